@@ -1,0 +1,113 @@
+"""What every detector shares: the per-transcript context, windows, evidence and sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
+from csnlp.results import Evidence, StandardResult, Status
+from csnlp.standards.spec import StandardBase, WindowSpec
+from csnlp.transcript import Transcript
+
+#: How many searched turns a miss shows as evidence.
+MAX_LOOKED_EVIDENCE = 3
+
+
+@dataclass
+class Context:
+    """One transcript with its annotations and metrics, as detectors see it."""
+
+    transcript: Transcript
+    annotations: Sequence[TurnAnnotation]
+    metrics: dict[str, Any]
+    _by_speaker: dict[str, list[int]] = field(default_factory=dict)
+
+    def turns_of(self, speaker: str) -> list[int]:
+        if speaker not in self._by_speaker:
+            self._by_speaker[speaker] = [i for i, t in enumerate(self.transcript.turns)
+                                         if t.speaker == speaker and t.text.strip()]
+        return self._by_speaker[speaker]
+
+    def window(self, speaker: str, window: WindowSpec) -> list[int]:
+        turns = self.turns_of(speaker)
+        if window.first_turns:
+            return turns[: window.first_turns]
+        if window.last_turns:
+            return turns[-window.last_turns:]
+        return turns
+
+    def find(self, rule: CompiledRule, index: int) -> list[Span]:
+        return rule.find(self.transcript.turns[index].text, self.annotations[index],
+                         dict(self.transcript.metadata))
+
+    def evidence(self, index: int, span: Span, *, rule: str | None = None,
+                 score: float | None = None) -> Evidence:
+        turn = self.transcript.turns[index]
+        start, end, label = span
+        return Evidence(turn_index=index, speaker=turn.speaker, start_char=start, end_char=end,
+                        text=turn.text[start:end], rule=rule or label, score=score,
+                        context=turn.text)
+
+    def whole_turn(self, index: int, rule: str, score: float | None = None) -> Evidence:
+        return self.evidence(index, (0, len(self.transcript.turns[index].text), rule),
+                             score=score)
+
+    def looked(self, indices: Sequence[int], what: str) -> tuple[Evidence, ...]:
+        """Evidence of a miss: the turns that were searched, whole."""
+        return tuple(self.whole_turn(i, f"looked:{what}") for i in indices[:MAX_LOOKED_EVIDENCE])
+
+
+class Detector:
+    """Judges one standard. Subclasses set `spec` (the pydantic model) and implement `check`."""
+
+    kind: ClassVar[str] = ""
+    spec: ClassVar[type[StandardBase] | None] = None
+
+    def __init__(self, standard: StandardBase, annotator: Annotator) -> None:
+        self.standard = standard
+        self.annotator = annotator
+
+    def rule(self, path: str) -> CompiledRule:
+        return self.annotator.rule(self.standard.id, path)
+
+    def check(self, ctx: Context) -> StandardResult:
+        raise NotImplementedError
+
+    def not_applicable_reason(self, ctx: Context) -> str | None:
+        """The first declared not-applicable condition that holds, as a sentence."""
+        for cond in self.standard.not_applicable_when:
+            if cond == "agent_silent" and not ctx.turns_of("agent"):
+                return "The agent never speaks in this conversation."
+            if cond == "customer_silent" and not ctx.turns_of("customer"):
+                return "The customer never speaks in this conversation."
+            if cond == "no_timestamps" and not ctx.transcript.has_timestamps:
+                return "The transcript has no timestamps."
+        return None
+
+    def result(self, status: Status, explanation: str, *, score: float | None = None,
+               evidence: Sequence[Evidence] = ()) -> StandardResult:
+        if score is None and status in (Status.MET, Status.MISSED):
+            score = 1.0 if status is Status.MET else 0.0
+        return StandardResult(standard_id=self.standard.id, status=status, score=score,
+                              evidence=tuple(evidence), explanation=explanation,
+                              weight=self.standard.weight, title=self.standard.title)
+
+    def not_applicable(self, reason: str) -> StandardResult:
+        return self.result(Status.NOT_APPLICABLE, reason)
+
+
+def turn_list(indices: Sequence[int]) -> str:
+    """'turn 3', 'turns 1 and 4', 'turns 1, 2 and 5' (1-based, as people count)."""
+    nums = [str(i + 1) for i in indices]
+    if not nums:
+        return "no turns"
+    if len(nums) == 1:
+        return f"turn {nums[0]}"
+    return f"turns {', '.join(nums[:-1])} and {nums[-1]}"
+
+
+def quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"

@@ -1,0 +1,124 @@
+"""The Evaluator: compiles a standard set into a pipeline and detectors once, then judges
+transcripts one at a time or in batches (one `nlp.pipe` over all turns of a batch)."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from csnlp import __version__
+from csnlp.detectors.base import Context
+from csnlp.detectors.registry import get_detector
+from csnlp.errors import CsnlpError
+from csnlp.metrics import transcript_metrics
+from csnlp.nlp.pipeline import Annotator
+from csnlp.results import Report, StandardResult, Status, weighted_score
+from csnlp.standards.load import StandardSet, load_standards
+from csnlp.transcript import Transcript, coerce_transcript
+
+DEFAULT = "default"
+
+
+def resolve_tone_model(tone_model: Any) -> Any:
+    """"default" -> the shipped tone model when present (else None); a path -> the safe loader."""
+    if tone_model is None or hasattr(tone_model, "predict_proba"):
+        return tone_model
+    try:
+        from csnlp.ml import tone
+    except ImportError:
+        return None
+    if tone_model == DEFAULT:
+        return tone.default_tone_model()
+    if isinstance(tone_model, (str, Path)):
+        return tone.load_tone_model(tone_model)
+    raise TypeError(f"tone_model must be 'default', a path, a model or None, got {tone_model!r}")
+
+
+class Evaluator:
+    """Judges transcripts against one standard set; build once, reuse for every transcript.
+
+    >>> ev = Evaluator("contact_center", tone_model=None)
+    >>> ev.evaluate("Agent: Hi, thanks for calling!\\nCustomer: Hello").__getitem__("greeting").status
+    <Status.MET: 'met'>
+    """
+
+    def __init__(self, standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
+                 *, tone_model: Any = DEFAULT) -> None:
+        self.standard_set = load_standards(standards)
+        self.tone_model = resolve_tone_model(tone_model)
+        self.annotator = Annotator(self.standard_set, tone_model=self.tone_model)
+        self.detectors = [get_detector(s.check)(s, self.annotator)
+                          for s in self.standard_set.standards]
+        model_id = getattr(self.tone_model, "model_id", None)
+        self.provenance: dict[str, Any] = {
+            "csnlp_version": __version__,
+            "standards": self.standard_set.name,
+            "standards_version": self.standard_set.version,
+            "standards_digest": self.standard_set.digest,
+            "tone_model": model_id,
+        }
+
+    def evaluate(self, transcript: Any) -> Report:
+        """Judge one transcript; bad input raises a CsnlpError naming the place."""
+        t = coerce_transcript(transcript)
+        return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns]))
+
+    def evaluate_batch(self, transcripts: Sequence[Any], *, on_error: str = "record"
+                       ) -> list[Report]:
+        """Judge many transcripts with one pass of the pipeline over all their turns.
+
+        Runs inside a spaCy memory zone so memory stays flat over long jobs. With
+        `on_error="record"` a bad transcript gives a Report with `.error`, never an exception.
+        """
+        items: list[Transcript | Report] = []
+        for n, raw in enumerate(transcripts):
+            try:
+                items.append(coerce_transcript(raw, source=f"transcripts[{n}]"))
+            except CsnlpError as exc:
+                if on_error == "raise":
+                    raise
+                items.append(Report.failed(_guess_id(raw), str(exc), provenance=self.provenance))
+        texts = [turn.text for it in items if isinstance(it, Transcript) for turn in it.turns]
+        reports: list[Report] = []
+        with self.annotator.memory_zone():
+            annotations = self.annotator.annotate(texts)
+            pos = 0
+            for it in items:
+                if isinstance(it, Report):
+                    reports.append(it)
+                    continue
+                anns = annotations[pos:pos + len(it.turns)]
+                pos += len(it.turns)
+                try:
+                    reports.append(self._judge(it, anns))
+                except Exception as exc:  # a detector bug must not sink the batch
+                    if on_error == "raise":
+                        raise
+                    reports.append(Report.failed(
+                        it.id, f"{type(exc).__name__}: {exc}", metadata=it.metadata,
+                        provenance=self.provenance,
+                        source={"traceback": traceback.format_exc(limit=3)}))
+        return reports
+
+    def _judge(self, t: Transcript, annotations) -> Report:
+        metrics = transcript_metrics(t)
+        ctx = Context(transcript=t, annotations=annotations, metrics=metrics)
+        results: list[StandardResult] = []
+        for det in self.detectors:
+            results.append(det.check(ctx))
+        results_t = tuple(results)
+        return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
+                      metrics=metrics, metadata=dict(t.metadata), provenance=self.provenance)
+
+
+def _guess_id(raw: Any) -> str:
+    if isinstance(raw, Mapping):
+        for key in ("id", "transcript_id", "conversation_id"):
+            if isinstance(raw.get(key), (str, int)):
+                return str(raw[key])
+    return ""
+
+
+__all__ = ["Evaluator", "Status"]

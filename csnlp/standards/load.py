@@ -1,0 +1,220 @@
+"""Load a standard set from a pack name, a YAML path, a dict or a StandardSet; validate once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from csnlp.errors import StandardsError, describe
+from csnlp.standards.spec import SPEC_KINDS, RuleSpec, StandardBase, StandardSetSpec
+
+DEFAULT_PACK = "contact_center"
+
+
+@dataclass(frozen=True, eq=False)
+class StandardSet:
+    """A validated, immutable set of standards with the shared phrase and pattern lists."""
+
+    name: str
+    version: str
+    description: str
+    phrases: Mapping[str, tuple[str, ...]]
+    patterns: Mapping[str, tuple[tuple[dict[str, Any], ...], ...]]
+    standards: tuple[StandardBase, ...]
+    source: str = "<dict>"
+
+    def __getitem__(self, standard_id: str) -> StandardBase:
+        for s in self.standards:
+            if s.id == standard_id:
+                return s
+        raise KeyError(standard_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.standards)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical dict (defaults filled in); `load_standards(s.to_dict())` gives it back."""
+        return {
+            "schema_version": 1, "name": self.name, "version": self.version,
+            "description": self.description,
+            "phrases": {k: list(v) for k, v in self.phrases.items()},
+            "patterns": {k: [list(p) for p in v] for k, v in self.patterns.items()},
+            "standards": [s.model_dump(mode="json") for s in self.standards],
+        }
+
+    @property
+    def digest(self) -> str:
+        """sha256 of the canonical JSON form: the same standards give the same digest."""
+        cached = self.__dict__.get("_digest")
+        if cached is None:
+            canonical = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+            cached = hashlib.sha256(canonical.encode()).hexdigest()
+            object.__setattr__(self, "_digest", cached)
+        return cached
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StandardSet) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+
+def list_packs() -> list[str]:
+    """Names of the built-in packs.
+
+    >>> "contact_center" in list_packs()
+    True
+    """
+    folder = resources.files("csnlp") / "packs"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load_standards(source: str | Path | Mapping[str, Any] | StandardSet | None = None
+                   ) -> StandardSet:
+    """Validate standards from a pack name, a YAML file path, a dict, or pass a StandardSet through.
+
+    >>> load_standards("contact_center")["greeting"].title
+    'Greet the customer'
+    """
+    if source is None:
+        source = DEFAULT_PACK
+    if isinstance(source, StandardSet):
+        return source
+    if isinstance(source, Mapping):
+        return _from_dict(source, where="standards")
+    if isinstance(source, (str, Path)):
+        text = str(source)
+        if isinstance(source, str) and text in list_packs():
+            return _load_pack(text)
+        path = Path(source)
+        if not path.is_file():
+            raise StandardsError(
+                f"standards {text!r}: no such pack or file (packs: {', '.join(list_packs())})"
+            )
+        return _load_file(str(path.resolve()), path.stat().st_mtime_ns)
+    raise StandardsError(f"standards: expected a pack name, path, dict or StandardSet, "
+                         f"got {describe(source)}")
+
+
+@lru_cache(maxsize=8)
+def _load_pack(name: str) -> StandardSet:
+    text = (resources.files("csnlp") / "packs" / f"{name}.yaml").read_text(encoding="utf-8")
+    return _from_yaml(text, where=f"pack {name}")
+
+
+@lru_cache(maxsize=32)
+def _load_file(path: str, _mtime: int) -> StandardSet:
+    return _from_yaml(Path(path).read_text(encoding="utf-8"), where=path)
+
+
+def _from_yaml(text: str, *, where: str) -> StandardSet:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise StandardsError(f"{where}:{place}: invalid YAML: {problem}") from None
+    if not isinstance(data, Mapping):
+        raise StandardsError(f"{where}: expected a mapping at the top, got {describe(data)}")
+    return _from_dict(data, where=where)
+
+
+def _format_error(where: str, prefix: str, exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = prefix
+        for part in err["loc"]:
+            if isinstance(part, int):
+                loc += f"[{part}]"
+            elif part in SPEC_KINDS or part.startswith(("function-", "tagged-union")):
+                continue
+            else:
+                loc += f".{part}" if loc else str(part)
+        msg = err["msg"].removeprefix("Value error, ")
+        value = f" (got {describe(err['input'])})" if err["type"] != "missing" else ""
+        lines.append(f"{where}: {loc}: {msg}{value}")
+    return "\n".join(lines)
+
+
+def _merge_base(data: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """Start from the `extends` set: its lists and standards, overridden by this file's."""
+    name = data["extends"]
+    if not isinstance(name, str):
+        raise StandardsError(f"{where}: extends: must be a pack name or path, got {describe(name)}")
+    if name not in list_packs() and where not in ("standards",) and not Path(name).is_absolute():
+        name = str(Path(where).parent / name)
+    base = load_standards(name).to_dict()
+    merged = {k: v for k, v in data.items() if k != "extends"}
+    merged["phrases"] = {**base["phrases"], **(data.get("phrases") or {})}
+    merged["patterns"] = {**base["patterns"], **(data.get("patterns") or {})}
+    own = list(data.get("standards") or [])
+    own_ids = {s.get("id") for s in own if isinstance(s, Mapping)}
+    merged["standards"] = [s for s in base["standards"] if s["id"] not in own_ids] + own
+    return merged
+
+
+def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:
+    if isinstance(data, Mapping) and data.get("extends") is not None:
+        data = _merge_base(data, where)
+    try:
+        head = StandardSetSpec.model_validate(dict(data))
+    except ValidationError as exc:
+        raise StandardsError(_format_error(where, "", exc)) from None
+    standards: list[StandardBase] = []
+    for i, raw in enumerate(head.standards):
+        sid = raw.get("id", "?") if isinstance(raw, Mapping) else "?"
+        prefix = f"standards[{i}] ({sid})"
+        kind = raw.get("check") if isinstance(raw, Mapping) else None
+        if kind not in SPEC_KINDS:
+            raise StandardsError(f"{where}: {prefix}.check: unknown check kind {kind!r}; "
+                                 f"known: {', '.join(sorted(SPEC_KINDS))}")
+        try:
+            standards.append(SPEC_KINDS[kind].model_validate(raw))
+        except ValidationError as exc:
+            raise StandardsError(_format_error(where, prefix, exc)) from None
+    _check_references(head, standards, where)
+    return StandardSet(name=head.name, version=head.version, description=head.description,
+                       phrases=dict(head.phrases), patterns=dict(head.patterns),
+                       standards=tuple(standards), source=where)
+
+
+def iter_rules(spec: StandardBase):
+    """(field path, RuleSpec) for every rule a standard holds, however deeply nested."""
+    for name, value in spec:
+        if isinstance(value, RuleSpec):
+            yield name, value
+        elif isinstance(value, BaseModel):
+            for sub_name, sub_value in value:
+                if isinstance(sub_value, RuleSpec):
+                    yield f"{name}.{sub_name}", sub_value
+
+
+def _check_references(head: StandardSetSpec, standards: list[StandardBase], where: str) -> None:
+    seen: set[str] = set()
+    for i, spec in enumerate(standards):
+        prefix = f"standards[{i}] ({spec.id})"
+        if spec.id in seen:
+            raise StandardsError(f"{where}: {prefix}.id: duplicate standard id {spec.id!r}")
+        seen.add(spec.id)
+        for path, rule in iter_rules(spec):
+            for name in rule.phrase_lists:
+                if name not in head.phrases:
+                    raise StandardsError(
+                        f"{where}: {prefix}.{path}.phrase_lists: unknown phrase list {name!r}; "
+                        f"defined: {', '.join(sorted(head.phrases)) or 'none'}")
+            for name in rule.pattern_lists:
+                if name not in head.patterns:
+                    raise StandardsError(
+                        f"{where}: {prefix}.{path}.pattern_lists: unknown pattern list {name!r}; "
+                        f"defined: {', '.join(sorted(head.patterns)) or 'none'}")

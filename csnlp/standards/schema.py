@@ -1,0 +1,40 @@
+"""The JSON Schema of the standards format, generated from the pydantic models.
+
+`python -m csnlp.standards.schema` rewrites csnlp/schemas/standards.schema.json; a test checks
+the shipped file is current.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from csnlp.standards.spec import SPEC_KINDS, StandardSetSpec
+
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "standards.schema.json"
+
+
+def standards_json_schema() -> dict[str, Any]:
+    """The standards-file schema, with each standard validated by its `check` kind."""
+    schema = StandardSetSpec.model_json_schema()
+    defs = schema.setdefault("$defs", {})
+    branches = []
+    for kind, model in sorted(SPEC_KINDS.items()):
+        sub = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(sub.pop("$defs", {}))
+        defs[model.__name__] = sub
+        branches.append({"$ref": f"#/$defs/{model.__name__}"})
+    schema["properties"]["standards"]["items"] = {"oneOf": branches}
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "csnlp standards file"
+    return schema
+
+
+def render() -> str:
+    return json.dumps(standards_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    SCHEMA_PATH.write_text(render())
+    print(f"wrote {SCHEMA_PATH}")

@@ -1,0 +1,309 @@
+"""The standards format: pydantic models, frozen, `extra="forbid"`, one per check kind.
+
+A standards file has `schema_version`, `name`, `version`, shared `phrases` and `patterns`, and a
+list of `standards`. Each standard names its `check` kind (require, forbid, respond, hold, tone,
+response_time, customer_name); the kind decides which other fields it takes. New kinds register
+their spec model with `register_spec_kind` (the detector registry does this for plug-ins).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+SPEAKERS = ("agent", "customer")
+IDENT = r"^[a-z][a-z0-9_]*$"
+
+#: Conditions under which a standard is not applicable.
+NotApplicableWhen = Literal["agent_silent", "customer_silent", "no_timestamps"]
+
+# Token-pattern keys spaCy's Matcher accepts that make sense on csnlp's normalised tokens.
+_TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "IS_ALPHA", "IS_DIGIT", "IS_STOP",
+               "LIKE_NUM", "LIKE_EMAIL", "OP", "REGEX", "IN", "NOT_IN", "FUZZY"}
+_OPS = {"!", "?", "+", "*", "{}"}
+# A quantified group that itself contains a quantifier: the shape of catastrophic backtracking.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
+MAX_REGEX_LENGTH = 300
+
+
+def check_regex(pattern: str) -> str:
+    """Compile a user regex, refusing shapes known to backtrack catastrophically."""
+    if len(pattern) > MAX_REGEX_LENGTH:
+        raise ValueError(f"regular expression longer than {MAX_REGEX_LENGTH} characters")
+    if _NESTED_QUANTIFIER.search(pattern) or re.search(r"\\[1-9]", pattern):
+        raise ValueError(f"unsafe regular expression (nested quantifier or backreference): "
+                         f"{pattern!r}")
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+    return pattern
+
+
+def _check_token(token: Any) -> dict[str, Any]:
+    if not isinstance(token, dict):
+        raise ValueError(f"a token pattern must be a mapping, got {token!r}")
+    for key, value in token.items():
+        if key not in _TOKEN_KEYS:
+            raise ValueError(f"unknown token attribute {key!r}; allowed: {sorted(_TOKEN_KEYS)}")
+        if key == "OP" and value not in _OPS:
+            raise ValueError(f"OP must be one of {sorted(_OPS)}, got {value!r}")
+        if isinstance(value, dict):
+            for sub_key, sub_value in value.items():
+                if sub_key == "REGEX":
+                    check_regex(sub_value)
+                elif sub_key in ("IN", "NOT_IN") and not all(
+                        isinstance(v, (str, int)) and not isinstance(v, bool) for v in sub_value):
+                    raise ValueError(f"{key}.{sub_key} values must be strings (quote yes/no/on "
+                                     f"in YAML), got {[v for v in sub_value if isinstance(v, bool)]}")
+                elif sub_key not in {"IN", "NOT_IN", "FUZZY", "==", "!=", ">=", "<=", ">", "<"}:
+                    raise ValueError(f"unknown predicate {sub_key!r} in {key}")
+    return token
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleSpec(_Model):
+    """What to look for in a turn: phrases and token patterns, shared or inline."""
+
+    phrase_lists: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    pattern_lists: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    #: Phrases with `{metadata_key}` placeholders, filled from the transcript's metadata.
+    templates: tuple[str, ...] = ()
+    #: A turn whose original text matches one of these regular expressions does not count.
+    unless_regex: tuple[str, ...] = ()
+
+    @field_validator("phrases", "templates")
+    @classmethod
+    def _no_blank_phrase(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        for v in values:
+            if not v.strip():
+                raise ValueError("phrases must not be empty")
+        return values
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid_patterns(cls, values: tuple[tuple[dict[str, Any], ...], ...]):
+        for pattern in values:
+            if not pattern:
+                raise ValueError("a token pattern must have at least one token")
+            for token in pattern:
+                _check_token(token)
+        return values
+
+    @field_validator("unless_regex")
+    @classmethod
+    def _safe_regex(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_regex(v) for v in values)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.phrase_lists or self.phrases or self.pattern_lists or self.patterns
+                    or self.templates)
+
+
+class WindowSpec(_Model):
+    """Which of the watched speaker's turns to look at: the first N, the last N, or all."""
+
+    first_turns: Annotated[int, Field(ge=1)] | None = None
+    last_turns: Annotated[int, Field(ge=1)] | None = None
+
+    @model_validator(mode="after")
+    def _one_side(self) -> WindowSpec:
+        if self.first_turns is not None and self.last_turns is not None:
+            raise ValueError("give first_turns or last_turns, not both")
+        return self
+
+    def describe(self, speaker: str) -> str:
+        if self.first_turns:
+            return f"the {speaker}'s first {_turns(self.first_turns)}"
+        if self.last_turns:
+            return f"the {speaker}'s last {_turns(self.last_turns)}"
+        return f"all of the {speaker}'s turns"
+
+
+def _turns(n: int) -> str:
+    return "turn" if n == 1 else f"{n} turns"
+
+
+class ExampleCase(_Model):
+    """A whole-transcript example with its expected status."""
+
+    transcript: str | dict[str, Any]
+    expect: Literal["met", "missed", "not_applicable"]
+
+
+Example = str | ExampleCase
+
+
+class ExamplesSpec(_Model):
+    should_match: tuple[Example, ...] = ()
+    should_not_match: tuple[Example, ...] = ()
+
+
+class StandardBase(_Model):
+    """Fields every standard has, whatever its check kind."""
+
+    id: Annotated[str, Field(pattern=IDENT)]
+    check: str
+    title: Annotated[str, Field(min_length=1)]
+    description: str = ""
+    weight: Annotated[float, Field(ge=0)] = 1.0
+    coaching_tip: str = ""
+    speaker: Literal["agent", "customer"] = "agent"
+    not_applicable_when: tuple[NotApplicableWhen, ...] = ()
+    examples: ExamplesSpec = ExamplesSpec()
+
+    def main_rule(self) -> RuleSpec | None:
+        """The rule that turn-level `should_match` examples exercise."""
+        return None
+
+
+class RequireSpec(StandardBase):
+    """Met when a required phrase or pattern occurs in the window."""
+
+    check: Literal["require"] = "require"
+    window: WindowSpec = WindowSpec()
+    match: RuleSpec
+    expect: str = Field("", description="what the rule looks for, in a few words, for explanations")
+
+    def main_rule(self) -> RuleSpec:
+        return self.match
+
+
+class ForbidSpec(StandardBase):
+    """Met when no forbidden phrase or pattern occurs in the window."""
+
+    check: Literal["forbid"] = "forbid"
+    window: WindowSpec = WindowSpec()
+    match: RuleSpec
+
+    def main_rule(self) -> RuleSpec:
+        return self.match
+
+
+class ToneTrigger(_Model):
+    label: Annotated[str, Field(pattern=IDENT)]
+    min: Annotated[float, Field(ge=0, le=1)]
+
+
+class TriggerSpec(_Model):
+    speaker: Literal["agent", "customer"] = "customer"
+    match: RuleSpec = RuleSpec()
+    tone: ToneTrigger | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> TriggerSpec:
+        if self.match.is_empty and self.tone is None:
+            raise ValueError("a trigger needs a match rule or a tone threshold")
+        return self
+
+
+class ResponseSpec(_Model):
+    within_turns: Annotated[int, Field(ge=1)] = 2
+    match: RuleSpec
+
+
+class RespondSpec(StandardBase):
+    """Each trigger (e.g. a complaint) must be answered (e.g. with empathy) within N turns."""
+
+    check: Literal["respond"] = "respond"
+    trigger: TriggerSpec
+    response: ResponseSpec
+    expect: str = ""
+
+    def main_rule(self) -> RuleSpec:
+        return self.response.match
+
+
+class HoldSpec(StandardBase):
+    """A hold must be asked for or explained first and the customer thanked afterwards."""
+
+    check: Literal["hold"] = "hold"
+    hold: RuleSpec
+    ask_or_explain: RuleSpec
+    thanks: RuleSpec
+    thanks_within_turns: Annotated[int, Field(ge=1)] = 2
+    #: A silence this long (seconds) after an agent turn also counts as a hold.
+    silence_seconds: Annotated[float, Field(gt=0)] | None = 30.0
+
+    def main_rule(self) -> RuleSpec:
+        return self.hold
+
+
+class ToneSpec(StandardBase):
+    """Courteous overall (mean model score) with no rude turn (rules, or a very low score)."""
+
+    check: Literal["tone"] = "tone"
+    label: Annotated[str, Field(pattern=IDENT)] = "polite"
+    min_mean: Annotated[float, Field(ge=0, le=1)] = 0.5
+    min_turn: Annotated[float, Field(ge=0, le=1)] = 0.1
+    rude: RuleSpec = RuleSpec()
+
+    def main_rule(self) -> RuleSpec:
+        return self.rude
+
+
+class ResponseTimeSpec(StandardBase):
+    """The agent's replies start within `max_seconds` of the customer's turn, mostly."""
+
+    check: Literal["response_time"] = "response_time"
+    max_seconds: Annotated[float, Field(gt=0)] = 30.0
+    min_share: Annotated[float, Field(ge=0, le=1)] = 0.9
+
+
+class CustomerNameSpec(StandardBase):
+    """The agent uses the customer's name, known from metadata or stated by the customer."""
+
+    check: Literal["customer_name"] = "customer_name"
+    metadata_key: str = "customer_name"
+    #: Patterns on the customer's turns whose last token is the name ("my name is X").
+    stated: RuleSpec = RuleSpec()
+    #: Like `stated`, but trusted only in typed text where the name is capitalised.
+    stated_cased: RuleSpec = RuleSpec()
+    window: WindowSpec = WindowSpec()
+
+
+SPEC_KINDS: dict[str, type[StandardBase]] = {
+    "require": RequireSpec, "forbid": ForbidSpec, "respond": RespondSpec, "hold": HoldSpec,
+    "tone": ToneSpec, "response_time": ResponseTimeSpec, "customer_name": CustomerNameSpec,
+}
+
+
+def register_spec_kind(kind: str, model: type[StandardBase]) -> None:
+    """Register the spec model of a new check kind; refuses to replace an existing one."""
+    if kind in SPEC_KINDS and SPEC_KINDS[kind] is not model:
+        raise ValueError(f"check kind {kind!r} is already registered")
+    SPEC_KINDS[kind] = model
+
+
+class StandardSetSpec(_Model):
+    """A whole standards file, before the standards are validated by their kinds."""
+
+    schema_version: Literal[1]
+    name: Annotated[str, Field(min_length=1)]
+    version: str = "0"
+    description: str = ""
+    #: A pack name or file whose phrases, patterns and standards this set starts from.
+    extends: str | None = None
+    phrases: dict[Annotated[str, Field(pattern=IDENT)], tuple[str, ...]] = {}
+    patterns: dict[Annotated[str, Field(pattern=IDENT)], tuple[tuple[dict[str, Any], ...], ...]] = {}
+    standards: tuple[dict[str, Any], ...] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid_patterns(cls, values):
+        for name, patterns in values.items():
+            for pattern in patterns:
+                if not pattern:
+                    raise ValueError(f"{name}: a token pattern must have at least one token")
+                for token in pattern:
+                    _check_token(token)
+        return values
