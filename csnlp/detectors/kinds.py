@@ -72,8 +72,8 @@ class ForbidDetector(Detector):
         if found:
             listed = ", ".join(f"{quote(e.text, 30)} (turn {e.turn_index + 1})"
                                for e in found[:3])
-            return self.result(Status.MISSED, f"The {std.speaker} used {std.title.lower()}-"
-                               f"breaking language: {listed}.", evidence=found)
+            return self.result(Status.MISSED, f"The {std.speaker} used wording this standard "
+                               f"forbids: {listed}.", evidence=found)
         return self.result(Status.MET, f"Checked {std.window.describe(std.speaker)} "
                            f"({len(indices)}) and found nothing prohibited.")
 
@@ -129,7 +129,7 @@ class RespondDetector(Detector):
                                score=share, evidence=evidence)
         return self.result(
             Status.MISSED, f"{len(missed)} of {len(triggers)} trigger turn(s) "
-            f"({turn_list(missed)}) got no {what} in the {std.speaker}'s next "
+            f"({turn_list(missed)}) were not answered with {what} in the {std.speaker}'s next "
             f"{std.response.within_turns} turns.", score=round(share, 6), evidence=evidence)
 
 

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from csnlp.nlp.pipeline import normalise_phrase
+
+
+@pytest.fixture(scope="module")
+def annotator(evaluator):
+    return evaluator.annotator
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("I'm SO sorry!", ["i", "am", "so", "sorry"]),
+     ("um, uh thank-you", ["thank", "you"]),
+     ("i i i am sorry", ["i", "am", "sorry"]),
+     ("im sorry dont worry", ["i", "am", "sorry", "do", "not", "worry"]),
+     ("Goodbye!!", ["good", "bye"])],
+    ids=["contraction-case-punct", "fillers-hyphen", "stutter", "asr-no-apostrophe", "goodbye"],
+)
+def test_normalisation(text, words):
+    assert normalise_phrase(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "evidence"),
+    [("Hello!!! How are you?", "phrase:greetings", "Hello"),
+     ("um hi thanks for calling", "phrase:greetings", "hi"),
+     ("is there, uh, anything else I can help with", "phrase:further_help", "anything else"),
+     ("I'm so, so sorry about that", "phrase:apology_empathy", "I'm so, so sorry"),
+     ("Thank-you for CALLING", "phrase:closing", "Thank-you for CALLING")],
+    ids=["punctuation", "spoken-filler", "filler-inside-phrase", "stutter-inside", "hyphen-case"],
+)
+def test_matches_map_back_to_original_characters(annotator, text, label, evidence):
+    ann = annotator.annotate([text])[0]
+    spans = ann.matches[label]
+    assert evidence in [text[s:e] for s, e in spans]
+
+
+def test_calm_is_not_calm_down(annotator):
+    rule = annotator.rule("prohibited_language", "match")
+    for ok in ["I'll stay calm and sort this.", "A calm approach helps."]:
+        assert rule.find(ok, annotator.annotate([ok])[0]) == []
+    bad = "Okay, calm down, sir."
+    found = rule.find(bad, annotator.annotate([bad])[0])
+    assert [bad[s:e] for s, e, _ in found] == ["calm down"]
+
+
+def test_pardon_sorry_is_vetoed(annotator):
+    rule = annotator.rule("empathy_on_complaint", "response.match")
+    for text in ["Sorry?", "Sorry, what was that?", "sorry could you repeat that"]:
+        assert rule.find(text, annotator.annotate([text])[0]) == [], text
+    text = "Sorry, that should not have happened."
+    assert rule.find(text, annotator.annotate([text])[0])
+
+
+def test_memory_zone_keeps_the_string_store_flat(annotator):
+    texts = [f"order {n} id X{n}Y{n * 7} for account {n * 13}" for n in range(2000)]
+    before = len(annotator.vocab.strings)
+    with annotator.memory_zone():
+        annotator.annotate(texts)
+    assert len(annotator.vocab.strings) - before < 50
+
+
+def test_annotations_are_plain_python(annotator):
+    ann = annotator.annotate(["Hi there, thanks for calling"])[0]
+    assert all(isinstance(k, str) and isinstance(v, list) for k, v in ann.matches.items())
+    assert all(isinstance(w, str) for w in ann.words)
