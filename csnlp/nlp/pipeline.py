@@ -187,6 +187,7 @@ class Annotator:
         """Annotate turns; run inside `self.nlp.memory_zone()` for flat memory in long jobs."""
         out: list[TurnAnnotation] = []
         strings = self.vocab.strings
+        has_patterns = len(self.matcher) > 0
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
             words, spans = norm_words(doc)
             matches: dict[str, list[tuple[int, int]]] = {}
@@ -199,7 +200,7 @@ class Annotator:
                 for match_id, start, end in self.phrase_matcher(ndoc):
                     matches.setdefault(strings[match_id], []).append(
                         (spans[start][0], spans[end - 1][1]))
-                for match_id, start, end in self.matcher(ndoc):
+                for match_id, start, end in (self.matcher(ndoc) if has_patterns else ()):
                     # Trim the sentinels off the evidence span.
                     s0 = start + 1 if start == 0 else start
                     e0 = end - 1 if end == len(words) else end

@@ -1,0 +1,162 @@
+"""The HTML coaching report: content, escaping, highlighting, inputs, the CLI and a real browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from csnlp.cli import main as cli_main
+from csnlp.coaching import load_results, render_html, write_report
+from csnlp.errors import InputError
+from csnlp.frames import reports_to_frame
+from csnlp.results import Evidence, Report, StandardResult, Status
+
+TIPS = {"greeting": "Open every call with a greeting.", "closing": "Thank and say goodbye."}
+
+
+@pytest.fixture
+def html(frame) -> str:
+    return render_html(frame, standards=TIPS)
+
+
+def test_report_shows_agents_standards_tips_and_evidence(html):
+    for text in ("Agent A1 (A1)", "Agent A2 (A2)", "Agent B1 (B1)", "Greet the customer",
+                 "Close courteously", TIPS["greeting"], "Where coaching gains most", "a1-4"):
+        assert text in html
+    priorities = html[html.index('id="priorities"'):html.index('id="scorecard"')]
+    assert priorities.index("A1 (A1)") < priorities.index("A2 (A2)") < priorities.index("B1")
+
+
+def test_report_is_self_contained(html):
+    assert html.startswith("<!doctype html>")
+    for external in ("http://", "https://", "<script", "<link", "src=", "@import"):
+        assert external not in html
+
+
+def test_transcript_text_is_escaped_and_the_span_highlighted(html):
+    assert "<b>a1-4</b>" not in html
+    assert '<mark class="looked">&lt;b&gt;a1-4&lt;/b&gt;</mark>' in html
+    assert "a card &amp; then greeting." in html
+
+
+def test_a_hit_is_highlighted_inside_its_turn():
+    context = "Just calm down & wait, <sir>."
+    ev = Evidence(turn_index=2, speaker="agent", start_char=5, end_char=14, text="calm down",
+                  rule="phrase:prohibited", context=context)
+    bad = StandardResult("prohibited_language", Status.MISSED, 0.0, (ev,),
+                         "The agent said 'calm down'.", title="No prohibited language")
+    good = StandardResult("prohibited_language", Status.MET, 1.0, (), "", title="No prohibited "
+                          "language")
+    frame = reports_to_frame([Report("t1", (bad,), metadata={"agent_id": "rude"}),
+                              Report("t2", (good,), metadata={"agent_id": "kind"})])
+    html = render_html(frame, standards={"prohibited_language": "Own it."})
+    assert ('Just <mark class="hit">calm down</mark> &amp; wait, &lt;sir&gt;.' in html)
+    assert "turn 3" in html and "Own it." in html
+
+
+def test_wrong_offsets_fall_back_to_finding_the_text():
+    ev = Evidence(0, "agent", 50, 60, "hello", "phrase:greetings", context="oh hello there")
+    frame = reports_to_frame([
+        Report("t1", (StandardResult("greeting", Status.MISSED, 0.0, (ev,)),),
+               metadata={"agent_id": "A"}),
+        Report("t2", (StandardResult("greeting", Status.MET, 1.0),), metadata={"agent_id": "B"})])
+    assert 'oh <mark class="hit">hello</mark> there' in render_html(frame, standards={})
+
+
+def test_report_by_team(frame):
+    html = render_html(frame, by="team", standards=TIPS)
+    assert "T1" in html and "T2" in html and "Grouped by <b>team</b>" in html
+
+
+def test_unknown_group_column_is_an_input_error(frame):
+    with pytest.raises(InputError, match="'region'"):
+        render_html(frame, by="region")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".parquet"], ids=["jsonl", "csv", "parquet"])
+def test_results_files_load_into_the_same_report(tmp_path, reports, frame, suffix):
+    path = tmp_path / f"results{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("".join(r.to_json() + "\n" for r in reports), encoding="utf-8")
+    elif suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_parquet(path)
+    loaded = load_results([path])
+    assert len(loaded) == len(frame)
+    assert render_html(loaded, standards=TIPS) == render_html(frame, standards=TIPS)
+
+
+def test_bad_results_files_name_the_place(tmp_path, reports):
+    bad = tmp_path / "r.jsonl"
+    bad.write_text(reports[0].to_json() + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"r\.jsonl: line 2"):
+        load_results(bad)
+    with pytest.raises(InputError, match="unknown results format"):
+        load_results(_touch(tmp_path / "r.xlsx"))
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a csnlp results file"):
+        load_results(other)
+    with pytest.raises(InputError, match="no such results file"):
+        load_results(tmp_path / "missing.csv")
+
+
+def _touch(path: Path) -> Path:
+    path.write_text("", encoding="utf-8")
+    return path
+
+
+def test_cli_writes_the_report(tmp_path, reports, capsys):
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(r.to_json() + "\n" for r in reports), encoding="utf-8")
+    out = tmp_path / "out" / "report.html"
+    assert cli_main(["report", str(results), "--by", "agent_id", "--out", str(out)]) == 0
+    assert "Agent A1 (A1)" in out.read_text(encoding="utf-8")
+    assert "11 transcripts" in capsys.readouterr().out
+    assert cli_main(["report", str(results), "--by", "region", "--out", str(out)]) == 2
+
+
+BROWSER = shutil.which("chromium")
+
+
+def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    cmd = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+           "--no-first-run", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no `chromium` on PATH (.ci/run installs Debian's "
+                    "chromium); the HTML report is not rendered in a browser here")
+def test_report_renders_in_a_headless_browser(tmp_path, frame):
+    page = write_report(frame, tmp_path / "report.html", standards=TIPS)
+    url = page.resolve().as_uri()
+    dom = _chromium(tmp_path, "--dump-dom", url)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    text = re.sub(r"\s+", " ", dom.stdout)
+    for agent in ("Agent A1 (A1)", "Agent A2 (A2)", "Agent B1 (B1)"):
+        assert agent in text
+    for standard in ("Greet the customer", "Close courteously"):
+        assert standard in text
+    assert '<mark class="looked">&lt;b&gt;a1-4&lt;/b&gt;</mark>' in text  # still text, not markup
+    shot = tmp_path / "shot.png"
+    run = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", url)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_report_without_teams_compares_with_the_population_only(frame):
+    html = render_html(frame.drop(columns="team"), standards=TIPS)
+    assert "<th class=\"num\">Team</th>" not in html
+    assert "the population's rate, from the others' calls" in html
+
+
+def test_numeric_and_missing_group_values(frame):
+    numeric = frame.assign(agent_id=frame["agent_id"].map({"A1": 1, "A2": 2, "B1": None}))
+    html = render_html(numeric.drop(columns="agent_name"), standards=TIPS)
+    assert "(no agent_id)" in html and ">1</a>" in html
