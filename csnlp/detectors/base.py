@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from csnlp.nlp.normalise import BACKCHANNELS
 from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
 from csnlp.results import Evidence, StandardResult, Status
 from csnlp.standards.spec import StandardBase, WindowSpec
@@ -26,9 +27,19 @@ class Context:
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:
-            self._by_speaker[speaker] = [i for i, t in enumerate(self.transcript.turns)
-                                         if t.speaker == speaker and t.text.strip()]
+            # Backchannel-only turns ("mm hmm", "okay") do not count: speech recognition
+            # splits them off, and they would push real turns out of first/last-N windows.
+            # If a speaker says nothing but backchannels, those turns are all there is.
+            spoken = self.spoken_turns(speaker)
+            self._by_speaker[speaker] = [
+                i for i in spoken if not BACKCHANNELS.issuperset(self.annotations[i].words)
+            ] or spoken
         return self._by_speaker[speaker]
+
+    def spoken_turns(self, speaker: str) -> list[int]:
+        """Every non-blank turn of the speaker, backchannels included."""
+        return [i for i, t in enumerate(self.transcript.turns)
+                if t.speaker == speaker and t.text.strip()]
 
     def window(self, speaker: str, window: WindowSpec) -> list[int]:
         turns = self.turns_of(speaker)
@@ -78,9 +89,9 @@ class Detector:
     def not_applicable_reason(self, ctx: Context) -> str | None:
         """The first declared not-applicable condition that holds, as a sentence."""
         for cond in self.standard.not_applicable_when:
-            if cond == "agent_silent" and not ctx.turns_of("agent"):
+            if cond == "agent_silent" and not ctx.spoken_turns("agent"):
                 return "The agent never speaks in this conversation."
-            if cond == "customer_silent" and not ctx.turns_of("customer"):
+            if cond == "customer_silent" and not ctx.spoken_turns("customer"):
                 return "The customer never speaks in this conversation."
             if cond == "no_timestamps" and not ctx.transcript.has_timestamps:
                 return "The transcript has no timestamps."

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "hmm", "hm",
                      "mm", "mmm", "mhm"})
 
+#: Words that make a turn a backchannel, not a contribution ("mm hmm", "okay", "right").
+BACKCHANNELS = frozenset({"okay", "alright", "right", "yeah", "yes", "yep", "huh", "well", "so",
+                          "oh", "ah", "hm", "uh-huh", "sure", "and", "but", "_bot_", "_eot_"})
+
 # Spellings and chat/ASR forms that spaCy's blank English NORM leaves apart.
 NORM_OVERRIDES = {
     "m": "am", "im": "i am", "ive": "i have",

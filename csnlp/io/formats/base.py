@@ -1,0 +1,397 @@
+"""What every reader shares: the Record it yields, the read options, raw turns and how they
+become a validated Transcript (roles, times, metadata)."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from csnlp.errors import FormatError, InputError, TranscriptError, describe
+from csnlp.io.roles import assign_roles
+from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One read result: a transcript, or the error that stopped it, and where it came from.
+
+    `source` is JSON-native: ``{"file": "a.jsonl", "line": 17, "format": "jsonl",
+    "transcript_id": "c1"}`` (``record`` for the n-th object of a JSON array, ``row`` for a
+    Parquet row; counts start at 1).
+    """
+
+    transcript: Transcript | None
+    error: str | None
+    source: dict[str, Any]
+    error_type: str | None = None  # "FormatError" or "TranscriptError" when error is set
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def raise_error(self) -> None:
+        """Raise the recorded error as the csnlp error class it was."""
+        if self.error is not None:
+            cls = FormatError if self.error_type == "FormatError" else TranscriptError
+            raise cls(self.error)
+
+
+def display(path: Path) -> str:
+    """The file name a message shows: as given, relative when possible."""
+    return str(path)
+
+
+def open_binary(path: Path):
+    """Open a file for streaming bytes; `.gz` files are decompressed on the fly."""
+    if path.suffix == ".gz":
+        import gzip
+
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def where(source: Mapping[str, Any]) -> str:
+    """'a.jsonl: line 17' — the place a message names."""
+    parts = [str(source.get("file", "<input>"))]
+    for key in ("line", "record", "row"):
+        if key in source:
+            parts.append(f"{key} {source[key]}")
+    return ": ".join(parts)
+
+
+def ok_record(transcript: Transcript, source: dict[str, Any]) -> Record:
+    return Record(transcript, None, {**source, "transcript_id": transcript.id})
+
+
+def error_record(exc: BaseException | str, source: dict[str, Any]) -> Record:
+    kind = "FormatError" if isinstance(exc, FormatError) else "TranscriptError"
+    return Record(None, str(exc), dict(source), kind)
+
+
+# ---------------------------------------------------------------- options
+
+ROLE_MODES = ("auto", "format", "infer")
+TEXT_FIELDS = ("transcript", "human_transcript")
+
+_OPTION_DEFAULTS: dict[str, Any] = {
+    "roles": "auto",            # auto: speaker_map, then the format's roles, then inference
+    "text_field": "transcript",  # Harper Valley: ASR "transcript" or "human_transcript"
+    "speaker": None,            # role of every turn when a format has no speakers (Whisper)
+    "merge_gap": None,          # merge consecutive same-speaker turns closer than this (s)
+    "keep_empty": False,        # keep turns whose text is blank
+    "include_internal": False,  # Zendesk/Intercom internal notes
+    "id_column": None,
+    "speaker_column": None,
+    "text_column": None,
+    "start_column": None,
+    "end_column": None,
+    "time_unit": "s",           # tabular start/end numbers: "s" or "ms"
+    "encoding": "utf-8",
+    "delimiter": None,          # CSV delimiter; None = sniff "," or tab
+}
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """Validated read options, shared by every reader of one call."""
+
+    speaker_map: Mapping[str, str] | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, speaker_map: Mapping[str, str] | None, options: Mapping[str, Any]
+               ) -> ReadContext:
+        unknown = sorted(set(options) - set(_OPTION_DEFAULTS))
+        if unknown:
+            raise InputError(f"read options: unknown option(s) {unknown}; "
+                             f"known: {sorted(_OPTION_DEFAULTS)}")
+        opts = {**_OPTION_DEFAULTS, **options}
+        if opts["roles"] not in ROLE_MODES:
+            raise InputError(f"read options: roles must be one of {ROLE_MODES}, "
+                             f"got {describe(opts['roles'])}")
+        if opts["text_field"] not in TEXT_FIELDS:
+            raise InputError(f"read options: text_field must be one of {TEXT_FIELDS}, "
+                             f"got {describe(opts['text_field'])}")
+        if opts["time_unit"] not in ("s", "ms"):
+            raise InputError(f"read options: time_unit must be 's' or 'ms', "
+                             f"got {describe(opts['time_unit'])}")
+        gap = opts["merge_gap"]
+        if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
+                                or gap < 0):
+            raise InputError(f"read options: merge_gap must be None or seconds >= 0, "
+                             f"got {describe(gap)}")
+        if opts["speaker"] is not None:
+            from csnlp.transcript import normalise_speaker
+            opts["speaker"] = normalise_speaker(opts["speaker"], where="read options: speaker")
+        smap = None
+        if speaker_map is not None:
+            if not isinstance(speaker_map, Mapping):
+                raise InputError(f"speaker_map: must be a mapping of label to role, "
+                                 f"got {describe(speaker_map)}")
+            from csnlp.transcript import normalise_speaker
+            smap = {str(k): normalise_speaker(v, where=f"speaker_map[{k!r}]")
+                    for k, v in speaker_map.items()}
+        return cls(speaker_map=smap, options=opts)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.options[key]
+
+
+# ---------------------------------------------------------------- raw turns → Transcript
+
+
+@dataclass(slots=True)
+class RawTurn:
+    """A turn as a format gives it, before roles are decided and values validated."""
+
+    label: str | None            # speaker label in the file (spk_0, SPEAKER_00, a name, ...)
+    text: str
+    start: float | None = None   # seconds from the start of the conversation
+    end: float | None = None
+    role: str | None = None      # role the format states (agent/customer/system), if any
+    name: str | None = None      # display name of the speaker, if known
+    place: str = ""              # where in the file, for messages: "Transcript[3]"
+
+
+def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[str, Any],
+                     ctx: ReadContext, source: Mapping[str, Any], fmt: str) -> Transcript:
+    """Decide roles, validate every turn and attach how roles were decided to the metadata."""
+    here = where(source)
+    dropped = 0
+    if not ctx["keep_empty"]:
+        kept = [t for t in turns if not (isinstance(t.text, str) and not t.text.strip())]
+        dropped = len(turns) - len(kept)
+        turns = kept
+    if not turns:
+        raise TranscriptError(f"{here} ({tid}): the transcript has no turns"
+                              + (f" ({dropped} blank turns dropped)" if dropped else ""))
+    if ctx["speaker"] is not None:
+        for t in turns:
+            if t.label is None and t.role is None:
+                t.role = ctx["speaker"]
+    unlabeled = [t for t in turns if t.label is None and t.role is None]
+    if unlabeled:
+        raise TranscriptError(
+            f"{here}: {unlabeled[0].place or 'turn'}: no speaker; this {fmt} file has no "
+            "speaker labels: pass speaker='agent' or 'customer' for a one-speaker recording, "
+            "or use a diarized output (e.g. WhisperX)")
+    for t in turns:
+        if not isinstance(t.text, str):
+            raise TranscriptError(f"{here}: {t.place}.text: must be a string, "
+                                  f"got {describe(t.text)}")
+    decision = assign_roles([(t.label, t.text, t.role) for t in turns],
+                            speaker_map=ctx.speaker_map, mode=ctx["roles"],
+                            where=here)
+    built = []
+    for t, role in zip(turns, decision.roles, strict=True):
+        # Values were validated as they were read (seconds(), text checks) and roles are
+        # normalised, so the Turn is built directly: this loop runs once per turn of a batch.
+        if t.start is not None and t.end is not None and t.end < t.start:
+            raise TranscriptError(f"{here}: {t.place}.end: {t.end} is before start {t.start}")
+        built.append(Turn(role, t.text.strip(), t.start, t.end,
+                          t.name if t.name is not None else t.label))
+    gap = ctx["merge_gap"]
+    if gap is not None:
+        built = _merge(built, gap)
+    meta = dict(metadata)
+    meta.setdefault("source_format", fmt)
+    meta["roles_source"] = decision.source
+    meta["roles_uncertain"] = decision.uncertain
+    if decision.role_map:
+        meta["role_map"] = decision.role_map
+    if decision.reason:
+        meta["roles_reason"] = decision.reason
+    if dropped:
+        meta["blank_turns_dropped"] = dropped
+    for role, key in ((AGENT, "agent_name"), (CUSTOMER, "customer_name")):
+        names = {t.name for t, r in zip(turns, decision.roles, strict=True) if r == role and t.name}
+        if len(names) == 1:  # a display name the format gave, never a label like spk_0
+            meta.setdefault(key, names.pop())
+    return Transcript(id=str(tid), turns=tuple(built), metadata=meta)
+
+
+def _merge(turns: list, gap: float) -> list:
+    out: list[Turn] = []
+    for t in turns:
+        prev = out[-1] if out else None
+        close = (prev is not None and prev.speaker == t.speaker
+                 and prev.speaker_name == t.speaker_name and t.start is not None
+                 and (prev.end if prev.end is not None else prev.start) is not None
+                 and t.start - (prev.end if prev.end is not None else prev.start) <= gap)
+        if close:
+            ends = [e for e in (prev.end, t.end) if e is not None]
+            out[-1] = Turn(prev.speaker, f"{prev.text} {t.text}".strip(), prev.start,
+                           max(ends) if ends else None, prev.speaker_name)
+        else:
+            out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- values
+
+_CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)\s*$")
+
+
+def seconds(value: Any, *, field_name: str, here: str, unit: str = "s") -> float | None:
+    """A duration/offset in seconds from a number, numeric string or `[hh:]mm:ss[.fff]`.
+
+    Missing (None, "", NaN) stays None: a missing time is never 0.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise TranscriptError(f"{here}: {field_name}: expected a time, got {describe(value)}")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        out = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        m = _CLOCK.match(text)
+        if m:
+            h, mnt, sec = m.groups()
+            return int(h or 0) * 3600 + int(mnt) * 60 + float(sec.replace(",", "."))
+        try:
+            out = float(text)
+        except ValueError:
+            raise TranscriptError(f"{here}: {field_name}: expected a time in seconds or "
+                                  f"hh:mm:ss, got {describe(value)}") from None
+    else:
+        raise TranscriptError(f"{here}: {field_name}: expected a time, got {describe(value)}")
+    if math.isinf(out) or math.isnan(out) or out < 0:
+        raise TranscriptError(f"{here}: {field_name}: time must be finite and >= 0, "
+                              f"got {describe(value)}")
+    return out / 1000.0 if unit == "ms" else out
+
+
+def epoch_seconds(value: Any, *, field_name: str, here: str) -> float | None:
+    """Absolute time (ISO 8601 string, or Unix seconds) as Unix seconds; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+        try:
+            dt = datetime.fromisoformat(text)
+        except ValueError:
+            raise TranscriptError(f"{here}: {field_name}: expected an ISO 8601 date-time, "
+                                  f"got {describe(value)}") from None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+        return dt.timestamp()
+    raise TranscriptError(f"{here}: {field_name}: expected a date-time, got {describe(value)}")
+
+
+def rebase(turns: Sequence[RawTurn], absolute: Sequence[float | None],
+           metadata: dict[str, Any]) -> None:
+    """Set turn starts relative to the earliest absolute time; note that time in metadata."""
+    known = [a for a in absolute if a is not None]
+    if not known:
+        return
+    origin = min(known)
+    metadata.setdefault("started_at", datetime.fromtimestamp(origin, tz=timezone.utc)
+                        .isoformat().replace("+00:00", "Z"))
+    for t, a in zip(turns, absolute, strict=True):
+        t.start = None if a is None else round(a - origin, 6)
+
+
+def require(obj: Mapping[str, Any], key: str, here: str, kind: type | tuple = str) -> Any:
+    """obj[key], or a TranscriptError naming the field and what was there."""
+    if not isinstance(obj, Mapping):
+        raise TranscriptError(f"{here}: expected an object, got {describe(obj)}")
+    if key not in obj:
+        raise TranscriptError(f"{here}.{key}: missing")
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise TranscriptError(f"{here}.{key}: expected {names}, got {describe(value)}")
+    return value
+
+
+# ---------------------------------------------------------------- HTML bodies
+
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+          "blockquote", "pre", "table"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+        elif tag == "img":
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.parts.append(alt)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(body: str) -> str:
+    """Readable text of an HTML message body: paragraphs become lines, entities are decoded.
+
+    >>> html_to_text("<p>Hi&nbsp;there,</p><p>thanks!</p>")
+    'Hi there,\\nthanks!'
+    """
+    if "<" not in body and "&" not in body:
+        return body.strip()
+    parser = _Text()
+    parser.feed(body)
+    parser.close()
+    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------- format descriptions
+
+
+@dataclass(frozen=True)
+class ObjectFormat:
+    """A format whose unit is one parsed JSON value (dict or list) holding one conversation."""
+
+    name: str
+    description: str
+    match: Callable[[Any], bool]
+    parse: Callable[[Any, ReadContext, dict[str, Any]], Transcript]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """A file format: how to read a whole file into Records, streaming."""
+
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    #: read(path, ctx, objects) -> Records; `objects` are the object formats to try for JSON
+    #: values (one when the user named it, all of them for "auto").
+    read: Callable[[Path, ReadContext, Sequence[ObjectFormat]], Iterator[Record]]
+    sniff: Callable[[bytes], bool] | None = None
+    aliases: tuple[str, ...] = ()
+    #: the extension is not enough (.txt may be WebVTT or SRT): look at the content first
+    prefer_sniff: bool = False

@@ -1,0 +1,691 @@
+"""Generic formats: csnlp's own transcript dicts in JSON and JSONL, and one-turn-per-row tables
+(JSONL, CSV, Parquet) grouped by a conversation id column. All stream."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from csnlp.errors import FormatError, TranscriptError, describe
+from csnlp.io.formats.base import (
+    FileFormat,
+    ObjectFormat,
+    RawTurn,
+    ReadContext,
+    Record,
+    build_transcript,
+    error_record,
+    ok_record,
+    open_binary,
+    seconds,
+    where,
+)
+from csnlp.transcript import Transcript
+
+# Column / key names accepted for each turn field, most specific first.
+ID_KEYS = ("conversation_id", "transcript_id", "call_id", "contact_id", "session_id",
+           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "conversation", "id")
+SPEAKER_KEYS = ("speaker", "role", "speaker_role", "participant", "participant_role", "party",
+                "speaker_label", "author", "sender", "from")
+TEXT_KEYS = ("text", "utterance", "content", "message", "body", "transcript")
+START_KEYS = ("start", "start_time", "begin", "begin_time", "start_seconds", "offset")
+END_KEYS = ("end", "end_time", "stop", "end_seconds")
+START_MS_KEYS = ("start_ms", "begin_ms", "start_time_ms", "begin_offset_millis", "offset_ms")
+END_MS_KEYS = ("end_ms", "end_time_ms", "end_offset_millis")
+NAME_KEYS = ("speaker_name", "display_name", "name")
+
+
+def _first_key(keys: Sequence[str], present: Mapping[str, Any] | Sequence[str]) -> str | None:
+    for key in keys:  # exact names first: the common case, and no lowercasing needed
+        if key in present:
+            return key
+    lower = {k.lower(): k for k in present if isinstance(k, str)}
+    for key in keys:
+        if key in lower:
+            return lower[key]
+    return None
+
+
+def jsonable(value: Any) -> Any:
+    """A metadata value as JSON-native (dates become ISO strings, NaN becomes None)."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalars
+        return jsonable(value.item())
+    return str(value)
+
+
+# ---------------------------------------------------------------- csnlp's own dicts
+
+
+def _raw_turn(raw: Any, place: str, here: str, unit: str = "s") -> RawTurn:
+    if not isinstance(raw, Mapping):
+        raise TranscriptError(f"{here}: {place}: a turn must be an object, got {describe(raw)}")
+    if "speaker" in raw and "text" in raw and not (raw.keys() - _PLAIN_TURN_KEYS):
+        return _plain_turn(raw, place, here, unit)
+    spk_key = _first_key(SPEAKER_KEYS, raw)
+    if spk_key is None:
+        raise TranscriptError(f"{here}: {place}.speaker: missing")
+    label = raw[spk_key]
+    if not isinstance(label, (str, int)) or isinstance(label, bool):
+        raise TranscriptError(f"{here}: {place}.{spk_key}: must be a string, "
+                              f"got {describe(label)}")
+    text_key = _first_key(TEXT_KEYS, raw)
+    if text_key is None:
+        raise TranscriptError(f"{here}: {place}.text: missing")
+    text = raw[text_key]
+    if not isinstance(text, str):
+        raise TranscriptError(f"{here}: {place}.{text_key}: must be a string, "
+                              f"got {describe(text)}")
+    start = end = None
+    key = _first_key(START_KEYS, raw)
+    if key is not None:
+        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
+    elif (key := _first_key(START_MS_KEYS, raw)) is not None:
+        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
+    key = _first_key(END_KEYS, raw)
+    if key is not None:
+        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
+    elif (key := _first_key(END_MS_KEYS, raw)) is not None:
+        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
+    name_key = _first_key(NAME_KEYS, raw)
+    name = raw.get(name_key) if name_key else None
+    return RawTurn(label=str(label), text=text, start=start, end=end,
+                   name=name if isinstance(name, str) else None, place=place)
+
+
+_PLAIN_TURN_KEYS = frozenset({"speaker", "text", "start", "end", "speaker_name"})
+
+
+def _plain_turn(raw: Mapping[str, Any], place: str, here: str, unit: str) -> RawTurn:
+    """A turn in csnlp's own shape, read without looking for other key names."""
+    label, text = raw["speaker"], raw["text"]
+    if not isinstance(label, (str, int)) or isinstance(label, bool):
+        raise TranscriptError(f"{here}: {place}.speaker: must be a string, "
+                              f"got {describe(label)}")
+    if not isinstance(text, str):
+        raise TranscriptError(f"{here}: {place}.text: must be a string, got {describe(text)}")
+    start, end, name = raw.get("start"), raw.get("end"), raw.get("speaker_name")
+    return RawTurn(label=str(label), text=text,
+                   start=None if start is None else seconds(start, field_name=f"{place}.start",
+                                                            here=here, unit=unit),
+                   end=None if end is None else seconds(end, field_name=f"{place}.end",
+                                                        here=here, unit=unit),
+                   name=name if isinstance(name, str) else None, place=place)
+
+
+def _looks_like_turn(obj: Any) -> bool:
+    return (isinstance(obj, Mapping) and _first_key(TEXT_KEYS, obj) is not None
+            and _first_key(SPEAKER_KEYS, obj) is not None and "turns" not in obj)
+
+
+def _match_native(obj: Any) -> bool:
+    if isinstance(obj, Mapping):
+        return "turns" in obj
+    return isinstance(obj, list) and bool(obj) and _looks_like_turn(obj[0])
+
+
+def parse_native(obj: Any, ctx: ReadContext, source: dict[str, Any]) -> Transcript:
+    """csnlp's dict {"id", "turns": [{"speaker", "text", "start", "end"}], "metadata"}, or a
+    bare list of turns. Other top-level keys are kept as metadata."""
+    here = where(source)
+    default_id = source.get("default_id", "transcript")
+    if isinstance(obj, list):
+        raw_turns, tid, metadata = obj, default_id, {}
+    elif isinstance(obj, Mapping):
+        if "turns" not in obj:
+            raise TranscriptError(f"{here}: turns: missing")
+        raw_turns = obj["turns"]
+        if not isinstance(raw_turns, list):
+            raise TranscriptError(f"{here}: turns: must be a list, got {describe(raw_turns)}")
+        id_key = _first_key(("id", "transcript_id", "conversation_id"), obj)
+        tid = obj[id_key] if id_key else default_id
+        if not isinstance(tid, (str, int)) or isinstance(tid, bool):
+            raise TranscriptError(f"{here}: {id_key}: must be a string, got {describe(tid)}")
+        metadata = obj.get("metadata") or {}
+        if not isinstance(metadata, Mapping):
+            raise TranscriptError(f"{here}: metadata: must be an object, "
+                                  f"got {describe(metadata)}")
+        extra = {k: jsonable(v) for k, v in obj.items()
+                 if k not in ("turns", "metadata", id_key)}
+        metadata = {**extra, **metadata}
+    else:
+        raise TranscriptError(f"{here}: expected a transcript object, got {describe(obj)}")
+    turns = [_raw_turn(t, f"turns[{i}]", here) for i, t in enumerate(raw_turns)]
+    return build_transcript(turns, tid=str(tid), metadata=metadata, ctx=ctx, source=source,
+                            fmt="csnlp")
+
+
+NATIVE = ObjectFormat(
+    name="csnlp",
+    description="csnlp transcript objects: {id, turns: [{speaker, text, start, end}], metadata}",
+    match=_match_native,
+    parse=parse_native,
+    aliases=("native", "generic"),
+)
+
+
+def parse_object(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
+                 source: dict[str, Any]) -> Record:
+    """One JSON value → Record, using the first object format that matches it."""
+    fmt = objects[0] if len(objects) == 1 else next((f for f in objects if f.match(obj)), None)
+    if fmt is None:
+        keys = sorted(obj)[:8] if isinstance(obj, Mapping) else type(obj).__name__
+        tid = readable_id(obj)
+        return error_record(FormatError(
+            f"{where(source)}: not a transcript in any known format (keys: {keys}); "
+            "name the format with format=..."),
+            _public(source) if tid is None else {**_public(source), "transcript_id": tid})
+    src = {**source, "format": fmt.name}
+    try:
+        return ok_record(fmt.parse(obj, ctx, src), _public(src))
+    except TranscriptError as exc:
+        tid = readable_id(obj)
+        return error_record(exc, _public(src) if tid is None
+                            else {**_public(src), "transcript_id": tid})
+
+
+#: Keys that hold a conversation's id in the formats read here.
+_ID_KEYS = ("id", "transcript_id", "conversation_id", "ContactId", "InitialContactId",
+            "JobName", "jobName", "name")
+
+
+def readable_id(obj: Any) -> str | None:
+    """The id of a conversation that failed to read, when it can be told, for the error."""
+    if not isinstance(obj, Mapping):
+        return None
+    for key in _ID_KEYS:
+        value = obj.get(key)
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
+            return str(value)
+    return None
+
+
+def _public(source: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in source.items() if k != "default_id"}
+
+
+# ---------------------------------------------------------------- JSON files
+
+_CHUNK = 1 << 20
+
+
+def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, Any]]:
+    """(record number, line, value) for each element of a top-level JSON array, streaming.
+
+    Raises FormatError naming the record and line where the JSON breaks.
+    """
+    decoder = json.JSONDecoder()
+    buf = fh.read(_CHUNK)
+    pos, line, eof = 0, 1, False
+    # skip to the opening bracket
+    stripped = buf.lstrip("\ufeff \t\r\n")
+    line += buf[: len(buf) - len(stripped)].count("\n")
+    buf, pos = stripped[1:], 0  # caller checked that it starts with "["
+    record = 0
+    while True:
+        while True:  # skip whitespace and separators
+            while pos < len(buf) and buf[pos] in " \t\r\n,":
+                if buf[pos] == "\n":
+                    line += 1
+                pos += 1
+            if pos < len(buf) or eof:
+                break
+            more = fh.read(_CHUNK)
+            eof = not more
+            buf, pos = buf[pos:] + more, 0
+        if pos >= len(buf):
+            raise FormatError(f"{here}: truncated JSON: the file ends inside the top-level "
+                              f"array after record {record} (line {line})")
+        if buf[pos] == "]":
+            return
+        record += 1
+        want = _CHUNK
+        while True:
+            try:
+                value, stop = decoder.raw_decode(buf, pos)
+                break
+            except json.JSONDecodeError as exc:
+                if eof:
+                    truncated = exc.pos >= len(buf) - 1 or "Unterminated" in exc.msg
+                    what = "truncated JSON: the file ends inside" if truncated else \
+                        f"invalid JSON ({exc.msg}) in"
+                    err_line = line + buf.count("\n", pos, exc.pos)
+                    raise FormatError(f"{here}: record {record} (line {line}): {what} this "
+                                      f"record (at line {err_line})") from None
+                more = fh.read(want)
+                want *= 2
+                eof = not more
+                buf += more
+        yield record, line, value
+        line += buf.count("\n", pos, stop)
+        pos = stop
+        if pos > _CHUNK:
+            buf, pos = buf[pos:], 0
+
+
+def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> Iterator[Record]:
+    """A JSON file: one transcript object, or an array of transcripts (streamed), or an array
+    that is itself one conversation (a list of turns or segments)."""
+    base = {"file": str(path)}
+    here = str(path)
+    with open_binary(path) as raw:
+        fh = io.TextIOWrapper(raw, encoding=ctx["encoding"] if ctx["encoding"] != "utf-8"
+                              else "utf-8-sig")
+        try:
+            head = fh.read(64)
+        except UnicodeDecodeError as exc:
+            yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"), base)
+            return
+        first = head.lstrip()[:1]
+        if first != "[":
+            try:
+                obj = orjson.loads((head + fh.read()).encode())
+            except orjson.JSONDecodeError as exc:
+                yield error_record(_json_error(here, exc), base)
+                return
+            except UnicodeDecodeError as exc:
+                yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"),
+                                   base)
+                return
+            yield parse_object(obj, objects, ctx, {**base, "default_id": path.stem})
+            return
+        rest = _Prefixed(head, fh)
+        items = _iter_json_array(rest, here)
+        try:
+            first_item = next(items, None)
+        except FormatError as exc:
+            yield error_record(exc, base)
+            return
+        if first_item is None:
+            yield error_record(FormatError(f"{here}: the JSON array is empty"), base)
+            return
+        value = first_item[2]
+        if any(f.match(value) for f in objects) and not any(f.match([value]) for f in objects):
+            yield from _each(first_item, items, objects, ctx, base, path)
+            return
+        # The array is one conversation: collect it (it is one transcript's worth of data).
+        values = [first_item[2]]
+        try:
+            values.extend(v for _, _, v in items)
+        except FormatError as exc:
+            yield error_record(exc, base)
+            return
+        yield parse_object(values, objects, ctx, {**base, "default_id": path.stem})
+
+
+def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
+    item = first_item
+    while item is not None:
+        record, line, value = item
+        src = {**base, "record": record, "line": line, "default_id": f"{path.stem}-{record}"}
+        yield parse_object(value, objects, ctx, src)
+        try:
+            item = next(items, None)
+        except FormatError as exc:
+            yield error_record(exc, {**base, "record": record + 1})
+            return
+
+
+class _Prefixed(io.TextIOBase):
+    """A text stream that first returns `head` (already read to sniff), then the rest."""
+
+    def __init__(self, head: str, rest: io.TextIOBase) -> None:
+        self._head, self._rest = head, rest
+
+    def read(self, n: int = -1) -> str:
+        if self._head:
+            out, self._head = self._head, ""
+            return out + self._rest.read(max(0, n - len(out)) if n >= 0 else -1)
+        return self._rest.read(n)
+
+
+def _json_error(here: str, exc: json.JSONDecodeError) -> FormatError:
+    truncated = "end of data" in exc.msg or "Unterminated" in exc.msg or \
+        exc.pos >= len(exc.doc or "") - 1
+    what = "truncated JSON (the file ends too early)" if truncated else f"invalid JSON ({exc.msg})"
+    return FormatError(f"{here}: line {exc.lineno} column {exc.colno}: {what}")
+
+
+def _sniff_json(head: bytes) -> bool:
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if body[:1] == b"{":
+        return body[1:].lstrip()[:1] in (b'"', b"}")
+    # an array of objects or arrays: "[00:01] Agent: ..." is a text line, not JSON
+    return body[:1] == b"[" and body[1:].lstrip()[:1] in (b"{", b"[", b"]")
+
+
+JSON = FileFormat(name="json", description="JSON: one conversation, or an array of them "
+                  "(streamed); the conversation format inside is detected",
+                  extensions=(".json", ".json.gz"), read=read_json, sniff=_sniff_json)
+
+
+# ---------------------------------------------------------------- turn rows (JSONL/CSV/Parquet)
+
+
+class _Columns:
+    """Which column holds which turn field, from the options or the usual names."""
+
+    def __init__(self, names: Sequence[str], ctx: ReadContext, here: str) -> None:
+        def pick(option: str, keys: Sequence[str], required: bool) -> str | None:
+            given = ctx[option]
+            if given is not None:
+                if given not in names:
+                    raise FormatError(f"{here}: column {given!r} ({option}) not found; "
+                                      f"columns are {list(names)}")
+                return given
+            found = _first_key(keys, names)
+            if found is None and required:
+                raise FormatError(f"{here}: missing a {option.replace('_column', '')} column "
+                                  f"(one of {list(keys[:5])}, or set {option}=...); "
+                                  f"columns are {list(names)}")
+            return found
+
+        self.text = pick("text_column", TEXT_KEYS, True)
+        self.speaker = pick("speaker_column", SPEAKER_KEYS, True)
+        self.id = pick("id_column", ID_KEYS, False)
+        self.start = pick("start_column", START_KEYS, False)
+        self.end = pick("end_column", END_KEYS, False)
+        self.unit = ctx["time_unit"]
+        if self.start is None and (ms := _first_key(START_MS_KEYS, names)):
+            self.start, self.unit = ms, "ms"
+        if self.end is None and (ms := _first_key(END_MS_KEYS, names)):
+            self.end = ms
+        self.name = _first_key(NAME_KEYS, names)
+        used = {self.text, self.speaker, self.id, self.start, self.end, self.name}
+        self.meta = [n for n in names if n not in used]
+
+
+class _Grouper:
+    """Groups consecutive turn rows by conversation id into Records, streaming.
+
+    A conversation must be contiguous; rows of an id seen earlier give an error record
+    rather than being merged silently into a transcript already yielded.
+    """
+
+    def __init__(self, path: Path, ctx: ReadContext, fmt: str) -> None:
+        self.path, self.ctx, self.fmt = path, ctx, fmt
+        self.cols: _Columns | None = None
+        self.key: str | None = None
+        self.turns: list[RawTurn] = []
+        self.meta: dict[str, Any] = {}
+        self.varying: set[str] = set()
+        self.errors: list[str] = []
+        self.first: dict[str, Any] = {}
+        self.last: dict[str, Any] = {}
+        self.seen: set[str] = set()
+
+    def set_columns(self, names: Sequence[str]) -> None:
+        self.cols = _Columns(names, self.ctx, str(self.path))
+
+    def add(self, place: dict[str, Any], row: Mapping[str, Any]) -> Iterator[Record]:
+        cols = self.cols
+        assert cols is not None
+        key = self._key(row)
+        if key != self.key:
+            yield from self.flush()
+            if key in self.seen:
+                yield error_record(TranscriptError(
+                    f"{where(place)}: conversation {key!r} continues here after other "
+                    "conversations; its rows must be contiguous (sort the file by "
+                    f"{cols.id})"), {**place, "transcript_id": key})
+                self.key = None
+                return
+            self.key, self.first = key, place
+        self.last = place
+        here = where(place)
+        label = "line" if "line" in place else "row"
+        try:
+            spk = row.get(cols.speaker)
+            if spk is None or spk == "" or spk != spk:
+                raise TranscriptError(f"{here}: {cols.speaker}: missing speaker")
+            text = row.get(cols.text)
+            if text is None or text != text:
+                raise TranscriptError(f"{here}: {cols.text}: missing text")
+            if not isinstance(text, str):
+                raise TranscriptError(f"{here}: {cols.text}: must be text, got {describe(text)}")
+            name = row.get(cols.name) if cols.name else None
+            start = seconds(row.get(cols.start), field_name=cols.start, here=here,
+                            unit=cols.unit) if cols.start else None
+            end = seconds(row.get(cols.end), field_name=cols.end, here=here,
+                          unit=cols.unit) if cols.end else None
+            self.turns.append(RawTurn(label=str(spk), text=text, start=start, end=end,
+                                      name=name if isinstance(name, str) and name else None,
+                                      place=f"{label} {place.get(label)}"))
+        except TranscriptError as exc:
+            self.errors.append(str(exc))
+        for m in cols.meta:
+            value = jsonable(row.get(m))
+            if value is None or value == "" or m in self.varying:
+                continue
+            if m in self.meta and self.meta[m] != value:
+                self.varying.add(m)
+                del self.meta[m]
+            else:
+                self.meta[m] = value
+
+    def poison(self, message: str) -> None:
+        """A row that could not be read: the current conversation may miss a turn."""
+        self.errors.append(message)
+
+    def _key(self, row: Mapping[str, Any]) -> str:
+        cols = self.cols
+        if cols is None or cols.id is None:
+            return self.path.stem
+        value = row.get(cols.id)
+        if value is None or value == "" or value != value:
+            return self.key or self.path.stem
+        return str(jsonable(value))
+
+    def flush(self) -> Iterator[Record]:
+        if self.key is None or (not self.turns and not self.errors):
+            self.turns, self.errors, self.meta, self.varying = [], [], {}, set()
+            return
+        label = "line" if "line" in self.first else "row"
+        source = {"file": str(self.path), label: self.first.get(label), "format": self.fmt,
+                  "transcript_id": self.key}
+        if self.last.get(label) != self.first.get(label):
+            source[f"last_{label}"] = self.last.get(label)
+        self.seen.add(self.key)
+        if self.errors:
+            more = f" (and {len(self.errors) - 1} more bad rows)" if len(self.errors) > 1 else ""
+            yield error_record(TranscriptError(
+                f"{self.errors[0]}{more}; conversation {self.key!r} is left out rather "
+                "than read with missing turns"), source)
+        else:
+            try:
+                t = build_transcript(self.turns, tid=self.key, metadata=self.meta,
+                                     ctx=self.ctx, source=source, fmt=self.fmt)
+                yield ok_record(t, source)
+            except TranscriptError as exc:
+                yield error_record(exc, source)
+        self.turns, self.errors, self.meta, self.varying = [], [], {}, set()
+        self.key = None
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
+               ) -> Iterator[Record]:
+    """JSON Lines: a transcript (any JSON format) per line, or a turn per line grouped by a
+    conversation id key. Read line by line: the file is never held in memory."""
+    grouper = _Grouper(path, ctx, "jsonl")
+    with open_binary(path) as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            place = {"file": str(path), "line": lineno}
+            try:
+                obj = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                err = FormatError(f"{where(place)}: column {exc.colno}: invalid JSON "
+                                  f"({exc.msg})")
+                if grouper.key is not None:
+                    grouper.poison(str(err))
+                else:
+                    yield error_record(err, {**place, "format": "jsonl"})
+                continue
+            if _looks_like_turn(obj) and not (len(objects) == 1 and
+                                              objects[0].name != "csnlp"):
+                if grouper.cols is None or (grouper.cols.id is None and
+                                            _first_key(ID_KEYS, obj) is not None):
+                    try:
+                        grouper.set_columns(list(obj))
+                    except FormatError as exc:
+                        yield error_record(exc, place)
+                        return
+                yield from grouper.add(place, obj)
+                continue
+            yield from grouper.flush()
+            yield parse_object(obj, objects, ctx,
+                               {**place, "default_id": f"{path.stem}-{lineno}"})
+    yield from grouper.flush()
+
+
+def _sniff_jsonl(head: bytes) -> bool:
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    if len(lines) < 2 or not lines[0].lstrip().startswith(b"{"):
+        return False
+    try:
+        orjson.loads(lines[0])
+        return True
+    except orjson.JSONDecodeError:
+        return False
+
+
+JSONL = FileFormat(name="jsonl", description="JSON Lines: one conversation per line (any JSON "
+                   "format), or one turn per line grouped by a conversation id",
+                   extensions=(".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"), read=read_jsonl,
+                   sniff=_sniff_jsonl, aliases=("ndjson",))
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> Iterator[Record]:
+    """CSV/TSV, one turn per row, grouped by a conversation id column; streamed row by row.
+    A row that cannot be read makes its conversation an error record, naming the line."""
+    base = {"file": str(path), "format": "csv"}
+    grouper = _Grouper(path, ctx, "csv")
+    with open_binary(path) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8-sig" if ctx["encoding"] == "utf-8"
+                              else ctx["encoding"], newline="")
+        delimiter = ctx["delimiter"]
+        if delimiter is None:
+            delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        try:
+            header = next(reader, None)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield error_record(FormatError(f"{path}: line 1: cannot read the header ({exc})"),
+                               base)
+            return
+        if not header:
+            yield error_record(FormatError(f"{path}: the file is empty (no header row)"), base)
+            return
+        header = [h.strip() for h in header]
+        try:
+            grouper.set_columns(header)
+        except FormatError as exc:
+            yield error_record(exc, base)
+            return
+        id_index = header.index(grouper.cols.id) if grouper.cols.id else None
+        start_line = reader.line_num + 1
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except (csv.Error, UnicodeDecodeError) as exc:
+                msg = f"{path}: line {reader.line_num}: unreadable CSV row ({exc})"
+                if grouper.key is not None:
+                    grouper.poison(msg)
+                else:
+                    yield error_record(FormatError(msg), {**base, "line": reader.line_num})
+                start_line = reader.line_num + 1
+                continue
+            place = {"file": str(path), "line": start_line}
+            start_line = reader.line_num + 1
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) != len(header):
+                msg = (f"{where(place)}: expected {len(header)} fields "
+                       f"({', '.join(header)}), got {len(fields)}: {describe(fields)}")
+                row_key = fields[id_index] if id_index is not None and id_index < len(
+                    fields) else None
+                if grouper.key is not None and (row_key is None or row_key == grouper.key):
+                    grouper.poison(msg)
+                else:
+                    yield from grouper.flush()
+                    yield error_record(TranscriptError(msg), {**place, "format": "csv"})
+                continue
+            yield from grouper.add(place, dict(zip(header, fields, strict=True)))
+    yield from grouper.flush()
+
+
+def _sniff_csv(head: bytes) -> bool:
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].strip().lower()
+    for sep in (b",", b"\t"):
+        names = {f.strip(b' "') for f in first.split(sep)}
+        if len(names) > 1 and names & {k.encode() for k in TEXT_KEYS} and names & {
+                k.encode() for k in SPEAKER_KEYS}:
+            return True
+    return False
+
+
+CSV = FileFormat(name="csv", description="CSV/TSV with one turn per row: conversation id, "
+                 "speaker, text, optional start/end (seconds), other columns as metadata",
+                 extensions=(".csv", ".tsv", ".csv.gz", ".tsv.gz"), read=read_csv,
+                 sniff=_sniff_csv, aliases=("tsv",))
+
+
+# ---------------------------------------------------------------- Parquet
+
+
+def read_parquet(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
+                 ) -> Iterator[Record]:
+    """Parquet with one turn per row (same columns as CSV), read in record batches."""
+    import pyarrow.parquet as pq
+
+    base = {"file": str(path), "format": "parquet"}
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a broken file
+        yield error_record(FormatError(f"{path}: not a readable Parquet file ({exc})"), base)
+        return
+    grouper = _Grouper(path, ctx, "parquet")
+    try:
+        grouper.set_columns(pf.schema_arrow.names)
+    except FormatError as exc:
+        yield error_record(exc, base)
+        return
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=10_000):
+            for values in batch.to_pylist():
+                row += 1
+                yield from grouper.add({"file": str(path), "row": row}, values)
+    except Exception as exc:  # a corrupt page
+        grouper.poison(f"{path}: row {row + 1}: unreadable Parquet data ({exc})")
+    yield from grouper.flush()
+
+
+PARQUET = FileFormat(name="parquet", description="Parquet with one turn per row (columns as "
+                     "for CSV)", extensions=(".parquet", ".pq"), read=read_parquet,
+                     sniff=lambda head: head[:4] == b"PAR1")
