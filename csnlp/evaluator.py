@@ -22,7 +22,7 @@ DEFAULT = "default"
 
 
 def resolve_tone_model(tone_model: Any) -> Any:
-    """"default" -> the shipped tone model when present (else None); a path -> the safe loader."""
+    """"default": the shipped tone model when present (else None); a path: the safe loader."""
     if tone_model is None or hasattr(tone_model, "predict_proba"):
         return tone_model
     try:
@@ -40,7 +40,8 @@ class Evaluator:
     """Judges transcripts against one standard set; build once, reuse for every transcript.
 
     >>> ev = Evaluator("contact_center", tone_model=None)
-    >>> ev.evaluate("Agent: Hi, thanks for calling!\\nCustomer: Hello").__getitem__("greeting").status
+    >>> report = ev.evaluate("Agent: Hi, thanks for calling!\\nCustomer: Hello")
+    >>> report["greeting"].status
     <Status.MET: 'met'>
     """
 

@@ -302,7 +302,7 @@ class CustomerNameDetector(Detector):
             if source is not None and i < source.turn_index:
                 continue
             ann = ctx.annotations[i]
-            for w, (s, e) in zip(ann.words, ann.spans):
+            for w, (s, e) in zip(ann.words, ann.spans, strict=True):
                 if w in names:
                     ev = ctx.evidence(i, (s, e, "name"))
                     return self.result(Status.MET, f"The agent addressed the customer as "

@@ -212,8 +212,8 @@ class Annotator:
         if self.tone_model is not None and texts:
             probs = self.tone_model.predict_proba(list(texts))
             labels = list(self.tone_model.labels)
-            for ann, row in zip(out, probs):
-                ann.tone = {label: float(p) for label, p in zip(labels, row)}
+            for ann, row in zip(out, probs, strict=True):
+                ann.tone = {label: float(p) for label, p in zip(labels, row, strict=True)}
         return out
 
     def memory_zone(self):

@@ -20,7 +20,7 @@ def standards_json_schema() -> dict[str, Any]:
     schema = StandardSetSpec.model_json_schema()
     defs = schema.setdefault("$defs", {})
     branches = []
-    for kind, model in sorted(SPEC_KINDS.items()):
+    for _kind, model in sorted(SPEC_KINDS.items()):
         sub = model.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(sub.pop("$defs", {}))
         defs[model.__name__] = sub

@@ -57,11 +57,15 @@ def _check_token(token: Any) -> dict[str, Any]:
                     check_regex(sub_value)
                 elif sub_key in ("IN", "NOT_IN") and not all(
                         isinstance(v, (str, int)) and not isinstance(v, bool) for v in sub_value):
+                    bools = [v for v in sub_value if isinstance(v, bool)]
                     raise ValueError(f"{key}.{sub_key} values must be strings (quote yes/no/on "
-                                     f"in YAML), got {[v for v in sub_value if isinstance(v, bool)]}")
+                                     f"in YAML), got {bools}")
                 elif sub_key not in {"IN", "NOT_IN", "FUZZY", "==", "!=", ">=", "<=", ">", "<"}:
                     raise ValueError(f"unknown predicate {sub_key!r} in {key}")
     return token
+
+
+TokenPattern = tuple[dict[str, Any], ...]
 
 
 class _Model(BaseModel):
@@ -294,7 +298,7 @@ class StandardSetSpec(_Model):
     #: A pack name or file whose phrases, patterns and standards this set starts from.
     extends: str | None = None
     phrases: dict[Annotated[str, Field(pattern=IDENT)], tuple[str, ...]] = {}
-    patterns: dict[Annotated[str, Field(pattern=IDENT)], tuple[tuple[dict[str, Any], ...], ...]] = {}
+    patterns: dict[Annotated[str, Field(pattern=IDENT)], tuple[TokenPattern, ...]] = {}
     standards: tuple[dict[str, Any], ...] = Field(min_length=1)
 
     @field_validator("patterns")

@@ -78,7 +78,8 @@ def run_cli(file: str) -> int:
     failed = [o for o in outcomes if not o.passed]
     for o in outcomes:
         mark = "PASS" if o.passed else "FAIL"
-        print(f"{mark}  {o.standard_id:<24} expected {o.expected:<14} got {o.got:<14} {o.example!r}")
+        print(f"{mark}  {o.standard_id:<24} expected {o.expected:<14} got {o.got:<14} "
+              f"{o.example!r}")
     print(f"{standard_set.name} {standard_set.version}: {len(standard_set.standards)} standards "
           f"valid; examples: {len(outcomes) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0

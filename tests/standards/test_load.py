@@ -5,6 +5,7 @@ import json
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 import csnlp
 from csnlp.standards.load import load_standards
@@ -44,7 +45,7 @@ def test_packs_are_listed_and_load():
 
 def test_loaded_objects_are_frozen():
     s = load_standards("contact_center")["greeting"]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         s.weight = 5
 
 
