@@ -31,6 +31,11 @@ NORM_OVERRIDES = {
 }
 
 
+# After these words "'s" (or ASR's bare "s") is "is": "that's rough", "thats rough", "how's it".
+_IS_AFTER = frozenset({"it", "that", "what", "there", "here", "he", "she", "who", "where", "how",
+                       "this", "when", "why", "everything", "nothing", "something", "name"})
+
+
 def norm_words(tokens: Iterable) -> tuple[list[str], list[tuple[int, int]]]:
     """Normalised words and their (start_char, end_char) in the original text.
 
@@ -45,6 +50,8 @@ def norm_words(tokens: Iterable) -> tuple[list[str], list[tuple[int, int]]]:
         norm = tok.norm_
         if norm in FILLERS:
             continue
+        if norm in ("'s", "s") and words and words[-1] in _IS_AFTER:
+            norm = "is"
         norm = NORM_OVERRIDES.get(norm, norm)
         start = tok.idx
         end = start + len(tok.text)

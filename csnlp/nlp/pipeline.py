@@ -88,9 +88,21 @@ def _find_templates(templates, ann: TurnAnnotation, metadata) -> list[Span]:
 _BLANK: list[Any] = []
 
 
+def make_nlp():
+    """spaCy's blank English, with chat typing split: "Bye!Have a nice day", "thanks/"."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, r"/"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
+
+
 def _blank():
     if not _BLANK:
-        _BLANK.append(spacy.blank("en"))
+        _BLANK.append(make_nlp())
     return _BLANK[0]
 
 
@@ -112,7 +124,7 @@ class Annotator:
     def __init__(self, standard_set: StandardSet, *, tone_model: Any = None,
                  batch_size: int = 256) -> None:
         self.standard_set = standard_set
-        self.nlp = spacy.blank("en")
+        self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self.matcher = Matcher(self.vocab)
