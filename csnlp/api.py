@@ -10,23 +10,27 @@ from csnlp.evaluator import DEFAULT, Evaluator
 from csnlp.results import Report
 from csnlp.standards.load import StandardSet, load_standards
 
-_CACHE: dict[tuple[str, int], Evaluator] = {}
+_CACHE: dict[tuple[Any, ...], Evaluator] = {}
 
 
 def get_evaluator(standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-                  *, tone_model: Any = DEFAULT) -> Evaluator:
-    """The cached Evaluator for these standards (built on first use, reused afterwards)."""
+                  *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> Evaluator:
+    """The cached Evaluator for these standards and models (built once, reused afterwards)."""
     standard_set = load_standards(standards)
-    key = (standard_set.digest, id(tone_model) if tone_model is not DEFAULT else 0)
+    key = (standard_set.digest, _model_key(tone_model), _model_key(act_model))
     ev = _CACHE.get(key)
     if ev is None:
-        ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model)
+        ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model, act_model=act_model)
     return ev
+
+
+def _model_key(model: Any) -> Any:
+    return model if model is None or isinstance(model, (str, Path)) else id(model)
 
 
 def evaluate(transcript: Any,
              standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-             *, tone_model: Any = DEFAULT) -> Report:
+             *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> Report:
     """Judge one transcript against a standard set (default: the `contact_center` pack).
 
     >>> import csnlp
@@ -34,4 +38,5 @@ def evaluate(transcript: Any,
     >>> report["greeting"].status.value, report["agent_introduction"].status.value
     ('met', 'met')
     """
-    return get_evaluator(standards, tone_model=tone_model).evaluate(transcript)
+    return get_evaluator(standards, tone_model=tone_model,
+                         act_model=act_model).evaluate(transcript)

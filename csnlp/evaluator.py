@@ -3,6 +3,7 @@ transcripts one at a time or in batches (one `nlp.pipe` over all turns of a batc
 
 from __future__ import annotations
 
+import importlib
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,19 +22,29 @@ from csnlp.transcript import Transcript, coerce_transcript
 DEFAULT = "default"
 
 
-def resolve_tone_model(tone_model: Any) -> Any:
-    """"default": the shipped tone model when present (else None); a path: the safe loader."""
-    if tone_model is None or hasattr(tone_model, "predict_proba"):
-        return tone_model
+def _resolve_model(model: Any, module: str, default: str, load: str, what: str) -> Any:
+    """"default": the shipped model when present (else None); a path: the safe loader."""
+    if model is None or hasattr(model, "predict_proba"):
+        return model
     try:
-        from csnlp.ml import tone
+        mod = importlib.import_module(module)
     except ImportError:
         return None
-    if tone_model == DEFAULT:
-        return tone.default_tone_model()
-    if isinstance(tone_model, (str, Path)):
-        return tone.load_tone_model(tone_model)
-    raise TypeError(f"tone_model must be 'default', a path, a model or None, got {tone_model!r}")
+    if isinstance(model, str) and model == DEFAULT:
+        return getattr(mod, default)()
+    if isinstance(model, (str, Path)):
+        return getattr(mod, load)(model)
+    raise TypeError(f"{what} must be 'default', a path, a model or None, got {model!r}")
+
+
+def resolve_tone_model(tone_model: Any) -> Any:
+    return _resolve_model(tone_model, "csnlp.ml.tone", "default_tone_model", "load_tone_model",
+                          "tone_model")
+
+
+def resolve_act_model(act_model: Any) -> Any:
+    return _resolve_model(act_model, "csnlp.ml.acts", "default_act_model", "load_act_model",
+                          "act_model")
 
 
 class Evaluator:
@@ -46,10 +57,14 @@ class Evaluator:
     """
 
     def __init__(self, standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-                 *, tone_model: Any = DEFAULT) -> None:
+                 *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> None:
         self.standard_set = load_standards(standards)
         self.tone_model = resolve_tone_model(tone_model)
-        self.annotator = Annotator(self.standard_set, tone_model=self.tone_model)
+        uses_acts = any(c is not None and c.enabled for s in self.standard_set.standards
+                        for c in _classifiers(s))
+        self.act_model = resolve_act_model(act_model) if uses_acts else None
+        self.annotator = Annotator(self.standard_set, tone_model=self.tone_model,
+                                   act_model=self.act_model)
         self.detectors = [get_detector(s.check)(s, self.annotator)
                           for s in self.standard_set.standards]
         model_id = getattr(self.tone_model, "model_id", None)
@@ -59,6 +74,7 @@ class Evaluator:
             "standards_version": self.standard_set.version,
             "standards_digest": self.standard_set.digest,
             "tone_model": model_id,
+            "act_model": getattr(self.act_model, "model_id", None),
         }
 
     def evaluate(self, transcript: Any) -> Report:
@@ -112,6 +128,14 @@ class Evaluator:
         results_t = tuple(results)
         return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
                       metrics=metrics, metadata=dict(t.metadata), provenance=self.provenance)
+
+
+def _classifiers(spec: Any) -> list[Any]:
+    found = [getattr(spec, "classifier", None)]
+    response = getattr(spec, "response", None)
+    if response is not None:
+        found.append(getattr(response, "classifier", None))
+    return found
 
 
 def _guess_id(raw: Any) -> str:

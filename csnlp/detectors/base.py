@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from csnlp.errors import StandardsError
 from csnlp.nlp.normalise import BACKCHANNELS
 from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
 from csnlp.results import Evidence, StandardResult, Status
-from csnlp.standards.spec import StandardBase, WindowSpec
+from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
 from csnlp.transcript import Transcript
 
 #: How many searched turns a miss shows as evidence.
@@ -82,6 +83,29 @@ class Detector:
 
     def rule(self, path: str) -> CompiledRule:
         return self.annotator.rule(self.standard.id, path)
+
+    def check_classifier(self, spec: ClassifierSpec | None) -> None:
+        """Refuse a classifier act the loaded act model does not know."""
+        model = self.annotator.act_model
+        if spec is not None and spec.enabled and model is not None and spec.act not in model.acts:
+            raise StandardsError(
+                f"standard {self.standard.id}: classifier.act {spec.act!r} is not an act of "
+                f"{getattr(model, 'model_id', 'the act model')} ({', '.join(model.acts)})")
+
+    def classified(self, ctx: Context, spec: ClassifierSpec | None, indices: Sequence[int]
+                   ) -> Evidence | None:
+        """The most probable turn of `indices` for the classifier's act, if over the threshold."""
+        model = self.annotator.act_model
+        if spec is None or not spec.enabled or model is None:
+            return None
+        threshold = spec.threshold or model.thresholds.get(spec.act)
+        if threshold is None:
+            return None
+        best = max(((ctx.annotations[i].acts or {}).get(spec.act, 0.0), i) for i in indices) \
+            if indices else (0.0, -1)
+        if best[0] < threshold:
+            return None
+        return ctx.whole_turn(best[1], f"classifier:{spec.act}", score=round(best[0], 4))
 
     def check(self, ctx: Context) -> StandardResult:
         raise NotImplementedError

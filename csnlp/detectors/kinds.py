@@ -33,6 +33,10 @@ class RequireDetector(Detector):
 
     spec = RequireSpec
 
+    def __init__(self, standard, annotator) -> None:
+        super().__init__(standard, annotator)
+        self.check_classifier(standard.classifier)
+
     def check(self, ctx: Context) -> StandardResult:
         std: RequireSpec = self.standard
         if reason := self.not_applicable_reason(ctx):
@@ -41,11 +45,17 @@ class RequireDetector(Detector):
         rule = self.rule("match")
         found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)]
         where = std.window.describe(std.speaker)
+        what = std.expect or std.title.lower()
         if found:
             first = found[0]
             return self.result(
-                Status.MET, f"Found {std.expect or std.title.lower()} in turn "
-                f"{first.turn_index + 1}: {quote(first.text)}.", evidence=found)
+                Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
+                f"{quote(first.text)}.", evidence=found)
+        if likely := self.classified(ctx, std.classifier, indices):
+            return self.result(
+                Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
+                f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
+                evidence=[likely])
         if not indices:
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
                                f"{_expected(std, std.title.lower())}.")
@@ -99,6 +109,10 @@ class RespondDetector(Detector):
 
     spec = RespondSpec
 
+    def __init__(self, standard, annotator) -> None:
+        super().__init__(standard, annotator)
+        self.check_classifier(standard.response.classifier)
+
     def check(self, ctx: Context) -> StandardResult:
         std: RespondSpec = self.standard
         if reason := self.not_applicable_reason(ctx):
@@ -117,6 +131,8 @@ class RespondDetector(Detector):
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer))
+            elif likely := self.classified(ctx, std.response.classifier, after):
+                evidence.append(likely)
             else:
                 missed.append(i)
         share = 1 - len(missed) / len(triggers)

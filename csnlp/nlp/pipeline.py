@@ -34,6 +34,7 @@ class TurnAnnotation:
     words: list[str]
     spans: list[tuple[int, int]]
     tone: dict[str, float] | None = None
+    acts: dict[str, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +123,14 @@ class Annotator:
     """
 
     def __init__(self, standard_set: StandardSet, *, tone_model: Any = None,
-                 batch_size: int = 256) -> None:
+                 act_model: Any = None, batch_size: int = 256) -> None:
         self.standard_set = standard_set
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self.matcher = Matcher(self.vocab)
         self.tone_model = tone_model
+        self.act_model = act_model
         self.batch_size = batch_size
         self._labels: set[str] = set()
         self.rules: dict[tuple[str, str], CompiledRule] = {}
@@ -224,8 +226,13 @@ class Annotator:
         if self.tone_model is not None and texts:
             probs = self.tone_model.predict_proba(list(texts))
             labels = list(self.tone_model.labels)
-            for ann, row in zip(out, probs, strict=True):
-                ann.tone = {label: float(p) for label, p in zip(labels, row, strict=True)}
+            for ann, row in zip(out, probs.tolist(), strict=True):
+                ann.tone = dict(zip(labels, row, strict=True))
+        if self.act_model is not None and texts:
+            probs = self.act_model.predict_proba(list(texts))
+            acts = list(self.act_model.acts)
+            for ann, row in zip(out, probs.tolist(), strict=True):
+                ann.acts = dict(zip(acts, row, strict=True))
         return out
 
     def memory_zone(self):

@@ -137,6 +137,16 @@ def _turns(n: int) -> str:
     return "turn" if n == 1 else f"{n} turns"
 
 
+class ClassifierSpec(_Model):
+    """The act classifier as a fallback: where the rule finds nothing in the window, a turn whose
+    `act` probability reaches the threshold counts (evidence rule `classifier:<act>`)."""
+
+    act: Annotated[str, Field(pattern=IDENT)]
+    enabled: bool = True
+    #: None: the threshold the shipped model chose for this act on validation data.
+    threshold: Annotated[float, Field(gt=0, le=1)] | None = None
+
+
 class ExampleCase(_Model):
     """A whole-transcript example with its expected status."""
 
@@ -176,6 +186,7 @@ class RequireSpec(StandardBase):
     check: Literal["require"] = "require"
     window: WindowSpec = WindowSpec()
     match: RuleSpec
+    classifier: ClassifierSpec | None = None
     expect: str = Field("", description="what the rule looks for, in a few words, for explanations")
 
     def main_rule(self) -> RuleSpec:
@@ -213,6 +224,7 @@ class TriggerSpec(_Model):
 class ResponseSpec(_Model):
     within_turns: Annotated[int, Field(ge=1)] = 2
     match: RuleSpec
+    classifier: ClassifierSpec | None = None
 
 
 class RespondSpec(StandardBase):
