@@ -8,8 +8,6 @@ matches "thank-you" and "um thank you" alike, and every match maps back to exact
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "hmm", "hm",
                      "mm", "mmm", "mhm"})
 
@@ -36,29 +34,46 @@ _IS_AFTER = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"
                        "this", "when", "why", "everything", "nothing", "something", "name"})
 
 
-def norm_words(tokens: Iterable) -> tuple[list[str], list[tuple[int, int]]]:
-    """Normalised words and their (start_char, end_char) in the original text.
+_ATTRS = None
+_CACHE_LIMIT = 200_000
 
-    `tokens` are spaCy tokens (anything with .norm_, .idx, .text, .is_punct, .is_space).
-    A multi-word override ("im" -> "i am") gives several words with the token's offsets.
+
+def norm_words(doc, cache: dict[int, tuple[str, ...]] | None = None
+               ) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalised words of a spaCy Doc and their (start_char, end_char) in its text.
+
+    Reads the Doc as one array (no Token objects: this is the hot path). A multi-word override
+    ("im" -> "i am") gives several words with the token's offsets. `cache` maps a NORM hash to
+    its normalised parts, shared across calls; it stops growing at 200k entries so ids, amounts
+    and e-mail addresses cannot make it grow without bound.
     """
+    global _ATTRS
+    if _ATTRS is None:
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
+
+        _ATTRS = [NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH]
+    strings = doc.vocab.strings
+    if cache is None:
+        cache = {}
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    for tok in tokens:
-        if tok.is_punct or tok.is_space:
+    for norm_hash, punct, space, start, length in doc.to_array(_ATTRS).tolist():
+        if punct or space:
             continue
-        norm = tok.norm_
-        if norm in FILLERS:
+        parts = cache.get(norm_hash)
+        if parts is None:
+            norm = strings[norm_hash]
+            parts = () if norm in FILLERS else tuple(NORM_OVERRIDES.get(norm, norm).split(" "))
+            if len(cache) < _CACHE_LIMIT:
+                cache[norm_hash] = parts
+        if not parts:
             continue
-        if norm in ("'s", "s") and words and words[-1] in _IS_AFTER:
-            norm = "is"
-        norm = NORM_OVERRIDES.get(norm, norm)
-        start = tok.idx
-        end = start + len(tok.text)
-        for part in norm.split(" ") if " " in norm else (norm,):
+        if parts in (("'s",), ("s",)) and words and words[-1] in _IS_AFTER:
+            parts = ("is",)
+        end = start + length
+        for part in parts:
             if words and words[-1] == part and spans[-1][1] <= start:
-                # A stutter: extend nothing, keep the first occurrence as the evidence.
-                continue
+                continue  # a stutter: keep the first occurrence as the evidence
             words.append(part)
             spans.append((start, end))
     return words, spans

@@ -128,7 +128,10 @@ class Annotator:
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.matcher = Matcher(self.vocab)
+        # One Matcher per token pattern, run only on turns holding one of its anchor words:
+        # Matcher cost grows with patterns x tokens whether or not anything matches.
+        self.pattern_matchers: list[tuple[frozenset[str], Matcher]] = []
+        self._norm_cache: dict[int, tuple[str, ...]] = {}
         self.tone_model = tone_model
         self.act_model = act_model
         self.batch_size = batch_size
@@ -157,11 +160,14 @@ class Annotator:
     def _add_patterns(self, label: str, patterns, where: str) -> None:
         if label in self._labels:
             return
-        normalised = [[_lower_token(tok) for tok in p] for p in patterns]
-        try:
-            self.matcher.add(label, normalised)
-        except Exception as exc:  # spaCy raises several types for a bad pattern
-            raise StandardsError(f"{where}: invalid token pattern: {exc}") from None
+        for n, pattern in enumerate(patterns):
+            normalised = [_lower_token(tok) for tok in pattern]
+            matcher = Matcher(self.vocab)
+            try:
+                matcher.add(label, [normalised])
+            except Exception as exc:  # spaCy raises several types for a bad pattern
+                raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
+            self.pattern_matchers.append((_anchors(normalised), matcher))
         self._labels.add(label)
 
     def compile_rule(self, rule: RuleSpec, key: str) -> CompiledRule:
@@ -201,9 +207,9 @@ class Annotator:
         """Annotate turns; run inside `self.nlp.memory_zone()` for flat memory in long jobs."""
         out: list[TurnAnnotation] = []
         strings = self.vocab.strings
-        has_patterns = len(self.matcher) > 0
+        cache = self._norm_cache
         for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-            words, spans = norm_words(doc)
+            words, spans = norm_words(doc, cache)
             matches: dict[str, list[tuple[int, int]]] = {}
             if words:
                 # Sentinels let token patterns anchor at the start or end of a turn.
@@ -214,14 +220,18 @@ class Annotator:
                 for match_id, start, end in self.phrase_matcher(ndoc):
                     matches.setdefault(strings[match_id], []).append(
                         (spans[start][0], spans[end - 1][1]))
-                for match_id, start, end in (self.matcher(ndoc) if has_patterns else ()):
-                    # Trim the sentinels off the evidence span.
-                    s0 = start + 1 if start == 0 else start
-                    e0 = end - 1 if end == len(words) else end
-                    if e0 <= s0:
+                present = set(words)
+                for anchors, matcher in self.pattern_matchers:
+                    if anchors is not None and anchors.isdisjoint(present):
                         continue
-                    matches.setdefault(strings[match_id], []).append(
-                        (spans[s0][0], spans[e0 - 1][1]))
+                    for match_id, start, end in matcher(ndoc):
+                        # Trim the sentinels off the evidence span.
+                        s0 = start + 1 if start == 0 else start
+                        e0 = end - 1 if end == len(words) else end
+                        if e0 <= s0:
+                            continue
+                        matches.setdefault(strings[match_id], []).append(
+                            (spans[s0][0], spans[e0 - 1][1]))
             out.append(TurnAnnotation(matches=matches, words=words, spans=spans))
         if self.tone_model is not None and texts:
             probs = self.tone_model.predict_proba(list(texts))
@@ -245,15 +255,48 @@ def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
     for key, value in token.items():
         if key in ("LOWER", "TEXT", "NORM"):
             key = "ORTH"
-        if key == "ORTH" and value in (BOT, EOT):
-            pass
-        elif key == "ORTH" and isinstance(value, str):
-            value = " ".join(normalise_phrase(value)) or value.lower()
+        if key == "ORTH" and isinstance(value, str):
+            value = _norm_literal(value)
         elif key == "ORTH" and isinstance(value, dict):
-            value = {k: ([" ".join(normalise_phrase(v)) or v.lower() for v in vs]
-                         if k in ("IN", "NOT_IN") else vs) for k, vs in value.items()}
+            value = {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
+                     for k, vs in value.items()}
         out[key] = value
     return out
+
+
+_COMMON = frozenset({"i", "you", "it", "is", "am", "are", "this", "that", "the", "a", "an", "to",
+                     "and", "have", "my", "your", "on", "in", "at", "with", "for", "of", BOT, EOT})
+
+
+def _anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Words one of which every match must contain (a required literal token), rarest first;
+    None when the pattern has no required literal (it then runs on every turn)."""
+    best: frozenset[str] | None = None
+    for tok in pattern:
+        if tok.get("OP") not in (None, "!", "{}") or tok.get("OP") == "!":
+            continue
+        value = tok.get("ORTH")
+        if isinstance(value, str):
+            options = frozenset([value])
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            options = frozenset(value["IN"])
+        else:
+            continue
+        if best is None or _rarity(options) < _rarity(best):
+            best = options
+    return None if best is not None and best & {BOT, EOT} else best
+
+
+def _rarity(options: frozenset[str]) -> tuple[bool, int, int]:
+    # Sentinels are in every turn; common words in most; fewer options is rarer.
+    return (bool(options & {BOT, EOT}), len(options & _COMMON), len(options))
+
+
+def _norm_literal(value: str) -> str:
+    """A pattern's literal word, normalised like turn words (the sentinels stay as they are)."""
+    if value in (BOT, EOT):
+        return value
+    return " ".join(normalise_phrase(value)) or value.lower()
 
 
 def _template_words(template: str) -> list[str]:

@@ -67,3 +67,39 @@ def test_annotations_are_plain_python(annotator):
     ann = annotator.annotate(["Hi there, thanks for calling"])[0]
     assert all(isinstance(k, str) and isinstance(v, list) for k, v in ann.matches.items())
     assert all(isinstance(w, str) for w in ann.words)
+
+
+def test_anchor_gating_gives_the_same_matches_as_running_every_pattern(annotator):
+    """Token patterns run only on turns holding an anchor word; prove nothing is lost."""
+    from pathlib import Path
+
+    import yaml
+    from spacy.tokens import Doc
+
+    import csnlp
+    from csnlp.nlp.normalise import norm_words
+    from csnlp.nlp.pipeline import BOT, EOT
+
+    repo = Path(__file__).resolve().parents[2]
+    texts = [t.text for tr in csnlp.read_transcripts(repo / "examples" / "transcripts")
+             for t in tr.turns]
+    for path in sorted((repo / "tests" / "golden").glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text())["cases"]:
+            texts += [t["text"] for t in case["transcript"]["turns"]]
+    gated = annotator.annotate(texts)
+    checked = 0
+    for text, ann in zip(texts, gated, strict=True):
+        words, spans = norm_words(annotator.nlp.make_doc(text))
+        if not words:
+            continue
+        words, spans = [BOT, *words, EOT], [(0, 0), *spans, (len(text), len(text))]
+        ndoc = Doc(annotator.vocab, words=words)
+        for _anchors, matcher in annotator.pattern_matchers:
+            for match_id, start, end in matcher(ndoc):
+                s0 = start + 1 if start == 0 else start
+                e0 = end - 1 if end == len(words) else end
+                if e0 > s0:
+                    label = annotator.vocab.strings[match_id]
+                    assert (spans[s0][0], spans[e0 - 1][1]) in ann.matches[label], text
+                    checked += 1
+    assert checked > 20
