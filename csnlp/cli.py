@@ -1,5 +1,5 @@
 """Command line: `csnlp evaluate`, `csnlp standards validate`, `csnlp packs`, `csnlp report`,
-`csnlp train-tone`. Imports nothing heavy until a command runs, so `csnlp --help` is quick."""
+`csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command runs, so `csnlp --help` is quick."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     tt = sub.add_parser("train-tone", help="train the tone model from ../shared/data")
     tt.add_argument("rest", nargs=argparse.REMAINDER)
+    ta = sub.add_parser("train-acts", help="train the act classifier from ../shared/data")
+    ta.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
 
@@ -52,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from csnlp.ml.train_tone import main as train_main
 
         return train_main(argv[1:])
+    if argv[:1] == ["train-acts"]:
+        from csnlp.ml.train_acts import main as train_acts_main
+
+        return train_acts_main(argv[1:])
     args = parser.parse_args(argv)
     if args.version:
         from csnlp import __version__

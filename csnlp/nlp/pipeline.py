@@ -133,6 +133,13 @@ class Annotator:
         self.pattern_matchers: list[tuple[frozenset[str], Matcher]] = []
         self._norm_cache: dict[int, tuple[str, ...]] = {}
         self.tone_model = tone_model
+        # A shipped ToneModel scores through the `csnlp_tone` component, on the Docs this
+        # pipeline already made (one vectorised call per batch, no second tokenization).
+        self.tone_component = None
+        if tone_model is not None and hasattr(tone_model, "score_docs"):
+            from csnlp.nlp.tone_component import ToneComponent
+
+            self.tone_component = ToneComponent(tone_model=tone_model, batch_size=batch_size)
         self.act_model = act_model
         self.batch_size = batch_size
         self._labels: set[str] = set()
@@ -208,7 +215,10 @@ class Annotator:
         out: list[TurnAnnotation] = []
         strings = self.vocab.strings
         cache = self._norm_cache
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        if self.tone_component is not None:
+            docs = self.tone_component.pipe(docs)
+        for doc in docs:
             words, spans = norm_words(doc, cache)
             matches: dict[str, list[tuple[int, int]]] = {}
             if words:
@@ -232,8 +242,9 @@ class Annotator:
                             continue
                         matches.setdefault(strings[match_id], []).append(
                             (spans[s0][0], spans[e0 - 1][1]))
-            out.append(TurnAnnotation(matches=matches, words=words, spans=spans))
-        if self.tone_model is not None and texts:
+            tone = doc._.tone if self.tone_component is not None else None
+            out.append(TurnAnnotation(matches=matches, words=words, spans=spans, tone=tone))
+        if self.tone_model is not None and self.tone_component is None and texts:
             probs = self.tone_model.predict_proba(list(texts))
             labels = list(self.tone_model.labels)
             for ann, row in zip(out, probs.tolist(), strict=True):
