@@ -1,5 +1,6 @@
 """Command line: `csnlp evaluate`, `csnlp standards validate`, `csnlp packs`, `csnlp report`,
-`csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command runs, so `csnlp --help` is quick."""
+`csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command runs, so
+`csnlp --help` is quick."""
 
 from __future__ import annotations
 
