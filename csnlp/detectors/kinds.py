@@ -119,8 +119,8 @@ class RespondDetector(Detector):
             return self.not_applicable(reason)
         triggers = _trigger_hits(ctx, std, self.rule("trigger.match"))
         if not triggers:
-            return self.not_applicable(f"The {std.trigger.speaker} gave no trigger "
-                                       f"({std.description or std.title.lower()}).")
+            return self.not_applicable(f"No {std.trigger.speaker} turn showed "
+                                       f"{std.trigger.what}.")
         response = self.rule("response.match")
         replies = ctx.turns_of(std.speaker)
         evidence: list[Evidence] = []
@@ -137,14 +137,15 @@ class RespondDetector(Detector):
                 missed.append(i)
         share = 1 - len(missed) / len(triggers)
         what = _expected(std, "a response")
+        trig = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
         if not missed:
-            return self.result(Status.MET, f"All {len(triggers)} trigger turn(s) "
+            return self.result(Status.MET, f"All {len(triggers)} {trig} "
                                f"({turn_list([i for i, _ in triggers])}) were answered with "
                                f"{std.expect or 'a response'} within "
                                f"{std.response.within_turns} {std.speaker} turns.",
                                score=share, evidence=evidence)
         return self.result(
-            Status.MISSED, f"{len(missed)} of {len(triggers)} trigger turn(s) "
+            Status.MISSED, f"{len(missed)} of {len(triggers)} {trig} "
             f"({turn_list(missed)}) were not answered with {what} in the {std.speaker}'s next "
             f"{std.response.within_turns} turns.", score=round(share, 6), evidence=evidence)
 

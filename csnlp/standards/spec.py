@@ -211,6 +211,8 @@ class ToneTrigger(_Model):
 
 class TriggerSpec(_Model):
     speaker: Literal["agent", "customer"] = "customer"
+    #: What a trigger is, in a few words, for explanations ("frustration or a complaint").
+    what: str = "a trigger"
     match: RuleSpec = RuleSpec()
     tone: ToneTrigger | None = None
 
