@@ -92,12 +92,19 @@ class Detector:
                 f"standard {self.standard.id}: classifier.act {spec.act!r} is not an act of "
                 f"{getattr(model, 'model_id', 'the act model')} ({', '.join(model.acts)})")
 
-    def classified(self, ctx: Context, spec: ClassifierSpec | None, indices: Sequence[int]
-                   ) -> Evidence | None:
-        """The most probable turn of `indices` for the classifier's act, if over the threshold."""
+    def classified(self, ctx: Context, spec: ClassifierSpec | None, indices: Sequence[int],
+                   rule: CompiledRule) -> Evidence | None:
+        """The most probable turn of `indices` for the classifier's act, if over the threshold.
+
+        Turns the rule vetoes (its `unless_regex`: "Sorry?" meaning "pardon?") stay vetoed.
+        """
         model = self.annotator.act_model
         if spec is None or not spec.enabled or model is None:
             return None
+        if rule.unless:
+            turns = ctx.transcript.turns
+            indices = [i for i in indices
+                       if not any(rx.search(turns[i].text) for rx in rule.unless)]
         threshold = spec.threshold or model.thresholds.get(spec.act)
         if threshold is None:
             return None

@@ -51,7 +51,7 @@ class RequireDetector(Detector):
             return self.result(
                 Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
                 f"{quote(first.text)}.", evidence=found)
-        if likely := self.classified(ctx, std.classifier, indices):
+        if likely := self.classified(ctx, std.classifier, indices, rule):
             return self.result(
                 Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
                 f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
@@ -131,7 +131,7 @@ class RespondDetector(Detector):
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer))
-            elif likely := self.classified(ctx, std.response.classifier, after):
+            elif likely := self.classified(ctx, std.response.classifier, after, response):
                 evidence.append(likely)
             else:
                 missed.append(i)

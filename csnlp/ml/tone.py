@@ -15,9 +15,7 @@ label — one vectorised call per batch. Models are saved as plain arrays + JSON
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
-import platform
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +25,7 @@ import numpy as np
 
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
+from csnlp.ml.common import NotFittedError, as_texts, created, platt, sigmoid, versions
 from csnlp.ml.safe_io import arrays_digest, load_arrays_model, save_arrays_model
 
 MODEL_KIND = "csnlp.tone"
@@ -35,10 +34,6 @@ DEFAULT_LABELS = ("polite", "frustrated", "grateful")
 # Bump when the features computed from a text change; a model with another version is refused.
 FEATURE_VERSION = 1
 _ARRAYS = ("columns", "idf", "coef", "intercept", "calibration", "thresholds")
-
-
-class NotFittedError(ModelError):
-    """The model was used before `fit` or `load`."""
 
 
 def default_model_dir() -> Path:
@@ -52,16 +47,6 @@ def _check_is_fitted(model: ToneModel) -> None:
     if getattr(model, "coef_", None) is None:
         raise NotFittedError(f"this {type(model).__name__} is not fitted yet; call fit() "
                              "or load it with load_tone_model()")
-
-
-def _as_texts(texts: Iterable[str] | str, where: str = "texts") -> list[str]:
-    if isinstance(texts, str):
-        return [texts]
-    out = list(texts)
-    for i, text in enumerate(out):
-        if not isinstance(text, str):
-            raise InputError(f"{where}[{i}]: expected a string, got {describe(text)}")
-    return out
 
 
 def _document_frequency(batch: F.TokenBatch, n_buckets: int) -> np.ndarray:
@@ -162,7 +147,7 @@ class ToneModel:
         """
         from threadpoolctl import threadpool_limits
 
-        texts = _as_texts(texts)
+        texts = as_texts(texts)
         labels = tuple(self.labels)
         Y = _label_matrix(y, len(texts), labels, "y")
         if not texts:
@@ -176,7 +161,7 @@ class ToneModel:
         train = self._design(batch, lookup, idf)
         val = Y_val = None
         if validation is not None:
-            val_texts = _as_texts(validation[0], "validation texts")
+            val_texts = as_texts(validation[0], "validation texts")
             Y_val = _label_matrix(validation[1], len(val_texts), labels, "validation y")
             val = self._design(F.tokenize(val_texts), lookup, idf)
 
@@ -238,8 +223,8 @@ class ToneModel:
         else:
             final = self._classifier(C).fit(sparse.hstack([tfidf, flags * w], format="csr"), yj)
         z = held[best]
-        a, b = _platt(z, yh)
-        threshold, metrics = _best_f1(yh, _sigmoid(a * z + b))
+        a, b = platt(z, yh)
+        threshold, metrics = _best_f1(yh, sigmoid(a * z + b))
         metrics.update(
             roc_auc=round(float(scores[best]), 4), C=float(C), strategy_weight=float(w),
             auc_by_C_and_weight={f"C={c},w={v}": round(float(s), 4)
@@ -337,12 +322,12 @@ class ToneModel:
             z[:, j] += np.bincount(doc, weights=weights[column] * value, minlength=batch.n_docs)
         z += self.intercept_.astype(np.float64)
         calib = self.calibration_.astype(np.float64)
-        return _sigmoid(calib[:, 0] * z + calib[:, 1]), flags
+        return sigmoid(calib[:, 0] * z + calib[:, 1]), flags
 
     def predict_proba(self, texts: Iterable[str], *, batch_size: int = 2000) -> np.ndarray:
         """Probabilities, shape (n_texts, n_labels), columns in `self.labels` order."""
         _check_is_fitted(self)
-        texts = _as_texts(texts)
+        texts = as_texts(texts)
         parts = [self._proba_batch(F.tokenize(texts[i:i + batch_size]))[0]
                  for i in range(0, len(texts), batch_size)]
         if not parts:
@@ -389,13 +374,13 @@ class ToneModel:
             "labels": list(self.labels),
             "model_id": self.model_id,
             "arrays_sha256": self.digest_,
-            "created": _created(),
+            "created": created(),
             "params": self.get_params(),
             "features": {"version": FEATURE_VERSION, "strategies": list(F.STRATEGY_NAMES),
                          "hash_check": F.hash_check()},
             "thresholds": self.thresholds,
             "validation": getattr(self, "validation_", {}),
-            "versions": _versions(),
+            "versions": versions(),
         }
         record.update(meta or {})
         save_arrays_model(directory, kind=MODEL_KIND, arrays=self._arrays(), meta=record)
@@ -449,18 +434,6 @@ def _label_matrix(y: Any, n: int, labels: Sequence[str], where: str) -> np.ndarr
     return Y.astype(np.int8)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
-def _platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Sigmoid calibration p = sigmoid(a * z + b) fitted on held-out decision values."""
-    from sklearn.linear_model import LogisticRegression
-
-    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(z[:, None], y)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
-
-
 def _best_f1(y: np.ndarray, p: np.ndarray) -> tuple[float, dict[str, Any]]:
     """The threshold on p that maximises F1, and precision/recall/F1/accuracy there."""
     order = np.argsort(-p, kind="stable")
@@ -481,25 +454,6 @@ def _best_f1(y: np.ndarray, p: np.ndarray) -> tuple[float, dict[str, Any]]:
                "accuracy_at_threshold": round(float((pred == y).mean()), 4),
                "n_heldout": int(len(y)), "n_heldout_positive": int(y.sum())}
     return threshold, metrics
-
-
-def _created() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
-            else _dt.datetime.now(_dt.timezone.utc))
-    return when.date().isoformat()
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {"python": platform.python_version(), "numpy": np.__version__}
-    for package in ("csnlp", "spacy", "scikit-learn", "scipy"):
-        try:
-            out[package] = version(package)
-        except PackageNotFoundError:
-            out[package] = "not installed"
-    return out
 
 
 def load_tone_model(path: str | Path | None = None) -> ToneModel:

@@ -218,7 +218,10 @@ class Annotator:
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
         if self.tone_component is not None:
             docs = self.tone_component.pipe(docs)
+        kept: list[Doc] | None = [] if hasattr(self.act_model, "predict_proba_docs") else None
         for doc in docs:
+            if kept is not None:
+                kept.append(doc)
             words, spans = norm_words(doc, cache)
             matches: dict[str, list[tuple[int, int]]] = {}
             if words:
@@ -250,7 +253,9 @@ class Annotator:
             for ann, row in zip(out, probs.tolist(), strict=True):
                 ann.tone = dict(zip(labels, row, strict=True))
         if self.act_model is not None and texts:
-            probs = self.act_model.predict_proba(list(texts))
+            # Score the Docs this pipeline made rather than tokenizing every turn again.
+            probs = (self.act_model.predict_proba_docs(kept) if kept is not None
+                     else self.act_model.predict_proba(list(texts)))
             acts = list(self.act_model.acts)
             for ann, row in zip(out, probs.tolist(), strict=True):
                 ann.acts = dict(zip(acts, row, strict=True))

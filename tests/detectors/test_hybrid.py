@@ -90,3 +90,15 @@ def test_unknown_classifier_act_is_refused(pack):
     data["standards"][0]["classifier"] = {"act": "telepathy"}
     with pytest.raises(csnlp.StandardsError, match="classifier.act 'telepathy'"):
         Evaluator(data, tone_model=None, act_model=FakeActModel())
+
+
+def test_classifier_does_not_override_a_veto(pack):
+    class SorryModel(FakeActModel):
+        def predict_proba(self, texts):
+            out = np.zeros((len(texts), len(self.acts)))
+            out[:, 5] = [0.95 if "sorry" in t.lower() else 0.0 for t in texts]
+            return out
+
+    text = "Agent: Hi there.\nCustomer: This is ridiculous!\nAgent: Sorry, what was that?"
+    result = Evaluator(pack, tone_model=None, act_model=SorryModel()).evaluate(text)
+    assert result["empathy_on_complaint"].status.value == "missed"

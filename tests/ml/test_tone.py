@@ -146,7 +146,8 @@ def test_predict_in_batches_equals_one_batch(tiny_model):
 def test_numpy_prediction_matches_sparse_dot(tiny_model):
     from scipy import sparse
 
-    from csnlp.ml.tone import _sigmoid, _weighted
+    from csnlp.ml.common import sigmoid as _sigmoid
+    from csnlp.ml.tone import _weighted
 
     texts = ["", "thanks!", "why??", "", "please could you"]
     batch = F.tokenize(texts)

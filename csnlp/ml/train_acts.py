@@ -1,0 +1,439 @@
+"""Train the act classifier from ../shared/data and the built-in packs: `csnlp train-acts`.
+
+Where each act's labels come from (every mapping is here, in one place):
+
+* SGD (sample of the DSTC8 test split, CC BY-SA 4.0), only the dialogues of the acts
+  benchmark's DEV hash split (`sgd_split`), so its TEST split stays unseen:
+  system turns: `further_help` = REQ_MORE, `closing` = GOODBYE; both 0 on every other system
+  turn. SGD has no apology act: system turns are `apology_empathy` 0 except NOTIFY_FAILURE
+  turns (often "sorry, I couldn't book it"), which are left unlabelled. SGD systems never
+  greet, introduce themselves, hold or upsell, so system turns are negatives (0) of those acts.
+  User turns: `thanks` = THANK_YOU (SGD's end-of-task act: most say "thanks", some only "no,
+  that's all"), 0 on other user turns; users greet in request turns, so user turns are
+  unlabelled for every other act.
+* GoEmotions train split (Reddit, Apache-2.0), down-weighted (GOEMOTIONS_WEIGHTS) since Reddit
+  is not service talk: `thanks` = gratitude, `apology_empathy` = remorse, 0 otherwise
+  ("caring" alone: unlabelled, it mixes empathy with advice and well-wishing); also negatives
+  (0) of the acts that rest on the packs only. Its dev split is never trained on; it is
+  reported as a held-out check of `thanks` and `apology_empathy`.
+* The packs (`contact_center`, `sales`): every standard's `should_match` examples are positives
+  and `should_not_match` examples negatives of the act its classifier names (STANDARD_ACTS);
+  the entries of the phrase lists in PHRASE_ACTS are positives of their act (a bare phrase, no
+  carrier sentence). Names in the examples are masked (`mask_names`). This is the only data of
+  greeting, self_introduction, resolution_check, hold_request, hold_thanks and upsell_offer:
+  no real labelled turns exist for them here.
+* CONTRASTS: five hand-written negatives of `further_help` (opening offers of help).
+
+Switchboard, ABCD and Harper Valley are evaluation data and are never read.
+
+Each act's C, calibration and threshold come from 5-fold out-of-fold predictions (folds by
+SGD dialogue, so turns of one dialogue stay together) on its validation rows (VALIDATION):
+SGD system turns for further_help and closing, SGD user turns for thanks, GoEmotions for
+apology_empathy, and all labelled rows for the pack-only acts. The threshold is the one where
+"rule OR classifier" finds the most positives the act's rule (ACT_RULES) misses while its
+precision stays within 0.02 of the rule's alone and the turns it adds are right at least as
+often as wrong (`csnlp.ml.acts.choose_threshold`); C is the one whose hybrid F1 is best there.
+Thresholds never go below 0.5, or 0.9 for the pack-only acts (FLOORS).
+
+    csnlp train-acts --data ../shared/data --out models/acts-v1 [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from csnlp.errors import CsnlpError, InputError
+from csnlp.ml.acts import ACTS
+from csnlp.ml.safe_io import sha256_file
+
+SGD_FOLDER = "sgd-sample/test"
+SGD_TEST_SHARE = 2  # of 5 hash buckets; must equal benchmarks/acts.py
+GOEMOTIONS = {"train": "goemotions/train.tsv", "dev": "goemotions/dev.tsv"}
+GOEMOTIONS_LABELS = "goemotions/emotions.txt"
+# Weight of a GoEmotions row per act (default 0.5): Reddit gratitude is plain "thanks", so it
+# counts little against SGD's service turns; for apology/empathy it is the main real source.
+GOEMOTIONS_WEIGHTS = {"thanks": 0.1, "apology_empathy": 1.0}
+GOEMOTIONS_WEIGHT = 0.5
+PHRASE_WEIGHT = 0.5
+PACKS = ("sales",)  # extends contact_center: every standard and phrase list of both
+
+# act -> GoEmotions emotions that make it positive
+EMOTION_ACTS = {"thanks": ("gratitude",), "apology_empathy": ("remorse",)}
+# act -> emotions whose comments are left unlabelled for it (neither positive nor negative):
+# GoEmotions "caring" mixes empathy ("sorry for your loss") with advice and well-wishing
+# ("be careful", "good luck", "take care of yourself"), which an empathy standard does not count.
+EMOTION_UNLABELLED = {"apology_empathy": ("caring",)}
+SGD_SYSTEM_ACTS = {"further_help": "REQ_MORE", "closing": "GOODBYE"}
+SGD_USER_ACTS = {"thanks": "THANK_YOU"}
+# Acts with no real labelled data here: their only positives are the packs' examples and phrases.
+PACK_ONLY = ("greeting", "self_introduction", "resolution_check", "hold_request",
+             "hold_thanks", "upsell_offer")
+# standard id (and rule path) -> the act its examples show; standards without a `classifier`
+# (hold_etiquette) are mapped here too.
+STANDARD_ACTS = {"greeting": "greeting", "agent_introduction": "self_introduction",
+                 "empathy_on_complaint": "apology_empathy", "resolution_check": "resolution_check",
+                 "further_assistance": "further_help", "closing": "closing",
+                 "hold_etiquette": "hold_request", "upsell_offer": "upsell_offer"}
+PHRASE_ACTS = {"greetings": "greeting", "apology_empathy": "apology_empathy",
+               "further_help": "further_help", "resolution_check": "resolution_check",
+               "closing": "closing", "thanks": "thanks", "hold": "hold_request",
+               "hold_thanks": "hold_thanks", "upsell": "upsell_offer"}
+# Hand-written contrasts (not real data; disclosed in the model card): an opening offer of help
+# is not an offer of *further* help, and nothing in SGD, GoEmotions or the packs says so (SGD
+# systems never open a dialogue). Found reading Harper Valley hybrid-only turns. They belong in
+# the packs' should_not_match lists; training reads both.
+CONTRASTS: dict[str, tuple[tuple[str, int], ...]] = {
+    "further_help": (("How can I help you today?", 0), ("How may I help you?", 0),
+                     ("What can I do for you today?", 0), ("Sure, I can help you with that.", 0),
+                     ("I can help you with that.", 0)),
+}
+# act -> the rule a standard runs first: (standard id, rule path) or a phrase list
+ACT_RULES: dict[str, tuple[str, str] | str] = {
+    "greeting": ("greeting", "match"),
+    "self_introduction": ("agent_introduction", "match"),
+    "apology_empathy": ("empathy_on_complaint", "response.match"),
+    "thanks": "phrase:thanks",
+    "further_help": ("further_assistance", "match"),
+    "resolution_check": ("resolution_check", "match"),
+    "hold_request": ("hold_etiquette", "hold"),
+    "hold_thanks": ("hold_etiquette", "thanks"),
+    "closing": ("closing", "match"),
+    "upsell_offer": ("upsell_offer", "match"),
+}
+# act -> sources whose out-of-fold rows choose C, the calibration and the threshold
+VALIDATION = {"further_help": ("sgd-system",), "closing": ("sgd-system",),
+              "thanks": ("sgd-user",), "apology_empathy": ("goemotions",),
+              **{act: ("sgd-system", "goemotions", "pack-examples", "pack-phrases")
+                 for act in PACK_ONLY}}
+# Lowest threshold per act: a classifier addition must be more likely the act than not, and
+# acts without real data add a turn only when the model is sure.
+FLOORS = {**{act: 0.5 for act in ACTS}, **{act: 0.9 for act in PACK_ONLY}}
+
+
+def sgd_split(dialogue_id: str) -> str:
+    """'dev' or 'test' for an SGD dialogue, by a stable hash of its id (as benchmarks/acts.py)."""
+    bucket = int(hashlib.sha1(dialogue_id.encode("utf-8")).hexdigest()[:8], 16) % 5
+    return "test" if bucket < SGD_TEST_SHARE else "dev"
+
+
+def _path(data: Path, relative: str) -> Path:
+    path = data / relative
+    if not path.exists():
+        raise InputError(f"{path}: missing; --data must point at the shared data folder "
+                         "(with sgd-sample/ and goemotions/)")
+    return path
+
+
+@dataclass
+class TrainingSet:
+    """Texts with a label matrix (-1 = not labelled), weights, groups and sources."""
+
+    texts: list[str] = field(default_factory=list)
+    rows: list[list[int]] = field(default_factory=list)
+    weights: list[list[float]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, text: str, labels: dict[str, int], *, weight: float | dict[str, float],
+            group: str, source: str) -> None:
+        """One row; `weight` is one number or a weight per act (missing acts: 0.5)."""
+        self.texts.append(text)
+        self.rows.append([labels.get(act, -1) for act in ACTS])
+        self.weights.append([weight.get(act, GOEMOTIONS_WEIGHT) if isinstance(weight, dict)
+                             else weight for act in ACTS])
+        self.groups.append(group)
+        self.sources.append(source)
+
+    @property
+    def y(self) -> np.ndarray:
+        return np.array(self.rows, dtype=np.int8).reshape(len(self.texts), len(ACTS))
+
+    def counts(self) -> dict[str, dict[str, dict[str, int]]]:
+        """act -> source -> {n, positive}: how many labelled rows each source gave."""
+        y, sources = self.y, np.array(self.sources)
+        out: dict[str, dict[str, dict[str, int]]] = {}
+        for j, act in enumerate(ACTS):
+            for source in sorted(set(self.sources)):
+                col = y[sources == source, j]
+                if (col >= 0).any():
+                    out.setdefault(act, {})[source] = {"n": int((col >= 0).sum()),
+                                                      "positive": int((col == 1).sum())}
+        return out
+
+
+# -- corpora ---------------------------------------------------------------------------------
+def add_sgd(ts: TrainingSet, data: Path, split: str = "dev") -> None:
+    """SGD turns of one hash split, labelled as the module docstring says."""
+    files = sorted(_path(data, SGD_FOLDER).glob("dialogues_*.json"))
+    if not files:
+        raise InputError(f"{data / SGD_FOLDER}: no dialogues_*.json")
+    for path in files:
+        try:
+            dialogues = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: not valid JSON ({exc})") from None
+        for dlg in dialogues:
+            if sgd_split(dlg["dialogue_id"]) != split:
+                continue
+            for turn in dlg["turns"]:
+                acts = {a["act"] for fr in turn["frames"] for a in fr["actions"]}
+                if turn["speaker"] == "SYSTEM":
+                    labels = {act: int(sgd in acts) for act, sgd in SGD_SYSTEM_ACTS.items()}
+                    labels["apology_empathy"] = -1 if "NOTIFY_FAILURE" in acts else 0
+                    labels.update({act: 0 for act in PACK_ONLY})
+                    source = "sgd-system"
+                else:
+                    labels = {act: int(sgd in acts) for act, sgd in SGD_USER_ACTS.items()}
+                    source = "sgd-user"
+                ts.add(turn["utterance"], labels, weight=1.0, group=f"sgd:{dlg['dialogue_id']}",
+                       source=source)
+
+
+def read_goemotions(data: Path, split: str) -> tuple[list[str], list[str], list[set[str]]]:
+    """GoEmotions texts, comment ids and emotion names of one split."""
+    names = _path(data, GOEMOTIONS_LABELS).read_text(encoding="utf-8").split()
+    path = _path(data, GOEMOTIONS[split])
+    texts, ids, emotions = [], [], []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line_no, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if len(row) != 3:
+                raise InputError(f"{path}: line {line_no}: expected 3 tab-separated fields")
+            try:
+                emotions.append({names[int(i)] for i in row[1].split(",")})
+            except (ValueError, IndexError):
+                raise InputError(f"{path}: line {line_no}: bad label ids {row[1]!r}") from None
+            texts.append(row[0])
+            ids.append(row[2])
+    return texts, ids, emotions
+
+
+def goemotions_labels(emotions: set[str]) -> dict[str, int]:
+    labels = {act: int(bool(emotions & set(e))) for act, e in EMOTION_ACTS.items()}
+    for act, unsure in EMOTION_UNLABELLED.items():
+        if not labels[act] and emotions & set(unsure):
+            labels[act] = -1
+    labels.update({act: 0 for act in PACK_ONLY})
+    return labels
+
+
+def add_goemotions(ts: TrainingSet, data: Path) -> None:
+    for text, cid, emotions in zip(*read_goemotions(data, "train"), strict=True):
+        ts.add(text, goemotions_labels(emotions), weight=GOEMOTIONS_WEIGHTS,
+               group=f"goemotions:{cid}", source="goemotions")
+
+
+NAME_MASK = "xxname"
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_INTRO_CUE = re.compile(r"\b(?:my name is|my name's|i'm|i am|this is|through to)\s+"
+                        r"(?:(?:uh|um|er)\s+)?([a-z]+)\b", re.IGNORECASE)
+_NOT_NAMES = {"I", "I'm", "I'll", "I've", "I'd"}
+
+
+def example_names(examples: Sequence[str], introductions: Sequence[str]) -> set[str]:
+    """Lower-cased names in the packs' examples: words written with a capital inside a
+    sentence ("Priya", "Acme"), and the word after "my name is" / "i'm" / "this is" / "through
+    to" in the self-introduction examples ("maria")."""
+    names: set[str] = set()
+    for text in examples:
+        for m in _WORD.finditer(text):
+            before = text[: m.start()].rstrip()
+            word = m.group()
+            if word[0].isupper() and before and before[-1] not in ".!?" and word not in _NOT_NAMES:
+                names.add(word.lower())
+    for text in introductions:
+        names.update(m.group(1).lower() for m in _INTRO_CUE.finditer(text))
+    return names
+
+
+def mask_names(text: str, names: set[str]) -> str:
+    """`text` with every name in `names` replaced by NAME_MASK, a word no turn says: a dozen
+    examples would otherwise teach the model that "Priya" introduces an agent."""
+    return _WORD.sub(lambda m: NAME_MASK if m.group().lower() in names else m.group(), text)
+
+
+def add_packs(ts: TrainingSet, packs: Sequence[str] = PACKS) -> None:
+    """The packs' examples (names masked) and phrase lists, as the module docstring says."""
+    from csnlp.standards import load_standards
+
+    phrase_acts: dict[str, set[str]] = {}
+    cases: list[tuple[str, str, int]] = []
+    for pack in packs:
+        standards = load_standards(pack)
+        for spec in standards.standards:
+            act = STANDARD_ACTS.get(spec.id)
+            examples = getattr(spec, "examples", None)
+            if act is None or examples is None:
+                continue
+            for label, texts in ((1, examples.should_match), (0, examples.should_not_match)):
+                cases += [(act, t, label) for t in texts if isinstance(t, str)]
+        for name, act in PHRASE_ACTS.items():
+            for phrase in standards.phrases.get(name, ()):
+                phrase_acts.setdefault(phrase, set()).add(act)
+    names = example_names([t for _, t, _ in cases],
+                          [t for act, t, label in cases if act == "self_introduction" and label])
+    for act, text, label in dict.fromkeys(cases):
+        text = mask_names(text, names)
+        ts.add(text, {act: label}, weight=1.0, group=f"example:{text.lower()}",
+               source="pack-examples")
+    for phrase in sorted(phrase_acts):
+        ts.add(phrase, {act: 1 for act in phrase_acts[phrase]}, weight=PHRASE_WEIGHT,
+               group=f"example:{phrase.lower()}", source="pack-phrases")
+
+
+def add_contrasts(ts: TrainingSet) -> None:
+    for act, cases in CONTRASTS.items():
+        for text, label in cases:
+            ts.add(text, {act: label}, weight=1.0, group=f"example:{text.lower()}",
+                   source="contrasts")
+
+
+def build_training_set(data: str | Path) -> TrainingSet:
+    """Every training row: SGD dev split, GoEmotions train, the packs, the contrasts."""
+    data = Path(data)
+    ts = TrainingSet()
+    add_sgd(ts, data, "dev")
+    add_goemotions(ts, data)
+    add_packs(ts)
+    add_contrasts(ts)
+    return ts
+
+
+# -- the rules the classifier backs up ---------------------------------------------------------
+def rule_hits(texts: Sequence[str], packs: Sequence[str] = PACKS) -> np.ndarray:
+    """(n_texts, len(ACTS)) bool: where each act's rule (ACT_RULES) already finds something.
+
+    Thresholds are set for "rule OR classifier", so training has to know what the rules find;
+    this is the one place the training command reaches above `csnlp.ml`, lazily.
+    """
+    from csnlp.nlp.pipeline import Annotator
+    from csnlp.standards import load_standards
+    from csnlp.standards.spec import RuleSpec
+
+    ann = Annotator(load_standards(packs[0]))
+    rules = []
+    for act in ACTS:
+        key = ACT_RULES[act]
+        if isinstance(key, str):
+            rules.append(ann.compile_rule(RuleSpec(phrase_lists=(key.split(":", 1)[1],)),
+                                          f"acts.{act}"))
+        else:
+            rules.append(ann.rule(*key))
+    out = np.zeros((len(texts), len(ACTS)), dtype=bool)
+    with ann.memory_zone():
+        annotations = ann.annotate(list(texts))
+    for i, (text, a) in enumerate(zip(texts, annotations, strict=True)):
+        for j, rule in enumerate(rules):
+            out[i, j] = bool(rule.find(text, a))
+    return out
+
+
+def data_files(data: str | Path) -> dict[str, str]:
+    """sha256 of every data file training reads, keyed by its path under --data."""
+    data = Path(data)
+    names = [str(p.relative_to(data)) for p in sorted((data / SGD_FOLDER).glob("dialogues_*.json"))]
+    names += [GOEMOTIONS["train"], GOEMOTIONS_LABELS]
+    return {name: sha256_file(_path(data, name)) for name in sorted(names)}
+
+
+def goemotions_dev_check(model: Any, data: Path) -> dict[str, Any]:
+    """Held-out GoEmotions dev: rule, classifier alone and hybrid P/R/F1 of thanks/apology."""
+    from csnlp.ml.acts import _prf
+
+    texts, _, emotions = read_goemotions(data, "dev")
+    proba = model.predict_proba(texts)
+    hits = rule_hits(texts)
+    out: dict[str, Any] = {}
+    for act in EMOTION_ACTS:
+        j = ACTS.index(act)
+        y = np.array([goemotions_labels(e)[act] == 1 for e in emotions])
+        alone = proba[:, j] >= model.thresholds[act]
+        out[act] = {"rule": _prf(y, hits[:, j]), "classifier": _prf(y, alone),
+                    "hybrid": _prf(y, hits[:, j] | alone), "n": len(y),
+                    "positive": int(y.sum())}
+    return out
+
+
+def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[str, Any]]:
+    """Fit an ActModel on the shared data and the packs; return it and metadata to save."""
+    from csnlp.ml.acts import ActModel
+
+    data = Path(data)
+    ts = build_training_set(data)
+    sources = np.array(ts.sources)
+    validation = np.zeros((len(ts.texts), len(ACTS)), dtype=bool)
+    for j, act in enumerate(ACTS):
+        validation[:, j] = np.isin(sources, VALIDATION[act])
+    params.setdefault("floors", FLOORS)
+    model = ActModel(acts=ACTS, random_state=seed, **params)
+    model.fit(ts.texts, ts.y, sample_weight=np.array(ts.weights), groups=ts.groups,
+              validation=validation, covered=rule_hits(ts.texts))
+    meta = {
+        "training_data": {
+            "files_sha256": data_files(data),
+            "examples": ts.counts(),
+            "real_data_acts": sorted(set(ACTS) - set(PACK_ONLY)),
+            "pack_only_acts": list(PACK_ONLY),
+            "mapping": {
+                "sgd": "SGD sample (test split of DSTC8), dev hash split of benchmarks/acts.py "
+                       "only; system REQ_MORE = further_help, GOODBYE = closing, user "
+                       "THANK_YOU = thanks; NOTIFY_FAILURE unlabelled for apology_empathy",
+                "goemotions": "GoEmotions train: gratitude = thanks (weight "
+                              f"{GOEMOTIONS_WEIGHTS['thanks']}), remorse = apology_empathy "
+                              f"(weight {GOEMOTIONS_WEIGHTS['apology_empathy']}; caring alone "
+                              "unlabelled), "
+                              f"negatives of the pack-only acts (weight {GOEMOTIONS_WEIGHT})",
+                "packs": f"{', '.join(PACKS)} packs: should_match / should_not_match of "
+                         f"{sorted(STANDARD_ACTS)}; phrase lists {sorted(PHRASE_ACTS)} as "
+                         f"positives, weight {PHRASE_WEIGHT}",
+                "contrasts": {act: [t for t, _ in cases] for act, cases in CONTRASTS.items()},
+            },
+            "validation_sources": {act: list(VALIDATION[act]) for act in ACTS},
+            "rules": {act: (r if isinstance(r, str) else ".".join(r))
+                      for act, r in ACT_RULES.items()},
+        },
+        "goemotions_dev": goemotions_dev_check(model, data),
+        "seed": seed,
+    }
+    return model, meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: csnlp train-acts --data DIR --out DIR [--seed N]."""
+    parser = argparse.ArgumentParser(
+        prog="csnlp train-acts",
+        description="Train the act classifier (greeting, thanks, further_help, ...) from SGD, "
+                    "GoEmotions and the packs' examples; same data and seed give the same "
+                    "arrays.")
+    parser.add_argument("--data", required=True, type=Path,
+                        help="the shared data folder, e.g. ../shared/data")
+    parser.add_argument("--out", required=True, type=Path, help="model directory to write")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    try:
+        model, meta = train(args.data, seed=args.seed)
+        model.save(args.out, meta=meta)
+    except CsnlpError as exc:
+        print(f"csnlp train-acts: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {model.model_id} to {args.out}")
+    for act, r in model.validation_.items():
+        print(f"  {act:17s} t={r['threshold']:.3f} AP={r['average_precision']:.3f} "
+              f"rule P/R {r['rule']['precision']:.3f}/{r['rule']['recall']:.3f} -> hybrid "
+              f"{r['hybrid']['precision']:.3f}/{r['hybrid']['recall']:.3f} "
+              f"(+{r['added_tp']} tp, +{r['added_fp']} fp; C={r['C']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
