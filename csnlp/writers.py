@@ -1,0 +1,340 @@
+"""Batch outputs (JSONL, Parquet, CSV) written in parts that are complete or absent, and resumed.
+
+A run writes `OUT.parts/part-00000042.<ext>` for the 43rd chunk of input records, each to a
+temporary name first and then `os.replace`d, so after a crash or `kill -9` a part is either whole
+or missing. `--resume` keeps the whole parts and redoes the missing ones; at the end the parts
+are joined, in input order, into OUT (again through a temporary name) and the folder is removed.
+
+Parquet and CSV share one fixed set of columns, `OUTPUT_COLUMNS`, so every part and every row
+group has the same schema however transcript metadata varies:
+
+- `FRAME_COLUMNS` (`csnlp.frames`): one row per (transcript, standard), or one `status="error"`
+  row for an input that failed;
+- `input_index` (0-based position in the input stream), `source_file`, `source_line` (text
+  formats), `source_record` (n-th object of a JSON array or row of a Parquet file, from 1):
+  where the input came from;
+- `METADATA_COLUMNS`: well-known metadata keys as strings (`agent_id`, `team`, `date`, ...);
+- `metadata_json`: the whole metadata dict as JSON (sorted keys), for every other key.
+
+A JSONL line is `report.to_dict()` (its `source` carries `input_index`, file and line).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from csnlp.errors import InputError, describe
+from csnlp.frames import FRAME_COLUMNS, report_rows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from csnlp.results import Report
+
+#: Output format by file extension.
+OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
+
+#: Where each row came from: position in the input stream, file, line (text formats), record.
+SOURCE_COLUMNS = ("input_index", "source_file", "source_line", "source_record")
+
+#: Metadata keys that get a column of their own (as strings); all metadata is in metadata_json.
+METADATA_COLUMNS = (
+    "agent_id", "agent_name", "team", "queue", "channel", "date", "customer_id",
+    "customer_name", "language",
+)
+
+#: Columns of every Parquet/CSV output, in this order.
+OUTPUT_COLUMNS = (*FRAME_COLUMNS, *SOURCE_COLUMNS, *METADATA_COLUMNS, "metadata_json")
+
+_FLOAT_COLUMNS = frozenset({"score", "weight", "report_score"})
+_INT_COLUMNS = frozenset({"input_index", "source_line", "source_record"})
+_PART_RE = re.compile(r"^part-(\d{8})\.(jsonl|parquet|csv)$")
+MANIFEST = "manifest.json"
+
+
+def output_format(path: str | os.PathLike[str]) -> str:
+    """`jsonl`, `parquet` or `csv` from the output file's extension.
+
+    >>> output_format("out/reports.parquet")
+    'parquet'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise InputError(f"output {str(path)!r}: unknown extension {suffix or '(none)'!r}; "
+                         f"use one of {', '.join(sorted(OUTPUT_FORMATS))}")
+    return OUTPUT_FORMATS[suffix]
+
+
+def output_schema() -> pa.Schema:
+    """The Arrow schema of Parquet/CSV outputs: the same for every part and row group."""
+    import pyarrow as pa
+
+    def kind(name: str) -> pa.DataType:
+        if name in _FLOAT_COLUMNS:
+            return pa.float64()
+        if name in _INT_COLUMNS:
+            return pa.int64()
+        return pa.string()
+
+    return pa.schema([pa.field(name, kind(name)) for name in OUTPUT_COLUMNS])
+
+
+def _fixed_values(report: Report) -> dict[str, Any]:
+    """The columns that are the same on every row of one report: source and metadata."""
+    source = report.source or {}
+    metadata = report.metadata or {}
+    return {
+        "input_index": _as_int(source.get("input_index")),
+        "source_file": _as_str(source.get("file")),
+        "source_line": _as_int(source.get("line")),
+        "source_record": _as_int(source.get("record", source.get("row"))),
+        **{name: _as_str(metadata.get(name)) for name in METADATA_COLUMNS},
+        "metadata_json": _dumps(metadata, sort_keys=True) if metadata else None,
+    }
+
+
+def output_rows(report: Report) -> list[dict[str, Any]]:
+    """The Parquet/CSV rows of one report: `frames.report_rows` fitted to `OUTPUT_COLUMNS`."""
+    fixed = _fixed_values(report)
+    return [{**{name: row.get(name) for name in FRAME_COLUMNS}, **fixed}
+            for row in report_rows(report)]
+
+
+def reports_table(reports: Iterable[Report]) -> pa.Table:
+    """An Arrow table of `output_rows` for many reports, with the fixed `output_schema`."""
+    import pyarrow as pa
+
+    schema = output_schema()
+    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
+    frame = [(name, columns[name]) for name in FRAME_COLUMNS]
+    for report in reports:
+        rows = report_rows(report)
+        for name, column in frame:
+            column.extend([row.get(name) for row in rows])
+        n = len(rows)
+        for name, value in _fixed_values(report).items():
+            columns[name].extend([value] * n)
+    arrays = [pa.array(columns[field.name], type=field.type) for field in schema]
+    return pa.table(arrays, schema=schema)
+
+
+def reports_frame(reports: Iterable[Report]):
+    """A pandas DataFrame with exactly `OUTPUT_COLUMNS` (what a Parquet output reads back as)."""
+    return reports_table(reports).to_pandas()
+
+
+@dataclass(frozen=True)
+class PartStats:
+    """What one part holds: records read, reports evaluated and failed, turns evaluated."""
+
+    records: int = 0
+    evaluated: int = 0
+    failed: int = 0
+    turns: int = 0
+
+    def __add__(self, other: PartStats) -> PartStats:
+        return PartStats(self.records + other.records, self.evaluated + other.evaluated,
+                         self.failed + other.failed, self.turns + other.turns)
+
+    @classmethod
+    def of(cls, reports: Sequence[Report]) -> PartStats:
+        failed = sum(1 for r in reports if r.error is not None)
+        turns = sum(int((r.metrics or {}).get("turns") or 0) for r in reports if r.error is None)
+        return cls(records=len(reports), evaluated=len(reports) - failed, failed=failed,
+                   turns=turns)
+
+
+class PartStore:
+    """The `OUT.parts` folder of one batch run: write parts atomically, resume, assemble OUT.
+
+    Small and picklable (two paths and a format), so worker processes write their own parts.
+
+    >>> store = PartStore("results.jsonl")
+    >>> store.parts_dir.name
+    'results.jsonl.parts'
+    """
+
+    def __init__(self, out: str | os.PathLike[str], *, fmt: str | None = None) -> None:
+        self.out = Path(out)
+        self.fmt = fmt or output_format(self.out)
+        self.parts_dir = self.out.with_name(self.out.name + ".parts")
+
+    def __repr__(self) -> str:
+        return f"PartStore({str(self.out)!r}, fmt={self.fmt!r})"
+
+    # -- paths ---------------------------------------------------------------------------------
+    def part_path(self, index: int) -> Path:
+        return self.parts_dir / f"part-{index:08d}.{self.fmt}"
+
+    def stats_path(self, index: int) -> Path:
+        return self.parts_dir / f"part-{index:08d}.stats.json"
+
+    # -- start or resume -----------------------------------------------------------------------
+    def start(self, signature: Mapping[str, Any], *, resume: bool) -> dict[int, PartStats]:
+        """Prepare the parts folder; return the parts already complete (only when resuming).
+
+        Without `resume` any old parts are discarded. With it, the folder's signature (inputs,
+        standards, batch size, versions) must equal `signature`, or the run refuses to mix
+        outputs of two different jobs.
+        """
+        manifest = self.parts_dir / MANIFEST
+        sig = json.loads(json.dumps(signature))
+        if resume and manifest.is_file():
+            old = json.loads(manifest.read_text(encoding="utf-8"))
+            if old != sig:
+                diff = sorted(k for k in set(old) | set(sig) if old.get(k) != sig.get(k))
+                raise InputError(
+                    f"--resume: {self.parts_dir} belongs to a different job (differs in "
+                    f"{', '.join(diff)}); run without --resume to start again")
+            self._remove_temporaries()
+            return self.completed()
+        if self.parts_dir.exists():
+            shutil.rmtree(self.parts_dir)
+        self.parts_dir.mkdir(parents=True)
+        _atomic_write(manifest, json.dumps(sig, indent=1, sort_keys=True).encode())
+        return {}
+
+    def completed(self) -> dict[int, PartStats]:
+        """Parts whose data file exists (a stats file is always written before its data)."""
+        done: dict[int, PartStats] = {}
+        for path in self.parts_dir.iterdir():
+            m = _PART_RE.match(path.name)
+            if not m or m.group(2) != self.fmt:
+                continue
+            index = int(m.group(1))
+            stats = json.loads(self.stats_path(index).read_text(encoding="utf-8"))
+            done[index] = PartStats(**stats)
+        return done
+
+    def _remove_temporaries(self) -> None:
+        for path in self.parts_dir.glob(".*.tmp*"):
+            path.unlink(missing_ok=True)
+
+    # -- write ---------------------------------------------------------------------------------
+    def write_part(self, index: int, reports: Sequence[Report]) -> PartStats:
+        """Write one part (stats first, then data), each through a temporary file."""
+        stats = PartStats.of(reports)
+        _atomic_write(self.stats_path(index), json.dumps(asdict(stats)).encode())
+        _atomic_write(self.part_path(index), serialise(reports, self.fmt))
+        return stats
+
+    # -- assemble ------------------------------------------------------------------------------
+    def assemble(self, n_parts: int, *, row_group_rows: int = 16_384) -> Path:
+        """Join parts 0..n_parts-1, in order, into OUT (atomically) and remove the folder."""
+        missing = [i for i in range(n_parts) if not self.part_path(i).is_file()]
+        if missing:
+            raise InputError(f"{self.parts_dir}: parts {missing[:5]} are missing; "
+                             "run again with --resume")
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.out.with_name(f".{self.out.name}.tmp-{os.getpid()}")
+        try:
+            if self.fmt == "parquet":
+                self._assemble_parquet(tmp, n_parts, row_group_rows)
+            else:
+                with open(tmp, "wb") as dst:
+                    if self.fmt == "csv":
+                        dst.write(csv_header())
+                    for i in range(n_parts):
+                        with open(self.part_path(i), "rb") as src:
+                            shutil.copyfileobj(src, dst, 1 << 20)
+                    _sync(dst)
+            os.replace(tmp, self.out)
+        finally:
+            tmp.unlink(missing_ok=True)
+        shutil.rmtree(self.parts_dir)
+        return self.out
+
+    def _assemble_parquet(self, tmp: Path, n_parts: int, row_group_rows: int) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = output_schema()
+        pending: list[pa.Table] = []
+        rows = 0
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            for i in range(n_parts):
+                table = pq.read_table(self.part_path(i), schema=schema)
+                pending.append(table)
+                rows += table.num_rows
+                if rows >= row_group_rows:
+                    writer.write_table(pa.concat_tables(pending), row_group_size=rows)
+                    pending, rows = [], 0
+            if pending or n_parts == 0:
+                table = pa.concat_tables(pending) if pending else schema.empty_table()
+                writer.write_table(table, row_group_size=max(rows, 1))
+
+
+def serialise(reports: Sequence[Report], fmt: str) -> bytes:
+    """The bytes of one part: JSONL lines, a Parquet file, or CSV rows without a header."""
+    if fmt == "jsonl":
+        import orjson
+
+        return b"".join(orjson.dumps(r.to_dict()) + b"\n" for r in reports)
+    import pyarrow as pa
+
+    table = reports_table(reports)
+    sink = pa.BufferOutputStream()
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, sink, compression="zstd")
+    elif fmt == "csv":
+        import pyarrow.csv as pcsv
+
+        pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=False,
+                                                      quoting_style="needed"))
+    else:
+        raise InputError(f"output format: expected jsonl, parquet or csv, got {describe(fmt)}")
+    return sink.getvalue().to_pybytes()
+
+
+def csv_header() -> bytes:
+    """The header line of a CSV output."""
+    return (",".join(f'"{name}"' for name in OUTPUT_COLUMNS) + "\n").encode()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary name in the same folder, fsync, then rename over `path`."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        _sync(fh)
+    os.replace(tmp, path)
+
+
+def _sync(fh) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def _dumps(value: Any, *, sort_keys: bool = False) -> str:
+    import orjson
+
+    from csnlp.results import _jsonable
+
+    option = orjson.OPT_SORT_KEYS if sort_keys else 0
+    return orjson.dumps(_jsonable(value), option=option).decode()
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return _dumps(value)
+
+
+def _as_int(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,75 @@
+"""Part files: complete or absent, one schema for every part, assembled in input order."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from csnlp.errors import InputError
+from csnlp.results import Report
+from csnlp.writers import (
+    OUTPUT_COLUMNS,
+    PartStore,
+    output_format,
+    output_schema,
+    reports_table,
+)
+
+
+def report(i: int, **metadata) -> Report:
+    return Report.failed(f"t{i}", "boom", source={"input_index": i, "file": "a.jsonl",
+                                                  "line": i + 1}, metadata=metadata)
+
+
+@pytest.mark.parametrize("metadata", [
+    {}, {"agent_id": 46, "team": "blue"}, {"date": "2024-01-02", "nested": {"a": [1, 2]}},
+    {"agent_id": None, "extra": True},
+], ids=["none", "int-agent", "nested", "null"])
+def test_one_schema_whatever_the_metadata(metadata):
+    table = reports_table([report(0, **metadata)])
+    assert table.schema == output_schema()
+    row = table.to_pylist()[0]
+    assert json.loads(row["metadata_json"] or "{}") == metadata
+    if metadata.get("agent_id") is not None:
+        assert row["agent_id"] == str(metadata["agent_id"])
+    assert (row["input_index"], row["source_file"], row["source_line"]) == (0, "a.jsonl", 1)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "csv"])
+def test_parts_assemble_in_order_and_resume_ignores_torn_writes(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    store = PartStore(out)
+    assert store.start({"job": 1}, resume=False) == {}
+    store.write_part(1, [report(2), report(3, team="x")])
+    store.write_part(0, [report(0), report(1, agent_id="a")])
+    (store.parts_dir / f".part-00000002.{fmt}.tmp-123").write_bytes(b"half a part")
+    again = PartStore(out)
+    done = again.start({"job": 1}, resume=True)
+    assert sorted(done) == [0, 1] and done[0].failed == 2
+    assert not list(again.parts_dir.glob(".*.tmp-*"))
+    with pytest.raises(InputError, match="missing"):
+        again.assemble(3)
+    again.write_part(2, [report(4)])
+    again.assemble(3)
+    assert not again.parts_dir.exists()
+    if fmt == "jsonl":
+        ids = [json.loads(line)["transcript_id"] for line in out.read_text().splitlines()]
+    else:
+        df = pd.read_parquet(out) if fmt == "parquet" else pd.read_csv(out)
+        assert list(df.columns) == list(OUTPUT_COLUMNS)
+        ids = list(df["transcript_id"])
+    assert ids == ["t0", "t1", "t2", "t3", "t4"]
+
+
+def test_resume_refuses_another_jobs_parts(tmp_path):
+    store = PartStore(tmp_path / "o.jsonl")
+    store.start({"inputs": ["a"], "batch_size": 8}, resume=False)
+    with pytest.raises(InputError, match="batch_size"):
+        PartStore(tmp_path / "o.jsonl").start({"inputs": ["a"], "batch_size": 9}, resume=True)
+
+
+def test_unknown_extension_names_the_file():
+    with pytest.raises(InputError, match="out.txt.*.csv, .jsonl"):
+        output_format("out.txt")
