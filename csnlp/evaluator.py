@@ -80,7 +80,8 @@ class Evaluator:
     def evaluate(self, transcript: Any) -> Report:
         """Judge one transcript; bad input raises a CsnlpError naming the place."""
         t = coerce_transcript(transcript)
-        return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns]))
+        return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns],
+                                                      [turn.speaker for turn in t.turns]))
 
     def evaluate_batch(self, transcripts: Sequence[Any], *, on_error: str = "record"
                        ) -> list[Report]:
@@ -97,10 +98,12 @@ class Evaluator:
                 if on_error == "raise":
                     raise
                 items.append(Report.failed(_guess_id(raw), str(exc), provenance=self.provenance))
-        texts = [turn.text for it in items if isinstance(it, Transcript) for turn in it.turns]
+        turns = [turn for it in items if isinstance(it, Transcript) for turn in it.turns]
+        texts = [turn.text for turn in turns]
+        speakers = [turn.speaker for turn in turns]
         reports: list[Report] = []
         with self.annotator.memory_zone():
-            annotations = self.annotator.annotate(texts)
+            annotations = self.annotator.annotate(texts, speakers)
             pos = 0
             for it in items:
                 if isinstance(it, Report):

@@ -35,7 +35,7 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
             "status": r.status.value, "score": r.score, "weight": r.weight, "title": r.title,
             "explanation": r.explanation,
             "evidence_text": " | ".join(e.text for e in r.evidence) or None,
-            "evidence_json": json.dumps([e.to_dict() for e in r.evidence], ensure_ascii=False),
+            "evidence_json": _dumps([e.to_dict() for e in r.evidence]),
             "report_score": report.score, "error": None, **meta,
         })
     return rows
@@ -57,6 +57,15 @@ def reports_to_frame(reports: Iterable[Report]) -> pd.DataFrame:
         return pd.DataFrame(columns=list(FRAME_COLUMNS))
     extra = [c for c in df.columns if c not in FRAME_COLUMNS]
     return df[list(FRAME_COLUMNS) + extra]
+
+
+def _dumps(value: Any) -> str:
+    """Compact JSON text (orjson when installed: report rows are a hot path in batch runs)."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is a dependency, but stay importable
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value).decode()
 
 
 def _scalar(value: Any) -> Any:

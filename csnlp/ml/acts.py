@@ -370,6 +370,11 @@ class ActModel:
         _add_rows(z, doc, contrib)
         return z + c["intercept"]
 
+    def predict_proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
+        """Probabilities of an already flattened TokenBatch (features.token_batch_from_lower)."""
+        _check_is_fitted(self)
+        return self._proba_batch(batch)
+
     def _proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
         c = self._prepared()
         z = self._decision(batch)

@@ -21,7 +21,7 @@ sentence. spaCy string hashes are stable across versions (64-bit MurmurHash of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -169,6 +169,19 @@ def token_batch(docs: Iterable[Any]) -> TokenBatch:
                 yield token.lower
 
     lower = np.fromiter(hashes(), dtype=np.uint64)
+    return _batch(lower, lengths)
+
+
+def token_batch_from_lower(lowers: Sequence[np.ndarray]) -> TokenBatch:
+    """A TokenBatch from each text's `Token.lower` hashes (e.g. a `Doc.to_array` column that
+    the caller reads anyway), so a pipeline can featurise without iterating tokens again."""
+    lengths = [len(a) for a in lowers]
+    lower = (np.concatenate(lowers).astype(np.uint64, copy=False) if lowers
+             else np.zeros(0, dtype=np.uint64))
+    return _batch(lower, lengths)
+
+
+def _batch(lower: np.ndarray, lengths: Sequence[int]) -> TokenBatch:
     n_docs = len(lengths)
     counts = np.array(lengths, dtype=np.int64)
     starts = np.zeros(n_docs + 1, dtype=np.int64)

@@ -312,6 +312,11 @@ class ToneModel:
             self.__dict__["_weights_cache"] = cached
         return cached
 
+    def score_batch(self, batch: F.TokenBatch) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities and strategy flags of an already flattened TokenBatch."""
+        _check_is_fitted(self)
+        return self._proba_batch(batch)
+
     def _proba_batch(self, batch: F.TokenBatch) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities (n_docs, n_labels) and the strategy flags they were computed from."""
         ngram_w, strategy_w = self._weights()

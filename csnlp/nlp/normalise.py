@@ -34,30 +34,38 @@ _IS_AFTER = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"
                        "this", "when", "why", "everything", "nothing", "something", "name"})
 
 
-_ATTRS = None
+_ATTRS: list[int] = []  # NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH, LOWER
 _CACHE_LIMIT = 200_000
 
 
-def norm_words(doc, cache: dict[int, tuple[str, ...]] | None = None
+def token_array(doc):
+    """The one array a Doc is read as, a row per token: NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH
+    (normalisation) and LOWER (the models' features)."""
+    if not _ATTRS:
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM
+
+        _ATTRS.extend([NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH, LOWER])
+    return doc.to_array(_ATTRS)
+
+
+def norm_words(doc, cache: dict[int, tuple[str, ...]] | None = None, rows=None
                ) -> tuple[list[str], list[tuple[int, int]]]:
     """Normalised words of a spaCy Doc and their (start_char, end_char) in its text.
 
-    Reads the Doc as one array (no Token objects: this is the hot path). A multi-word override
-    ("im" -> "i am") gives several words with the token's offsets. `cache` maps a NORM hash to
-    its normalised parts, shared across calls; it stops growing at 200k entries so ids, amounts
-    and e-mail addresses cannot make it grow without bound.
+    Reads the Doc as one array (no Token objects: this is the hot path); `rows` is that array
+    as lists when the caller already has it. A multi-word override ("im" -> "i am") gives
+    several words with the token's offsets. `cache` maps a NORM hash to its normalised parts,
+    shared across calls; it stops growing at 200k entries so ids, amounts and e-mail addresses
+    cannot make it grow without bound.
     """
-    global _ATTRS
-    if _ATTRS is None:
-        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
-
-        _ATTRS = [NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH]
     strings = doc.vocab.strings
     if cache is None:
         cache = {}
+    if rows is None:
+        rows = token_array(doc).tolist()
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    for norm_hash, punct, space, start, length in doc.to_array(_ATTRS).tolist():
+    for norm_hash, punct, space, start, length, *_ in rows:
         if punct or space:
             continue
         parts = cache.get(norm_hash)

@@ -8,6 +8,7 @@ against all labels; a rule is then a set of labels, so shared lists cost nothing
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from csnlp.errors import StandardsError
-from csnlp.nlp.normalise import norm_words
+from csnlp.ml.features import token_batch_from_lower
+from csnlp.nlp.normalise import norm_words, token_array
 from csnlp.standards.load import StandardSet, iter_rules
 from csnlp.standards.spec import RuleSpec
 
@@ -130,7 +132,7 @@ class Annotator:
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         # One Matcher per token pattern, run only on turns holding one of its anchor words:
         # Matcher cost grows with patterns x tokens whether or not anything matches.
-        self.pattern_matchers: list[tuple[frozenset[str], Matcher]] = []
+        self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
         self._norm_cache: dict[int, tuple[str, ...]] = {}
         self.tone_model = tone_model
         # A shipped ToneModel scores through the `csnlp_tone` component, on the Docs this
@@ -144,7 +146,13 @@ class Annotator:
         self.batch_size = batch_size
         self._labels: set[str] = set()
         self.rules: dict[tuple[str, str], CompiledRule] = {}
+        #: Whose turns each label is looked for in, and whose turns the act model scores:
+        #: with speakers given, a turn skips the patterns and the model nobody reads for it.
+        self.label_speakers: dict[str, set[str]] = {}
+        self.act_speakers: set[str] = set()
         self._compile()
+        #: Turns annotated outside a memory zone so far (see `memory_zone`).
+        self.warm_turns = 0
         self._warm()
 
     # -- compiling -------------------------------------------------------------------------
@@ -174,7 +182,7 @@ class Annotator:
                 matcher.add(label, [normalised])
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
-            self.pattern_matchers.append((_anchors(normalised), matcher))
+            self.pattern_matchers.append((_anchors(normalised), matcher, label))
         self._labels.add(label)
 
     def compile_rule(self, rule: RuleSpec, key: str) -> CompiledRule:
@@ -199,34 +207,55 @@ class Annotator:
     def _compile(self) -> None:
         for spec in self.standard_set.standards:
             for path, rule in iter_rules(spec):
-                self.rules[(spec.id, path)] = self.compile_rule(rule, f"{spec.id}.{path}")
+                compiled = self.compile_rule(rule, f"{spec.id}.{path}")
+                self.rules[(spec.id, path)] = compiled
+                speaker = _rule_speaker(spec, path)
+                for label in compiled.labels:
+                    self.label_speakers.setdefault(label, set()).add(speaker)
+            classifier = getattr(spec, "classifier", None) or getattr(
+                getattr(spec, "response", None), "classifier", None)
+            if classifier is not None and classifier.enabled:
+                self.act_speakers.add(spec.speaker)
 
     def rule(self, standard_id: str, path: str) -> CompiledRule:
         return self.rules[(standard_id, path)]
 
     def _warm(self) -> None:
-        # Fill the tokenizer cache outside any memory zone (a zone does not write the cache).
         for _ in self.nlp.pipe(["Hello, thank you for calling. How can I help you today?"]):
             pass
 
     # -- annotating ------------------------------------------------------------------------
-    def annotate(self, texts: Sequence[str]) -> list[TurnAnnotation]:
-        """Annotate turns; run inside `self.nlp.memory_zone()` for flat memory in long jobs."""
+    def annotate(self, texts: Sequence[str], speakers: Sequence[str] | None = None
+                 ) -> list[TurnAnnotation]:
+        """Annotate turns; run inside `self.memory_zone()` for flat memory in long jobs.
+
+        With `speakers` (one per text), a turn is matched only against the token patterns of
+        rules that watch its speaker, and scored by the act model only where a standard with a
+        classifier watches that speaker; phrases and tone are always done.
+        """
         out: list[TurnAnnotation] = []
+        self.warm_turns += len(texts)
         strings = self.vocab.strings
         cache = self._norm_cache
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        if self.tone_component is not None:
-            docs = self.tone_component.pipe(docs)
-        kept: list[Doc] | None = [] if hasattr(self.act_model, "predict_proba_docs") else None
-        for doc in docs:
-            if kept is not None:
-                kept.append(doc)
-            words, spans = norm_words(doc, cache)
+        # Models featurise from the same token arrays (LOWER column): no second pass.
+        featurise = (self.tone_component is not None
+                     or hasattr(self.act_model, "predict_proba_batch"))
+        docs: list[Doc] = []
+        lowers: list[Any] = []
+        label_speakers = self.label_speakers
+        for n, (text, doc) in enumerate(zip(texts, self.nlp.pipe(texts,
+                                                                  batch_size=self.batch_size),
+                                            strict=True)):
+            speaker = speakers[n] if speakers is not None else None
+            array = token_array(doc)
+            if featurise:
+                docs.append(doc)
+                lowers.append(array[:, 5])
+            words, spans = norm_words(doc, cache, rows=array.tolist())
             matches: dict[str, list[tuple[int, int]]] = {}
             if words:
                 # Sentinels let token patterns anchor at the start or end of a turn.
-                n = len(doc.text)
+                n = len(text)
                 words = [BOT, *words, EOT]
                 spans = [(0, 0), *spans, (n, n)]
                 ndoc = self._norm_doc(words)
@@ -234,8 +263,10 @@ class Annotator:
                     matches.setdefault(strings[match_id], []).append(
                         (spans[start][0], spans[end - 1][1]))
                 present = set(words)
-                for anchors, matcher in self.pattern_matchers:
-                    if anchors is not None and anchors.isdisjoint(present):
+                for anchors, matcher, label in self.pattern_matchers:
+                    if speaker is not None and speaker not in label_speakers.get(label, ()):
+                        continue
+                    if any(words_of.isdisjoint(present) for words_of in anchors):
                         continue
                     for match_id, start, end in matcher(ndoc):
                         # Trim the sentinels off the evidence span.
@@ -245,23 +276,49 @@ class Annotator:
                             continue
                         matches.setdefault(strings[match_id], []).append(
                             (spans[s0][0], spans[e0 - 1][1]))
-            tone = doc._.tone if self.tone_component is not None else None
-            out.append(TurnAnnotation(matches=matches, words=words, spans=spans, tone=tone))
-        if self.tone_model is not None and self.tone_component is None and texts:
+            out.append(TurnAnnotation(matches=matches, words=words, spans=spans))
+        batch = (token_batch_from_lower(lowers)
+                 if self.tone_component is not None and texts else None)
+        if self.tone_component is not None and texts:
+            # The csnlp_tone component scores the batch in one call and stores it on each Doc.
+            self.tone_component.score(docs, batch)
+            for ann, doc in zip(out, docs, strict=True):
+                ann.tone = doc._.tone
+        elif self.tone_model is not None and texts:
             probs = self.tone_model.predict_proba(list(texts))
             labels = list(self.tone_model.labels)
             for ann, row in zip(out, probs.tolist(), strict=True):
                 ann.tone = dict(zip(labels, row, strict=True))
         if self.act_model is not None and texts:
-            # Score the Docs this pipeline made rather than tokenizing every turn again.
-            probs = (self.act_model.predict_proba_docs(kept) if kept is not None
-                     else self.act_model.predict_proba(list(texts)))
-            acts = list(self.act_model.acts)
-            for ann, row in zip(out, probs.tolist(), strict=True):
-                ann.acts = dict(zip(acts, row, strict=True))
+            self._score_acts(texts, speakers, out, lowers)
         return out
 
+    def _score_acts(self, texts, speakers, out, lowers) -> None:
+        """Act probabilities in one vectorised call, for the turns a classifier may read."""
+        keep = [n for n in range(len(texts))
+                if speakers is None or speakers[n] in self.act_speakers]
+        if not keep:
+            return
+        if lowers and hasattr(self.act_model, "predict_proba_batch"):
+            # Score the tokens this pipeline already read rather than tokenizing again.
+            probs = self.act_model.predict_proba_batch(
+                token_batch_from_lower([lowers[n] for n in keep]))
+        else:
+            probs = self.act_model.predict_proba([texts[n] for n in keep])
+        acts = list(self.act_model.acts)
+        for n, row in zip(keep, probs.tolist(), strict=True):
+            out[n].acts = dict(zip(acts, row, strict=True))
+
     def memory_zone(self):
+        """spaCy's memory zone, once the tokenizer cache is warm.
+
+        A zone keeps the string store flat over millions of turns, but it never writes the
+        tokenizer's cache, and a cold cache makes tokenizing ~10x slower. So the first
+        WARM_TURNS turns run outside any zone, filling the cache (and the string store, once,
+        by a bounded amount); every later batch runs inside a zone.
+        """
+        if self.warm_turns < WARM_TURNS:
+            return contextlib.nullcontext()
         return self.nlp.memory_zone()
 
 
@@ -280,16 +337,21 @@ def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_COMMON = frozenset({"i", "you", "it", "is", "am", "are", "this", "that", "the", "a", "an", "to",
-                     "and", "have", "my", "your", "on", "in", "at", "with", "for", "of", BOT, EOT})
+def _rule_speaker(spec: Any, path: str) -> str:
+    """Whose turns a standard's rule is looked for in."""
+    if path.startswith("trigger."):
+        return spec.trigger.speaker
+    if path.startswith("stated"):
+        return "customer"
+    return spec.speaker
 
 
-def _anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Words one of which every match must contain (a required literal token), rarest first;
-    None when the pattern has no required literal (it then runs on every turn)."""
-    best: frozenset[str] | None = None
+def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each required literal token of a pattern, the words it may be: a turn can match
+    only if it holds one word of every set. Sentinels are left out (every turn has them)."""
+    required = []
     for tok in pattern:
-        if tok.get("OP") not in (None, "!", "{}") or tok.get("OP") == "!":
+        if tok.get("OP") not in (None, "{}"):
             continue
         value = tok.get("ORTH")
         if isinstance(value, str):
@@ -298,14 +360,9 @@ def _anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
             options = frozenset(value["IN"])
         else:
             continue
-        if best is None or _rarity(options) < _rarity(best):
-            best = options
-    return None if best is not None and best & {BOT, EOT} else best
-
-
-def _rarity(options: frozenset[str]) -> tuple[bool, int, int]:
-    # Sentinels are in every turn; common words in most; fewer options is rarer.
-    return (bool(options & {BOT, EOT}), len(options & _COMMON), len(options))
+        if not options & {BOT, EOT}:
+            required.append(options)
+    return tuple(required)
 
 
 def _norm_literal(value: str) -> str:
@@ -323,6 +380,9 @@ def _template_words(template: str) -> list[str]:
         elif part.strip():
             out.extend(normalise_phrase(part))
     return out
+
+
+WARM_TURNS = 20_000
 
 
 AnnotateFn = Callable[[Sequence[str]], list[TurnAnnotation]]
