@@ -21,12 +21,14 @@ sentence. spaCy string hashes are stable across versions (64-bit MurmurHash of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from csnlp.errors import ModelError, describe
 
 # Positions a lexicon entry may be found at.
 ANY, START, INSIDE = "any", "start", "inside"
@@ -371,3 +373,26 @@ def explain_strategies(text: str) -> list[str]:
     """
     row = strategy_features(tokenize([text]))[0]
     return [name for name, value in zip(STRATEGY_NAMES, row, strict=True) if value]
+
+
+#: Bumped whenever featurisation changes; a model records it and is refused by another version.
+FEATURE_VERSION = 1
+
+
+def features_meta() -> dict[str, Any]:
+    """What a saved model records about the features it was trained on."""
+    return {"version": FEATURE_VERSION, "strategies": list(STRATEGY_NAMES),
+            "hash_check": hash_check()}
+
+
+def check_features_meta(meta: Mapping[str, Any], where: Any) -> None:
+    """Refuse a model whose features this csnlp would compute differently."""
+    feats = meta.get("features") or {}
+    if feats.get("version") != FEATURE_VERSION:
+        raise ModelError(f"{where}: features version {describe(feats.get('version'))} is "
+                         f"not the one this csnlp computes ({FEATURE_VERSION})")
+    if feats.get("strategies") != list(STRATEGY_NAMES):
+        raise ModelError(f"{where}: the model's strategy features differ from this csnlp's")
+    if feats.get("hash_check") != hash_check():
+        raise ModelError(f"{where}: this spaCy hashes strings differently from the spaCy "
+                         "the model was trained with")

@@ -32,7 +32,6 @@ MODEL_KIND = "csnlp.tone"
 DEFAULT_NAME = "tone-v1"
 DEFAULT_LABELS = ("polite", "frustrated", "grateful")
 # Bump when the features computed from a text change; a model with another version is refused.
-FEATURE_VERSION = 1
 _ARRAYS = ("columns", "idf", "coef", "intercept", "calibration", "thresholds")
 
 
@@ -381,8 +380,7 @@ class ToneModel:
             "arrays_sha256": self.digest_,
             "created": created(),
             "params": self.get_params(),
-            "features": {"version": FEATURE_VERSION, "strategies": list(F.STRATEGY_NAMES),
-                         "hash_check": F.hash_check()},
+            "features": F.features_meta(),
             "thresholds": self.thresholds,
             "validation": getattr(self, "validation_", {}),
             "versions": versions(),
@@ -396,15 +394,7 @@ class ToneModel:
         """Load a model directory through the safe loader; refuse anything else."""
         loaded = load_arrays_model(path, kind=MODEL_KIND, required=_ARRAYS)
         meta, where = loaded.meta, loaded.directory / "meta.json"
-        feats = meta.get("features") or {}
-        if feats.get("version") != FEATURE_VERSION:
-            raise ModelError(f"{where}: features version {describe(feats.get('version'))} is "
-                             f"not the one this csnlp computes ({FEATURE_VERSION})")
-        if feats.get("strategies") != list(F.STRATEGY_NAMES):
-            raise ModelError(f"{where}: the model's strategy features differ from this csnlp's")
-        if feats.get("hash_check") != F.hash_check():
-            raise ModelError(f"{where}: this spaCy hashes strings differently from the spaCy "
-                             "the model was trained with")
+        F.check_features_meta(meta, where)
         params = meta.get("params")
         if not isinstance(params, dict):
             raise ModelError(f"{where}: field 'params' must be an object")
