@@ -25,6 +25,7 @@ class Context:
     annotations: Sequence[TurnAnnotation]
     metrics: dict[str, Any]
     _by_speaker: dict[str, list[int]] = field(default_factory=dict)
+    _spoken: dict[str, list[int]] = field(default_factory=dict)
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:
@@ -39,8 +40,10 @@ class Context:
 
     def spoken_turns(self, speaker: str) -> list[int]:
         """Every non-blank turn of the speaker, backchannels included."""
-        return [i for i, t in enumerate(self.transcript.turns)
-                if t.speaker == speaker and t.text.strip()]
+        if speaker not in self._spoken:
+            self._spoken[speaker] = [i for i, t in enumerate(self.transcript.turns)
+                                     if t.speaker == speaker and t.text.strip()]
+        return self._spoken[speaker]
 
     def window(self, speaker: str, window: WindowSpec) -> list[int]:
         turns = self.turns_of(speaker)
@@ -52,7 +55,7 @@ class Context:
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
         return rule.find(self.transcript.turns[index].text, self.annotations[index],
-                         dict(self.transcript.metadata))
+                         self.transcript.metadata)
 
     def evidence(self, index: int, span: Span, *, rule: str | None = None,
                  score: float | None = None) -> Evidence:

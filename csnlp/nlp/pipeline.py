@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -46,17 +46,19 @@ class CompiledRule:
     labels: frozenset[str]
     templates: tuple[tuple[str, ...], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
-    examples: tuple[str, ...] = field(default=())
 
-    def find(self, text: str, ann: TurnAnnotation, metadata: dict[str, Any] | None = None
+    def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None
              ) -> list[Span]:
         """Matches of this rule in one turn, in text order, without overlaps."""
-        if self.unless and any(rx.search(text) for rx in self.unless):
-            return []
-        found: list[Span] = [(s, e, label) for label in self.labels
-                             for s, e in ann.matches.get(label, ())]
+        matches = ann.matches
+        found: list[Span] = [(s, e, label) for label in self.labels if label in matches
+                             for s, e in matches[label]]
         if self.templates and metadata:
             found.extend(_find_templates(self.templates, ann, metadata))
+        if not found:
+            return found
+        if self.unless and any(rx.search(text) for rx in self.unless):
+            return []
         if len(found) > 1:
             found.sort(key=lambda m: (m[0], -m[1]))
             kept: list[Span] = []
