@@ -132,8 +132,9 @@ class Annotator:
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        # One Matcher per token pattern, run only on turns holding one of its anchor words:
-        # Matcher cost grows with patterns x tokens whether or not anything matches.
+        # One Matcher per token pattern, run only on turns that hold a word for each of its
+        # required tokens and whose speaker one of its rules watches: Matcher cost grows with
+        # patterns x tokens whether or not anything matches.
         self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
         self._norm_cache: dict[int, tuple[str, ...]] = {}
         self.tone_model = tone_model
@@ -153,9 +154,8 @@ class Annotator:
         self.label_speakers: dict[str, set[str]] = {}
         self.act_speakers: set[str] = set()
         self._compile()
-        #: Turns annotated outside a memory zone so far (see `memory_zone`).
+        #: Turns annotated so far; the first WARM_TURNS run outside memory zones.
         self.warm_turns = 0
-        self._warm()
 
     # -- compiling -------------------------------------------------------------------------
     def _norm_doc(self, words: Sequence[str]) -> Doc:
@@ -221,10 +221,6 @@ class Annotator:
 
     def rule(self, standard_id: str, path: str) -> CompiledRule:
         return self.rules[(standard_id, path)]
-
-    def _warm(self) -> None:
-        for _ in self.nlp.pipe(["Hello, thank you for calling. How can I help you today?"]):
-            pass
 
     # -- annotating ------------------------------------------------------------------------
     def annotate(self, texts: Sequence[str], speakers: Sequence[str] | None = None
