@@ -23,8 +23,12 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check csnlp tests benchmarks examples
 
+# Benchmarks print tables and take minutes; they need ../shared/data.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/acts.py
+	$(BIN)/python benchmarks/asr_robustness.py
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/tone.py
+	$(BIN)/python benchmarks/throughput.py --turns 100000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
