@@ -338,6 +338,13 @@ def rule_hits(texts: Sequence[str], packs: Sequence[str] = PACKS) -> np.ndarray:
     return out
 
 
+def packs_digests(packs: Sequence[str] = PACKS) -> dict[str, str]:
+    """The digest of each pack the act model learns from; a changed pack means retraining."""
+    from csnlp.standards import load_standards
+
+    return {pack: load_standards(pack).digest for pack in packs}
+
+
 def data_files(data: str | Path) -> dict[str, str]:
     """sha256 of every data file training reads, keyed by its path under --data."""
     data = Path(data)
@@ -381,6 +388,8 @@ def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[
     meta = {
         "training_data": {
             "files_sha256": data_files(data),
+            # The packs are training data too (examples, phrases, the rules' hits).
+            "packs_sha256": packs_digests(),
             "examples": ts.counts(),
             "real_data_acts": sorted(set(ACTS) - set(PACK_ONLY)),
             "pack_only_acts": list(PACK_ONLY),

@@ -349,3 +349,17 @@ def test_docstring_examples():
 
     result = doctest.testmod(A, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_shipped_model_was_trained_on_the_current_packs():
+    """The packs are training data of acts-v1: editing them means retraining the model."""
+    import json
+
+    from csnlp.ml.acts import default_model_dir
+    from csnlp.ml.train_acts import packs_digests
+
+    meta = json.loads((default_model_dir() / "meta.json").read_text())
+    trained_on = meta["training_data"]["packs_sha256"]
+    assert trained_on == packs_digests(), (
+        "the packs changed since models/acts-v1 was trained; run "
+        "`csnlp train-acts --data ../shared/data --out models/acts-v1` and update its model card")
