@@ -60,8 +60,7 @@ class Evaluator:
                  *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> None:
         self.standard_set = load_standards(standards)
         self.tone_model = resolve_tone_model(tone_model)
-        uses_acts = any(c is not None and c.enabled for s in self.standard_set.standards
-                        for c in _classifiers(s))
+        uses_acts = any(s.classifiers() for s in self.standard_set.standards)
         self.act_model = resolve_act_model(act_model) if uses_acts else None
         self.annotator = Annotator(self.standard_set, tone_model=self.tone_model,
                                    act_model=self.act_model)
@@ -131,14 +130,6 @@ class Evaluator:
         results_t = tuple(results)
         return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
                       metrics=metrics, metadata=dict(t.metadata), provenance=self.provenance)
-
-
-def _classifiers(spec: Any) -> list[Any]:
-    found = [getattr(spec, "classifier", None)]
-    response = getattr(spec, "response", None)
-    if response is not None:
-        found.append(getattr(response, "classifier", None))
-    return found
 
 
 def _guess_id(raw: Any) -> str:

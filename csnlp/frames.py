@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -60,11 +62,7 @@ def reports_to_frame(reports: Iterable[Report]) -> pd.DataFrame:
 
 
 def _dumps(value: Any) -> str:
-    """Compact JSON text (orjson when installed: report rows are a hot path in batch runs)."""
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover - orjson is a dependency, but stay importable
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text; orjson because report rows are a hot path in batch runs."""
     return orjson.dumps(value).decode()
 
 

@@ -6,6 +6,7 @@ import re
 
 from csnlp.detectors.base import Context, Detector, quote, turn_list
 from csnlp.detectors.registry import register
+from csnlp.metrics import response_delays, silences
 from csnlp.results import Evidence, StandardResult, Status
 from csnlp.standards.spec import (
     CustomerNameSpec,
@@ -168,7 +169,7 @@ class HoldDetector(Detector):
             if spans := ctx.find(hold, i):
                 holds[i] = ctx.evidence(i, spans[0])
         if std.silence_seconds is not None:
-            for before, seconds in _silences(ctx, std.silence_seconds):
+            for before, seconds in silences(ctx.transcript, std.silence_seconds):
                 prev = before - 1
                 if prev in agent_turns and prev not in holds:
                     holds[prev] = ctx.whole_turn(prev, f"timing:silence {seconds:.0f}s")
@@ -197,12 +198,6 @@ class HoldDetector(Detector):
                                evidence=evidence)
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
-
-
-def _silences(ctx: Context, threshold: float) -> list[tuple[int, float]]:
-    from csnlp.metrics import silences
-
-    return silences(ctx.transcript, threshold)
 
 
 @register("tone")
@@ -256,8 +251,6 @@ class ResponseTimeDetector(Detector):
         std: ResponseTimeSpec = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
-        from csnlp.metrics import response_delays
-
         delays = response_delays(ctx.transcript)
         if not delays:
             return self.not_applicable("No timed agent reply follows a customer turn.")

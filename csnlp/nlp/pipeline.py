@@ -214,9 +214,7 @@ class Annotator:
                 speaker = _rule_speaker(spec, path)
                 for label in compiled.labels:
                     self.label_speakers.setdefault(label, set()).add(speaker)
-            classifier = getattr(spec, "classifier", None) or getattr(
-                getattr(spec, "response", None), "classifier", None)
-            if classifier is not None and classifier.enabled:
+            if spec.classifiers():
                 self.act_speakers.add(spec.speaker)
 
     def rule(self, standard_id: str, path: str) -> CompiledRule:

@@ -179,6 +179,12 @@ class StandardBase(_Model):
         """The rule that turn-level `should_match` examples exercise."""
         return None
 
+    def classifiers(self) -> list[ClassifierSpec]:
+        """The enabled act-classifier fallbacks of this standard (its own or its response's)."""
+        found = [getattr(self, "classifier", None),
+                 getattr(getattr(self, "response", None), "classifier", None)]
+        return [c for c in found if c is not None and c.enabled]
+
 
 class RequireSpec(StandardBase):
     """Met when a required phrase or pattern occurs in the window."""
