@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import os
 import platform
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,3 +59,45 @@ def versions() -> dict[str, str]:
         except PackageNotFoundError:
             out[package] = "not installed"
     return out
+
+
+def model_record(model: Any, *, names_key: str, names: Iterable[str]) -> dict[str, Any]:
+    """The metadata every saved linear text model carries (meta.json), before extra fields."""
+    from csnlp.ml import features
+
+    return {
+        "name": model.name,
+        names_key: list(names),
+        "model_id": model.model_id,
+        "arrays_sha256": model.digest_,
+        "created": created(),
+        "params": model.get_params(),
+        "features": features.features_meta(),
+        "thresholds": model.thresholds,
+        "validation": getattr(model, "validation_", {}),
+        "versions": versions(),
+    }
+
+
+def train_cli(argv: list[str] | None, *, prog: str, description: str,
+              train: Callable[..., tuple[Any, Mapping[str, Any]]],
+              summary: Callable[[Any], Iterable[str]]) -> int:
+    """`csnlp train-tone` / `train-acts`: --data DIR --out DIR [--seed N], train, save, report."""
+    from csnlp.errors import CsnlpError
+
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--data", required=True, type=Path,
+                        help="the shared data folder, e.g. ../shared/data")
+    parser.add_argument("--out", required=True, type=Path, help="model directory to write")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args(argv)
+    try:
+        model, meta = train(args.data, seed=args.seed)
+        model.save(args.out, meta=meta)
+    except CsnlpError as exc:
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {model.model_id} to {args.out}")
+    for line in summary(model):
+        print(f"  {line}")
+    return 0

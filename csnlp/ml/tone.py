@@ -25,7 +25,13 @@ import numpy as np
 
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
-from csnlp.ml.common import NotFittedError, as_texts, created, platt, sigmoid, versions
+from csnlp.ml.common import (
+    NotFittedError,
+    as_texts,
+    model_record,
+    platt,
+    sigmoid,
+)
 from csnlp.ml.safe_io import arrays_digest, load_arrays_model, save_arrays_model
 
 MODEL_KIND = "csnlp.tone"
@@ -373,18 +379,7 @@ class ToneModel:
     def save(self, directory: str | Path, *, meta: Mapping[str, Any] | None = None) -> Path:
         """Write the model as arrays + meta.json; `meta` adds e.g. training-data hashes."""
         _check_is_fitted(self)
-        record = {
-            "name": self.name,
-            "labels": list(self.labels),
-            "model_id": self.model_id,
-            "arrays_sha256": self.digest_,
-            "created": created(),
-            "params": self.get_params(),
-            "features": F.features_meta(),
-            "thresholds": self.thresholds,
-            "validation": getattr(self, "validation_", {}),
-            "versions": versions(),
-        }
+        record = model_record(self, names_key="labels", names=self.labels)
         record.update(meta or {})
         save_arrays_model(directory, kind=MODEL_KIND, arrays=self._arrays(), meta=record)
         return Path(directory)

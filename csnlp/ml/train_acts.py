@@ -40,12 +40,10 @@ Thresholds never go below 0.5, or 0.9 for the pack-only acts (FLOORS).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +51,9 @@ from typing import Any
 
 import numpy as np
 
-from csnlp.errors import CsnlpError, InputError
+from csnlp.errors import InputError
 from csnlp.ml.acts import ACTS
+from csnlp.ml.common import train_cli
 from csnlp.ml.safe_io import sha256_file
 
 SGD_FOLDER = "sgd-sample/test"
@@ -419,29 +418,17 @@ def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: csnlp train-acts --data DIR --out DIR [--seed N]."""
-    parser = argparse.ArgumentParser(
-        prog="csnlp train-acts",
+    return train_cli(
+        argv, prog="csnlp train-acts", train=train,
         description="Train the act classifier (greeting, thanks, further_help, ...) from SGD, "
                     "GoEmotions and the packs' examples; same data and seed give the same "
-                    "arrays.")
-    parser.add_argument("--data", required=True, type=Path,
-                        help="the shared data folder, e.g. ../shared/data")
-    parser.add_argument("--out", required=True, type=Path, help="model directory to write")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    try:
-        model, meta = train(args.data, seed=args.seed)
-        model.save(args.out, meta=meta)
-    except CsnlpError as exc:
-        print(f"csnlp train-acts: error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {model.model_id} to {args.out}")
-    for act, r in model.validation_.items():
-        print(f"  {act:17s} t={r['threshold']:.3f} AP={r['average_precision']:.3f} "
-              f"rule P/R {r['rule']['precision']:.3f}/{r['rule']['recall']:.3f} -> hybrid "
-              f"{r['hybrid']['precision']:.3f}/{r['hybrid']['recall']:.3f} "
-              f"(+{r['added_tp']} tp, +{r['added_fp']} fp; C={r['C']})")
-    return 0
+                    "arrays.",
+        summary=lambda model: [
+            f"{act:17s} t={r['threshold']:.3f} AP={r['average_precision']:.3f} "
+            f"rule P/R {r['rule']['precision']:.3f}/{r['rule']['recall']:.3f} -> hybrid "
+            f"{r['hybrid']['precision']:.3f}/{r['hybrid']['recall']:.3f} "
+            f"(+{r['added_tp']} tp, +{r['added_fp']} fp; C={r['C']})"
+            for act, r in model.validation_.items()])
 
 
 if __name__ == "__main__":

@@ -22,10 +22,8 @@ everything but letters and digits) are kept once per corpus.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from csnlp.errors import CsnlpError, InputError
+from csnlp.errors import InputError
+from csnlp.ml.common import train_cli
 from csnlp.ml.safe_io import sha256_file
 
 STANFORD = {"wikipedia": "stanford-politeness/wikipedia.annotated.csv",
@@ -234,26 +233,13 @@ def train(data: str | Path, *, seed: int = 0, labels: Sequence[str] = LABELS,
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: csnlp train-tone --data DIR --out DIR [--seed N]."""
-    parser = argparse.ArgumentParser(
-        prog="csnlp train-tone",
+    return train_cli(
+        argv, prog="csnlp train-tone", train=train,
         description="Train the tone model (polite, frustrated, grateful) from the public "
-                    "politeness and GoEmotions corpora; same data and seed give the same arrays.")
-    parser.add_argument("--data", required=True, type=Path,
-                        help="the shared data folder, e.g. ../shared/data")
-    parser.add_argument("--out", required=True, type=Path, help="model directory to write")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    args = parser.parse_args(argv)
-    try:
-        model, meta = train(args.data, seed=args.seed)
-        model.save(args.out, meta=meta)
-    except CsnlpError as exc:
-        print(f"csnlp train-tone: error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {model.model_id} to {args.out}")
-    for label, report in model.validation_.items():
-        print(f"  {label}: held-out ({report['heldout']}) AUC {report['roc_auc']:.3f}, "
-              f"F1 {report['f1']:.3f} at {report['threshold']:.3f}, C={report['C']}")
-    return 0
+                    "politeness and GoEmotions corpora; same data and seed give the same arrays.",
+        summary=lambda model: [
+            f"{label}: held-out ({r['heldout']}) AUC {r['roc_auc']:.3f}, F1 {r['f1']:.3f} "
+            f"at {r['threshold']:.3f}, C={r['C']}" for label, r in model.validation_.items()])
 
 
 if __name__ == "__main__":
