@@ -18,7 +18,6 @@ with the model.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -29,9 +28,10 @@ import numpy as np
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
 from csnlp.ml.common import (
-    NotFittedError,
     as_texts,
+    check_is_fitted,
     model_record,
+    models_dir,
     platt,
     sigmoid,
 )
@@ -41,7 +41,6 @@ ACTS = ("greeting", "self_introduction", "apology_empathy", "thanks", "further_h
         "resolution_check", "hold_request", "hold_thanks", "closing", "upsell_offer")
 MODEL_KIND = "csnlp.acts"
 DEFAULT_NAME = "acts-v1"
-# Bump when the features computed from a text change; a model with another version is refused.
 _ARRAYS = ("columns", "idf", "coef", "intercept", "calibration", "thresholds")
 # A threshold of 1.0 means "no validation evidence that the classifier adds anything": off.
 OFF = 1.0
@@ -49,25 +48,14 @@ OFF = 1.0
 
 def default_model_dir() -> Path:
     """Where the shipped act model lives: `$CSNLP_MODELS_DIR/acts-v1` or the repo's models/."""
-    root = os.environ.get("CSNLP_MODELS_DIR")
-    base = Path(root) if root else Path(__file__).resolve().parents[2] / "models"
-    return base / DEFAULT_NAME
+    return models_dir(DEFAULT_NAME)
 
 
-def _check_is_fitted(model: ActModel) -> None:
-    if getattr(model, "coef_", None) is None:
-        raise NotFittedError(f"this {type(model).__name__} is not fitted yet; call fit() "
-                             "or load it with load_act_model()")
+def _check_is_fitted(model: Any) -> None:
+    check_is_fitted(model, "load_act_model")
 
 
 # -- features --------------------------------------------------------------------------------
-def document_frequency(batch: F.TokenBatch, n_buckets: int) -> np.ndarray:
-    """In how many texts each n-gram bucket occurs."""
-    docs, buckets = F.ngram_buckets(batch, n_buckets)
-    keys = np.unique(docs * n_buckets + buckets)
-    return np.bincount(keys % n_buckets, minlength=n_buckets)
-
-
 def ngram_features(batch: F.TokenBatch, n_buckets: int, lookup: np.ndarray, idf: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(doc, column, value) of the kept n-gram columns present in each text.
@@ -237,7 +225,7 @@ class ActModel:
         folds = _folds(groups, n, self.cv, self.random_state)
 
         batch = F.tokenize(texts)
-        df = document_frequency(batch, self.n_buckets)
+        df = F.document_frequency(batch, self.n_buckets)
         columns = np.flatnonzero(df >= max(self.min_df, 1))
         idf = (np.log((1.0 + n) / (1.0 + df[columns])) + 1.0).astype(np.float32)
         lookup = np.full(self.n_buckets, -1, dtype=np.int64)

@@ -101,3 +101,17 @@ def train_cli(argv: list[str] | None, *, prog: str, description: str,
     for line in summary(model):
         print(f"  {line}")
     return 0
+
+
+def models_dir(name: str) -> Path:
+    """Where a shipped model lives: `$CSNLP_MODELS_DIR/<name>` or the repository's models/."""
+    root = os.environ.get("CSNLP_MODELS_DIR")
+    base = Path(root) if root else Path(__file__).resolve().parents[2] / "models"
+    return base / name
+
+
+def check_is_fitted(model: Any, loader: str) -> None:
+    """scikit-learn's guard: refuse to predict before `fit` or loading."""
+    if getattr(model, "coef_", None) is None:
+        raise NotFittedError(f"this {type(model).__name__} is not fitted yet; call fit() "
+                             f"or load it with {loader}()")

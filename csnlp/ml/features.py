@@ -396,3 +396,10 @@ def check_features_meta(meta: Mapping[str, Any], where: Any) -> None:
     if feats.get("hash_check") != hash_check():
         raise ModelError(f"{where}: this spaCy hashes strings differently from the spaCy "
                          "the model was trained with")
+
+
+def document_frequency(batch: TokenBatch, n_buckets: int) -> np.ndarray:
+    """In how many texts each n-gram bucket occurs."""
+    docs, buckets = ngram_buckets(batch, n_buckets)
+    keys = np.unique(docs * n_buckets + buckets)
+    return np.bincount(keys % n_buckets, minlength=n_buckets)

@@ -15,7 +15,6 @@ label — one vectorised call per batch. Models are saved as plain arrays + JSON
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,9 +25,10 @@ import numpy as np
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
 from csnlp.ml.common import (
-    NotFittedError,
     as_texts,
+    check_is_fitted,
     model_record,
+    models_dir,
     platt,
     sigmoid,
 )
@@ -37,28 +37,16 @@ from csnlp.ml.safe_io import arrays_digest, load_arrays_model, save_arrays_model
 MODEL_KIND = "csnlp.tone"
 DEFAULT_NAME = "tone-v1"
 DEFAULT_LABELS = ("polite", "frustrated", "grateful")
-# Bump when the features computed from a text change; a model with another version is refused.
 _ARRAYS = ("columns", "idf", "coef", "intercept", "calibration", "thresholds")
 
 
 def default_model_dir() -> Path:
     """Where the shipped tone model lives: `$CSNLP_MODELS_DIR/tone-v1` or the repo's models/."""
-    root = os.environ.get("CSNLP_MODELS_DIR")
-    base = Path(root) if root else Path(__file__).resolve().parents[2] / "models"
-    return base / DEFAULT_NAME
+    return models_dir(DEFAULT_NAME)
 
 
-def _check_is_fitted(model: ToneModel) -> None:
-    if getattr(model, "coef_", None) is None:
-        raise NotFittedError(f"this {type(model).__name__} is not fitted yet; call fit() "
-                             "or load it with load_tone_model()")
-
-
-def _document_frequency(batch: F.TokenBatch, n_buckets: int) -> np.ndarray:
-    """In how many texts each n-gram bucket occurs."""
-    docs, buckets = F.ngram_buckets(batch, n_buckets)
-    keys = np.unique(docs * n_buckets + buckets)
-    return np.bincount(keys % n_buckets, minlength=n_buckets)
+def _check_is_fitted(model: Any) -> None:
+    check_is_fitted(model, "load_tone_model")
 
 
 def _weighted(batch: F.TokenBatch, n_buckets: int, lookup: np.ndarray, idf: np.ndarray
@@ -158,7 +146,7 @@ class ToneModel:
         if not texts:
             raise InputError("fit: no training texts")
         batch = F.tokenize(texts)
-        df = _document_frequency(batch, self.n_buckets)
+        df = F.document_frequency(batch, self.n_buckets)
         columns = np.flatnonzero(df >= max(self.min_df, 1))
         idf = (np.log((1.0 + len(texts)) / (1.0 + df[columns])) + 1.0).astype(np.float32)
         lookup = np.full(self.n_buckets, -1, dtype=np.int64)

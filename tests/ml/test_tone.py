@@ -22,8 +22,9 @@ import pytest
 from csnlp.errors import InputError, ModelError
 from csnlp.ml import features as F
 from csnlp.ml import train_tone
+from csnlp.ml.common import NotFittedError
 from csnlp.ml.safe_io import load_arrays_model, save_arrays_model
-from csnlp.ml.tone import NotFittedError, ToneModel, load_tone_model, tone_scores
+from csnlp.ml.tone import ToneModel, load_tone_model, tone_scores
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data"
