@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -169,6 +170,10 @@ class Annotator:
             words, _ = norm_words(self.nlp.make_doc(phrase))
             if not words:
                 raise StandardsError(f"{where}: phrase {phrase!r} has no words after normalising")
+            if BOT in words or EOT in words:
+                # Turns share one Doc per batch, bracketed by these: a phrase must not hold one.
+                raise StandardsError(f"{where}: phrase {phrase!r} holds a reserved word "
+                                     f"({BOT} or {EOT}); use a token pattern to anchor")
             docs.append(self._norm_doc(words))
         if docs:
             self.phrase_matcher.add(label, docs)
@@ -231,48 +236,36 @@ class Annotator:
         """
         out: list[TurnAnnotation] = []
         self.warm_turns += len(texts)
-        strings = self.vocab.strings
         cache = self._norm_cache
         # Models featurise from the same token arrays (LOWER column): no second pass.
         featurise = (self.tone_component is not None
                      or hasattr(self.act_model, "predict_proba_batch"))
         docs: list[Doc] = []
         lowers: list[Any] = []
-        label_speakers = self.label_speakers
+        # Every turn's normalised words, bracketed by sentinels, go into ONE Doc per batch: the
+        # PhraseMatcher runs once over it (phrases never hold a sentinel, so no match crosses
+        # turns) and token patterns run on a turn's Span of it. A Doc per turn cost ~3x the
+        # tokenizer, mostly in Doc.__init__.
+        batch_words: list[str] = []
+        starts: list[int] = []  # where each turn's words begin in batch_words
         for n, (text, doc) in enumerate(zip(texts, self.nlp.pipe(texts,
                                                                   batch_size=self.batch_size),
                                             strict=True)):
-            speaker = speakers[n] if speakers is not None else None
             array = token_array(doc)
             if featurise:
                 docs.append(doc)
                 lowers.append(array[:, 5])
             words, spans = norm_words(doc, cache, rows=array.tolist())
-            matches: dict[str, list[tuple[int, int]]] = {}
             if words:
                 # Sentinels let token patterns anchor at the start or end of a turn.
-                n = len(text)
+                size = len(text)
                 words = [BOT, *words, EOT]
-                spans = [(0, 0), *spans, (n, n)]
-                ndoc = self._norm_doc(words)
-                for match_id, start, end in self.phrase_matcher(ndoc):
-                    matches.setdefault(strings[match_id], []).append(
-                        (spans[start][0], spans[end - 1][1]))
-                present = set(words)
-                for anchors, matcher, label in self.pattern_matchers:
-                    if speaker is not None and speaker not in label_speakers.get(label, ()):
-                        continue
-                    if any(words_of.isdisjoint(present) for words_of in anchors):
-                        continue
-                    for match_id, start, end in matcher(ndoc):
-                        # Trim the sentinels off the evidence span.
-                        s0 = start + 1 if start == 0 else start
-                        e0 = end - 1 if end == len(words) else end
-                        if e0 <= s0:
-                            continue
-                        matches.setdefault(strings[match_id], []).append(
-                            (spans[s0][0], spans[e0 - 1][1]))
-            out.append(TurnAnnotation(matches=matches, words=words, spans=spans))
+                spans = [(0, 0), *spans, (size, size)]
+            starts.append(len(batch_words))
+            batch_words.extend(words)
+            out.append(TurnAnnotation(matches={}, words=words, spans=spans))
+        if batch_words:
+            self._match(self._norm_doc(batch_words), starts, out, speakers)
         batch = (token_batch_from_lower(lowers)
                  if self.tone_component is not None and texts else None)
         if self.tone_component is not None and texts:
@@ -288,6 +281,43 @@ class Annotator:
         if self.act_model is not None and texts:
             self._score_acts(texts, speakers, out, lowers)
         return out
+
+    def _match(self, ndoc: Doc, starts: list[int], out: list[TurnAnnotation],
+               speakers: Sequence[str] | None) -> None:
+        """Phrase and token-pattern matches of a batch's normalised Doc, into each turn."""
+        strings = self.vocab.strings
+        for match_id, start, end in self.phrase_matcher(ndoc):
+            n = bisect_right(starts, start) - 1
+            ann = out[n]
+            spans = ann.spans
+            offset = starts[n]
+            ann.matches.setdefault(strings[match_id], []).append(
+                (spans[start - offset][0], spans[end - 1 - offset][1]))
+        label_speakers = self.label_speakers
+        for n, ann in enumerate(out):
+            words = ann.words
+            if not words:
+                continue
+            speaker = speakers[n] if speakers is not None else None
+            present = None
+            turn = None
+            for anchors, matcher, label in self.pattern_matchers:
+                if speaker is not None and speaker not in label_speakers.get(label, ()):
+                    continue
+                if present is None:
+                    present = set(words)
+                if any(words_of.isdisjoint(present) for words_of in anchors):
+                    continue
+                if turn is None:
+                    turn = ndoc[starts[n]:starts[n] + len(words)]
+                for match_id, start, end in matcher(turn):
+                    # Trim the sentinels off the evidence span.
+                    s0 = start + 1 if start == 0 else start
+                    e0 = end - 1 if end == len(words) else end
+                    if e0 <= s0:
+                        continue
+                    ann.matches.setdefault(strings[match_id], []).append(
+                        (ann.spans[s0][0], ann.spans[e0 - 1][1]))
 
     def _score_acts(self, texts, speakers, out, lowers) -> None:
         """Act probabilities in one vectorised call, for the turns a classifier may read."""

@@ -79,8 +79,10 @@ def test_annotations_are_plain_python(annotator):
     assert all(isinstance(w, str) for w in ann.words)
 
 
-def test_anchor_gating_gives_the_same_matches_as_running_every_pattern(annotator):
-    """Token patterns run only on turns holding an anchor word; prove nothing is lost."""
+def test_batch_doc_and_anchor_gating_give_the_matches_of_a_doc_per_turn(annotator):
+    """The annotator matches one normalised Doc per batch and runs token patterns only on turns
+    holding their anchor words; a plain reference (a Doc per turn, every pattern on every turn)
+    must find exactly the same matches, turn by turn."""
     from pathlib import Path
 
     import yaml
@@ -96,20 +98,27 @@ def test_anchor_gating_gives_the_same_matches_as_running_every_pattern(annotator
     for path in sorted((repo / "tests" / "golden").glob("*.yaml")):
         for case in yaml.safe_load(path.read_text())["cases"]:
             texts += [t["text"] for t in case["transcript"]["turns"]]
-    gated = annotator.annotate(texts)
-    checked = 0
-    for text, ann in zip(texts, gated, strict=True):
+    texts += ["", "   ", "...", "um uh"]  # turns with no words sit between others in a batch
+    got = annotator.annotate(texts)
+    strings = annotator.vocab.strings
+    patterns = phrases = 0
+    for text, ann in zip(texts, got, strict=True):
+        want: dict[str, list[tuple[int, int]]] = {}
         words, spans = norm_words(annotator.nlp.make_doc(text))
-        if not words:
-            continue
-        words, spans = [BOT, *words, EOT], [(0, 0), *spans, (len(text), len(text))]
-        ndoc = Doc(annotator.vocab, words=words)
-        for _anchors, matcher, _label in annotator.pattern_matchers:
-            for match_id, start, end in matcher(ndoc):
-                s0 = start + 1 if start == 0 else start
-                e0 = end - 1 if end == len(words) else end
-                if e0 > s0:
-                    label = annotator.vocab.strings[match_id]
-                    assert (spans[s0][0], spans[e0 - 1][1]) in ann.matches[label], text
-                    checked += 1
-    assert checked > 20
+        if words:
+            words, spans = [BOT, *words, EOT], [(0, 0), *spans, (len(text), len(text))]
+            ndoc = Doc(annotator.vocab, words=words)
+            for match_id, start, end in annotator.phrase_matcher(ndoc):
+                want.setdefault(strings[match_id], []).append((spans[start][0], spans[end - 1][1]))
+                phrases += 1
+            for _anchors, matcher, _label in annotator.pattern_matchers:
+                for match_id, start, end in matcher(ndoc):
+                    s0 = start + 1 if start == 0 else start
+                    e0 = end - 1 if end == len(words) else end
+                    if e0 > s0:
+                        want.setdefault(strings[match_id], []).append(
+                            (spans[s0][0], spans[e0 - 1][1]))
+                        patterns += 1
+        assert {k: sorted(v) for k, v in ann.matches.items()} == \
+            {k: sorted(v) for k, v in want.items()}, text
+    assert phrases > 200 and patterns > 20
