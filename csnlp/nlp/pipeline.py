@@ -139,13 +139,11 @@ class Annotator:
         self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
         self._norm_cache: dict[int, tuple[str, ...]] = {}
         self.tone_model = tone_model
-        # A shipped ToneModel scores through the `csnlp_tone` component, on the Docs this
-        # pipeline already made (one vectorised call per batch, no second tokenization).
-        self.tone_component = None
-        if tone_model is not None and hasattr(tone_model, "score_docs"):
-            from csnlp.nlp.tone_component import ToneComponent
-
-            self.tone_component = ToneComponent(tone_model=tone_model, batch_size=batch_size)
+        #: A shipped ToneModel scores a whole batch from the token arrays this pipeline already
+        #: read (no second tokenization). Docs are not kept for it: holding a batch of Docs
+        #: alive made tokenizing ~2x slower. (`csnlp_tone` does the same inside a spaCy
+        #: pipeline, storing the scores on each Doc.)
+        self._tone_batch = tone_model is not None and hasattr(tone_model, "score_batch")
         self.act_model = act_model
         self.batch_size = batch_size
         self._labels: set[str] = set()
@@ -238,9 +236,7 @@ class Annotator:
         self.warm_turns += len(texts)
         cache = self._norm_cache
         # Models featurise from the same token arrays (LOWER column): no second pass.
-        featurise = (self.tone_component is not None
-                     or hasattr(self.act_model, "predict_proba_batch"))
-        docs: list[Doc] = []
+        featurise = self._tone_batch or hasattr(self.act_model, "predict_proba_batch")
         lowers: list[Any] = []
         # Every turn's normalised words, bracketed by sentinels, go into ONE Doc per batch: the
         # PhraseMatcher runs once over it (phrases never hold a sentinel, so no match crosses
@@ -253,7 +249,6 @@ class Annotator:
                                             strict=True)):
             array = token_array(doc)
             if featurise:
-                docs.append(doc)
                 lowers.append(array[:, 5])
             words, spans = norm_words(doc, cache, rows=array.tolist())
             if words:
@@ -266,13 +261,11 @@ class Annotator:
             out.append(TurnAnnotation(matches={}, words=words, spans=spans))
         if batch_words:
             self._match(self._norm_doc(batch_words), starts, out, speakers)
-        batch = (token_batch_from_lower(lowers)
-                 if self.tone_component is not None and texts else None)
-        if self.tone_component is not None and texts:
-            # The csnlp_tone component scores the batch in one call and stores it on each Doc.
-            self.tone_component.score(docs, batch)
-            for ann, doc in zip(out, docs, strict=True):
-                ann.tone = doc._.tone
+        if self._tone_batch and texts:
+            proba, _strategies = self.tone_model.score_batch(token_batch_from_lower(lowers))
+            labels = list(self.tone_model.labels)
+            for ann, row in zip(out, proba.tolist(), strict=True):
+                ann.tone = dict(zip(labels, row, strict=True))
         elif self.tone_model is not None and texts:
             probs = self.tone_model.predict_proba(list(texts))
             labels = list(self.tone_model.labels)
