@@ -65,7 +65,7 @@ def norm_words(doc, cache: dict[int, tuple[str, ...]] | None = None, rows=None
         rows = token_array(doc).tolist()
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    for norm_hash, punct, space, start, length, *_ in rows:
+    for norm_hash, punct, space, start, length, _lower in rows:
         if punct or space:
             continue
         parts = cache.get(norm_hash)

@@ -138,6 +138,7 @@ class Annotator:
         # patterns x tokens whether or not anything matches.
         self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
         self._norm_cache: dict[int, tuple[str, ...]] = {}
+        self._anchor_indexes: dict[str | None, dict[str, tuple[int, ...]]] = {}
         self.tone_model = tone_model
         #: A shipped ToneModel scores a whole batch from the token arrays this pipeline already
         #: read (no second tokenization). Docs are not kept for it: holding a batch of Docs
@@ -188,6 +189,7 @@ class Annotator:
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
             self.pattern_matchers.append((_anchors(normalised), matcher, label))
+            self._anchor_indexes.clear()
         self._labels.add(label)
 
     def compile_rule(self, rule: RuleSpec, key: str) -> CompiledRule:
@@ -286,19 +288,20 @@ class Annotator:
             offset = starts[n]
             ann.matches.setdefault(strings[match_id], []).append(
                 (spans[start - offset][0], spans[end - 1 - offset][1]))
-        label_speakers = self.label_speakers
         for n, ann in enumerate(out):
             words = ann.words
             if not words:
                 continue
-            speaker = speakers[n] if speakers is not None else None
-            present = None
+            # Only the token patterns that one of this turn's words can anchor, in pattern
+            # order (so matches come out as they would running every pattern).
+            index = self._anchor_index(speakers[n] if speakers is not None else None)
+            candidates = {i for word in set(words) for i in index.get(word, ())}
+            if not candidates:
+                continue
+            present = set(words)
             turn = None
-            for anchors, matcher, label in self.pattern_matchers:
-                if speaker is not None and speaker not in label_speakers.get(label, ()):
-                    continue
-                if present is None:
-                    present = set(words)
+            for i in sorted(candidates):
+                anchors, matcher, _label = self.pattern_matchers[i]
                 if any(words_of.isdisjoint(present) for words_of in anchors):
                     continue
                 if turn is None:
@@ -311,6 +314,26 @@ class Annotator:
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(
                         (ann.spans[s0][0], ann.spans[e0 - 1][1]))
+
+    def _anchor_index(self, speaker: str | None) -> dict[str, tuple[int, ...]]:
+        """For a speaker's turns (None: any turn), each word -> the token patterns it anchors.
+
+        A pattern is indexed under the words of its smallest required-word set (every match
+        holds one of them); a pattern without required words is listed under both sentinels,
+        which every turn with words has. Patterns no rule for this speaker reads are left out.
+        """
+        index = self._anchor_indexes.get(speaker)
+        if index is None:
+            lists: dict[str, list[int]] = {}
+            for i, (anchors, _matcher, label) in enumerate(self.pattern_matchers):
+                if speaker is not None and speaker not in self.label_speakers.get(label, ()):
+                    continue
+                keys = min(anchors, key=len) if anchors else (BOT,)
+                for word in keys:
+                    lists.setdefault(word, []).append(i)
+            index = {word: tuple(ids) for word, ids in lists.items()}
+            self._anchor_indexes[speaker] = index
+        return index
 
     def _score_acts(self, texts, speakers, out, lowers) -> None:
         """Act probabilities in one vectorised call, for the turns a classifier may read."""
