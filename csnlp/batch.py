@@ -111,9 +111,17 @@ def _is_record(item: object) -> bool:
             and not isinstance(item, (Mapping, str, Transcript)))
 
 
+def _is_pending(item: object) -> bool:
+    """A `csnlp.io.formats.generic.PendingRecord` (duck-typed, like `_is_record`)."""
+    return (hasattr(item, "resolve") and hasattr(item, "value") and hasattr(item, "source")
+            and not isinstance(item, (Mapping, str, Transcript)))
+
+
 def _prepare(item: Any, base_source: dict[str, Any], on_error: str
              ) -> tuple[Transcript | None, dict[str, Any] | None, Report | None]:
     """(transcript, source to attach, None) or (None, None, failed report) for one input."""
+    if _is_pending(item):
+        item = item.resolve()  # a value the reading process left for this one to parse
     if _is_record(item):
         source = {**base_source, **dict(item.source or {})}
         if item.error is not None or item.transcript is None:
@@ -408,7 +416,9 @@ def run_cli(args: argparse.Namespace) -> int:
     n_jobs = _check_args(args.jobs, "record", args.batch_size)
     paths = expand_inputs(args.inputs)
     spec = EvaluatorSpec.build(args.standards)
-    records = iter_records(paths, format=args.format)  # a bad format fails here, not mid-run
+    # A bad format fails here, not mid-run. JSON values are parsed where they are evaluated
+    # (in the workers with --jobs N), leaving this process free to read.
+    records = iter_records(paths, format=args.format, defer=True)
     signature = {
         "csnlp_version": __version__, "standards_digest": spec.digest,
         "inputs": [_fingerprint(p) for p in paths], "input_format": args.format,

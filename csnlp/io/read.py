@@ -7,6 +7,7 @@ for notebooks: it raises the first error.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -142,8 +143,8 @@ def _container(path: Path) -> FileFormat:
 
 
 def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto", *,
-                 speaker_map: Mapping[str, str] | None = None, **options: Any
-                 ) -> Iterator[Record]:
+                 speaker_map: Mapping[str, str] | None = None, defer: bool = False,
+                 **options: Any) -> Iterator[Record]:
     """One Record per conversation found in `paths` (files, folders, glob patterns), streaming.
 
     A broken record gives a Record with `.error` naming file, line or record, field and value,
@@ -164,11 +165,16 @@ def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto",
       "ms"), delimiter: for one-turn-per-row tables (CSV, Parquet, JSONL).
     - encoding: of text files (default utf-8, a BOM is skipped).
 
+    With `defer=True`, JSON and JSONL values come as `PendingRecord`s whose `resolve()` gives
+    the Record: batch runs parse them in their worker processes.
+
     >>> recs = list(iter_records("tests/io/samples/generic/transcripts.jsonl"))  # doctest: +SKIP
     >>> recs[0].source  # doctest: +SKIP
     {'file': '...transcripts.jsonl', 'line': 1, 'format': 'csnlp', 'transcript_id': 'c-001'}
     """
     ctx = ReadContext.create(speaker_map, options)  # bad options fail now, not mid-batch
+    if defer:
+        ctx = dataclasses.replace(ctx, defer=True)
     chosen = None if format == "auto" else _by_name(format)
     return _records(paths, chosen, ctx)
 

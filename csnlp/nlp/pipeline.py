@@ -9,6 +9,7 @@ against all labels; a rule is then a set of labels, so shared lists cost nothing
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -52,8 +53,8 @@ class CompiledRule:
              ) -> list[Span]:
         """Matches of this rule in one turn, in text order, without overlaps."""
         matches = ann.matches
-        found: list[Span] = [(s, e, label) for label in self.labels if label in matches
-                             for s, e in matches[label]]
+        found: list[Span] = ([(s, e, label) for label in self.labels if label in matches
+                              for s, e in matches[label]] if matches else [])
         if self.templates and metadata:
             found.extend(_find_templates(self.templates, ann, metadata))
         if not found:
@@ -80,15 +81,23 @@ def _find_templates(templates, ann: TurnAnnotation, metadata) -> list[Span]:
                 value = metadata.get(part[1:-1])
                 if not isinstance(value, str) or not value.strip():
                     break
-                filled.extend(w for w in normalise_phrase(value.split()[0]))
+                filled.extend(_first_word(value))
             else:
                 filled.append(part)
         else:
             n = len(filled)
+            if not n or filled[0] not in words:
+                continue
             for i in range(len(words) - n + 1):
                 if words[i:i + n] == filled:
                     out.append((ann.spans[i][0], ann.spans[i + n - 1][1], "template"))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(value: str) -> tuple[str, ...]:
+    """The normalised words of a metadata value's first word ("Priya Shah" -> ("priya",))."""
+    return tuple(normalise_phrase(value.split()[0]))
 
 
 _BLANK: list[Any] = []
@@ -246,9 +255,8 @@ class Annotator:
         # tokenizer, mostly in Doc.__init__.
         batch_words: list[str] = []
         starts: list[int] = []  # where each turn's words begin in batch_words
-        for n, (text, doc) in enumerate(zip(texts, self.nlp.pipe(texts,
-                                                                  batch_size=self.batch_size),
-                                            strict=True)):
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size),
+                             strict=True):
             array = token_array(doc)
             if featurise:
                 lowers.append(array[:, 5])

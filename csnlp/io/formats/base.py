@@ -104,6 +104,9 @@ class ReadContext:
 
     speaker_map: Mapping[str, str] | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: JSON readers yield `PendingRecord`s (parsed into a Transcript later, e.g. in a batch
+    #: worker process) instead of Records.
+    defer: bool = False
 
     @classmethod
     def create(cls, speaker_map: Mapping[str, str] | None, options: Mapping[str, Any]

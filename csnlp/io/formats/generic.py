@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,32 @@ NATIVE = ObjectFormat(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class PendingRecord:
+    """A JSON value read from a file but not yet parsed into a Transcript.
+
+    Batch runs read with `defer=True` so the reading process only splits the file into
+    values, and each worker process parses its own (`resolve()`): building and validating
+    Transcripts was most of the reader's time, which a parent feeding two workers cannot
+    spare. `resolve()` gives the very Record that reading without deferral gives.
+    """
+
+    value: Any
+    objects: tuple[ObjectFormat, ...]
+    ctx: ReadContext
+    source: dict[str, Any]
+
+    def resolve(self) -> Record:
+        return parse_object(self.value, self.objects, self.ctx, self.source)
+
+
+def _parsed(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
+            source: dict[str, Any]) -> Record | PendingRecord:
+    if ctx.defer:
+        return PendingRecord(obj, tuple(objects), ctx, source)
+    return parse_object(obj, objects, ctx, source)
+
+
 def parse_object(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
                  source: dict[str, Any]) -> Record:
     """One JSON value → Record, using the first object format that matches it."""
@@ -303,7 +330,7 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
                 yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"),
                                    base)
                 return
-            yield parse_object(obj, objects, ctx, {**base, "default_id": path.stem})
+            yield _parsed(obj, objects, ctx, {**base, "default_id": path.stem})
             return
         rest = _Prefixed(head, fh)
         items = _iter_json_array(rest, here)
@@ -326,7 +353,7 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
         except FormatError as exc:
             yield error_record(exc, base)
             return
-        yield parse_object(values, objects, ctx, {**base, "default_id": path.stem})
+        yield _parsed(values, objects, ctx, {**base, "default_id": path.stem})
 
 
 def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
@@ -334,7 +361,7 @@ def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
     while item is not None:
         record, line, value = item
         src = {**base, "record": record, "line": line, "default_id": f"{path.stem}-{record}"}
-        yield parse_object(value, objects, ctx, src)
+        yield _parsed(value, objects, ctx, src)
         try:
             item = next(items, None)
         except FormatError as exc:
@@ -553,8 +580,7 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
                 yield from grouper.add(place, obj)
                 continue
             yield from grouper.flush()
-            yield parse_object(obj, objects, ctx,
-                               {**place, "default_id": f"{path.stem}-{lineno}"})
+            yield _parsed(obj, objects, ctx, {**place, "default_id": f"{path.stem}-{lineno}"})
     yield from grouper.flush()
 
 
