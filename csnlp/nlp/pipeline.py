@@ -12,10 +12,11 @@ import contextlib
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -244,6 +245,10 @@ class Annotator:
         classifier watches that speaker; phrases and tone are always done.
         """
         out: list[TurnAnnotation] = []
+        # While warming, turns are tokenized one by one: spaCy stops writing its tokenizer
+        # cache for the rest of a Doc once the Doc holds a special case, so joined turns
+        # would leave the cache cold.
+        join = self.warm_turns >= WARM_TURNS
         self.warm_turns += len(texts)
         cache = self._norm_cache
         # Models featurise from the same token arrays (LOWER column): no second pass.
@@ -255,12 +260,10 @@ class Annotator:
         # tokenizer, mostly in Doc.__init__.
         batch_words: list[str] = []
         starts: list[int] = []  # where each turn's words begin in batch_words
-        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size),
-                             strict=True):
-            array = token_array(doc)
+        for text, doc, rows, lower in self._tokens(texts, join=join):
             if featurise:
-                lowers.append(array[:, 5])
-            words, spans = norm_words(doc, cache, rows=array.tolist())
+                lowers.append(lower)
+            words, spans = norm_words(doc, cache, rows=rows)
             if words:
                 # Sentinels let token patterns anchor at the start or end of a turn.
                 size = len(text)
@@ -284,6 +287,56 @@ class Annotator:
         if self.act_model is not None and texts:
             self._score_acts(texts, speakers, out, lowers)
         return out
+
+    def _tokens(self, texts: Sequence[str], *, join: bool = True
+                ) -> Iterator[tuple[str, Doc, list, np.ndarray]]:
+        """(text, doc, token rows, LOWER column) per text, in order; see `token_array`.
+
+        Turns that neither start nor end with whitespace are tokenized JOINED, by "\\n", in
+        one Doc per group: spaCy splits text at whitespace before anything else, so every turn
+        gets exactly the tokens it gets alone, and each separator is one whitespace token,
+        dropped here. One Doc and one `to_array` per group instead of per turn halves the
+        tokenizer's fixed cost on short turns. Other turns, and every turn when not `join`,
+        are tokenized alone. (`doc` is the Doc the rows came from: only its vocab is for
+        reading.)
+        """
+        group: list[str] = []
+        size = 0
+        for text in texts:
+            if join and text and not text[0].isspace() and not text[-1].isspace():
+                group.append(text)
+                size += len(text) + 1
+                if size >= _JOIN_CHARS:
+                    yield from self._joined(group)
+                    group, size = [], 0
+                continue
+            if group:
+                yield from self._joined(group)
+                group, size = [], 0
+            doc = self.nlp.make_doc(text)
+            array = token_array(doc)
+            yield text, doc, array.tolist(), array[:, 5]
+        if group:
+            yield from self._joined(group)
+
+    def _joined(self, group: list[str]) -> Iterator[tuple[str, Doc, list, np.ndarray]]:
+        doc = self.nlp.make_doc("\n".join(group))
+        array = token_array(doc)
+        lengths = np.fromiter((len(t) for t in group), dtype=np.int64, count=len(group))
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        idx = array[:, 3].astype(np.int64)
+        turn = np.searchsorted(starts, idx, side="right") - 1
+        keep = idx < starts[turn] + lengths[turn]  # the separators start where a turn ends
+        array = array[keep]
+        turn = turn[keep]
+        array[:, 3] -= starts[turn].astype(array.dtype)
+        bounds = np.searchsorted(turn, np.arange(len(group) + 1)).tolist()
+        rows = array.tolist()
+        lower = array[:, 5]
+        for n, text in enumerate(group):
+            a, b = bounds[n], bounds[n + 1]
+            yield text, doc, rows[a:b], lower[a:b]
 
     def _match(self, ndoc: Doc, starts: list[int], out: list[TurnAnnotation],
                speakers: Sequence[str] | None) -> None:
@@ -433,6 +486,8 @@ def _template_words(template: str) -> list[str]:
 
 
 WARM_TURNS = 20_000
+#: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
+_JOIN_CHARS = 50_000
 
 
 AnnotateFn = Callable[[Sequence[str]], list[TurnAnnotation]]

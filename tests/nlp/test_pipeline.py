@@ -122,3 +122,32 @@ def test_batch_doc_and_anchor_gating_give_the_matches_of_a_doc_per_turn(annotato
         assert {k: sorted(v) for k, v in ann.matches.items()} == \
             {k: sorted(v) for k, v in want.items()}, text
     assert phrases > 200 and patterns > 20
+
+
+EDGE_TEXTS = ["", " ", " lead", "trail ", "a\nb", "x\r\ny", "tab\there", "nb\xa0sp", "\xa0lead",
+              "end\xa0", "emoji 😀!", "see http://x.com/a?b=c.", "a.", "U.S.A.", "can't", "\n\n",
+              "Bye!Have a nice day", "thanks/", "I'm", "im ok", "x" * 60_000]
+
+
+def test_joined_tokenizing_gives_each_turn_the_tokens_it_gets_alone(annotator):
+    """Turns are tokenized joined by newlines, many per Doc; every turn must get exactly the
+    token rows (words, offsets into its own text, flags, LOWER) of tokenizing it alone."""
+    from pathlib import Path
+
+    import yaml
+
+    from csnlp.nlp.normalise import token_array
+
+    repo = Path(__file__).resolve().parents[2]
+    texts = list(EDGE_TEXTS)
+    for path in sorted((repo / "tests" / "golden").glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text())["cases"]:
+            texts += [t["text"] for t in case["transcript"]["turns"]]
+    texts += EDGE_TEXTS  # again, now between joined turns
+    got = list(annotator._tokens(texts))
+    assert [g[0] for g in got] == texts
+    for text, _doc, rows, lower in got:
+        alone = token_array(annotator.nlp.make_doc(text))
+        assert rows == alone.tolist(), text
+        assert lower.tolist() == alone[:, 5].tolist(), text
+    assert sum(len(rows) for _t, _d, rows, _l in got) > 2000
