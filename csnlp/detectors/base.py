@@ -108,7 +108,10 @@ class Detector:
             turns = ctx.transcript.turns
             indices = [i for i in indices
                        if not any(rx.search(turns[i].text) for rx in rule.unless)]
-        threshold = spec.threshold or model.thresholds.get(spec.act)
+        thresholds = self.__dict__.get("_act_thresholds")
+        if thresholds is None:  # the model's property builds a dict per call
+            thresholds = self._act_thresholds = model.thresholds
+        threshold = spec.threshold or thresholds.get(spec.act)
         if threshold is None:
             return None
         best = max(((ctx.annotations[i].acts or {}).get(spec.act, 0.0), i) for i in indices) \
@@ -119,6 +122,13 @@ class Detector:
 
     def check(self, ctx: Context) -> StandardResult:
         raise NotImplementedError
+
+    def expected(self, fallback: str) -> str:
+        """What the standard expects, in words, with two of its examples (built once)."""
+        cache = self.__dict__.setdefault("_expected", {})
+        if fallback not in cache:
+            cache[fallback] = expected(self.standard, fallback)
+        return cache[fallback]
 
     def not_applicable_reason(self, ctx: Context) -> str | None:
         """The first declared not-applicable condition that holds, as a sentence."""
@@ -156,3 +166,12 @@ def turn_list(indices: Sequence[int]) -> str:
 def quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def expected(standard, fallback: str) -> str:
+    """'a greeting (e.g. “hello”, “good morning”)' from the standard's own words and examples."""
+    what = getattr(standard, "expect", "") or fallback
+    samples = [e for e in standard.examples.should_match if isinstance(e, str)][:2]
+    if samples:
+        what += " (e.g. " + ", ".join(quote(s, 40) for s in samples) + ")"
+    return what

@@ -19,15 +19,6 @@ from csnlp.standards.spec import (
 )
 
 
-def _expected(standard, fallback: str) -> str:
-    """'a greeting (e.g. “hello”, “good morning”)' from the standard's own words and examples."""
-    what = getattr(standard, "expect", "") or fallback
-    samples = [e for e in standard.examples.should_match if isinstance(e, str)][:2]
-    if samples:
-        what += " (e.g. " + ", ".join(quote(s, 40) for s in samples) + ")"
-    return what
-
-
 @register("require")
 class RequireDetector(Detector):
     """Met when the rule matches in the speaker's window."""
@@ -59,11 +50,11 @@ class RequireDetector(Detector):
                 evidence=[likely])
         if not indices:
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
-                               f"{_expected(std, std.title.lower())}.")
+                               f"{self.expected(std.title.lower())}.")
         return self.result(
             Status.MISSED,
             f"Looked in {where} ({turn_list(indices)}) for "
-            f"{_expected(std, std.title.lower())} and found none.",
+            f"{self.expected(std.title.lower())} and found none.",
             evidence=ctx.looked(indices, where))
 
 
@@ -137,7 +128,7 @@ class RespondDetector(Detector):
             else:
                 missed.append(i)
         share = 1 - len(missed) / len(triggers)
-        what = _expected(std, "a response")
+        what = self.expected("a response")
         trig = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
         if not missed:
             return self.result(Status.MET, f"All {len(triggers)} {trig} "

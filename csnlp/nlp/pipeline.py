@@ -76,29 +76,37 @@ def _find_templates(templates, ann: TurnAnnotation, metadata) -> list[Span]:
     out: list[Span] = []
     words = ann.words
     for template in templates:
-        filled: list[str] = []
-        for part in template:
-            if part.startswith("{") and part.endswith("}"):
-                value = metadata.get(part[1:-1])
-                if not isinstance(value, str) or not value.strip():
-                    break
-                filled.extend(_first_word(value))
-            else:
-                filled.append(part)
-        else:
-            n = len(filled)
-            if not n or filled[0] not in words:
-                continue
-            for i in range(len(words) - n + 1):
-                if words[i:i + n] == filled:
-                    out.append((ann.spans[i][0], ann.spans[i + n - 1][1], "template"))
+        values = tuple(_slot_value(metadata, part) for part in template)
+        filled = _fill(template, values)  # a shared list: read, never change
+        if not filled or filled[0] not in words:
+            continue
+        n = len(filled)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == filled:
+                out.append((ann.spans[i][0], ann.spans[i + n - 1][1], "template"))
     return out
 
 
+def _slot_value(metadata: Mapping[str, Any], part: str) -> str | None:
+    if not (part.startswith("{") and part.endswith("}")):
+        return None
+    value = metadata.get(part[1:-1])
+    return value if isinstance(value, str) else None
+
+
 @functools.lru_cache(maxsize=4096)
-def _first_word(value: str) -> tuple[str, ...]:
-    """The normalised words of a metadata value's first word ("Priya Shah" -> ("priya",))."""
-    return tuple(normalise_phrase(value.split()[0]))
+def _fill(template: tuple[str, ...], values: tuple[str | None, ...]) -> list[str] | None:
+    """A template's words with each {slot} replaced by the first word of its metadata value
+    (None when a slot has no usable value). Cached: a transcript asks for every turn."""
+    filled: list[str] = []
+    for part, value in zip(template, values, strict=True):
+        if part.startswith("{") and part.endswith("}"):
+            if value is None or not value.strip():
+                return None
+            filled.extend(normalise_phrase(value.split()[0]))
+        else:
+            filled.append(part)
+    return filled
 
 
 _BLANK: list[Any] = []
