@@ -22,7 +22,6 @@ Where each act's labels come from (every mapping is here, in one place):
   carrier sentence). Names in the examples are masked (`mask_names`). This is the only data of
   greeting, self_introduction, resolution_check, hold_request, hold_thanks and upsell_offer:
   no real labelled turns exist for them here.
-* CONTRASTS: five hand-written negatives of `further_help` (opening offers of help).
 
 Switchboard, ABCD and Harper Valley are evaluation data and are never read.
 
@@ -88,15 +87,6 @@ PHRASE_ACTS = {"greetings": "greeting", "apology_empathy": "apology_empathy",
                "further_help": "further_help", "resolution_check": "resolution_check",
                "closing": "closing", "thanks": "thanks", "hold": "hold_request",
                "hold_thanks": "hold_thanks", "upsell": "upsell_offer"}
-# Hand-written contrasts (not real data; disclosed in the model card): an opening offer of help
-# is not an offer of *further* help, and nothing in SGD, GoEmotions or the packs says so (SGD
-# systems never open a dialogue). Found reading Harper Valley hybrid-only turns. They belong in
-# the packs' should_not_match lists; training reads both.
-CONTRASTS: dict[str, tuple[tuple[str, int], ...]] = {
-    "further_help": (("How can I help you today?", 0), ("How may I help you?", 0),
-                     ("What can I do for you today?", 0), ("Sure, I can help you with that.", 0),
-                     ("I can help you with that.", 0)),
-}
 # act -> the rule a standard runs first: (standard id, rule path) or a phrase list
 ACT_RULES: dict[str, tuple[str, str] | str] = {
     "greeting": ("greeting", "match"),
@@ -290,21 +280,13 @@ def add_packs(ts: TrainingSet, packs: Sequence[str] = PACKS) -> None:
                group=f"example:{phrase.lower()}", source="pack-phrases")
 
 
-def add_contrasts(ts: TrainingSet) -> None:
-    for act, cases in CONTRASTS.items():
-        for text, label in cases:
-            ts.add(text, {act: label}, weight=1.0, group=f"example:{text.lower()}",
-                   source="contrasts")
-
-
 def build_training_set(data: str | Path) -> TrainingSet:
-    """Every training row: SGD dev split, GoEmotions train, the packs, the contrasts."""
+    """Every training row: SGD dev split, GoEmotions train, the packs."""
     data = Path(data)
     ts = TrainingSet()
     add_sgd(ts, data, "dev")
     add_goemotions(ts, data)
     add_packs(ts)
-    add_contrasts(ts)
     return ts
 
 
@@ -404,7 +386,6 @@ def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[
                 "packs": f"{', '.join(PACKS)} packs: should_match / should_not_match of "
                          f"{sorted(STANDARD_ACTS)}; phrase lists {sorted(PHRASE_ACTS)} as "
                          f"positives, weight {PHRASE_WEIGHT}",
-                "contrasts": {act: [t for t, _ in cases] for act, cases in CONTRASTS.items()},
             },
             "validation_sources": {act: list(VALIDATION[act]) for act in ACTS},
             "rules": {act: (r if isinstance(r, str) else ".".join(r))
