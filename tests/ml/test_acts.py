@@ -321,6 +321,20 @@ def test_shipped_model_scores_a_paraphrase_of_further_help(shipped):
 
 
 @needs_shipped
+@pytest.mark.parametrize(("text", "act"), [
+    ("i'm sorry can you repeat that for me", "further_help"),  # the Harper Valley turn itself
+    ("sorry could you say that again for me", "further_help"),
+    ("how may i help you this morning", "further_help"),
+    ("can you spell your last name for me", "further_help"),
+], ids=["harper-valley-repeat", "repeat-request", "opening-offer", "spell-request"])
+def test_shipped_model_does_not_take_near_misses_for_the_act(shipped, text, act):
+    """Paraphrases (not training rows) of the hard negatives in the pack: Harper Valley showed
+    "i'm sorry can you repeat that for me" passing as an offer of further help."""
+    p = shipped.predict_proba([text])[0, ACTS.index(act)]
+    assert p < shipped.thresholds[act], p
+
+
+@needs_shipped
 def test_shipped_model_keeps_should_not_match_examples_below_threshold(shipped):
     """`csnlp standards validate` runs these with the classifier on: it must not fire."""
     from csnlp.standards import load_standards
