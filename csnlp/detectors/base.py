@@ -26,6 +26,7 @@ class Context:
     metrics: dict[str, Any]
     _by_speaker: dict[str, list[int]] = field(default_factory=dict)
     _spoken: dict[str, list[int]] = field(default_factory=dict)
+    _filled: dict[int, list[list[str]]] = field(default_factory=dict)
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:
@@ -54,8 +55,13 @@ class Context:
         return turns
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
+        filled = None
+        if rule.templates:  # fill the templates from the metadata once per transcript
+            filled = self._filled.get(id(rule))  # rules live in the annotator: ids are stable
+            if filled is None:
+                filled = self._filled[id(rule)] = rule.fill(self.transcript.metadata)
         return rule.find(self.transcript.turns[index].text, self.annotations[index],
-                         self.transcript.metadata)
+                         self.transcript.metadata, filled=filled)
 
     def evidence(self, index: int, span: Span, *, rule: str | None = None,
                  score: float | None = None) -> Evidence:

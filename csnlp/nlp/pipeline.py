@@ -50,14 +50,19 @@ class CompiledRule:
     templates: tuple[tuple[str, ...], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
 
-    def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None
-             ) -> list[Span]:
-        """Matches of this rule in one turn, in text order, without overlaps."""
+    def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None,
+             *, filled: Sequence[list[str]] | None = None) -> list[Span]:
+        """Matches of this rule in one turn, in text order, without overlaps.
+
+        `filled` is `self.fill(metadata)` when the caller keeps it for a whole transcript.
+        """
         matches = ann.matches
         found: list[Span] = ([(s, e, label) for label in self.labels if label in matches
                               for s, e in matches[label]] if matches else [])
-        if self.templates and metadata:
-            found.extend(_find_templates(self.templates, ann, metadata))
+        if self.templates and (filled is not None or metadata):
+            if filled is None:
+                filled = self.fill(metadata)
+            found.extend(_find_filled(filled, ann))
         if not found:
             return found
         if self.unless and any(rx.search(text) for rx in self.unless):
@@ -71,18 +76,28 @@ class CompiledRule:
             found = kept
         return found
 
+    def fill(self, metadata: Mapping[str, Any] | None) -> list[list[str]]:
+        """The templates' words with their {slots} filled from a transcript's metadata; a
+        template with a slot the metadata cannot fill is left out."""
+        if not self.templates or not metadata:
+            return []
+        out = []
+        for template in self.templates:
+            filled = _fill(template, tuple(_slot_value(metadata, part) for part in template))
+            if filled:
+                out.append(filled)  # a shared list: read, never change
+        return out
 
-def _find_templates(templates, ann: TurnAnnotation, metadata) -> list[Span]:
+
+def _find_filled(filled: Sequence[list[str]], ann: TurnAnnotation) -> list[Span]:
     out: list[Span] = []
     words = ann.words
-    for template in templates:
-        values = tuple(_slot_value(metadata, part) for part in template)
-        filled = _fill(template, values)  # a shared list: read, never change
-        if not filled or filled[0] not in words:
+    for template in filled:
+        if template[0] not in words:
             continue
-        n = len(filled)
+        n = len(template)
         for i in range(len(words) - n + 1):
-            if words[i:i + n] == filled:
+            if words[i:i + n] == template:
                 out.append((ann.spans[i][0], ann.spans[i + n - 1][1], "template"))
     return out
 
