@@ -20,27 +20,27 @@ FRAME_COLUMNS = (
 )
 
 
+def report_values(report: Report) -> list[tuple[Any, ...]]:
+    """The `FRAME_COLUMNS` values of each row of one report, in column order (no metadata).
+
+    Writers build columns from these tuples directly; `report_rows` makes them dicts.
+    """
+    if report.error is not None or not report.results:
+        src = dict(report.source or {})
+        return [(report.transcript_id, None, "error", None, None, None, report.error, None,
+                 json.dumps(src) if src else None, None, report.error)]
+    tid, score = report.transcript_id, report.score
+    return [(tid, r.standard_id, r.status.value, r.score, r.weight, r.title, r.explanation,
+             " | ".join(e.text for e in r.evidence) or None,
+             _dumps([e.to_dict() for e in r.evidence]), score, None)
+            for r in report.results]
+
+
 def report_rows(report: Report) -> list[dict[str, Any]]:
     """Plain-dict rows of one report (the rows of `reports_to_frame`)."""
     meta = {k: _scalar(v) for k, v in report.metadata.items() if k not in FRAME_COLUMNS}
-    if report.error is not None or not report.results:
-        src = dict(report.source or {})
-        return [{"transcript_id": report.transcript_id, "standard_id": None, "status": "error",
-                 "score": None, "weight": None, "title": None, "explanation": report.error,
-                 "evidence_text": None,
-                 "evidence_json": json.dumps(src) if src else None,
-                 "report_score": None, "error": report.error, **meta}]
-    rows = []
-    for r in report.results:
-        rows.append({
-            "transcript_id": report.transcript_id, "standard_id": r.standard_id,
-            "status": r.status.value, "score": r.score, "weight": r.weight, "title": r.title,
-            "explanation": r.explanation,
-            "evidence_text": " | ".join(e.text for e in r.evidence) or None,
-            "evidence_json": _dumps([e.to_dict() for e in r.evidence]),
-            "report_score": report.score, "error": None, **meta,
-        })
-    return rows
+    return [{**dict(zip(FRAME_COLUMNS, values, strict=True)), **meta}
+            for values in report_values(report)]
 
 
 def reports_to_frame(reports: Iterable[Report]) -> pd.DataFrame:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from csnlp.errors import InputError, describe
-from csnlp.frames import FRAME_COLUMNS, report_rows
+from csnlp.frames import FRAME_COLUMNS, report_rows, report_values
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -112,16 +112,16 @@ def reports_table(reports: Iterable[Report]) -> pa.Table:
     import pyarrow as pa
 
     schema = output_schema()
-    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
-    frame = [(name, columns[name]) for name in FRAME_COLUMNS]
+    frame: list[tuple[Any, ...]] = []  # FRAME_COLUMNS values per row
+    fixed: list[tuple[Any, ...]] = []  # the source and metadata columns per row
     for report in reports:
-        rows = report_rows(report)
-        for name, column in frame:
-            column.extend([row.get(name) for row in rows])
-        n = len(rows)
-        for name, value in _fixed_values(report).items():
-            columns[name].extend([value] * n)
-    arrays = [pa.array(columns[field.name], type=field.type) for field in schema]
+        values = report_values(report)
+        frame.extend(values)
+        fixed.extend([tuple(_fixed_values(report).values())] * len(values))
+    columns = [*zip(*frame, strict=True), *zip(*fixed, strict=True)] if frame else \
+        [() for _ in OUTPUT_COLUMNS]
+    arrays = [pa.array(list(column), type=field.type)
+              for column, field in zip(columns, schema, strict=True)]
     return pa.table(arrays, schema=schema)
 
 

@@ -73,3 +73,21 @@ def test_resume_refuses_another_jobs_parts(tmp_path):
 def test_unknown_extension_names_the_file():
     with pytest.raises(InputError, match="out.txt.*.csv, .jsonl"):
         output_format("out.txt")
+
+
+def test_table_columns_equal_the_row_definition(evaluator):
+    """reports_table builds columns straight from tuples; it must hold exactly output_rows."""
+    from csnlp.writers import output_rows
+
+    reports = evaluator.evaluate_batch([
+        {"id": "a", "turns": [{"speaker": "agent", "text": "Hello, I'm Sam. How can I help?"},
+                              {"speaker": "customer", "text": "My card was declined, ugh."},
+                              {"speaker": "agent", "text": "I'm so sorry. Anything else?"}],
+         "metadata": {"agent_id": 7, "team": "blue", "customer_name": "Ana"}},
+        {"id": "b", "turns": []},  # invalid: an error row
+    ])
+    reports.append(report(9, team="x"))
+    rows = [row for r in reports for row in output_rows(r)]
+    assert reports_table(reports).to_pylist() == rows
+    assert len(rows) > 10 and any(row["status"] == "error" for row in rows)
+    assert reports_table([]).num_rows == 0
