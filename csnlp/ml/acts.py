@@ -27,21 +27,13 @@ import numpy as np
 
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
-from csnlp.ml.common import (
-    as_texts,
-    check_is_fitted,
-    model_record,
-    models_dir,
-    platt,
-    sigmoid,
-)
-from csnlp.ml.safe_io import arrays_digest, load_arrays_model, save_arrays_model
+from csnlp.ml.common import as_texts, models_dir, platt, sigmoid
+from csnlp.ml.linear import LinearTextModel, idf_ngrams, label_matrix, vocabulary
 
 ACTS = ("greeting", "self_introduction", "apology_empathy", "thanks", "further_help",
         "resolution_check", "hold_request", "hold_thanks", "closing", "upsell_offer")
 MODEL_KIND = "csnlp.acts"
 DEFAULT_NAME = "acts-v1"
-_ARRAYS = ("columns", "idf", "coef", "intercept", "calibration", "thresholds")
 # A threshold of 1.0 means "no validation evidence that the classifier adds anything": off.
 OFF = 1.0
 
@@ -49,10 +41,6 @@ OFF = 1.0
 def default_model_dir() -> Path:
     """Where the shipped act model lives: `$CSNLP_MODELS_DIR/acts-v1` or the repo's models/."""
     return models_dir(DEFAULT_NAME)
-
-
-def _check_is_fitted(model: Any) -> None:
-    check_is_fitted(model, "load_act_model")
 
 
 # -- features --------------------------------------------------------------------------------
@@ -63,15 +51,7 @@ def ngram_features(batch: F.TokenBatch, n_buckets: int, lookup: np.ndarray, idf:
     Presence, not counts (a turn is short; "thank you thank you" is not twice the thanks), each
     weighted by its column's idf, every text scaled to unit length. Sorted by doc, then column.
     """
-    docs, buckets = F.ngram_buckets(batch, n_buckets)
-    column = lookup[buckets]
-    kept = column >= 0
-    k = max(len(idf), 1)
-    keys = np.unique(docs[kept] * k + column[kept])
-    doc, column = keys // k, keys % k
-    value = idf[column]
-    norm = np.sqrt(np.bincount(doc, weights=value * value, minlength=batch.n_docs))
-    return doc, column, value / norm[doc]
+    return idf_ngrams(batch, n_buckets, lookup, idf, binary=True)
 
 
 # -- thresholds ------------------------------------------------------------------------------
@@ -136,12 +116,13 @@ def _average_precision(y: np.ndarray, z: np.ndarray, w: np.ndarray) -> float:
 
 
 # -- the model -------------------------------------------------------------------------------
-class ActModel:
+class ActModel(LinearTextModel):
     """Calibrated linear act classifier, one binary act per column.
 
     Parameters are stored as given (scikit-learn style); learned state ends in `_`.
     `y` for `fit` is an (n_texts, n_acts) array of 1 / 0, with -1 where a text is not labelled
-    for that act, so each act can come from a different corpus.
+    for that act, so each act can come from a different corpus. Thresholds are chosen on
+    validation data (`choose_threshold`); 1.0 means no evidence, the act is off.
 
     >>> m = ActModel(acts=("thanks",), Cs=(1.0,), cv=2, min_df=1).fit(
     ...     ["thanks a lot", "thank you so much!", "my order is late", "what time is it"],
@@ -149,6 +130,10 @@ class ActModel:
     >>> m.predict_proba(["thanks!"]).shape
     (1, 1)
     """
+
+    kind = MODEL_KIND
+    outputs_param = "acts"
+    loader = "load_act_model"
 
     def __init__(self, acts: Sequence[str] = ACTS, *, n_buckets: int = 2**18, min_df: int = 2,
                  strategy_weight: float = 0.5, Cs: Sequence[float] = (1.0, 4.0, 16.0, 64.0),
@@ -166,27 +151,11 @@ class ActModel:
         self.random_state = random_state
         self.name = name
 
-    # -- parameters ------------------------------------------------------------------------
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         return {"acts": list(self.acts), "n_buckets": self.n_buckets, "min_df": self.min_df,
                 "strategy_weight": self.strategy_weight, "Cs": list(self.Cs), "cv": self.cv,
                 "margin": self.margin, "floors": dict(self.floors or {}),
                 "random_state": self.random_state, "name": self.name}
-
-    def __repr__(self) -> str:
-        return f"ActModel(acts={tuple(self.acts)!r}, name={self.name!r})"
-
-    @property
-    def model_id(self) -> str:
-        """"<name>@<first 12 hex of the sha256 of the learned arrays>", e.g. acts-v1@3f2a...."""
-        _check_is_fitted(self)
-        return f"{self.name}@{self.digest_[:12]}"
-
-    @property
-    def thresholds(self) -> dict[str, float]:
-        """Decision threshold per act, chosen on validation data (1.0: no evidence, off)."""
-        _check_is_fitted(self)
-        return {act: float(t) for act, t in zip(self.acts, self.thresholds_, strict=True)}
 
     # -- fitting ---------------------------------------------------------------------------
     def _design(self, batch: F.TokenBatch, lookup: np.ndarray, idf: np.ndarray) -> Any:
@@ -211,45 +180,27 @@ class ActModel:
         boolean (n_texts, n_acts) mask of rows the act's rule already finds); the C whose
         "rule OR classifier" has the best validation F1 wins (ties: average precision).
         """
-        from threadpoolctl import threadpool_limits
-
         texts = as_texts(texts)
         if not texts:
             raise InputError("fit: no training texts")
         acts = tuple(self.acts)
         n = len(texts)
-        Y = _label_matrix(y, n, acts, "y")
+        Y = label_matrix(y, n, acts, "y", noun="acts")
         w = _weights(sample_weight, n, len(acts))
         val = _mask(validation, n, acts, "validation", default=Y >= 0)
         cov = _mask(covered, n, acts, "covered", default=np.zeros_like(val))
         folds = _folds(groups, n, self.cv, self.random_state)
 
         batch = F.tokenize(texts)
-        df = F.document_frequency(batch, self.n_buckets)
-        columns = np.flatnonzero(df >= max(self.min_df, 1))
-        idf = (np.log((1.0 + n) / (1.0 + df[columns])) + 1.0).astype(np.float32)
-        lookup = np.full(self.n_buckets, -1, dtype=np.int64)
-        lookup[columns] = np.arange(len(columns))
+        columns, idf, lookup = vocabulary(batch, n, self.n_buckets, self.min_df)
         X = self._design(batch, lookup, idf.astype(np.float64))
-
-        n_features = X.shape[1]
-        coef = np.zeros((len(acts), n_features), dtype=np.float32)
-        intercept = np.zeros(len(acts), dtype=np.float32)
-        calibration = np.zeros((len(acts), 2), dtype=np.float32)
-        thresholds = np.zeros(len(acts), dtype=np.float32)
-        report: dict[str, Any] = {}
         floors = dict(self.floors or {})
-        with threadpool_limits(limits=1):
-            for j, act in enumerate(acts):
-                fitted = self._fit_act(act, X, Y[:, j], w[:, j], folds, val[:, j], cov[:, j],
-                                       floors.get(act, 0.0))
-                coef[j], intercept[j] = fitted["coef"], fitted["intercept"]
-                calibration[j], thresholds[j] = fitted["calibration"], fitted["threshold"]
-                report[act] = fitted["report"]
-        k = len(columns)
-        coef[:, k:] *= self.strategy_weight
-        self._set_state(columns=columns.astype(np.int32), idf=idf, coef=coef,
-                        intercept=intercept, calibration=calibration, thresholds=thresholds)
+        learned, report = self._fit_each(
+            X.shape[1],
+            lambda j, act: self._fit_act(act, X, Y[:, j], w[:, j], folds, val[:, j], cov[:, j],
+                                         floors.get(act, 0.0)))
+        learned["coef"][:, len(columns):] *= self.strategy_weight  # fold the flags' scale in
+        self._set_state(columns=columns.astype(np.int32), idf=idf, **learned)
         self.validation_ = report
         return self
 
@@ -287,12 +238,6 @@ class ActModel:
         return {"coef": final.coef_[0], "intercept": final.intercept_[0],
                 "calibration": (a, b), "threshold": threshold, "report": metrics}
 
-    def _classifier(self, C: float) -> Any:
-        from sklearn.linear_model import LogisticRegression
-
-        return LogisticRegression(C=C, solver="liblinear", max_iter=1000,
-                                  random_state=self.random_state)
-
     def _out_of_fold(self, X: Any, y: np.ndarray, w: np.ndarray, folds: np.ndarray,
                      C: float) -> np.ndarray:
         z = np.zeros(len(y))
@@ -306,95 +251,31 @@ class ActModel:
         return z
 
     # -- learned state ---------------------------------------------------------------------
-    def _set_state(self, **arrays: np.ndarray) -> None:
-        n_strategies = len(F.STRATEGY_NAMES)
-        k, n_acts = len(arrays["columns"]), len(tuple(self.acts))
-        expected = {"columns": (k,), "idf": (k,), "coef": (n_acts, k + n_strategies),
-                    "intercept": (n_acts,), "calibration": (n_acts, 2), "thresholds": (n_acts,)}
-        for name, shape in expected.items():
-            if arrays[name].shape != shape:
-                raise ModelError(f"array {name!r} has shape {arrays[name].shape}, "
-                                 f"expected {shape}")
-        cols = arrays["columns"]
-        if k and (cols.min() < 0 or cols.max() >= self.n_buckets or np.any(np.diff(cols) <= 0)):
-            raise ModelError("array 'columns' must be increasing bucket indices < n_buckets")
-        for name in ("idf", "coef", "intercept", "calibration", "thresholds"):
-            if not np.all(np.isfinite(arrays[name])):
-                raise ModelError(f"array {name!r} holds NaN or infinite values")
+    def _check_state(self, arrays: Mapping[str, np.ndarray]) -> None:
+        super()._check_state(arrays)
         t = arrays["thresholds"]
         if np.any(t <= 0) or np.any(t > 1):
             raise ModelError("array 'thresholds' must lie in (0, 1]")
-        self.columns_ = arrays["columns"].astype(np.int32)
-        self.idf_ = arrays["idf"].astype(np.float32)
-        self.coef_ = arrays["coef"].astype(np.float32)
-        self.intercept_ = arrays["intercept"].astype(np.float32)
-        self.calibration_ = arrays["calibration"].astype(np.float32)
-        self.thresholds_ = arrays["thresholds"].astype(np.float32)
-        self.digest_ = arrays_digest(self._arrays())
-        self.__dict__.pop("_cache", None)
-
-    def _arrays(self) -> dict[str, np.ndarray]:
-        return {"columns": self.columns_, "idf": self.idf_, "coef": self.coef_,
-                "intercept": self.intercept_, "calibration": self.calibration_,
-                "thresholds": self.thresholds_}
 
     # -- prediction ------------------------------------------------------------------------
-    def _prepared(self) -> dict[str, np.ndarray]:
-        """float64 copies and the bucket -> column lookup, built once per model."""
-        cached = self.__dict__.get("_cache")
-        if cached is None:
-            k = len(self.columns_)
-            lookup = np.full(self.n_buckets, -1, dtype=np.int64)
-            lookup[self.columns_] = np.arange(k)
-            coef = self.coef_.astype(np.float64)
-            cached = self.__dict__["_cache"] = {
-                "lookup": lookup, "idf": self.idf_.astype(np.float64),
-                "ngram": np.ascontiguousarray(coef[:, :k].T),  # (k, n_acts)
-                "strategy": np.ascontiguousarray(coef[:, k:].T),  # (s, n_acts)
-                "intercept": self.intercept_.astype(np.float64),
-                "calibration": self.calibration_.astype(np.float64)}
-        return cached
+    def _split_coef(self, coef: np.ndarray, k: int) -> dict[str, np.ndarray]:
+        """One column per act, n-gram (k, n_acts) and strategy (s, n_acts) weights: `_add_rows`
+        adds every act's contributions of a text at once."""
+        return {"ngram": np.ascontiguousarray(coef[:, :k].T),
+                "strategy": np.ascontiguousarray(coef[:, k:].T)}
 
-    def _decision(self, batch: F.TokenBatch) -> np.ndarray:
+    def _proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
         c = self._prepared()
         doc, column, value = ngram_features(batch, self.n_buckets, c["lookup"], c["idf"])
         z = F.strategy_features(batch) @ c["strategy"]
         contrib = c["ngram"][column] * value[:, None]  # (nnz, n_acts)
         _add_rows(z, doc, contrib)
-        return z + c["intercept"]
+        return self._calibrated(z)
 
     def predict_proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
         """Probabilities of an already flattened TokenBatch (features.token_batch_from_lower)."""
-        _check_is_fitted(self)
+        self._check_is_fitted()
         return self._proba_batch(batch)
-
-    def _proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
-        c = self._prepared()
-        z = self._decision(batch)
-        return sigmoid(c["calibration"][:, 0] * z + c["calibration"][:, 1])
-
-    def predict_proba(self, texts: Iterable[str], *, batch_size: int = 2000) -> np.ndarray:
-        """Probabilities, shape (n_texts, n_acts), columns in `self.acts` order.
-
-        >>> default_act_model().predict_proba(["Thanks for holding!", "ok"]).round(1).shape
-        (2, 10)
-        """
-        _check_is_fitted(self)
-        texts = as_texts(texts)
-        parts = [self._proba_batch(F.tokenize(texts[i:i + batch_size]))
-                 for i in range(0, len(texts), batch_size)]
-        if not parts:
-            return np.zeros((0, len(tuple(self.acts))))
-        return np.vstack(parts)
-
-    def predict_proba_docs(self, docs: Sequence[Any]) -> np.ndarray:
-        """The same for already tokenized spaCy Docs (blank English tokenizer), one batch."""
-        _check_is_fitted(self)
-        return self._proba_batch(F.token_batch(list(docs)))
-
-    def predict(self, texts: Iterable[str]) -> np.ndarray:
-        """0/1 per act at the validation thresholds."""
-        return (self.predict_proba(texts) >= self.thresholds_).astype(np.int8)
 
     def explain(self, text: str, act: str, *, top: int = 5) -> list[tuple[str, float]]:
         """The words, word pairs and strategies that push `text` towards `act` the most.
@@ -405,7 +286,7 @@ class ActModel:
         ...                                            "further_help", top=2)]
         ['else', '[first_person]']
         """
-        _check_is_fitted(self)
+        self._check_is_fitted()
         if act not in self.acts:
             raise InputError(f"act {describe(act)} is not one of {', '.join(self.acts)}")
         j = tuple(self.acts).index(act)
@@ -432,36 +313,11 @@ class ActModel:
         ranked = sorted(out.items(), key=lambda kv: -kv[1])
         return [(k, round(v, 4)) for k, v in ranked[:top] if v > 0]
 
-    # -- persistence -----------------------------------------------------------------------
-    def save(self, directory: str | Path, *, meta: Mapping[str, Any] | None = None) -> Path:
-        """Write the model as arrays + meta.json; `meta` adds e.g. training-data hashes."""
-        _check_is_fitted(self)
-        record = model_record(self, names_key="acts", names=self.acts)
-        record.update(meta or {})
-        save_arrays_model(directory, kind=MODEL_KIND, arrays=self._arrays(), meta=record)
-        return Path(directory)
-
     @classmethod
-    def load(cls, path: str | Path) -> ActModel:
-        """Load a model directory through the safe loader; refuse anything else."""
-        loaded = load_arrays_model(path, kind=MODEL_KIND, required=_ARRAYS)
-        meta, where = loaded.meta, loaded.directory / "meta.json"
-        F.check_features_meta(meta, where)
-        params = dict(meta.get("params") or {})
-        acts = params.get("acts")
-        if not isinstance(acts, list) or not acts or not all(isinstance(a, str) for a in acts):
-            raise ModelError(f"{where}: field 'params.acts' must be a list of act names")
-        params["acts"] = tuple(acts)
-        try:
-            model = cls(**params)
-        except TypeError as exc:
-            raise ModelError(f"{where}: field 'params' is invalid: {exc}") from None
-        model._set_state(**{name: loaded.arrays[name] for name in _ARRAYS})
-        if meta.get("arrays_sha256") not in (None, model.digest_):
-            raise ModelError(f"{where}: arrays_sha256 does not match the arrays loaded")
-        model.validation_ = meta.get("validation", {})
-        model.meta_ = meta
-        return model
+    def _checked_params(cls, params: Any, where: Path) -> dict[str, Any]:
+        params = super()._checked_params(params, where)
+        params["acts"] = tuple(params["acts"])  # as ACTS: a loaded model's acts are a tuple
+        return params
 
 
 def _add_rows(z: np.ndarray, doc: np.ndarray, contrib: np.ndarray) -> None:
@@ -470,18 +326,6 @@ def _add_rows(z: np.ndarray, doc: np.ndarray, contrib: np.ndarray) -> None:
         return
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
     z[doc[starts]] += np.add.reduceat(contrib, starts, axis=0)
-
-
-def _label_matrix(y: Any, n: int, acts: Sequence[str], where: str) -> np.ndarray:
-    Y = np.asarray(y)
-    if Y.ndim == 1 and len(acts) == 1:
-        Y = Y[:, None]
-    if Y.shape != (n, len(acts)):
-        raise InputError(f"{where}: expected shape ({n}, {len(acts)}) for acts {list(acts)}, "
-                         f"got {Y.shape}")
-    if not np.isin(Y, (-1, 0, 1)).all():
-        raise InputError(f"{where}: values must be 1, 0 or -1 (not labelled)")
-    return Y.astype(np.int8)
 
 
 def _weights(sample_weight: Any, n: int, n_acts: int) -> np.ndarray:
@@ -533,7 +377,4 @@ def load_act_model(path: str | Path | None = None) -> ActModel:
 @lru_cache(maxsize=1)
 def default_act_model() -> ActModel | None:
     """The shipped model, loaded once; None when it is absent (an altered one still raises)."""
-    directory = default_model_dir()
-    if not (directory / "meta.json").is_file():
-        return None
-    return load_act_model(directory)
+    return ActModel.load_if_present(default_model_dir())
