@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                   # 100,000 turns, every mode
     python benchmarks/throughput.py --turns 1000000 --modes csnlp-1   # the memory check
     python benchmarks/throughput.py --profile         # cProfile of the evaluation, top functions
+    python benchmarks/throughput.py --stages          # seconds per stage of one process
     python benchmarks/throughput.py --repeat 3        # best of 3 rounds, for a busy machine
 
 The corpus is built from the real conversations in ../shared/data (SGD dialogues and Harper
@@ -254,6 +255,86 @@ def profile(corpus: Path, top: int = 25) -> None:
     print(buf.getvalue())
 
 
+def stages(corpus: Path, rounds: int = 2) -> None:
+    """Where one process's time goes: each row adds one stage of `evaluate_batch` to the one
+    above, on the same warm batches inside memory zones (best of `rounds`), against spaCy's
+    blank tokenizer on the same turns."""
+    import gc
+
+    import spacy
+
+    from csnlp.api import get_evaluator
+    from csnlp.nlp.normalise import norm_words
+    from csnlp.transcript import coerce_transcript
+
+    transcripts = [coerce_transcript(c) for c in _load(corpus)]
+    ev = get_evaluator("contact_center")
+    ann = ev.annotator
+    warm, rest = transcripts[:2400], transcripts[2400:]
+    for i in range(0, len(warm), 300):  # past the annotator's cold-cache warm-up
+        ev.evaluate_batch(warm[i:i + 300])
+    batches = [rest[i:i + 300] for i in range(0, len(rest), 300)]
+    turns = [([t.text for tr in b for t in tr.turns], [t.speaker for tr in b for t in tr.turns])
+             for b in batches]
+    n = sum(len(texts) for texts, _ in turns)
+    blank = spacy.blank("en")
+    every = [t for texts, _ in turns for t in texts]
+    list(blank.pipe(every[:5000]))
+    models = (ann.tone_model, ann._tone_batch, ann.act_model)
+
+    def set_models(tone: bool, acts: bool) -> None:
+        ann.tone_model = models[0] if tone else None
+        ann._tone_batch = models[1] if tone else False
+        ann.act_model = models[2] if acts else None
+
+    def run(step) -> float:
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for i, (texts, speakers) in enumerate(turns):
+                with ann.nlp.memory_zone():
+                    step(i, texts, speakers)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    def blank_run() -> float:
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _doc in blank.pipe(every, batch_size=1000):
+                pass
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    rows = [("spaCy blank tokenizer, nlp.pipe", blank_run())]
+    gc.disable()  # as evaluate_batch does for a batch
+    try:
+        rows.append(("csnlp tokenizing (joined turns, memory zones)",
+                     run(lambda i, x, s: [None for _ in ann._tokens(x)])))
+        rows.append(("+ normalised words", run(lambda i, x, s: [
+            norm_words(doc, ann._norm_cache, rows=r) for _, doc, r, _ in ann._tokens(x)])))
+        set_models(False, False)
+        rows.append(("+ phrase and pattern matching", run(lambda i, x, s: ann.annotate(x, s))))
+        set_models(True, False)
+        rows.append(("+ tone model", run(lambda i, x, s: ann.annotate(x, s))))
+        set_models(True, True)
+        rows.append(("+ act model (agent turns)", run(lambda i, x, s: ann.annotate(x, s))))
+        rows.append(("+ judging 11 standards, reports (evaluate_batch)",
+                     run(lambda i, x, s: ev.evaluate_batch(batches[i]))))
+    finally:
+        gc.enable()
+        set_models(True, True)
+    base = rows[0][1]
+    print(f"\n{n:,} turns after warm-up, best of {rounds}\n")
+    print("| stage | cumulative s | turns/s | ÷ tokenizer | this stage ÷ tokenizer time |")
+    print("|---|---:|---:|---:|---:|")
+    previous = 0.0
+    for i, (label, seconds) in enumerate(rows):
+        own = "" if i == 0 else f"{(seconds - previous) / base:.2f}"
+        print(f"| {label} | {seconds:.2f} | {n / seconds:,.0f} | {base / seconds:.2f} | {own} |")
+        previous = seconds if i else 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--turns", type=int, default=100_000, help="corpus size (default 100,000)")
@@ -262,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=1,
                    help="run the modes this many rounds; keep each mode's best (busy machines)")
     p.add_argument("--profile", action="store_true", help="cProfile evaluate_many instead")
+    p.add_argument("--stages", action="store_true",
+                   help="time each stage of one process (tokenize, normalise, match, models, "
+                        "judge) instead")
     p.add_argument("--run", help=argparse.SUPPRESS)
     p.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -277,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
         if args.profile:
             profile(corpus)
+            return 0
+        if args.stages:
+            stages(corpus, rounds=max(args.repeat, 2))
             return 0
         best: dict[str, dict] = {}
         for round_ in range(args.repeat):
