@@ -297,13 +297,9 @@ class Annotator:
             out.append(TurnAnnotation(matches={}, words=words, spans=spans))
         if batch_words:
             self._match(self._norm_doc(batch_words), starts, out, speakers)
-        if self._tone_batch and texts:
-            proba, _strategies = self.tone_model.score_batch(token_batch_from_lower(lowers))
-            labels = list(self.tone_model.labels)
-            for ann, row in zip(out, proba.tolist(), strict=True):
-                ann.tone = dict(zip(labels, row, strict=True))
-        elif self.tone_model is not None and texts:
-            probs = self.tone_model.predict_proba(list(texts))
+        if self.tone_model is not None and texts:
+            probs = (self.tone_model.score_batch(token_batch_from_lower(lowers))[0]
+                     if self._tone_batch else self.tone_model.predict_proba(list(texts)))
             labels = list(self.tone_model.labels)
             for ann, row in zip(out, probs.tolist(), strict=True):
                 ann.tone = dict(zip(labels, row, strict=True))
