@@ -87,9 +87,8 @@ class ToneComponent:
         _ensure_extensions()
         self._keys = (_user_data_key("tone"), _user_data_key("tone_strategy_mask"))
 
-    def _score(self, docs: list[Doc], batch: Any = None) -> None:
-        proba, flags = (self.model.score_docs(docs) if batch is None
-                        else self.model.score_batch(batch))
+    def _score(self, docs: list[Doc]) -> None:
+        proba, flags = self.model.score_docs(docs)
         masks = (flags.astype(np.int64) @ _BITS).tolist()
         labels = self.labels
         tone_key, mask_key = self._keys
@@ -102,10 +101,6 @@ class ToneComponent:
             for doc, row, mask in zip(docs, proba.tolist(), masks, strict=True):
                 doc._.tone = dict(zip(labels, row, strict=True))
                 doc._.tone_strategy_mask = mask
-
-    def score(self, docs: list[Doc], batch: Any) -> None:
-        """Score Docs whose tokens the caller already flattened into `batch` (one call)."""
-        self._score(docs, batch)
 
     def __call__(self, doc: Doc) -> Doc:
         self._score([doc])
