@@ -161,7 +161,7 @@ class Annotator:
     """
 
     def __init__(self, standard_set: StandardSet, *, tone_model: Any = None,
-                 act_model: Any = None, batch_size: int = 256) -> None:
+                 act_model: Any = None) -> None:
         self.standard_set = standard_set
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
@@ -179,7 +179,6 @@ class Annotator:
         #: pipeline, storing the scores on each Doc.)
         self._tone_batch = tone_model is not None and hasattr(tone_model, "score_batch")
         self.act_model = act_model
-        self.batch_size = batch_size
         self._labels: set[str] = set()
         self.rules: dict[tuple[str, str], CompiledRule] = {}
         #: Whose turns each label is looked for in, and whose turns the act model scores:
@@ -202,10 +201,6 @@ class Annotator:
             words, _ = norm_words(self.nlp.make_doc(phrase))
             if not words:
                 raise StandardsError(f"{where}: phrase {phrase!r} has no words after normalising")
-            if BOT in words or EOT in words:
-                # Turns share one Doc per batch, bracketed by these: a phrase must not hold one.
-                raise StandardsError(f"{where}: phrase {phrase!r} holds a reserved word "
-                                     f"({BOT} or {EOT}); use a token pattern to anchor")
             docs.append(self._norm_doc(words))
         if docs:
             self.phrase_matcher.add(label, docs)
@@ -278,9 +273,9 @@ class Annotator:
         featurise = self._tone_batch or hasattr(self.act_model, "predict_proba_batch")
         lowers: list[Any] = []
         # Every turn's normalised words, bracketed by sentinels, go into ONE Doc per batch: the
-        # PhraseMatcher runs once over it (phrases never hold a sentinel, so no match crosses
-        # turns) and token patterns run on a turn's Span of it. A Doc per turn cost ~3x the
-        # tokenizer, mostly in Doc.__init__.
+        # PhraseMatcher runs once over it (no phrase holds a sentinel: normalising splits the
+        # underscores off "_bot_", so no match crosses turns) and token patterns run on a
+        # turn's Span of it. A Doc per turn cost ~3x the tokenizer, mostly in Doc.__init__.
         batch_words: list[str] = []
         starts: list[int] = []  # where each turn's words begin in batch_words
         for text, doc, rows, lower in self._tokens(texts, join=join):
@@ -375,10 +370,10 @@ class Annotator:
             # Only the token patterns that one of this turn's words can anchor, in pattern
             # order (so matches come out as they would running every pattern).
             index = self._anchor_index(speakers[n] if speakers is not None else None)
-            candidates = {i for word in set(words) for i in index.get(word, ())}
+            present = set(words)
+            candidates = {i for word in present for i in index.get(word, ())}
             if not candidates:
                 continue
-            present = set(words)
             turn = None
             for i in sorted(candidates):
                 anchors, matcher, _label = self.pattern_matchers[i]
@@ -399,8 +394,9 @@ class Annotator:
         """For a speaker's turns (None: any turn), each word -> the token patterns it anchors.
 
         A pattern is indexed under the words of its smallest required-word set (every match
-        holds one of them); a pattern without required words is listed under both sentinels,
-        which every turn with words has. Patterns no rule for this speaker reads are left out.
+        holds one of them); a pattern without required words is listed under the start
+        sentinel, which every turn with words has. Patterns no rule for this speaker reads
+        are left out.
         """
         index = self._anchor_indexes.get(speaker)
         if index is None:

@@ -151,3 +151,12 @@ def test_joined_tokenizing_gives_each_turn_the_tokens_it_gets_alone(annotator):
         assert rows == alone.tolist(), text
         assert lower.tolist() == alone[:, 5].tolist(), text
     assert sum(len(rows) for _t, _d, rows, _l in got) > 2000
+
+
+def test_no_phrase_or_turn_word_can_be_a_sentinel():
+    """Turns share one normalised Doc per batch, bracketed by the sentinels; a phrase match can
+    only cross turns if a phrase held one, and normalising never yields them."""
+    from csnlp.nlp.pipeline import BOT, EOT
+
+    for text in ("_bot_ hello", "hello _eot_", "_BOT_", "__eot__ thanks"):
+        assert not {BOT, EOT} & set(normalise_phrase(text)), text
