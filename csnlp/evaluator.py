@@ -1,5 +1,5 @@
 """The Evaluator: compiles a standard set into a pipeline and detectors once, then judges
-transcripts one at a time or in batches (one `nlp.pipe` over all turns of a batch)."""
+transcripts one at a time or in batches (one pass of the pipeline over all turns of a batch)."""
 
 from __future__ import annotations
 
