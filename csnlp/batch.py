@@ -1,11 +1,13 @@
 """Many transcripts: `evaluate_many` (one Report per input, in input order) and `csnlp evaluate`.
 
 Inputs are cut into chunks of `batch_size` transcripts; each chunk is one `Evaluator.evaluate_batch`
-call (one `nlp.pipe` inside one `nlp.memory_zone()`), so memory stays flat however long the stream.
+call (one pass of the pipeline inside one `nlp.memory_zone()`), so memory stays flat however
+long the stream.
 With `n_jobs > 1` the chunks go to a warm pool of worker processes (joblib/loky) that each build
 the pipeline once and keep it for the whole job (`worker_evaluator`); results come back in input
 order. `csnlp evaluate` has the workers write their chunk straight to a part file
-(`csnlp.writers.PartStore`), so only small counts travel back and `--resume` can skip whole parts.
+(`csnlp.writers.PartStore`), so only small counts travel back and `--resume` can skip whole parts;
+the reading process leaves JSON values unparsed (`iter_records(defer=True)`) for the workers.
 """
 
 from __future__ import annotations
