@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import json
 import pickle
+import shutil
 import sys
 from pathlib import Path
 
@@ -146,15 +147,8 @@ def test_save_load_gives_identical_predictions(tiny_model, saved_dir):
     assert loaded.acts == TINY_ACTS
 
 
-def _copy(src: Path, dst: Path) -> Path:
-    dst.mkdir()
-    for p in src.iterdir():
-        (dst / p.name).write_bytes(p.read_bytes())
-    return dst
-
-
 def test_tampered_arrays_are_refused(saved_dir, tmp_path):
-    bad = _copy(saved_dir, tmp_path / "bad")
+    bad = shutil.copytree(saved_dir, tmp_path / "bad")
     data = bytearray((bad / "arrays.npz").read_bytes())
     data[len(data) // 2] ^= 0xFF
     (bad / "arrays.npz").write_bytes(bytes(data))
@@ -163,7 +157,7 @@ def test_tampered_arrays_are_refused(saved_dir, tmp_path):
 
 
 def test_other_kinds_and_pickles_are_refused(saved_dir, tmp_path):
-    other = _copy(saved_dir, tmp_path / "tone")
+    other = shutil.copytree(saved_dir, tmp_path / "tone")
     meta = json.loads((other / "meta.json").read_text())
     meta["kind"] = "csnlp.tone"
     (other / "meta.json").write_text(json.dumps(meta))

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import pickle
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -203,15 +204,8 @@ def test_saving_twice_is_byte_identical(tiny_model, tmp_path):
     assert (a / "arrays.npz").read_bytes() == (b / "arrays.npz").read_bytes()
 
 
-def _copy(src: Path, dst: Path) -> Path:
-    dst.mkdir()
-    for p in src.iterdir():
-        (dst / p.name).write_bytes(p.read_bytes())
-    return dst
-
-
 def test_tampered_arrays_are_refused(saved_dir, tmp_path):
-    d = _copy(saved_dir, tmp_path / "m")
+    d = shutil.copytree(saved_dir, tmp_path / "m")
     data = bytearray((d / "arrays.npz").read_bytes())
     data[len(data) // 2] ^= 0xFF
     (d / "arrays.npz").write_bytes(bytes(data))
@@ -228,7 +222,7 @@ def test_pickle_file_is_refused(tmp_path):
 
 def test_pickled_arrays_are_refused_even_with_matching_hash(saved_dir, tmp_path):
     # someone rewrites both arrays.npz (with an object array) and the hash in meta.json
-    d = _copy(saved_dir, tmp_path / "m")
+    d = shutil.copytree(saved_dir, tmp_path / "m")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         with zf.open("coef.npy", "w") as f:
@@ -253,7 +247,7 @@ def test_pickled_arrays_are_refused_even_with_matching_hash(saved_dir, tmp_path)
     ids=["other-kind", "unknown-format", "path-escape", "feature-version", "huge-buckets"],
 )
 def test_unknown_meta_is_refused(saved_dir, tmp_path, edit, message):
-    d = _copy(saved_dir, tmp_path / "m")
+    d = shutil.copytree(saved_dir, tmp_path / "m")
     meta = json.loads((d / "meta.json").read_text())
     edit(meta)
     (d / "meta.json").write_text(json.dumps(meta))
