@@ -218,8 +218,8 @@ def _chunk_task(spec: EvaluatorSpec, chunk: Sequence[tuple[dict[str, Any], Any]]
 
 
 def _part_task(spec: EvaluatorSpec, store: PartStore, index: int,
-               chunk: Sequence[tuple[dict[str, Any], Any]]) -> PartStats:
-    return store.write_part(index, _chunk_task(spec, chunk, "record"))
+               chunk: Sequence[tuple[dict[str, Any], Any]]) -> tuple[int, PartStats]:
+    return index, store.write_part(index, _chunk_task(spec, chunk, "record"))
 
 
 class _Packed(list):
@@ -459,7 +459,8 @@ def run_cli(args: argparse.Namespace) -> int:
 def _write_parts(spec: EvaluatorSpec, store: PartStore, records: Iterable[Any],
                  done: Mapping[int, PartStats], n_jobs: int, batch_size: int,
                  progress: _Progress) -> PartStats:
-    """Write every part not in `done` (in workers when n_jobs > 1), then assemble OUT."""
+    """Write every part not in `done` (in workers when n_jobs > 1) and assemble OUT as the
+    parts complete, in input order."""
     from csnlp.writers import PartStats
 
     n_parts = 0
@@ -474,18 +475,26 @@ def _write_parts(spec: EvaluatorSpec, store: PartStore, records: Iterable[Any],
                 yield index, chunk
 
     if n_jobs == 1:
-        results: Iterable[PartStats] = (_part_task(spec, store, i, c) for i, c in tasks())
+        results: Iterable[tuple[int, PartStats]] = (_part_task(spec, store, i, c)
+                                                    for i, c in tasks())
     else:
         from joblib import delayed
 
         results = _parallel(n_jobs)(delayed(_part_task)(spec, store, i, _Packed(c))
                                     for i, c in tasks())
-    for written, stats in enumerate(results, start=1):
-        total += stats
-        progress.update(stats)
-        if written == kill_after:
-            _kill_mid_write(store)
-    store.assemble(n_parts)
+    assembly = store.assembly()
+    try:
+        for index in sorted(done):  # parts of an earlier run
+            assembly.add(index)
+        for written, (index, stats) in enumerate(results, start=1):
+            total += stats
+            progress.update(stats)
+            if written == kill_after:
+                _kill_mid_write(store)
+            assembly.add(index)
+        assembly.finish(n_parts)
+    finally:
+        assembly.abort()
     return total
 
 

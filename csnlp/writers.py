@@ -226,49 +226,127 @@ class PartStore:
         return stats
 
     # -- assemble ------------------------------------------------------------------------------
+    def assembly(self, *, row_group_rows: int = 16_384) -> Assembly:
+        """An `Assembly` of OUT that takes parts as they complete (see `assemble`)."""
+        return Assembly(self, row_group_rows=row_group_rows)
+
     def assemble(self, n_parts: int, *, row_group_rows: int = 16_384) -> Path:
         """Join parts 0..n_parts-1, in order, into OUT (atomically) and remove the folder."""
-        missing = [i for i in range(n_parts) if not self.part_path(i).is_file()]
-        if missing:
-            raise InputError(f"{self.parts_dir}: parts {missing[:5]} are missing; "
-                             "run again with --resume")
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.out.with_name(f".{self.out.name}.tmp-{os.getpid()}")
+        assembly = self.assembly(row_group_rows=row_group_rows)
         try:
-            if self.fmt == "parquet":
-                self._assemble_parquet(tmp, n_parts, row_group_rows)
-            else:
-                with open(tmp, "wb") as dst:
-                    if self.fmt == "csv":
-                        dst.write(csv_header())
-                    for i in range(n_parts):
-                        with open(self.part_path(i), "rb") as src:
-                            shutil.copyfileobj(src, dst, 1 << 20)
-                    _sync(dst)
-            os.replace(tmp, self.out)
+            return assembly.finish(n_parts)
         finally:
-            tmp.unlink(missing_ok=True)
-        shutil.rmtree(self.parts_dir)
-        return self.out
+            assembly.abort()
 
-    def _assemble_parquet(self, tmp: Path, n_parts: int, row_group_rows: int) -> None:
-        import pyarrow as pa
+
+class Assembly:
+    """OUT, built while the parts are still being written.
+
+    `add(index)` says a part is complete; every part whose predecessors are all complete is
+    appended at once to a temporary file in the parts folder, so joining the parts is not a
+    serial step after the last one (it was ~0.4 s per 100k turns of Parquet, with both cores
+    idle). `finish(n)` appends what is left, renames the file over OUT and removes the folder;
+    until then the parts stay the record of the run, and `--resume` deletes a half-built file
+    like any other temporary.
+    """
+
+    def __init__(self, store: PartStore, *, row_group_rows: int = 16_384) -> None:
+        self.store = store
+        self.row_group_rows = row_group_rows
+        self.tmp = store.parts_dir / f".assembling.{store.fmt}.tmp-{os.getpid()}"
+        self.next = 0  # the next part to append
+        self._ready: set[int] = set()
+        self._fh = None  # the open temporary file (JSONL, CSV) ...
+        self._writer = None  # ... or ParquetWriter
+        self._pending: list[Any] = []  # Parquet tables not yet written as a row group
+        self._rows = 0
+
+    def add(self, index: int) -> None:
+        """Part `index` is complete: append it, and any complete parts after it, in order."""
+        self._ready.add(index)
+        while self.next in self._ready:
+            self._ready.discard(self.next)
+            self._append(self.next)
+            self.next += 1
+
+    def finish(self, n_parts: int) -> Path:
+        """Append the rest of parts 0..n_parts-1, rename the result over OUT, remove the parts."""
+        store = self.store
+        missing = [i for i in range(self.next, n_parts) if not store.part_path(i).is_file()]
+        if missing:
+            raise InputError(f"{store.parts_dir}: parts {missing[:5]} are missing; "
+                             "run again with --resume")
+        for i in range(self.next, n_parts):
+            self._append(i)
+        self.next = max(self.next, n_parts)
+        self._open()  # an empty job still writes a valid, empty OUT
+        self._close()
+        store.out.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.tmp, store.out)
+        shutil.rmtree(store.parts_dir)
+        return store.out
+
+    def abort(self) -> None:
+        """Close and delete the temporary file (nothing to do after `finish`)."""
+        try:
+            if self._writer is not None:
+                self._writer.close()
+            if self._fh is not None:
+                self._fh.close()
+        finally:
+            self._writer = self._fh = None
+            self.tmp.unlink(missing_ok=True)
+
+    def _open(self) -> None:
+        if self._writer is not None or self._fh is not None:
+            return
+        if self.store.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            self._writer = pq.ParquetWriter(self.tmp, output_schema(), compression="zstd")
+        else:
+            self._fh = open(self.tmp, "wb")  # noqa: SIM115 - closed in _close or abort
+            if self.store.fmt == "csv":
+                self._fh.write(csv_header())
+
+    def _append(self, index: int) -> None:
+        self._open()
+        path = self.store.part_path(index)
+        if self._writer is None:
+            with open(path, "rb") as src:
+                shutil.copyfileobj(src, self._fh, 1 << 20)
+            return
         import pyarrow.parquet as pq
 
-        schema = output_schema()
-        pending: list[pa.Table] = []
-        rows = 0
-        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
-            for i in range(n_parts):
-                table = pq.read_table(self.part_path(i), schema=schema)
-                pending.append(table)
-                rows += table.num_rows
-                if rows >= row_group_rows:
-                    writer.write_table(pa.concat_tables(pending), row_group_size=rows)
-                    pending, rows = [], 0
-            if pending or n_parts == 0:
-                table = pa.concat_tables(pending) if pending else schema.empty_table()
-                writer.write_table(table, row_group_size=max(rows, 1))
+        # ParquetFile, not read_table: that one imports pyarrow.dataset (and pandas), ~0.8 s
+        table = pq.ParquetFile(path).read()
+        if table.schema != self._writer.schema:
+            raise InputError(f"{path}: not a part of this job (its columns differ); "
+                             "run again without --resume")
+        self._pending.append(table)
+        self._rows += table.num_rows
+        if self._rows >= self.row_group_rows:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        import pyarrow as pa
+
+        if self._pending:
+            self._writer.write_table(pa.concat_tables(self._pending),
+                                     row_group_size=max(self._rows, 1))
+        self._pending, self._rows = [], 0
+
+    def _close(self) -> None:
+        if self._writer is not None:
+            self._flush_rows()
+            self._writer.close()
+            self._writer = None
+            with open(self.tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        if self._fh is not None:
+            _sync(self._fh)
+            self._fh.close()
+            self._fh = None
 
 
 def serialise(reports: Sequence[Report], fmt: str) -> bytes:

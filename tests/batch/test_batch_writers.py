@@ -91,3 +91,60 @@ def test_table_columns_equal_the_row_definition(evaluator):
     assert reports_table(reports).to_pylist() == rows
     assert len(rows) > 10 and any(row["status"] == "error" for row in rows)
     assert reports_table([]).num_rows == 0
+
+
+def _read_ids(out, fmt):
+    if fmt == "jsonl":
+        return [json.loads(line)["transcript_id"] for line in out.read_text().splitlines()]
+    df = pd.read_parquet(out) if fmt == "parquet" else pd.read_csv(out)
+    assert list(df.columns) == list(OUTPUT_COLUMNS)
+    return list(df["transcript_id"])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "csv"])
+def test_assembly_appends_parts_as_they_complete_in_input_order(tmp_path, fmt):
+    """Parts complete out of order; each is appended once all parts before it are in."""
+    out = tmp_path / f"out.{fmt}"
+    store = PartStore(out)
+    store.start({"job": 1}, resume=False)
+    assembly = store.assembly(row_group_rows=3)
+    for index in (2, 0, 3, 1):
+        store.write_part(index, [report(2 * index), report(2 * index + 1)])
+        assembly.add(index)
+        if index == 0:
+            assert assembly.next == 1  # part 0 is in, part 1 not yet: 2 and 3 wait
+        elif index == 3:
+            assert assembly.next == 1
+    assert assembly.next == 4
+    assert assembly.tmp.is_file() and not out.exists()  # built beside the parts until finish
+    assembly.finish(4)
+    assert not store.parts_dir.exists()
+    assert _read_ids(out, fmt) == [f"t{i}" for i in range(8)]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "csv"])
+def test_an_aborted_assembly_leaves_the_parts_to_resume_from(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    store = PartStore(out)
+    store.start({"job": 1}, resume=False)
+    assembly = store.assembly()
+    store.write_part(0, [report(0)])
+    assembly.add(0)
+    assembly.abort()
+    assert not assembly.tmp.exists() and not out.exists()
+    assert sorted(PartStore(out).start({"job": 1}, resume=True)) == [0]
+    store.write_part(1, [report(1)])
+    store.assemble(2)
+    assert _read_ids(out, fmt) == ["t0", "t1"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "csv"])
+def test_an_empty_job_gives_an_empty_readable_output(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    store = PartStore(out)
+    store.start({"job": 1}, resume=False)
+    store.assemble(0)
+    if fmt == "jsonl":
+        assert out.read_bytes() == b""
+    else:
+        assert _read_ids(out, fmt) == []
