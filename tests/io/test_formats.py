@@ -3,6 +3,7 @@ same Transcript: right turns, roles, times and metadata; detected automatically 
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -304,4 +305,9 @@ def test_deferred_reading_resolves_to_the_same_records(samples):
     resolved = [r.resolve() if isinstance(r, PendingRecord) else r for r in deferred]
     assert resolved == direct
     assert len(pending) >= 20  # the JSON and JSONL values were left to parse
+    # What a worker process receives resolves to the same Records; JSONL lines travel as bytes.
+    travelled = pickle.loads(pickle.dumps(deferred))
+    assert [r.resolve() if isinstance(r, PendingRecord) else r for r in travelled] == direct
+    lines = [r for r in pending if r.source["file"].endswith(".jsonl")]
+    assert lines and all(r.raw is not None for r in lines)
     assert sum(not r.ok for r in direct) >= 5  # broken samples resolve to the same errors

@@ -189,21 +189,34 @@ class PendingRecord:
     values, and each worker process parses its own (`resolve()`): building and validating
     Transcripts was most of the reader's time, which a parent feeding two workers cannot
     spare. `resolve()` gives the very Record that reading without deferral gives.
+
+    A JSONL line also keeps its bytes (`raw`): it travels to a worker as those bytes and is
+    decoded again there, which costs both processes less than pickling the decoded value.
     """
 
     value: Any
     objects: tuple[ObjectFormat, ...]
     ctx: ReadContext
     source: dict[str, Any]
+    raw: bytes | None = None
 
     def resolve(self) -> Record:
         return parse_object(self.value, self.objects, self.ctx, self.source)
 
+    def __reduce__(self):
+        if self.raw is None:
+            return PendingRecord, (self.value, self.objects, self.ctx, self.source)
+        return _pending_from_json, (self.raw, self.objects, self.ctx, self.source)
+
+
+def _pending_from_json(raw: bytes, objects, ctx, source) -> PendingRecord:
+    return PendingRecord(orjson.loads(raw), objects, ctx, source, raw)
+
 
 def _parsed(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
-            source: dict[str, Any]) -> Record | PendingRecord:
+            source: dict[str, Any], raw: bytes | None = None) -> Record | PendingRecord:
     if ctx.defer:
-        return PendingRecord(obj, tuple(objects), ctx, source)
+        return PendingRecord(obj, tuple(objects), ctx, source, raw)
     return parse_object(obj, objects, ctx, source)
 
 
@@ -580,7 +593,8 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
                 yield from grouper.add(place, obj)
                 continue
             yield from grouper.flush()
-            yield _parsed(obj, objects, ctx, {**place, "default_id": f"{path.stem}-{lineno}"})
+            yield _parsed(obj, objects, ctx, {**place, "default_id": f"{path.stem}-{lineno}"},
+                          line)
     yield from grouper.flush()
 
 
