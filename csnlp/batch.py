@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from csnlp.errors import CsnlpError, InputError, describe
+from csnlp.gcpause import gc_paused
 from csnlp.results import Report
 from csnlp.transcript import Transcript, coerce_transcript
 
@@ -159,9 +160,10 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
 
     Records keep their source (plus `base_source`); a failed plain input gets `base_source`.
     """
-    prepared = [_prepare(item, base, on_error) for base, item in chunk]
-    transcripts = [t for t, _, failed in prepared if failed is None]
-    reports = _evaluate_transcripts(evaluator, transcripts, on_error)
+    with gc_paused():  # parsing the inputs allocates as much as evaluating them
+        prepared = [_prepare(item, base, on_error) for base, item in chunk]
+        transcripts = [t for t, _, failed in prepared if failed is None]
+        reports = _evaluate_transcripts(evaluator, transcripts, on_error)
     out: list[Report] = []
     it = iter(reports)
     for (base, _), (_, source, failed) in zip(chunk, prepared, strict=True):
@@ -219,7 +221,9 @@ def _chunk_task(spec: EvaluatorSpec, chunk: Sequence[tuple[dict[str, Any], Any]]
 
 def _part_task(spec: EvaluatorSpec, store: PartStore, index: int,
                chunk: Sequence[tuple[dict[str, Any], Any]]) -> tuple[int, PartStats]:
-    return index, store.write_part(index, _chunk_task(spec, chunk, "record"))
+    reports = _chunk_task(spec, chunk, "record")
+    with gc_paused():  # building a part's columns makes a tuple per row and cell
+        return index, store.write_part(index, reports)
 
 
 class _Packed(list):

@@ -3,8 +3,6 @@ transcripts one at a time or in batches (one pass of the pipeline over all turns
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib
 import traceback
 from collections.abc import Mapping, Sequence
@@ -15,6 +13,7 @@ from csnlp import __version__
 from csnlp.detectors.base import Context
 from csnlp.detectors.registry import get_detector
 from csnlp.errors import CsnlpError
+from csnlp.gcpause import gc_paused
 from csnlp.metrics import transcript_metrics
 from csnlp.nlp.pipeline import Annotator
 from csnlp.results import Report, StandardResult, Status, weighted_score
@@ -103,7 +102,7 @@ class Evaluator:
         texts = [turn.text for turn in turns]
         speakers = [turn.speaker for turn in turns]
         reports: list[Report] = []
-        with self.annotator.memory_zone(), _gc_paused():
+        with self.annotator.memory_zone(), gc_paused():
             annotations = self.annotator.annotate(texts, speakers)
             pos = 0
             for it in items:
@@ -132,24 +131,6 @@ class Evaluator:
         results_t = tuple(results)
         return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
                       metrics=metrics, metadata=dict(t.metadata), provenance=self.provenance)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Pause Python's cyclic garbage collector for one batch, then restore it as it was.
-
-    A batch allocates hundreds of thousands of small acyclic objects (words, spans, evidence);
-    each burst of allocations triggers collections that walk every live object, the caller's
-    transcripts included: ~25% of evaluate_batch time, measured. Reference counting still frees
-    everything as usual; any cycles wait for the next collection after the batch.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _guess_id(raw: Any) -> str:

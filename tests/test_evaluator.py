@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from csnlp.evaluator import _gc_paused
+from csnlp.gcpause import gc_paused
 
 
 @pytest.mark.parametrize("enabled", [True, False], ids=["gc-on", "gc-off"])
@@ -12,10 +12,10 @@ def test_a_batch_pauses_the_garbage_collector_and_restores_it(enabled):
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()
-        with _gc_paused():
+        with gc_paused():
             assert not gc.isenabled()
         assert gc.isenabled() is enabled
-        with pytest.raises(RuntimeError), _gc_paused():
+        with pytest.raises(RuntimeError), gc_paused():
             raise RuntimeError("a detector bug")
         assert gc.isenabled() is enabled
     finally:

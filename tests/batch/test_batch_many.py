@@ -122,3 +122,24 @@ def test_streams_lazily(conversation):
 
 def test_lazy_name_on_the_package():
     assert csnlp.evaluate_many is evaluate_many
+
+
+def test_inputs_are_parsed_with_the_collector_paused_and_it_comes_back(conversation, monkeypatch):
+    """Parsing a chunk's inputs allocates as much as evaluating them: the pause covers both."""
+    import gc
+
+    import csnlp.batch as batch
+
+    seen = []
+    prepare = batch._prepare
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "_prepare", spy)
+    assert gc.isenabled()
+    reports = list(evaluate_many([conversation(0), {"turns": "oops"}]))
+    assert [r.error is None for r in reports] == [True, False]
+    assert seen == [False, False]
+    assert gc.isenabled()
