@@ -55,13 +55,16 @@ class Context:
         return turns
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
+        ann = self.annotations[index]
+        if not rule.templates and (not ann.matches or rule.labels.isdisjoint(ann.matches)):
+            return []  # most turns: nothing of this rule's was matched
         filled = None
         if rule.templates:  # fill the templates from the metadata once per transcript
             filled = self._filled.get(id(rule))  # rules live in the annotator: ids are stable
             if filled is None:
                 filled = self._filled[id(rule)] = rule.fill(self.transcript.metadata)
-        return rule.find(self.transcript.turns[index].text, self.annotations[index],
-                         self.transcript.metadata, filled=filled)
+        return rule.find(self.transcript.turns[index].text, ann, self.transcript.metadata,
+                         filled=filled)
 
     def evidence(self, index: int, span: Span, *, rule: str | None = None,
                  score: float | None = None) -> Evidence:
