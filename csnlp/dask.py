@@ -146,6 +146,7 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
                     parse_json: bool = False) -> pd.DataFrame:
     import pyarrow as pa
 
+    from csnlp.gcpause import gc_paused
     from csnlp.writers import output_schema, reports_table
 
     evaluator, lock = worker_evaluator(spec)
@@ -155,7 +156,8 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
     def flush() -> None:
         with lock:
             reports = evaluate_chunk(evaluator, chunk, on_error=on_error)
-        tables.append(reports_table(reports))
+        with gc_paused():  # a tuple per row and cell: see csnlp.gcpause
+            tables.append(reports_table(reports))
         chunk.clear()
 
     for j, item in enumerate(items, start=1):
