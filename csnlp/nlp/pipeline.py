@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -166,12 +167,16 @@ class Annotator:
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        # One Matcher per token pattern, run only on turns that hold a word for each of its
-        # required tokens and whose speaker one of its rules watches: Matcher cost grows with
-        # patterns x tokens whether or not anything matches.
+        # One Matcher per token pattern, run only on turns that hold one of its anchor phrases
+        # and a word for each of its required tokens, and whose speaker one of its rules
+        # watches: Matcher cost grows with patterns x tokens whether or not anything matches.
         self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
+        #: A pattern's anchor phrases (see `_anchor_phrases`), found for a whole batch at once.
+        self.anchor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self._anchor_ids: dict[int, int] = {}  # anchor label hash -> pattern index
+        self._unanchored: list[int] = []  # patterns without anchor phrases: tried on every turn
+        self._speaker_patterns: dict[str | None, frozenset[int]] = {}
         self._norm_cache: dict[int, tuple[str, ...]] = {}
-        self._anchor_indexes: dict[str | None, dict[str, tuple[int, ...]]] = {}
         self.tone_model = tone_model
         #: A shipped ToneModel scores a whole batch from the token arrays this pipeline already
         #: read (no second tokenization). Docs are not kept for it: holding a batch of Docs
@@ -217,7 +222,15 @@ class Annotator:
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
             self.pattern_matchers.append((_anchors(normalised), matcher, label))
-            self._anchor_indexes.clear()
+            index = len(self.pattern_matchers) - 1
+            phrases = _anchor_phrases(normalised)
+            if phrases:
+                key = f"anchor:{index}"
+                self.anchor_matcher.add(key, [self._norm_doc(words) for words in phrases])
+                self._anchor_ids[self.vocab.strings.add(key)] = index
+            else:
+                self._unanchored.append(index)
+            self._speaker_patterns.clear()
         self._labels.add(label)
 
     def compile_rule(self, rule: RuleSpec, key: str) -> CompiledRule:
@@ -363,20 +376,28 @@ class Annotator:
             offset = starts[n]
             ann.matches.setdefault(strings[match_id], []).append(
                 (spans[start - offset][0], spans[end - 1 - offset][1]))
-        for n, ann in enumerate(out):
+        # Token patterns: only on turns holding one of a pattern's anchor phrases, found by one
+        # PhraseMatcher pass over the batch, in pattern order (so matches come out as they
+        # would running every pattern on every turn).
+        candidates: dict[int, set[int]] = {}
+        anchor_ids = self._anchor_ids
+        for match_id, start, _end in self.anchor_matcher(ndoc):
+            candidates.setdefault(bisect_right(starts, start) - 1, set()).add(
+                anchor_ids[match_id])
+        if self._unanchored:
+            for n, ann in enumerate(out):
+                if ann.words:
+                    candidates.setdefault(n, set()).update(self._unanchored)
+        for n, ids in candidates.items():
+            allowed = self._patterns_for(speakers[n] if speakers is not None else None)
+            ann = out[n]
             words = ann.words
-            if not words:
-                continue
-            # Only the token patterns that one of this turn's words can anchor, in pattern
-            # order (so matches come out as they would running every pattern).
-            index = self._anchor_index(speakers[n] if speakers is not None else None)
-            present = set(words)
-            candidates = {i for word in present for i in index.get(word, ())}
-            if not candidates:
-                continue
+            present = None
             turn = None
-            for i in sorted(candidates):
+            for i in sorted(ids & allowed):
                 anchors, matcher, _label = self.pattern_matchers[i]
+                if present is None:
+                    present = set(words)
                 if any(words_of.isdisjoint(present) for words_of in anchors):
                     continue
                 if turn is None:
@@ -390,26 +411,14 @@ class Annotator:
                     ann.matches.setdefault(strings[match_id], []).append(
                         (ann.spans[s0][0], ann.spans[e0 - 1][1]))
 
-    def _anchor_index(self, speaker: str | None) -> dict[str, tuple[int, ...]]:
-        """For a speaker's turns (None: any turn), each word -> the token patterns it anchors.
-
-        A pattern is indexed under the words of its smallest required-word set (every match
-        holds one of them); a pattern without required words is listed under the start
-        sentinel, which every turn with words has. Patterns no rule for this speaker reads
-        are left out.
-        """
-        index = self._anchor_indexes.get(speaker)
-        if index is None:
-            lists: dict[str, list[int]] = {}
-            for i, (anchors, _matcher, label) in enumerate(self.pattern_matchers):
-                if speaker is not None and speaker not in self.label_speakers.get(label, ()):
-                    continue
-                keys = min(anchors, key=len) if anchors else (BOT,)
-                for word in keys:
-                    lists.setdefault(word, []).append(i)
-            index = {word: tuple(ids) for word, ids in lists.items()}
-            self._anchor_indexes[speaker] = index
-        return index
+    def _patterns_for(self, speaker: str | None) -> frozenset[int]:
+        """The token patterns some rule looks for in this speaker's turns (None: any turn)."""
+        allowed = self._speaker_patterns.get(speaker)
+        if allowed is None:
+            allowed = self._speaker_patterns[speaker] = frozenset(
+                i for i, (_anchors, _matcher, label) in enumerate(self.pattern_matchers)
+                if speaker is None or speaker in self.label_speakers.get(label, ()))
+        return allowed
 
     def _score_acts(self, texts, speakers, out, lowers) -> None:
         """Act probabilities in one vectorised call, for the turns a classifier may read."""
@@ -481,6 +490,46 @@ def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
         if not options & {BOT, EOT}:
             required.append(options)
     return tuple(required)
+
+
+def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list[str]]:
+    """Word sequences of which every match of `pattern` holds one: its longest run of
+    consecutive required tokens with literal values (`ORTH` a word or an `IN` list), spelled
+    out, at most `limit` sequences ([] when the pattern has no such token).
+
+    A required token (no `OP`) matches exactly one word, so consecutive ones match consecutive
+    words: "this is" must occur for [this][is][a name] to match, and a turn that only holds
+    "this" and "is" apart need not be tried.
+    """
+    runs: list[list[list[str]]] = []
+    run: list[list[str]] = []
+    for tok in pattern:
+        value = tok.get("ORTH") if "OP" not in tok else None
+        if isinstance(value, str):
+            options = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            options = sorted(set(value["IN"]))
+        else:
+            options = []
+        if options and not {BOT, EOT} & set(options):
+            run.append(options)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    best: tuple[tuple[int, int], list[list[str]]] | None = None
+    for run in runs:
+        for a in range(len(run)):
+            product = 1
+            for b in range(a, len(run)):
+                product *= len(run[b])
+                if product > limit:
+                    break
+                key = (b - a + 1, -product)  # longer first, then fewer phrases
+                if best is None or key > best[0]:
+                    best = (key, run[a:b + 1])
+    return [] if best is None else [list(words) for words in itertools.product(*best[1])]
 
 
 def _norm_literal(value: str) -> str:

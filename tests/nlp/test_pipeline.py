@@ -160,3 +160,46 @@ def test_no_phrase_or_turn_word_can_be_a_sentinel():
 
     for text in ("_bot_ hello", "hello _eot_", "_BOT_", "__eot__ thanks"):
         assert not {BOT, EOT} & set(normalise_phrase(text)), text
+
+
+def test_anchor_phrases_are_the_longest_literal_run_of_a_pattern():
+    """A pattern is tried only on turns holding one of these word sequences: each must be
+    something every match contains, and the longest such run is the most selective."""
+    from csnlp.nlp.pipeline import BOT, _anchor_phrases
+
+    name = [{"ORTH": "my"}, {"ORTH": "name"}, {"ORTH": {"IN": ["is", "'s"]}}, {"IS_ALPHA": True}]
+    assert _anchor_phrases(name) == [["my", "name", "'s"], ["my", "name", "is"]]
+    # an optional token breaks the run; the longer run after it wins
+    gap = [{"ORTH": "have"}, {"ORTH": "yourself", "OP": "?"}, {"ORTH": {"IN": ["a", "an"]}},
+           {"ORTH": "nice"}, {"ORTH": "day"}]
+    assert _anchor_phrases(gap) == [["a", "nice", "day"], ["an", "nice", "day"]]
+    # sentinels and non-literal tokens are never part of an anchor
+    assert _anchor_phrases([{"ORTH": BOT}, {"ORTH": "sorry"}]) == [["sorry"]]
+    assert _anchor_phrases([{"IS_ALPHA": True}, {"ORTH": "x", "OP": "+"}]) == []
+    # a run whose spelled-out phrases exceed the limit is cut to a shorter run
+    wide = [{"ORTH": {"IN": [f"w{i}" for i in range(10)]}}, {"ORTH": {"IN": list("abcdefghij")}}]
+    assert len(_anchor_phrases(wide, limit=64)) == 10
+
+
+def test_a_pattern_is_tried_only_on_turns_holding_its_anchor_phrase(annotator):
+    """"this ... is" apart does not run the "this is <name>" pattern; "this is" together does,
+    and finds the name."""
+    calls = []
+    for i, (anchors, matcher, label) in enumerate(annotator.pattern_matchers):
+        class Spy:
+            def __init__(self, inner, i=i):
+                self.inner, self.i = inner, i
+
+            def __call__(self, span):
+                calls.append(self.i)
+                return self.inner(span)
+
+        annotator.pattern_matchers[i] = (anchors, Spy(matcher), label)
+    try:
+        apart = annotator.annotate(["this one is fine"], ["agent"])[0]
+        assert calls == [] and not apart.matches
+        together = annotator.annotate(["Hi, this is Priya."], ["agent"])[0]
+        assert calls and "pattern:self_introduction" in together.matches
+    finally:
+        for i, (anchors, spy, label) in enumerate(annotator.pattern_matchers):
+            annotator.pattern_matchers[i] = (anchors, spy.inner, label)
