@@ -274,7 +274,28 @@ class Annotator:
         With `speakers` (one per text), a turn is matched only against the token patterns of
         rules that watch its speaker, and scored by the act model only where a standard with a
         classifier watches that speaker; phrases and tone are always done.
+
+        Identical turns (same text, same speaker) are annotated once and share one
+        TurnAnnotation, which callers read and never change: service conversations repeat
+        themselves ("Thank you.", "Is there anything else?"): in a batch of 256 conversations of
+        the benchmark corpus 15% of the turns repeat an earlier one, and of Harper Valley's
+        calls about half.
         """
+        keys: Sequence[Any] = texts if speakers is None else list(zip(texts, speakers,
+                                                                        strict=True))
+        first: dict[Any, int] = {}
+        order = [first.setdefault(key, len(first)) for key in keys]
+        if len(first) == len(order):
+            return self._annotate(texts, speakers)
+        unique = list(first)  # in order of first appearance
+        if speakers is None:
+            out = self._annotate(unique, None)
+        else:
+            out = self._annotate([k[0] for k in unique], [k[1] for k in unique])
+        return [out[j] for j in order]
+
+    def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
+                  ) -> list[TurnAnnotation]:
         out: list[TurnAnnotation] = []
         # While warming, turns are tokenized one by one: spaCy stops writing its tokenizer
         # cache for the rest of a Doc once the Doc holds a special case, so joined turns

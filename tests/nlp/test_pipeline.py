@@ -203,3 +203,22 @@ def test_a_pattern_is_tried_only_on_turns_holding_its_anchor_phrase(annotator):
     finally:
         for i, (anchors, spy, label) in enumerate(annotator.pattern_matchers):
             annotator.pattern_matchers[i] = (anchors, spy.inner, label)
+
+
+def test_identical_turns_are_annotated_once_and_get_what_each_gets_alone():
+    from csnlp.api import get_evaluator
+
+    annotator = get_evaluator("contact_center").annotator  # with the tone and act models
+    texts = ["Thank you so much!", "I'm sorry to hear that.", "Thank you so much!",
+             "I'm sorry to hear that.", "okay", "okay"]
+    speakers = ["customer", "agent", "customer", "customer", "agent", "agent"]
+    before = annotator.warm_turns
+    got = annotator.annotate(texts, speakers)
+    assert annotator.warm_turns - before == 4  # (text, speaker) pairs: 4 distinct
+    assert got[0] is got[2] and got[4] is got[5]
+    assert got[1] is not got[3]  # same words, another speaker: annotated apart
+    assert got[0].tone and got[1].acts and got[3].acts is None  # acts: agent turns only
+    for text, speaker, ann in zip(texts, speakers, got, strict=True):
+        alone = annotator.annotate([text], [speaker])[0]
+        assert (ann.matches, ann.words, ann.spans, ann.tone, ann.acts) == \
+            (alone.matches, alone.words, alone.spans, alone.tone, alone.acts), text
