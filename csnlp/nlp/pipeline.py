@@ -82,12 +82,9 @@ class CompiledRule:
         template with a slot the metadata cannot fill is left out."""
         if not self.templates or not metadata:
             return []
-        out = []
-        for template in self.templates:
-            filled = _fill(template, tuple(_slot_value(metadata, part) for part in template))
-            if filled:
-                out.append(filled)  # a shared list: read, never change
-        return out
+        values = tuple(v if isinstance(v := metadata.get(name), str) else None
+                       for name in _template_slots(self.templates))
+        return _fill_all(self.templates, values)
 
 
 def _find_filled(filled: Sequence[list[str]], ann: TurnAnnotation) -> list[Span]:
@@ -108,6 +105,28 @@ def _slot_value(metadata: Mapping[str, Any], part: str) -> str | None:
         return None
     value = metadata.get(part[1:-1])
     return value if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _template_slots(templates: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The metadata keys a rule's templates name, each once, in order."""
+    return tuple(dict.fromkeys(part[1:-1] for template in templates for part in template
+                               if part.startswith("{") and part.endswith("}")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fill_all(templates: tuple[tuple[str, ...], ...], values: tuple[str | None, ...]
+              ) -> list[list[str]]:
+    """Every template of a rule that its slots' values (in `_template_slots` order) can fill,
+    filled. Cached: the same agent and customer names come back transcript after transcript,
+    and the result is a shared list: read, never change."""
+    metadata = dict(zip(_template_slots(templates), values, strict=True))
+    out = []
+    for template in templates:
+        filled = _fill(template, tuple(_slot_value(metadata, part) for part in template))
+        if filled:
+            out.append(filled)
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
