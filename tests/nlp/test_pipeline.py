@@ -222,3 +222,23 @@ def test_identical_turns_are_annotated_once_and_get_what_each_gets_alone():
         alone = annotator.annotate([text], [speaker])[0]
         assert (ann.matches, ann.words, ann.spans, ann.tone, ann.acts) == \
             (alone.matches, alone.words, alone.spans, alone.tone, alone.acts), text
+
+
+def test_templates_fill_from_metadata_and_skip_what_cannot_be_filled(annotator):
+    from csnlp.nlp.pipeline import CompiledRule, _template_words
+
+    rule = CompiledRule(labels=frozenset(), templates=(
+        tuple(_template_words("this is {agent_name}")),
+        tuple(_template_words("thanks {customer_name}")),
+        tuple(_template_words("{agent_name} from {team}"))))
+    assert rule.fill({"agent_name": "Priya Shah", "customer_name": "Ana"}) == \
+        [["this", "is", "priya"], ["thanks", "ana"]]  # no team: that template is left out
+    assert rule.fill({"agent_name": "Sam", "team": "Billing"}) == \
+        [["this", "is", "sam"], ["sam", "from", "billing"]]
+    assert rule.fill({"agent_name": 7, "customer_name": "  "}) == []  # not text, blank
+    assert rule.fill({}) == [] and rule.fill(None) == []
+    text = "Hi, this is Priya, thanks Ana!"
+    ann = annotator.annotate([text])[0]
+    found = rule.find(text, ann, {"agent_name": "Priya", "customer_name": "Ana"})
+    assert [text[s:e] for s, e, _ in found] == ["this is Priya", "thanks Ana"]
+    assert rule.find(text, ann, {"agent_name": "Sam", "customer_name": "Bo"}) == []
