@@ -401,5 +401,20 @@ def check_features_meta(meta: Mapping[str, Any], where: Any) -> None:
 def document_frequency(batch: TokenBatch, n_buckets: int) -> np.ndarray:
     """In how many texts each n-gram bucket occurs."""
     docs, buckets = ngram_buckets(batch, n_buckets)
-    keys = np.unique(docs * n_buckets + buckets)
+    keys = unique_ints(docs * n_buckets + buckets)
     return np.bincount(keys % n_buckets, minlength=n_buckets)
+
+
+def unique_ints(values: np.ndarray) -> np.ndarray:
+    """`np.unique` of an integer array, sorted: sort and keep the first of each run.
+
+    numpy 2's `np.unique` hashes first and sorts after; on the ~100k n-gram keys of a batch
+    it took 17x as long as this (33 ms against 2 ms), a third of scoring both models.
+    """
+    if len(values) == 0:
+        return values.copy()
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]

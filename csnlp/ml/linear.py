@@ -57,7 +57,7 @@ def idf_ngrams(batch: F.TokenBatch, n_buckets: int, lookup: np.ndarray, idf: np.
     doc, column = docs[kept], column[kept]
     if binary:
         k = max(len(idf), 1)
-        keys = np.unique(doc * k + column)
+        keys = F.unique_ints(doc * k + column)
         doc, column = keys // k, keys % k
     value = idf[column]
     norm = np.sqrt(np.bincount(doc, weights=value * value, minlength=batch.n_docs))
