@@ -220,10 +220,11 @@ def _chunk_task(spec: EvaluatorSpec, chunk: Sequence[tuple[dict[str, Any], Any]]
 
 
 def _part_task(spec: EvaluatorSpec, store: PartStore, index: int,
-               chunk: Sequence[tuple[dict[str, Any], Any]]) -> tuple[int, PartStats]:
+               chunk: Sequence[tuple[dict[str, Any], Any]]) -> tuple[int, PartStats, Any]:
+    """Evaluate and write part `index`; (index, stats, its Arrow table or None)."""
     reports = _chunk_task(spec, chunk, "record")
     with gc_paused():  # building a part's columns makes a tuple per row and cell
-        return index, store.write_part(index, reports)
+        return (index, *store.write_part_table(index, reports))
 
 
 class _Packed(list):
@@ -479,8 +480,8 @@ def _write_parts(spec: EvaluatorSpec, store: PartStore, records: Iterable[Any],
                 yield index, chunk
 
     if n_jobs == 1:
-        results: Iterable[tuple[int, PartStats]] = (_part_task(spec, store, i, c)
-                                                    for i, c in tasks())
+        results: Iterable[tuple[int, PartStats, Any]] = (_part_task(spec, store, i, c)
+                                                         for i, c in tasks())
     else:
         from joblib import delayed
 
@@ -490,12 +491,12 @@ def _write_parts(spec: EvaluatorSpec, store: PartStore, records: Iterable[Any],
     try:
         for index in sorted(done):  # parts of an earlier run
             assembly.add(index)
-        for written, (index, stats) in enumerate(results, start=1):
+        for written, (index, stats, table) in enumerate(results, start=1):
             total += stats
             progress.update(stats)
             if written == kill_after:
                 _kill_mid_write(store)
-            assembly.add(index)
+            assembly.add(index, table)  # a Parquet part arrives as its table: no re-reading
         assembly.finish(n_parts)
     finally:
         assembly.abort()

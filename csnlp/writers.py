@@ -220,10 +220,18 @@ class PartStore:
     # -- write ---------------------------------------------------------------------------------
     def write_part(self, index: int, reports: Sequence[Report]) -> PartStats:
         """Write one part (stats first, then data), each through a temporary file."""
+        return self.write_part_table(index, reports)[0]
+
+    def write_part_table(self, index: int, reports: Sequence[Report]
+                         ) -> tuple[PartStats, pa.Table | None]:
+        """`write_part`, also giving back a Parquet part's Arrow table (None for other
+        formats): the process assembling OUT appends it without reading the file back."""
         stats = PartStats.of(reports)
         _atomic_write(self.stats_path(index), json.dumps(asdict(stats)).encode())
-        _atomic_write(self.part_path(index), serialise(reports, self.fmt))
-        return stats
+        table = reports_table(reports) if self.fmt == "parquet" else None
+        data = _parquet_bytes(table) if table is not None else serialise(reports, self.fmt)
+        _atomic_write(self.part_path(index), data)
+        return stats, table
 
     # -- assemble ------------------------------------------------------------------------------
     def assembly(self, *, row_group_rows: int = 16_384) -> Assembly:
@@ -255,18 +263,21 @@ class Assembly:
         self.row_group_rows = row_group_rows
         self.tmp = store.parts_dir / f".assembling.{store.fmt}.tmp-{os.getpid()}"
         self.next = 0  # the next part to append
-        self._ready: set[int] = set()
+        self._ready: dict[int, Any] = {}  # complete parts waiting for an earlier one
         self._fh = None  # the open temporary file (JSONL, CSV) ...
         self._writer = None  # ... or ParquetWriter
         self._pending: list[Any] = []  # Parquet tables not yet written as a row group
         self._rows = 0
 
-    def add(self, index: int) -> None:
-        """Part `index` is complete: append it, and any complete parts after it, in order."""
-        self._ready.add(index)
+    def add(self, index: int, table: pa.Table | None = None) -> None:
+        """Part `index` is complete: append it, and any complete parts after it, in order.
+
+        `table` is the part's Arrow table when the caller has it (`write_part_table`);
+        otherwise the part is read from its file.
+        """
+        self._ready[index] = table
         while self.next in self._ready:
-            self._ready.discard(self.next)
-            self._append(self.next)
+            self._append(self.next, self._ready.pop(self.next))
             self.next += 1
 
     def finish(self, n_parts: int) -> Path:
@@ -309,17 +320,18 @@ class Assembly:
             if self.store.fmt == "csv":
                 self._fh.write(csv_header())
 
-    def _append(self, index: int) -> None:
+    def _append(self, index: int, table: pa.Table | None = None) -> None:
         self._open()
         path = self.store.part_path(index)
         if self._writer is None:
             with open(path, "rb") as src:
                 shutil.copyfileobj(src, self._fh, 1 << 20)
             return
-        import pyarrow.parquet as pq
+        if table is None:
+            import pyarrow.parquet as pq
 
-        # ParquetFile, not read_table: that one imports pyarrow.dataset (and pandas), ~0.8 s
-        table = pq.ParquetFile(path).read()
+            # ParquetFile, not read_table: that imports pyarrow.dataset (and pandas), ~0.8 s
+            table = pq.ParquetFile(path).read()
         if table.schema != self._writer.schema:
             raise InputError(f"{path}: not a part of this job (its columns differ); "
                              "run again without --resume")
@@ -358,18 +370,25 @@ def serialise(reports: Sequence[Report], fmt: str) -> bytes:
     import pyarrow as pa
 
     table = reports_table(reports)
-    sink = pa.BufferOutputStream()
     if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        pq.write_table(table, sink, compression="zstd")
-    elif fmt == "csv":
+        return _parquet_bytes(table)
+    sink = pa.BufferOutputStream()
+    if fmt == "csv":
         import pyarrow.csv as pcsv
 
         pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=False,
                                                       quoting_style="needed"))
     else:
         raise InputError(f"output format: expected jsonl, parquet or csv, got {describe(fmt)}")
+    return sink.getvalue().to_pybytes()
+
+
+def _parquet_bytes(table: pa.Table) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
 
 

@@ -148,3 +148,19 @@ def test_an_empty_job_gives_an_empty_readable_output(tmp_path, fmt):
         assert out.read_bytes() == b""
     else:
         assert _read_ids(out, fmt) == []
+
+
+def test_a_parquet_part_handed_over_as_its_table_is_not_read_back(tmp_path):
+    out = tmp_path / "out.parquet"
+    store = PartStore(out)
+    store.start({"job": 1}, resume=False)
+    assembly = store.assembly()
+    stats, table = store.write_part_table(0, [report(0), report(1)])
+    assert stats.records == 2 and table.num_rows == 2 and table.schema == output_schema()
+    store.part_path(0).write_bytes(b"not parquet")  # the file is there for --resume only
+    assembly.add(0, table)
+    assembly.finish(1)
+    assert _read_ids(out, "parquet") == ["t0", "t1"]
+    jsonl = PartStore(tmp_path / "out.jsonl")
+    jsonl.start({"job": 1}, resume=False)
+    assert jsonl.write_part_table(0, [report(0)])[1] is None  # other formats: the file is it
