@@ -6,8 +6,10 @@ long the stream.
 With `n_jobs > 1` the chunks go to a warm pool of worker processes (joblib/loky) that each build
 the pipeline once and keep it for the whole job (`worker_evaluator`); results come back in input
 order. `csnlp evaluate` has the workers write their chunk straight to a part file
-(`csnlp.writers.PartStore`), so only small counts travel back and `--resume` can skip whole parts;
-the reading process leaves JSON values unparsed (`iter_records(defer=True)`) for the workers.
+(`csnlp.writers.PartStore`), so `--resume` can skip whole parts; counts (and, for Parquet, the
+part's Arrow table) travel back, and the reading process appends each part to OUT as soon as the
+parts before it are in (`csnlp.writers.Assembly`). The reading process leaves JSON values
+unparsed (`iter_records(defer=True)`) for the workers.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 A run writes `OUT.parts/part-00000042.<ext>` for the 43rd chunk of input records, each to a
 temporary name first and then `os.replace`d, so after a crash or `kill -9` a part is either whole
-or missing. `--resume` keeps the whole parts and redoes the missing ones; at the end the parts
-are joined, in input order, into OUT (again through a temporary name) and the folder is removed.
+or missing. `--resume` keeps the whole parts and redoes the missing ones. The parts are joined,
+in input order, into a temporary file as they complete (`Assembly`); after the last one it is
+renamed to OUT and the folder is removed.
 
 Parquet and CSV share one fixed set of columns, `OUTPUT_COLUMNS`, so every part and every row
 group has the same schema however transcript metadata varies:
