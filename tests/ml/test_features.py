@@ -7,7 +7,8 @@ import pytest
 
 
 @pytest.mark.parametrize("values", [[], [5], [3, 1, 3, 2, 1], list(range(50, 0, -1)) * 3,
-                                    [2**62, -(2**62), 0, 2**62]])
+                                    [2**62, -(2**62), 0, 2**62]],
+                         ids=["empty", "one", "repeats", "descending", "extremes"])
 def test_unique_ints_equals_numpy_unique(values):
     from csnlp.ml.features import unique_ints
 
