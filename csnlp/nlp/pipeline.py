@@ -545,12 +545,9 @@ def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list
     run: list[list[str]] = []
     for tok in pattern:
         value = tok.get("ORTH") if "OP" not in tok else None
-        if isinstance(value, str):
-            options = [value]
-        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            options = sorted(set(value["IN"]))
-        else:
-            options = []
+        words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value]
+        options = (sorted(set(words)) if isinstance(words, list) and words
+                   and all(isinstance(w, str) for w in words) else [])
         if options and not {BOT, EOT} & set(options):
             run.append(options)
         elif run:

@@ -176,6 +176,7 @@ def test_anchor_phrases_are_the_longest_literal_run_of_a_pattern():
     # sentinels and non-literal tokens are never part of an anchor
     assert _anchor_phrases([{"ORTH": BOT}, {"ORTH": "sorry"}]) == [["sorry"]]
     assert _anchor_phrases([{"IS_ALPHA": True}, {"ORTH": "x", "OP": "+"}]) == []
+    assert _anchor_phrases([{"ORTH": {"IN": [1, "a"]}}, {"ORTH": "x"}]) == [["x"]]  # not words
     # a run whose spelled-out phrases exceed the limit is cut to a shorter run
     wide = [{"ORTH": {"IN": [f"w{i}" for i in range(10)]}}, {"ORTH": {"IN": list("abcdefghij")}}]
     assert len(_anchor_phrases(wide, limit=64)) == 10
