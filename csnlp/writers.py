@@ -289,7 +289,7 @@ class Assembly:
             raise InputError(f"{store.parts_dir}: parts {missing[:5]} are missing; "
                              "run again with --resume")
         for i in range(self.next, n_parts):
-            self._append(i)
+            self._append(i, self._ready.pop(i, None))
         self.next = max(self.next, n_parts)
         self._open()  # an empty job still writes a valid, empty OUT
         self._close()
