@@ -28,7 +28,13 @@ import numpy as np
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.ml import features as F
 from csnlp.ml.common import as_texts, models_dir, platt, sigmoid
-from csnlp.ml.linear import LinearTextModel, idf_ngrams, label_matrix, vocabulary
+from csnlp.ml.linear import (
+    LinearTextModel,
+    column_matrix,
+    idf_ngrams,
+    label_matrix,
+    vocabulary,
+)
 
 ACTS = ("greeting", "self_introduction", "apology_empathy", "thanks", "further_help",
         "resolution_check", "hold_request", "hold_thanks", "closing", "upsell_offer")
@@ -344,12 +350,8 @@ def _mask(mask: Any, n: int, acts: Sequence[str], where: str, *, default: np.nda
           ) -> np.ndarray:
     if mask is None:
         return default.copy()
-    M = np.asarray(mask)
-    if M.ndim == 1 and len(acts) == 1:
-        M = M[:, None]
-    if M.shape != (n, len(acts)):
-        raise InputError(f"{where}: expected a boolean mask of shape ({n}, {len(acts)}), "
-                         f"got {M.shape}")
+    M = column_matrix(mask, n, acts,
+                      f"{where}: expected a boolean mask of shape ({n}, {len(acts)})")
     return M.astype(bool)
 
 

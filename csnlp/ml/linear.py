@@ -64,15 +64,22 @@ def idf_ngrams(batch: F.TokenBatch, n_buckets: int, lookup: np.ndarray, idf: np.
     return doc, column, value / norm[doc]
 
 
+def column_matrix(values: Any, n: int, names: Sequence[str], expected: str) -> np.ndarray:
+    """`values` as an (n, len(names)) array, a 1-D one accepted for a single column; otherwise
+    InputError "`expected`, got (shape)"."""
+    M = np.asarray(values)
+    if M.ndim == 1 and len(names) == 1:
+        M = M[:, None]
+    if M.shape != (n, len(names)):
+        raise InputError(f"{expected}, got {M.shape}")
+    return M
+
+
 def label_matrix(y: Any, n: int, names: Sequence[str], where: str, *, noun: str) -> np.ndarray:
     """`y` as an (n, len(names)) int8 matrix of 1 / 0 / -1 (not labelled); a 1-D `y` is
     accepted for a single column. `noun` ("labels", "acts") names the columns in errors."""
-    Y = np.asarray(y)
-    if Y.ndim == 1 and len(names) == 1:
-        Y = Y[:, None]
-    if Y.shape != (n, len(names)):
-        raise InputError(f"{where}: expected shape ({n}, {len(names)}) for {noun} "
-                         f"{list(names)}, got {Y.shape}")
+    Y = column_matrix(y, n, names, f"{where}: expected shape ({n}, {len(names)}) for {noun} "
+                      f"{list(names)}")
     if not np.isin(Y, (-1, 0, 1)).all():
         raise InputError(f"{where}: values must be 1, 0 or -1 (not labelled)")
     return Y.astype(np.int8)
