@@ -1,33 +1,46 @@
 # make demo / make test work on a fresh machine: they create .venv when missing.
+# `make demo` installs only what the library needs; `make test` adds the test tools.
+# pip's output goes to .venv/install.log; a failed install prints its tail.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+LOG := $(VENV)/install.log
+BASE_STAMP := $(VENV)/.installed-base
+TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: demo test install lint bench clean
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP)
+$(BASE_STAMP): pyproject.toml | $(VENV)/bin/python
+	@echo "csnlp: installing into $(VENV) (log: $(LOG))"
+	@$(PIP) -e . >$(LOG) 2>&1 || (tail -20 $(LOG); exit 1)
+	@touch $@
 
-demo: $(STAMP)
-	$(BIN)/python examples/demo.py
+$(TEST_STAMP): pyproject.toml $(BASE_STAMP)
+	@echo "csnlp: installing the test tools into $(VENV) (log: $(LOG))"
+	@$(PIP) -e ".[test]" >>$(LOG) 2>&1 || (tail -20 $(LOG); exit 1)
+	@touch $@
 
-test: $(STAMP)
+install: $(TEST_STAMP)
+
+demo: $(BASE_STAMP)
+	@$(BIN)/python examples/demo.py
+
+test: $(TEST_STAMP)
 	OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check csnlp tests benchmarks examples
 
 # Benchmarks print tables and take minutes; they need ../shared/data.
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/acts.py
 	$(BIN)/python benchmarks/asr_robustness.py
 	OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/tone.py
+	$(BIN)/python benchmarks/paraphrases.py
 	$(BIN)/python benchmarks/throughput.py --turns 100000
 
 clean:
