@@ -216,7 +216,7 @@ def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:
     load_kinds()  # built-in and plug-in kinds, before the first standard is validated
     standards: list[StandardBase] = []
     for i, raw in enumerate(head.standards):
-        sid = raw.get("id", "?") if isinstance(raw, Mapping) else "?"
+        sid = raw.get("id", "?")
         prefix = f"standards[{i}] ({sid})"
         model = get_kind(_check_of(raw, f"{where}: {prefix}"),
                          where=f"{where}: {prefix}.check").spec
@@ -230,10 +230,8 @@ def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:
                        standards=tuple(standards), source=where)
 
 
-def _check_of(raw: Any, where: str) -> Any:
+def _check_of(raw: Mapping[str, Any], where: str) -> Any:
     """The `check` value of a raw standard; a missing one is an error naming a misspelt key."""
-    if not isinstance(raw, Mapping):
-        raise StandardsError(f"{where}: a standard must be a mapping, got {describe(raw)}")
     if "check" in raw:
         return raw["check"]
     for key in raw:
