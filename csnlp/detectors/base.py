@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from csnlp.errors import StandardsError
 from csnlp.nlp.normalise import BACKCHANNELS
-from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
 from csnlp.results import Evidence, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
 from csnlp.transcript import Transcript
+
+if TYPE_CHECKING:  # only types: loading the kinds for a standards file needs no spaCy
+    from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
 
 #: How many searched turns a miss shows as evidence.
 MAX_LOOKED_EVIDENCE = 3

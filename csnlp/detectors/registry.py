@@ -1,60 +1,57 @@
 """The detector registry: one detector class per check kind, registered explicitly.
 
-Built-in kinds register with `@register("kind")`; outside packages plug in through the
-`csnlp.detectors` entry-point group, whose objects are detector classes with `kind` and `spec`.
+Built-in kinds (one module each in `csnlp.detectors.kinds`) register with `@register("kind")`;
+outside packages plug in through the `csnlp.detectors` entry-point group, whose objects are
+detector classes with `kind` and `spec`. Both land in `csnlp.standards.kinds`, the one registry,
+which loads them before any standards file is validated.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from csnlp.errors import StandardsError
-from csnlp.standards.spec import SPEC_KINDS, register_spec_kind
+from csnlp.standards import kinds as _kinds
 
 if TYPE_CHECKING:
     from csnlp.detectors.base import Detector
 
-DETECTORS: dict[str, type[Detector]] = {}
-_PLUGINS_LOADED: list[bool] = []
+#: kind -> detector class, built-in and plug-in (a read-only view of the registry).
+DETECTORS: Mapping[str, type[Detector]] = _kinds.DETECTORS
 
 
-def register(kind: str):
-    """Class decorator: register a detector for `kind`; a second registration is an error."""
+def register(kind: str) -> Callable[[type[Detector]], type[Detector]]:
+    """Class decorator: register a detector for `kind` with its `spec` options model; another
+    class under a taken kind is an error. See `csnlp.detectors.kinds.forbid` for a whole kind::
+
+        @register("forbid")
+        class ForbidDetector(Detector):
+            spec = ForbidSpec
+
+            def check(self, ctx: Context) -> StandardResult: ...
+    """
 
     def wrap(cls: type[Detector]) -> type[Detector]:
-        if kind in DETECTORS and DETECTORS[kind] is not cls:
-            raise ValueError(f"a detector for check kind {kind!r} is already registered: "
-                             f"{DETECTORS[kind].__qualname__}")
         spec = getattr(cls, "spec", None)
-        if spec is not None:
-            register_spec_kind(kind, spec)
-        elif kind not in SPEC_KINDS:
+        if spec is None:
             raise ValueError(f"detector for {kind!r} needs a `spec` model class")
+        _kinds.register_kind(kind, spec, cls)
         cls.kind = kind
-        DETECTORS[kind] = cls
         return cls
 
     return wrap
 
 
 def load_plugins() -> None:
-    """Register detectors that installed packages declare under `csnlp.detectors`, once."""
-    if _PLUGINS_LOADED:
-        return
-    _PLUGINS_LOADED.append(True)
-    for ep in entry_points(group="csnlp.detectors"):
-        cls = ep.load()
-        register(getattr(cls, "kind", ep.name))(cls)
+    """Deprecated: the registry loads built-in and entry-point kinds itself (`load_kinds`)."""
+    _kinds.load_kinds()
 
 
 def get_detector(kind: str) -> type[Detector]:
-    import csnlp.detectors.kinds  # noqa: F401  (registers the built-in kinds)
-
-    if kind not in DETECTORS:
-        load_plugins()
-    try:
-        return DETECTORS[kind]
-    except KeyError:
-        raise StandardsError(f"no detector for check kind {kind!r}; known: "
-                             f"{', '.join(sorted(DETECTORS))}") from None
+    """The detector class of check kind `kind` (built-in or plug-in)."""
+    found = _kinds.get_kind(kind, where="detectors").detector
+    if found is None:
+        raise StandardsError(f"no detector for check kind {kind!r}: its options model was "
+                             f"registered without one")
+    return found

@@ -276,7 +276,7 @@ class Annotator:
             for path, rule in iter_rules(spec):
                 compiled = self.compile_rule(rule, f"{spec.id}.{path}")
                 self.rules[(spec.id, path)] = compiled
-                speaker = _rule_speaker(spec, path)
+                speaker = spec.rule_speaker(path)
                 for label in compiled.labels:
                     self.label_speakers.setdefault(label, set()).add(speaker)
             if spec.classifiers():
@@ -502,15 +502,6 @@ def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
                      for k, vs in value.items()}
         out[key] = value
     return out
-
-
-def _rule_speaker(spec: Any, path: str) -> str:
-    """Whose turns a standard's rule is looked for in."""
-    if path.startswith("trigger."):
-        return spec.trigger.speaker
-    if path.startswith("stated"):
-        return "customer"
-    return spec.speaker
 
 
 def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:

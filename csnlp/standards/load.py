@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from csnlp.errors import StandardsError, describe
-from csnlp.standards.spec import SPEC_KINDS, RuleSpec, StandardBase, StandardSetSpec
+from csnlp.standards.kinds import get_kind, kinds, load_kinds
+from csnlp.standards.spec import RuleSpec, StandardBase, StandardSetSpec
 
 DEFAULT_PACK = "contact_center"
 # libyaml's safe loader when PyYAML was built with it (10x faster start-up), else pure Python.
@@ -132,21 +136,57 @@ def _from_yaml(text: str, *, where: str) -> StandardSet:
     return _from_dict(data, where=where)
 
 
-def _format_error(where: str, prefix: str, exc: ValidationError) -> str:
+def _format_error(where: str, prefix: str, exc: ValidationError,
+                  model: type[BaseModel]) -> str:
     lines = []
     for err in exc.errors():
         loc = prefix
         for part in err["loc"]:
             if isinstance(part, int):
                 loc += f"[{part}]"
-            elif part in SPEC_KINDS or part.startswith(("function-", "tagged-union")):
-                continue
-            else:
+            elif not part.startswith(("function-", "tagged-union")):
                 loc += f".{part}" if loc else str(part)
         msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg += _did_you_mean(model, err["loc"])
         value = f" (got {describe(err['input'])})" if err["type"] != "missing" else ""
         lines.append(f"{where}: {loc}: {msg}{value}")
     return "\n".join(lines)
+
+
+def _did_you_mean(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """'; did you mean 'first_turns'?' for an unknown key, from the fields of the model it is
+    in; '' when nothing is close."""
+    *path, key = loc
+    fields = _fields_at(model, path)
+    close = difflib.get_close_matches(str(key), fields, n=1) if fields else []
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _fields_at(model: type[BaseModel], path: list[Any]) -> list[str]:
+    """The field names of the model found by walking `path` (field names, list indices)."""
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        nested = _model_in(field.annotation)
+        if nested is None:
+            return []
+        model = nested
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model an annotation holds (`X`, `X | None`, `tuple[X, ...]`), if one."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            if (found := _model_in(arg)) is not None:
+                return found
+    return None
 
 
 def _merge_base(data: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -172,23 +212,33 @@ def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:
     try:
         head = StandardSetSpec.model_validate(dict(data))
     except ValidationError as exc:
-        raise StandardsError(_format_error(where, "", exc)) from None
+        raise StandardsError(_format_error(where, "", exc, StandardSetSpec)) from None
+    load_kinds()  # built-in and plug-in kinds, before the first standard is validated
     standards: list[StandardBase] = []
     for i, raw in enumerate(head.standards):
-        sid = raw.get("id", "?") if isinstance(raw, Mapping) else "?"
+        sid = raw.get("id", "?")
         prefix = f"standards[{i}] ({sid})"
-        kind = raw.get("check") if isinstance(raw, Mapping) else None
-        if kind not in SPEC_KINDS:
-            raise StandardsError(f"{where}: {prefix}.check: unknown check kind {kind!r}; "
-                                 f"known: {', '.join(sorted(SPEC_KINDS))}")
+        model = get_kind(_check_of(raw, f"{where}: {prefix}"),
+                         where=f"{where}: {prefix}.check").spec
         try:
-            standards.append(SPEC_KINDS[kind].model_validate(raw))
+            standards.append(model.model_validate(raw))
         except ValidationError as exc:
-            raise StandardsError(_format_error(where, prefix, exc)) from None
+            raise StandardsError(_format_error(where, prefix, exc, model)) from None
     _check_references(head, standards, where)
     return StandardSet(name=head.name, version=head.version, description=head.description,
                        phrases=dict(head.phrases), patterns=dict(head.patterns),
                        standards=tuple(standards), source=where)
+
+
+def _check_of(raw: Mapping[str, Any], where: str) -> Any:
+    """The `check` value of a raw standard; a missing one is an error naming a misspelt key."""
+    if "check" in raw:
+        return raw["check"]
+    for key in raw:
+        if difflib.get_close_matches(str(key), ["check"], n=1):
+            raise StandardsError(f"{where}: unknown key {key!r}; did you mean 'check'?")
+    raise StandardsError(f"{where}.check: missing: every standard names its check kind "
+                         f"({', '.join(sorted(kinds()))})")
 
 
 def iter_rules(spec: StandardBase):

@@ -10,17 +10,22 @@ import json
 from pathlib import Path
 from typing import Any
 
-from csnlp.standards.spec import SPEC_KINDS, StandardSetSpec
+from csnlp.standards.kinds import kinds
+from csnlp.standards.spec import StandardSetSpec
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "standards.schema.json"
 
 
-def standards_json_schema() -> dict[str, Any]:
-    """The standards-file schema, with each standard validated by its `check` kind."""
+def standards_json_schema(*, plugins: bool = False) -> dict[str, Any]:
+    """The standards-file schema, with each standard validated by its `check` kind: the built-in
+    kinds (the shipped file), and with `plugins=True` also the installed plug-in kinds."""
     schema = StandardSetSpec.model_json_schema()
     defs = schema.setdefault("$defs", {})
     branches = []
-    for _kind, model in sorted(SPEC_KINDS.items()):
+    for _name, kind in sorted(kinds().items()):
+        if not (kind.builtin or plugins):
+            continue
+        model = kind.spec
         sub = model.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(sub.pop("$defs", {}))
         defs[model.__name__] = sub

@@ -1,17 +1,20 @@
-"""The standards format: pydantic models, frozen, `extra="forbid"`, one per check kind.
+"""The standards format: the pydantic models every check kind shares, frozen, `extra="forbid"`.
 
 A standards file has `schema_version`, `name`, `version`, shared `phrases` and `patterns`, and a
-list of `standards`. Each standard names its `check` kind (require, forbid, respond, hold, tone,
-response_time, customer_name); the kind decides which other fields it takes. New kinds register
-their spec model with `register_spec_kind` (the detector registry does this for plug-ins).
+list of `standards`. Each standard names its `check` kind; the kind decides which other fields
+it takes. Each kind's own options model (a `StandardBase` subclass) lives in its kind module,
+`csnlp.detectors.kinds.<kind>`, or in a plug-in package; `csnlp.standards.kinds` is the registry.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from csnlp.standards import kinds as _kinds
 
 SCHEMA_VERSION = 1
 SPEAKERS = ("agent", "customer")
@@ -68,11 +71,13 @@ def _check_token(token: Any) -> dict[str, Any]:
 TokenPattern = tuple[dict[str, Any], ...]
 
 
-class _Model(BaseModel):
+class SpecModel(BaseModel):
+    """Base of every options model: frozen, and an unknown key is an error."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class RuleSpec(_Model):
+class RuleSpec(SpecModel):
     """What to look for in a turn: phrases and token patterns, shared or inline."""
 
     phrase_lists: tuple[str, ...] = ()
@@ -113,7 +118,7 @@ class RuleSpec(_Model):
                     or self.templates)
 
 
-class WindowSpec(_Model):
+class WindowSpec(SpecModel):
     """Which of the watched speaker's turns to look at: the first N, the last N, or all."""
 
     first_turns: Annotated[int, Field(ge=1)] | None = None
@@ -137,7 +142,7 @@ def _turns(n: int) -> str:
     return "turn" if n == 1 else f"{n} turns"
 
 
-class ClassifierSpec(_Model):
+class ClassifierSpec(SpecModel):
     """The act classifier as a fallback: where the rule finds nothing in the window, a turn whose
     `act` probability reaches the threshold counts (evidence rule `classifier:<act>`)."""
 
@@ -147,7 +152,7 @@ class ClassifierSpec(_Model):
     threshold: Annotated[float, Field(gt=0, le=1)] | None = None
 
 
-class ExampleCase(_Model):
+class ExampleCase(SpecModel):
     """A whole-transcript example with its expected status."""
 
     transcript: str | dict[str, Any]
@@ -157,12 +162,12 @@ class ExampleCase(_Model):
 Example = str | ExampleCase
 
 
-class ExamplesSpec(_Model):
+class ExamplesSpec(SpecModel):
     should_match: tuple[Example, ...] = ()
     should_not_match: tuple[Example, ...] = ()
 
 
-class StandardBase(_Model):
+class StandardBase(SpecModel):
     """Fields every standard has, whatever its check kind."""
 
     id: Annotated[str, Field(pattern=IDENT)]
@@ -179,6 +184,11 @@ class StandardBase(_Model):
         """The rule that turn-level `should_match` examples exercise."""
         return None
 
+    def rule_speaker(self, path: str) -> str:
+        """Whose turns the rule at field `path` is looked for in (kinds with rules on the other
+        speaker's turns override this)."""
+        return self.speaker
+
     def classifiers(self) -> list[ClassifierSpec]:
         """The enabled act-classifier fallbacks of this standard (its own or its response's)."""
         found = [getattr(self, "classifier", None),
@@ -186,129 +196,7 @@ class StandardBase(_Model):
         return [c for c in found if c is not None and c.enabled]
 
 
-class RequireSpec(StandardBase):
-    """Met when a required phrase or pattern occurs in the window."""
-
-    check: Literal["require"] = "require"
-    window: WindowSpec = WindowSpec()
-    match: RuleSpec
-    classifier: ClassifierSpec | None = None
-    expect: str = Field("", description="what the rule looks for, in a few words, for explanations")
-
-    def main_rule(self) -> RuleSpec:
-        return self.match
-
-
-class ForbidSpec(StandardBase):
-    """Met when no forbidden phrase or pattern occurs in the window."""
-
-    check: Literal["forbid"] = "forbid"
-    window: WindowSpec = WindowSpec()
-    match: RuleSpec
-
-    def main_rule(self) -> RuleSpec:
-        return self.match
-
-
-class ToneTrigger(_Model):
-    label: Annotated[str, Field(pattern=IDENT)]
-    min: Annotated[float, Field(ge=0, le=1)]
-
-
-class TriggerSpec(_Model):
-    speaker: Literal["agent", "customer"] = "customer"
-    #: What a trigger is, in a few words, for explanations ("frustration or a complaint").
-    what: str = "a trigger"
-    match: RuleSpec = RuleSpec()
-    tone: ToneTrigger | None = None
-
-    @model_validator(mode="after")
-    def _something(self) -> TriggerSpec:
-        if self.match.is_empty and self.tone is None:
-            raise ValueError("a trigger needs a match rule or a tone threshold")
-        return self
-
-
-class ResponseSpec(_Model):
-    within_turns: Annotated[int, Field(ge=1)] = 2
-    match: RuleSpec
-    classifier: ClassifierSpec | None = None
-
-
-class RespondSpec(StandardBase):
-    """Each trigger (e.g. a complaint) must be answered (e.g. with empathy) within N turns."""
-
-    check: Literal["respond"] = "respond"
-    trigger: TriggerSpec
-    response: ResponseSpec
-    expect: str = ""
-
-    def main_rule(self) -> RuleSpec:
-        return self.response.match
-
-
-class HoldSpec(StandardBase):
-    """A hold must be asked for or explained first and the customer thanked afterwards."""
-
-    check: Literal["hold"] = "hold"
-    hold: RuleSpec
-    ask_or_explain: RuleSpec
-    thanks: RuleSpec
-    thanks_within_turns: Annotated[int, Field(ge=1)] = 2
-    #: A silence this long (seconds) after an agent turn also counts as a hold.
-    silence_seconds: Annotated[float, Field(gt=0)] | None = 30.0
-
-    def main_rule(self) -> RuleSpec:
-        return self.hold
-
-
-class ToneSpec(StandardBase):
-    """Courteous overall (mean model score) with no rude turn (rules, or a very low score)."""
-
-    check: Literal["tone"] = "tone"
-    label: Annotated[str, Field(pattern=IDENT)] = "polite"
-    min_mean: Annotated[float, Field(ge=0, le=1)] = 0.5
-    min_turn: Annotated[float, Field(ge=0, le=1)] = 0.1
-    rude: RuleSpec = RuleSpec()
-
-    def main_rule(self) -> RuleSpec:
-        return self.rude
-
-
-class ResponseTimeSpec(StandardBase):
-    """The agent's replies start within `max_seconds` of the customer's turn, mostly."""
-
-    check: Literal["response_time"] = "response_time"
-    max_seconds: Annotated[float, Field(gt=0)] = 30.0
-    min_share: Annotated[float, Field(ge=0, le=1)] = 0.9
-
-
-class CustomerNameSpec(StandardBase):
-    """The agent uses the customer's name, known from metadata or stated by the customer."""
-
-    check: Literal["customer_name"] = "customer_name"
-    metadata_key: str = "customer_name"
-    #: Patterns on the customer's turns whose last token is the name ("my name is X").
-    stated: RuleSpec = RuleSpec()
-    #: Like `stated`, but trusted only in typed text where the name is capitalised.
-    stated_cased: RuleSpec = RuleSpec()
-    window: WindowSpec = WindowSpec()
-
-
-SPEC_KINDS: dict[str, type[StandardBase]] = {
-    "require": RequireSpec, "forbid": ForbidSpec, "respond": RespondSpec, "hold": HoldSpec,
-    "tone": ToneSpec, "response_time": ResponseTimeSpec, "customer_name": CustomerNameSpec,
-}
-
-
-def register_spec_kind(kind: str, model: type[StandardBase]) -> None:
-    """Register the spec model of a new check kind; refuses to replace an existing one."""
-    if kind in SPEC_KINDS and SPEC_KINDS[kind] is not model:
-        raise ValueError(f"check kind {kind!r} is already registered")
-    SPEC_KINDS[kind] = model
-
-
-class StandardSetSpec(_Model):
+class StandardSetSpec(SpecModel):
     """A whole standards file, before the standards are validated by their kinds."""
 
     schema_version: Literal[1]
@@ -331,3 +219,29 @@ class StandardSetSpec(_Model):
                 for token in pattern:
                     _check_token(token)
         return values
+
+
+def register_spec_kind(kind: str, model: type[StandardBase]) -> None:
+    """Deprecated: register a kind's detector with `csnlp.detectors.register` (or a spec alone
+    with `csnlp.standards.kinds.register_kind`)."""
+    warnings.warn("csnlp.standards.spec.register_spec_kind is deprecated; use "
+                  "csnlp.detectors.register or csnlp.standards.kinds.register_kind",
+                  DeprecationWarning, stacklevel=2)
+    _kinds.register_kind(kind, model)
+
+
+def __getattr__(name: str) -> Any:
+    """Deprecated names: `SPEC_KINDS` and the kind models that moved to their kind modules."""
+    if name == "SPEC_KINDS":
+        found: Any = _kinds.SPEC_KINDS
+        new = "csnlp.standards.kinds.SPEC_KINDS"
+    elif name.endswith("Spec") or name == "ToneTrigger":
+        found = _kinds.find_model(name)
+        new = f"{getattr(found, '__module__', '')}.{name}"
+    else:
+        found = None
+    if found is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    warnings.warn(f"csnlp.standards.spec.{name} moved to {new}", DeprecationWarning,
+                  stacklevel=2)
+    return found

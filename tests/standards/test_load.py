@@ -71,6 +71,9 @@ def test_digest_changes_with_content():
          "standards[0] (greet).window.first_turns: Input should be greater than or equal to 1"),
         (with_change("standards.0.colour", "red"), "standards[0] (greet).colour: Extra inputs are not permitted"),
         (with_change("standards.0.check", "telepathy"), "standards[0] (greet).check: unknown check kind 'telepathy'"),
+        (with_change("standards.0.check", "requir"),
+         "unknown check kind 'requir' (did you mean 'require'?); known kinds: customer_name, "
+         "forbid, hold, require, respond, response_time, tone"),
         (with_change("standards.0.match", {"phrase_lists": ["nope"]}),
          "standards[0] (greet).match.phrase_lists: unknown phrase list 'nope'"),
         (with_change("standards.0.match", {"patterns": [[{"LOWER": "hi", "OP": "++"}]]}),
@@ -87,7 +90,7 @@ def test_digest_changes_with_content():
         (with_change("standards.0.match", {"patterns": [[{"ORTH": {"IN": [True]}}]]}),
          "values must be strings"),
     ],
-    ids=["window-min", "unknown-key", "unknown-kind", "unknown-list", "bad-op", "unsafe-regex",
+    ids=["window-min", "unknown-key", "unknown-kind", "misspelt-kind", "unknown-list", "bad-op", "unsafe-regex",
          "invalid-regex", "wrong-type", "schema-version", "bad-id", "duplicate-id", "yaml-bool"],
 )
 def test_errors_name_the_standard_and_field(data, message):
@@ -130,3 +133,38 @@ def test_packs_validate_against_the_json_schema():
     bad["standards"][0]["window"] = {"first_turns": 0}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def _standard(**fields):
+    return {"schema_version": 1, "name": "mini", "standards": [{"id": "s", "title": "S", **fields}]}
+
+
+HOLD_RULES = {"ask_or_explain": {"phrases": ["may i"]}, "thanks": {"phrases": ["thanks"]}}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_standard(chek="require", match={"phrases": ["hi"]}),
+         "standards[0] (s): unknown key 'chek'; did you mean 'check'?"),
+        (_standard(match={"phrases": ["hi"]}),
+         "standards[0] (s).check: missing: every standard names its check kind (customer_name, "),
+        (_standard(check="require", match={"phrases": ["hi"]}, windw={"first_turns": 1}),
+         "standards[0] (s).windw: Extra inputs are not permitted; did you mean 'window'?"),
+        (_standard(check="require", match={"phrases": ["hi"]}, window={"first_turn": 1}),
+         "standards[0] (s).window.first_turn: Extra inputs are not permitted; "
+         "did you mean 'first_turns'?"),
+        # a field named like a kind ("hold") used to vanish from the error's path
+        (_standard(check="hold", hold={"phrasez": ["hold on"]}, **HOLD_RULES),
+         "standards[0] (s).hold.phrasez: Extra inputs are not permitted; did you mean 'phrases'?"),
+        ({**_standard(check="require", match={"phrases": ["hi"]}), "phrase": {}},
+         "phrase: Extra inputs are not permitted; did you mean 'phrases'?"),
+    ],
+    ids=["misspelt-check", "missing-check", "misspelt-key", "misspelt-nested-key",
+         "key-under-kind-named-field", "misspelt-top-key"],
+)
+def test_misspelt_keys_are_named_with_a_suggestion(data, message):
+    with pytest.raises(csnlp.StandardsError) as err:
+        load_standards(data)
+    assert message in str(err.value)
+    assert "None" not in str(err.value)

@@ -1,0 +1,79 @@
+"""`check: require` -- met when a required phrase or pattern occurs in the speaker's window.
+
+Options: `match` (a rule: phrase lists, phrases, token patterns, metadata templates,
+`unless_regex` vetoes), `window` (`first_turns` or `last_turns`; all turns when absent),
+`classifier` (an act of the act model as a fallback where the rule finds nothing), `expect`
+(what the rule looks for, in a few words, for explanations). Evidence: every match in the
+window, or the searched turns on a miss.
+
+    - id: greeting
+      check: require
+      title: Greet the customer
+      window: {first_turns: 2}
+      match: {phrase_lists: [greetings]}
+      classifier: {act: greeting}
+      expect: a greeting
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from csnlp.detectors.base import Context, Detector, quote, turn_list
+from csnlp.detectors.registry import register
+from csnlp.results import StandardResult, Status
+from csnlp.standards.spec import ClassifierSpec, RuleSpec, StandardBase, WindowSpec
+
+
+class RequireSpec(StandardBase):
+    """Met when a required phrase or pattern occurs in the window."""
+
+    check: Literal["require"] = "require"
+    window: WindowSpec = WindowSpec()
+    match: RuleSpec
+    classifier: ClassifierSpec | None = None
+    expect: str = Field("", description="what the rule looks for, in a few words, for explanations")
+
+    def main_rule(self) -> RuleSpec:
+        return self.match
+
+
+@register("require")
+class RequireDetector(Detector):
+    """Met when the rule matches in the speaker's window."""
+
+    spec = RequireSpec
+
+    def __init__(self, standard, annotator) -> None:
+        super().__init__(standard, annotator)
+        self.check_classifier(standard.classifier)
+
+    def check(self, ctx: Context) -> StandardResult:
+        std: RequireSpec = self.standard
+        if reason := self.not_applicable_reason(ctx):
+            return self.not_applicable(reason)
+        indices = ctx.window(std.speaker, std.window)
+        rule = self.rule("match")
+        found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)]
+        where = std.window.describe(std.speaker)
+        what = std.expect or std.title.lower()
+        if found:
+            first = found[0]
+            return self.result(
+                Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
+                f"{quote(first.text)}.", evidence=found)
+        if likely := self.classified(ctx, std.classifier, indices, rule):
+            return self.result(
+                Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
+                f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
+                evidence=[likely])
+        if not indices:
+            return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
+                               f"{self.expected(std.title.lower())}.")
+        return self.result(
+            Status.MISSED,
+            f"Looked in {where} ({turn_list(indices)}) for "
+            f"{self.expected(std.title.lower())} and found none.",
+            evidence=ctx.looked(indices, where))

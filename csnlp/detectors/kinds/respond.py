@@ -1,0 +1,127 @@
+"""`check: respond` -- each trigger (a complaint, say) is answered within N of the speaker's turns.
+
+Options: `trigger` (`speaker`, default customer; `what`, for explanations; a `match` rule and/or
+a `tone` threshold `{label, min}`), `response` (`within_turns`, default 2; a `match` rule; an
+optional act `classifier` fallback), `expect`. Not applicable when nothing triggers; the score
+is the share of triggers answered. Evidence: each trigger and its answer.
+
+    - id: empathy_on_complaint
+      check: respond
+      title: Show empathy when the customer is upset
+      trigger: {what: frustration or a complaint, match: {phrase_lists: [frustration]},
+                tone: {label: frustrated, min: 0.8}}
+      response: {within_turns: 2, match: {phrase_lists: [apology_empathy]}}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from csnlp.detectors.base import Context, Detector, turn_list
+from csnlp.detectors.registry import register
+from csnlp.results import Evidence, StandardResult, Status
+from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
+
+
+class ToneTrigger(SpecModel):
+    label: Annotated[str, Field(pattern=IDENT)]
+    min: Annotated[float, Field(ge=0, le=1)]
+
+
+class TriggerSpec(SpecModel):
+    speaker: Literal["agent", "customer"] = "customer"
+    #: What a trigger is, in a few words, for explanations ("frustration or a complaint").
+    what: str = "a trigger"
+    match: RuleSpec = RuleSpec()
+    tone: ToneTrigger | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> TriggerSpec:
+        if self.match.is_empty and self.tone is None:
+            raise ValueError("a trigger needs a match rule or a tone threshold")
+        return self
+
+
+class ResponseSpec(SpecModel):
+    within_turns: Annotated[int, Field(ge=1)] = 2
+    match: RuleSpec
+    classifier: ClassifierSpec | None = None
+
+
+class RespondSpec(StandardBase):
+    """Each trigger (e.g. a complaint) must be answered (e.g. with empathy) within N turns."""
+
+    check: Literal["respond"] = "respond"
+    trigger: TriggerSpec
+    response: ResponseSpec
+    expect: str = ""
+
+    def main_rule(self) -> RuleSpec:
+        return self.response.match
+
+    def rule_speaker(self, path: str) -> str:
+        return self.trigger.speaker if path.startswith("trigger.") else self.speaker
+
+
+def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evidence]]:
+    """(turn index, evidence) of each trigger turn: a rule match, or a tone score over the bar."""
+    hits = []
+    for i in ctx.turns_of(std.trigger.speaker):
+        spans = ctx.find(rule, i) if rule.labels or rule.templates else []
+        if spans:
+            hits.append((i, ctx.evidence(i, spans[0], rule=f"trigger:{spans[0][2]}")))
+            continue
+        tone = std.trigger.tone
+        scores = ctx.annotations[i].tone
+        if tone and scores and scores.get(tone.label, 0.0) >= tone.min:
+            hits.append((i, ctx.whole_turn(i, f"tone:{tone.label}", score=scores[tone.label])))
+    return hits
+
+
+@register("respond")
+class RespondDetector(Detector):
+    """Each trigger turn must be answered by the watched speaker within N of its turns."""
+
+    spec = RespondSpec
+
+    def __init__(self, standard, annotator) -> None:
+        super().__init__(standard, annotator)
+        self.check_classifier(standard.response.classifier)
+
+    def check(self, ctx: Context) -> StandardResult:
+        std: RespondSpec = self.standard
+        if reason := self.not_applicable_reason(ctx):
+            return self.not_applicable(reason)
+        triggers = _trigger_hits(ctx, std, self.rule("trigger.match"))
+        if not triggers:
+            return self.not_applicable(f"No {std.trigger.speaker} turn showed "
+                                       f"{std.trigger.what}.")
+        response = self.rule("response.match")
+        replies = ctx.turns_of(std.speaker)
+        evidence: list[Evidence] = []
+        missed: list[int] = []
+        for i, trig in triggers:
+            after = [j for j in replies if j > i][: std.response.within_turns]
+            answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
+            evidence.append(trig)
+            if answer:
+                evidence.append(ctx.evidence(*answer))
+            elif likely := self.classified(ctx, std.response.classifier, after, response):
+                evidence.append(likely)
+            else:
+                missed.append(i)
+        share = 1 - len(missed) / len(triggers)
+        what = self.expected("a response")
+        trig = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
+        if not missed:
+            return self.result(Status.MET, f"All {len(triggers)} {trig} "
+                               f"({turn_list([i for i, _ in triggers])}) were answered with "
+                               f"{std.expect or 'a response'} within "
+                               f"{std.response.within_turns} {std.speaker} turns.",
+                               score=share, evidence=evidence)
+        return self.result(
+            Status.MISSED, f"{len(missed)} of {len(triggers)} {trig} "
+            f"({turn_list(missed)}) were not answered with {what} in the {std.speaker}'s next "
+            f"{std.response.within_turns} turns.", score=round(share, 6), evidence=evidence)

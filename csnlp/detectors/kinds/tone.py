@@ -1,0 +1,79 @@
+"""`check: tone` -- courteous overall by the tone model, and no rude turn by the rules.
+
+Options: `label` (the tone model's label, default `polite`), `min_mean` (the speaker's mean score
+must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording).
+Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
+
+    - id: polite_tone
+      check: tone
+      title: Stay courteous
+      label: polite
+      min_mean: 0.3
+      min_turn: 0.02
+      rude: {phrase_lists: [rude]}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from csnlp.detectors.base import Context, Detector, quote
+from csnlp.detectors.registry import register
+from csnlp.results import StandardResult, Status
+from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
+
+
+class ToneSpec(StandardBase):
+    """Courteous overall (mean model score) with no rude turn (rules, or a very low score)."""
+
+    check: Literal["tone"] = "tone"
+    label: Annotated[str, Field(pattern=IDENT)] = "polite"
+    min_mean: Annotated[float, Field(ge=0, le=1)] = 0.5
+    min_turn: Annotated[float, Field(ge=0, le=1)] = 0.1
+    rude: RuleSpec = RuleSpec()
+
+    def main_rule(self) -> RuleSpec:
+        return self.rude
+
+
+@register("tone")
+class ToneDetector(Detector):
+    """Courteous overall by the tone model (when there is one), and no rude turn by the rules."""
+
+    spec = ToneSpec
+
+    def check(self, ctx: Context) -> StandardResult:
+        std: ToneSpec = self.standard
+        if reason := self.not_applicable_reason(ctx):
+            return self.not_applicable(reason)
+        indices = ctx.turns_of(std.speaker)
+        if not indices:
+            return self.not_applicable(f"The {std.speaker} never speaks.")
+        rude = self.rule("rude")
+        evidence = [ctx.evidence(i, span) for i in indices for span in ctx.find(rude, i)]
+        scored = [(i, ctx.annotations[i].tone[std.label]) for i in indices
+                  if ctx.annotations[i].tone and std.label in ctx.annotations[i].tone]
+        problems: list[str] = []
+        if evidence:
+            problems.append("rude wording: " + ", ".join(
+                f"{quote(e.text, 30)} (turn {e.turn_index + 1})" for e in evidence[:3]))
+        model_note = ""
+        if scored:
+            mean = sum(p for _, p in scored) / len(scored)
+            low = [(i, p) for i, p in scored if p < std.min_turn]
+            model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns."
+            if mean < std.min_mean:
+                problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")
+            for i, p in low:
+                problems.append(f"turn {i + 1} scored {p:.2f} {std.label}")
+                evidence.append(ctx.whole_turn(i, f"tone:{std.label}", score=round(p, 4)))
+        if problems:
+            return self.result(Status.MISSED, "Not courteous: " + "; ".join(problems) + ".",
+                               evidence=evidence)
+        worst = min(scored, key=lambda x: x[1]) if scored else None
+        ev = [ctx.whole_turn(worst[0], f"tone:{std.label}", score=round(worst[1], 4))] \
+            if worst else []
+        return self.result(Status.MET, f"No rude wording in the {std.speaker}'s "
+                           f"{len(indices)} turns.{model_note}", evidence=ev)
