@@ -4,6 +4,7 @@ transcripts one at a time or in batches (one pass of the pipeline over all turns
 from __future__ import annotations
 
 import importlib
+import logging
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,11 +17,14 @@ from csnlp.errors import CsnlpError
 from csnlp.gcpause import gc_paused
 from csnlp.metrics import transcript_metrics
 from csnlp.nlp.pipeline import Annotator
-from csnlp.results import Report, StandardResult, Status, weighted_score
+from csnlp.results import FrozenDict, Report, StandardResult, Status, weighted_score
 from csnlp.standards.load import StandardSet, load_standards
+from csnlp.standards.spec import StandardBase
 from csnlp.transcript import Transcript, coerce_transcript
 
 DEFAULT = "default"
+
+log = logging.getLogger(__name__)
 
 
 def _resolve_model(model: Any, module: str, default: str, load: str, what: str) -> Any:
@@ -68,14 +72,16 @@ class Evaluator:
         self.detectors = [get_detector(s.check)(s, self.annotator)
                           for s in self.standard_set.standards]
         model_id = getattr(self.tone_model, "model_id", None)
-        self.provenance: dict[str, Any] = {
+        # read-only, so every report can share it and none can change another's
+        self.provenance: Mapping[str, Any] = FrozenDict({
             "csnlp_version": __version__,
             "standards": self.standard_set.name,
             "standards_version": self.standard_set.version,
             "standards_digest": self.standard_set.digest,
             "tone_model": model_id,
             "act_model": getattr(self.act_model, "model_id", None),
-        }
+        })
+        self._failing: set[str] = set()  # standards whose check raised: traceback logged once
 
     def evaluate(self, transcript: Any) -> Report:
         """Judge one transcript; bad input raises a CsnlpError naming the place."""
@@ -113,9 +119,10 @@ class Evaluator:
                 pos += len(it.turns)
                 try:
                     reports.append(self._judge(it, anns))
-                except Exception as exc:  # a detector bug must not sink the batch
+                except Exception as exc:  # a bug outside the detectors must not sink the batch
                     if on_error == "raise":
                         raise
+                    log.exception("transcript %r: could not be judged", it.id)
                     reports.append(Report.failed(
                         it.id, f"{type(exc).__name__}: {exc}", metadata=it.metadata,
                         provenance=self.provenance,
@@ -126,11 +133,28 @@ class Evaluator:
         metrics = transcript_metrics(t)
         ctx = Context(transcript=t, annotations=annotations, metrics=metrics)
         results: list[StandardResult] = []
-        for det in self.detectors:
-            results.append(det.check(ctx))
+        for standard, det in zip(self.standard_set.standards, self.detectors, strict=True):
+            try:
+                results.append(det.check(ctx))
+            except Exception as exc:  # one broken check must not lose the other standards
+                results.append(self._check_failed(t, standard, exc))
         results_t = tuple(results)
         return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
-                      metrics=metrics, metadata=dict(t.metadata), provenance=self.provenance)
+                      metrics=metrics, metadata=t.metadata, provenance=self.provenance)
+
+    def _check_failed(self, t: Transcript, standard: StandardBase, exc: Exception
+                      ) -> StandardResult:
+        """The `error` result of a standard whose check raised; the traceback goes to the log
+        (in full the first time per standard, at debug level after that)."""
+        error = f"{type(exc).__name__}: {exc}"
+        level = logging.DEBUG if standard.id in self._failing else logging.ERROR
+        self._failing.add(standard.id)
+        log.log(level, "transcript %r: the check of standard %r raised %s", t.id, standard.id,
+                error, exc_info=exc)
+        return StandardResult(standard_id=standard.id, status=Status.ERROR, score=None,
+                              explanation=f"The check of this standard failed ({error}), "
+                                          "so it was not judged.",
+                              weight=standard.weight, title=standard.title, error=error)
 
 
 def _guess_id(raw: Any) -> str:

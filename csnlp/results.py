@@ -1,12 +1,17 @@
-"""Result objects: Status, Evidence, StandardResult, Report. JSON-native and round-trip tested."""
+"""Result objects: Status, Evidence, StandardResult, Report. JSON-native and round-trip tested.
+
+All of them are immutable and hashable: a Report may be cached, put in a set, or sent between
+worker processes, and nothing one caller does to it can change what another caller sees.
+"""
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from csnlp.errors import InputError, describe
 
@@ -14,6 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 REPORT_SCHEMA_VERSION = 1
+#: Longest `repr(report)`; a notebook shows the whole report through `_repr_html_`.
+REPR_LIMIT = 120
 
 
 class Status(str, Enum):
@@ -28,7 +35,81 @@ class Status(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+class FrozenList(tuple):
+    """An immutable list inside report metrics or metadata; equal to the list it was made from."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return tuple.__eq__(self, tuple(other) if isinstance(other, list) else other)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = tuple.__hash__
+
+
+class FrozenDict(dict):
+    """A read-only dict, frozen all the way down (nested dicts and lists too).
+
+    A dict subclass rather than a MappingProxyType so that it pickles (batch workers send
+    reports between processes) and `json.dumps` writes it as it is.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data: Mapping[Any, Any] | Iterable[tuple[Any, Any]] = (), /) -> None:
+        super().__init__(data)
+        # most values are scalars: copy them in C, then replace only the few containers
+        for key, value in dict.items(self):
+            if type(value) not in _IMMUTABLE:
+                dict.__setitem__(self, key, _freeze(value))
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("this mapping belongs to a csnlp report and is read-only; copy it with "
+                        "dict(...) to change it")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the default dict pickling refills the dict item by item, which __setitem__ refuses
+        return FrozenDict, (dict(self),)
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({dict.__repr__(self)})"
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None), FrozenDict, FrozenList, frozenset})
+
+
+def _freeze(value: Any) -> Any:
+    """The value with every dict, list, tuple and set inside made immutable."""
+    kind = type(value)
+    if kind in _IMMUTABLE:
+        return value
+    if kind is dict:  # the usual case, before the slower abstract-class checks
+        return FrozenDict(value)
+    if kind is list:
+        return FrozenList(map(_freeze, value))
+    if isinstance(value, Mapping):
+        return FrozenDict(value)
+    if isinstance(value, (list, tuple)):
+        return FrozenList(map(_freeze, value))
+    if isinstance(value, (set, frozenset)):
+        return frozenset(map(_freeze, value))
+    return value
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
 class Evidence:
     """The exact words behind a verdict: `turn.text[start_char:end_char] == text`.
 
@@ -46,6 +127,10 @@ class Evidence:
     score: float | None = None
     context: str | None = None
 
+    def __repr__(self) -> str:
+        return (f"Evidence(turn {self.turn_index} {self.speaker}: {_clip(self.text, 40)!r}, "
+                f"{self.rule})")
+
     def to_dict(self) -> dict[str, Any]:
         return {"turn_index": self.turn_index, "speaker": self.speaker,
                 "start_char": self.start_char, "end_char": self.end_char,
@@ -60,9 +145,13 @@ class Evidence:
                    context=d.get("context"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class StandardResult:
-    """Outcome of one standard: status, score (0..1 or None), evidence and a readable sentence."""
+    """Outcome of one standard: status, score (0..1 or None), evidence and a readable sentence.
+
+    `error` is set (`"TypeError: message"`) when the standard's check raised: the status is then
+    `error` and the other standards of the report are judged as usual.
+    """
 
     standard_id: str
     status: Status
@@ -71,27 +160,38 @@ class StandardResult:
     explanation: str = ""
     weight: float = 1.0
     title: str = ""
+    error: str | None = None
 
     @property
     def met(self) -> bool:
         return self.status is Status.MET
 
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"StandardResult({self.standard_id}: error, {_clip(self.error, 60)})"
+        n = len(self.evidence)
+        return (f"StandardResult({self.standard_id}: {self.status.value}, score={self.score}, "
+                f"{n} evidence)")
+
     def to_dict(self) -> dict[str, Any]:
         return {"standard_id": self.standard_id, "status": self.status.value,
                 "score": self.score, "weight": self.weight, "title": self.title,
                 "explanation": self.explanation,
-                "evidence": [e.to_dict() for e in self.evidence]}
+                "evidence": [e.to_dict() for e in self.evidence], "error": self.error}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> StandardResult:
         return cls(standard_id=d["standard_id"], status=Status(d["status"]), score=d.get("score"),
                    evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", ())),
                    explanation=d.get("explanation", ""), weight=float(d.get("weight", 1.0)),
-                   title=d.get("title", ""))
+                   title=d.get("title", ""), error=d.get("error"))
 
 
 def weighted_score(results: tuple[StandardResult, ...]) -> float | None:
-    """Weighted share of applicable standards met (partial scores count), or None if none apply."""
+    """Weighted share of applicable standards met (partial scores count), or None if none apply.
+
+    Standards not applicable or in error count for nothing either way.
+    """
     total = sum(r.weight for r in results if r.status in (Status.MET, Status.MISSED))
     if total == 0:
         return None
@@ -101,17 +201,35 @@ def weighted_score(results: tuple[StandardResult, ...]) -> float | None:
 
 
 @dataclass(frozen=True)
-class Report:
-    """All standards' results for one transcript, plus metrics, metadata and provenance."""
+class Report(Mapping[str, StandardResult]):
+    """All standards' results for one transcript, plus metrics, metadata and provenance.
+
+    A read-only mapping of standard id to StandardResult (`"greeting" in report`,
+    `report.items()`); `.results` is the same results as a tuple in the standard set's order.
+    Immutable and hashable; metrics, metadata and provenance are read-only copies of its own.
+    """
 
     transcript_id: str
     results: tuple[StandardResult, ...] = ()
     score: float | None = None
-    metrics: Mapping[str, Any] = field(default_factory=dict)
-    metadata: Mapping[str, Any] = field(default_factory=dict)
-    provenance: Mapping[str, Any] = field(default_factory=dict)
+    metrics: Mapping[str, Any] = field(default_factory=FrozenDict)
+    metadata: Mapping[str, Any] = field(default_factory=FrozenDict)
+    provenance: Mapping[str, Any] = field(default_factory=FrozenDict)
     error: str | None = None
     source: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        # Frozen copies, so that no report shares a mutable dict with its caller or another
+        # report; FrozenDicts pass through as they are (an Evaluator's provenance, replace()).
+        freeze = object.__setattr__
+        if type(self.results) is not tuple:
+            freeze(self, "results", tuple(self.results))
+        for name in ("metrics", "metadata", "provenance"):
+            value = getattr(self, name)
+            if type(value) is not FrozenDict:
+                freeze(self, name, FrozenDict(value or {}))
+        if self.source is not None and type(self.source) is not FrozenDict:
+            freeze(self, "source", FrozenDict(self.source))
 
     def __getitem__(self, standard_id: str) -> StandardResult:
         for r in self.results:
@@ -119,11 +237,44 @@ class Report:
                 return r
         raise KeyError(standard_id)
 
-    def __iter__(self):
-        return iter(self.results)
+    def __iter__(self) -> Iterator[str]:
+        return (r.standard_id for r in self.results)
 
     def __len__(self) -> int:
         return len(self.results)
+
+    def __hash__(self) -> int:
+        # the verdicts identify a report; metrics and metadata may hold unhashable leaves
+        return hash((self.transcript_id, self.results, self.score, self.error))
+
+    def __repr__(self) -> str:
+        tid = _clip(self.transcript_id, 40)
+        if self.error is not None:
+            return _clip(f"<Report {tid}: failed, {self.error}", REPR_LIMIT - 1) + ">"
+        counts: dict[str, int] = {}
+        for r in self.results:
+            counts[r.status.value] = counts.get(r.status.value, 0) + 1
+        parts = [f"{counts[s.value]} {_SHORT[s]}" for s in Status if s.value in counts]
+        score = "n/a" if self.score is None else f"{self.score:.2f}"
+        return f"<Report {tid}: {', '.join(parts) or 'no results'}, score {score}>"
+
+    def _repr_html_(self) -> str:
+        """A small table for notebooks: standard, status, score, first evidence, explanation."""
+        esc = html.escape
+        score = "n/a" if self.score is None else f"{self.score:.2f}"
+        caption = f"Report {esc(self.transcript_id)}: score {score}"
+        if self.error is not None:
+            caption += f", failed: {esc(self.error)}"
+        rows = []
+        for r in self.results:
+            first = r.evidence[0].text if r.evidence else ""
+            cells = (r.standard_id, r.status.value, "" if r.score is None else f"{r.score:.2f}",
+                     first, r.explanation)
+            rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+        head = "".join(f"<th>{h}</th>" for h in
+                       ("standard", "status", "score", "evidence", "explanation"))
+        return (f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>")
 
     @property
     def ok(self) -> bool:
@@ -170,6 +321,10 @@ class Report:
         from csnlp.frames import reports_to_frame
 
         return reports_to_frame([self])
+
+
+_SHORT = {Status.MET: "met", Status.MISSED: "missed", Status.NOT_APPLICABLE: "n/a",
+          Status.ERROR: "error"}
 
 
 def _jsonable(value: Any) -> Any:

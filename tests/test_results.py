@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -86,3 +89,95 @@ def test_weighted_score_counts_applicable_standards_only():
 def test_evidence_round_trip():
     ev = Evidence(1, "agent", 0, 2, "Hi", "phrase:greetings", score=0.5, context="Hi there")
     assert Evidence.from_dict(ev.to_dict()) == ev
+
+
+def test_a_report_is_a_read_only_mapping_of_standard_ids(report, evaluator):
+    ids = evaluator.standard_set.ids
+    assert isinstance(report, Mapping)
+    assert "greeting" in report and "no_such_standard" not in report
+    assert list(report) == list(report.keys()) == list(ids)
+    assert len(report) == len(ids)
+    assert list(report.values()) == list(report.results)
+    assert dict(report.items())["closing"] is report["closing"]
+    assert report.get("no_such_standard") is None
+    with pytest.raises(TypeError):
+        report["greeting"] = report["closing"]
+
+
+def test_a_report_is_immutable_all_the_way_down(report):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.score = 1.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report["greeting"].status = Status.MISSED
+    with pytest.raises(TypeError):
+        report.metadata["team"] = "sales"
+    with pytest.raises(TypeError):
+        report.metrics["turns_by_speaker"]["agent"] = 0
+    with pytest.raises(TypeError):
+        report.provenance.update(standards="mine")
+    assert report.metadata == {"agent_id": "a1", "team": "billing"}
+
+
+def test_reports_share_no_mutable_state(evaluator):
+    one, two = evaluator.evaluate("Agent: Hello!"), evaluator.evaluate("Agent: Bye.")
+    with pytest.raises(TypeError):
+        one.provenance["standards"] = "changed"
+    assert two.provenance["standards"] == "contact_center"
+    meta = {"team": "billing", "tags": ["vip"]}
+    made = Report("t", metadata=meta)
+    meta["team"], meta["tags"][0] = "sales", "churn"
+    assert made.metadata == {"team": "billing", "tags": ["vip"]}
+
+
+def test_reports_are_hashable_and_equal_by_value(report):
+    again = Report.from_dict(report.to_dict())
+    assert again == report and hash(again) == hash(report)
+    assert len({report, again}) == 1
+    assert hash(report["greeting"]) == hash(again["greeting"])
+
+
+def test_a_report_pickles_for_batch_workers(report):
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report and hash(again) == hash(report)
+    with pytest.raises(TypeError):
+        again.metadata["team"] = "sales"
+    assert dict(again.provenance) == dict(report.provenance)
+
+
+def test_reprs_are_short_single_lines(report):
+    text = repr(report)
+    assert len(text) <= 120 and "\n" not in text
+    assert text.startswith("<Report c1: ") and "met" in text and "score" in text
+    failed = repr(Report.failed("x" * 300, "ValueError: " + "bad value " * 100))
+    assert len(failed) <= 120 and "failed" in failed and "ValueError" in failed
+    assert repr(report["greeting"]).startswith("StandardResult(greeting: met, score=1.0")
+    long = Evidence(0, "agent", 0, 500, "word " * 100, "phrase:greetings")
+    assert len(repr(long)) <= 100
+    assert all(len(repr(r)) <= 120 for r in report.results)
+
+
+def test_the_notebook_table_escapes_every_value(evaluator):
+    payload = "<script>alert(1)</script>"
+    rep = evaluator.evaluate({"id": f"id{payload}", "turns": [
+        {"speaker": "agent", "text": f"{payload} Hello, my name is Sam."},
+        {"speaker": "customer", "text": f"{payload} this is ridiculous"},
+        {"speaker": "agent", "text": payload}]})
+    page = rep._repr_html_()
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert page.startswith("<table") and page.count("<tr>") == len(rep) + 1
+    failed = Report.failed("x", f"boom {payload}")._repr_html_()
+    assert "<script" not in failed and "boom &lt;script&gt;" in failed
+
+
+def test_an_error_result_round_trips_and_validates(report):
+    broken = StandardResult("closing", Status.ERROR, None, explanation="The check failed.",
+                            error="TypeError: boom")
+    rep = dataclasses.replace(report, results=tuple(
+        broken if r.standard_id == "closing" else r for r in report.results))
+    again = Report.from_dict(json.loads(rep.to_json()))
+    assert again == rep and again["closing"].error == "TypeError: boom"
+    old = broken.to_dict()
+    del old["error"]  # results written before the field existed
+    assert StandardResult.from_dict(old).error is None
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(rep.to_dict(), json.loads(SCHEMA.read_text()))
