@@ -62,7 +62,7 @@ def read_labels(labels: Any) -> pd.DataFrame:
     out = _long(table) if long_form else _wide(table)
     _refuse_duplicates(out, ("transcript_id", "standard_id", "reviewer"), table,
                        "labels the same (transcript, standard) twice")
-    out.attrs["source"] = table.source
+    out.attrs.update(source=table.source, csv=table.csv)
     return out
 
 
@@ -85,8 +85,9 @@ def read_overrides(overrides: Any) -> pd.DataFrame:
     out = out[["transcript_id", "standard_id", "status", "reviewer", "reason", "row"]]
     _refuse_duplicates(out, ("transcript_id", "standard_id"), table,
                        "overrides the same (transcript, standard) twice")
-    out.attrs["source"] = table.source
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs.update(source=table.source, csv=table.csv)
+    return out
 
 
 def normalise_statuses(text: pd.Series, table: _Table, rows: Any,
@@ -147,9 +148,7 @@ class _Table:
         return np.arange(1, len(self.frame) + 1)
 
     def where(self, row: Any) -> str:
-        """"file, row N" (1-based data row); a CSV also gives the line (the header is line 1)."""
-        row = int(row)
-        return f"{self.source}, row {row}" + (f" (line {row + 1})" if self.csv else "")
+        return place(self.source, row, csv=self.csv)
 
     def check_ids(self, df: pd.DataFrame, columns: tuple[str, ...]) -> None:
         for column in columns:
@@ -157,6 +156,12 @@ class _Table:
             if empty.any():
                 raise InputError(f"{self.where(df['row'].iloc[int(empty.argmax())])}: "
                                  f"empty {column}")
+
+
+def place(source: str, row: Any, *, csv: bool) -> str:
+    """"file, row N" (1-based data row); a CSV also gives the line (the header is line 1)."""
+    row = int(row)
+    return f"{source}, row {row}" + (f" (line {row + 1})" if csv else "")
 
 
 def _long(table: _Table) -> pd.DataFrame:

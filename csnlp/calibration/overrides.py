@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from csnlp.calibration.labels import id_strings, read_overrides
+from csnlp.calibration.labels import id_strings, place, read_overrides
 from csnlp.errors import InputError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def apply_overrides(frame: pd.DataFrame, overrides: Any) -> pd.DataFrame:
                                             table["row"], strict=True)):
         i = position.get((tid, sid))
         if i is None:
-            where = f"{table.attrs['source']}, row {row}"
+            where = place(table.attrs["source"], row, csv=table.attrs["csv"])
             raise InputError(f"{where}: no verdict for transcript {tid!r}, standard {sid!r} in "
                              "the results")
         rows[j] = i
