@@ -52,6 +52,8 @@ def read_labels(labels: Any) -> pd.DataFrame:
     `human` is met / missed / not_applicable; `reviewer` is "" when the file names nobody;
     `row` is the 1-based data row the label came from, for messages.
     """
+    if _already_read(labels):
+        return labels
     table = _Table.read(labels, "labels")
     df = table.frame
     long_form = "standard_id" in df.columns or "status" in df.columns
@@ -156,6 +158,13 @@ class _Table:
             if empty.any():
                 raise InputError(f"{self.where(df['row'].iloc[int(empty.argmax())])}: "
                                  f"empty {column}")
+
+
+def _already_read(labels: Any) -> bool:
+    """A frame `read_labels` returned (so `agreement` takes it as it is)."""
+    columns = getattr(labels, "columns", None)
+    return (columns is not None and list(columns) == list(LABEL_COLUMNS)
+            and "source" in labels.attrs)
 
 
 def place(source: str, row: Any, *, csv: bool) -> str:

@@ -236,10 +236,13 @@ def test_bootstrap_is_seeded_and_its_kappa_is_sklearns():
     assert bootstrap_kappa(h, m, seed=1) != bootstrap_kappa(h, m, seed=2)
     lo, hi = bootstrap_kappa(h, m, seed=1)
     assert lo < cohen_kappa_score(h, m) < hi
-    for _ in range(5):
+    naive = []
+    for _ in range(400):  # the textbook bootstrap: resample items, kappa by scikit-learn
         idx = rng.integers(0, 200, 200)
+        naive.append(cohen_kappa_score(h[idx], m[idx]))
         cm = confusion_matrix(h[idx], m[idx], labels=[0, 1, 2])
-        assert kappa_from_confusion(cm) == pytest.approx(cohen_kappa_score(h[idx], m[idx]))
+        assert kappa_from_confusion(cm) == pytest.approx(naive[-1])
+    assert np.percentile(naive, [2.5, 97.5]) == pytest.approx([lo, hi], abs=0.04)
 
 
 def test_lazy_public_name():
