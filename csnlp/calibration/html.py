@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from csnlp.calibration.labels import LABELS
-from csnlp.coaching.report import CSS, _colour, _e, _evidence, _head, _pct
+from csnlp.coaching.report import _colour, _e, _evidence, _head, _pct
 
 if TYPE_CHECKING:
     from csnlp.calibration.agreement import Agreement
@@ -35,7 +35,7 @@ _SHORT = {"met": "met", "missed": "missed", "not_applicable": "n/a"}
 def render_agreement_html(result: Agreement, *, title: str = "Agreement with QA reviewers",
                           max_shown: int = MAX_SHOWN) -> str:
     """The agreement as one HTML string."""
-    parts = [_head(title).replace(f"<style>{CSS}</style>", f"<style>{CSS}{_EXTRA_CSS}</style>"),
+    parts = [_head(title).replace("</head>", f"<style>{_EXTRA_CSS}</style></head>"),
              _summary(result, title), _table(result), _confusions(result)]
     if result.inter_rater is not None:
         parts.append(_inter_rater(result.inter_rater))
