@@ -29,6 +29,7 @@ _LAZY = {
     "reports_to_frame": "csnlp.frames",
     "read_transcripts": "csnlp.io.read",
     "tone_scores": "csnlp.ml.tone",
+    "agreement": "csnlp.calibration",
 }
 
 __all__ = [

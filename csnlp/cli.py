@@ -1,6 +1,6 @@
 """Command line: `csnlp evaluate`, `csnlp standards validate`, `csnlp packs`, `csnlp report`,
-`csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command runs, so
-`csnlp --help` is quick."""
+`csnlp agreement`, `csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command
+runs, so `csnlp --help` is quick."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ def _build_parser() -> argparse.ArgumentParser:
     rp.add_argument("results", nargs="+", help="results files (.jsonl, .parquet, .csv)")
     rp.add_argument("--by", default="agent_id", help="group by this column (default agent_id)")
     rp.add_argument("--out", "-o", required=True, help="output .html file")
+    rp.add_argument("--overrides", help="reviewers' overrides (.csv or .parquet: transcript_id, "
+                    "standard_id, status, reviewer, reason) applied before the report")
+
+    ag = sub.add_parser("agreement", help="compare verdicts with human QA labels (kappa)")
+    ag.add_argument("results", help="results file (.jsonl, .parquet, .csv)")
+    ag.add_argument("labels", help="human labels (.csv or .parquet, long or wide form)")
+    ag.add_argument("--json", help="write the full agreement report to this .json file")
+    ag.add_argument("--out", "-o", help="write an HTML agreement report to this .html file")
+    ag.add_argument("--reviewer", help="compare with this reviewer's labels only")
 
     tt = sub.add_parser("train-tone", help="train the tone model from ../shared/data")
     tt.add_argument("rest", nargs=argparse.REMAINDER)
@@ -85,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from csnlp.coaching.report import run_cli as report_cli
 
             return report_cli(args)
+        if args.command == "agreement":
+            from csnlp.calibration.agreement import run_cli as agreement_cli
+
+            return agreement_cli(args)
     except CsnlpError as exc:
         print(f"csnlp: error: {exc}", file=sys.stderr)
         return 2

@@ -82,6 +82,7 @@ def render_html(frame: pd.DataFrame, *, by: str = "agent_id", standards: Any = N
     parts = [
         _head(title),
         _summary(frame, cards, population, by, title),
+        _overrides(frame),
         _priorities(gap_rows, by, team, names, anchors),
         _matrix(rates, cards, by, names, anchors),
         _standards_table(population, spread, by),
@@ -103,6 +104,10 @@ def write_report(frame: pd.DataFrame, out: str | Path, **kwargs: Any) -> Path:
 def run_cli(args: argparse.Namespace) -> int:
     """`csnlp report RESULTS... --by COLUMN --out report.html`."""
     frame = load_results(args.results)
+    if getattr(args, "overrides", None):
+        from csnlp.calibration.overrides import apply_overrides
+
+        frame = apply_overrides(frame, args.overrides)
     out = write_report(frame, args.out, by=args.by)
     groups = frame[args.by].nunique() if args.by in frame.columns else 0
     print(f"wrote {out}: {frame['transcript_id'].nunique()} transcripts, "
@@ -196,12 +201,35 @@ def _summary(frame: pd.DataFrame, cards: pd.DataFrame, population: pd.DataFrame,
             (str(population["standard_id"].nunique()), "standards")]
     if failed:
         kpis.append((str(failed), "calls that failed to evaluate"))
+    if "verdict_source" in frame.columns:
+        kpis.append((str(int((frame["verdict_source"] == "reviewer").sum())),
+                     "verdicts changed by a reviewer"))
     kpi_html = "".join(f'<div class="kpi"><b>{v}</b><span>{_e(label)}</span></div>'
                        for v, label in kpis)
     return (f"<header><h1>{_e(title)}</h1><p class=\"meta\">Grouped by <b>{_e(by)}</b>{span}. "
             "Rates are met / (met + missed); not applicable and errors are left out. "
             "Brackets give the 95% Wilson interval: a rate from 3 calls is a hint, from 300 a "
             f"fact.</p><div class=\"kpis\">{kpi_html}</div></header>")
+
+
+def _overrides(frame: pd.DataFrame) -> str:
+    """The verdicts a reviewer changed (`csnlp.calibration.apply_overrides`), with the reason."""
+    if "verdict_source" not in frame.columns:
+        return ""
+    changed = frame[frame["verdict_source"] == "reviewer"]
+    if changed.empty:
+        return ""
+    rows = "".join(
+        f'<tr><td>{_e(r["transcript_id"])}</td>'
+        f'<td>{_e(r.get("title")) or _e(r["standard_id"])}</td>'
+        f'<td><s>{_e(r["machine_status"])}</s> → <b>{_e(r["status"])}</b> '
+        f'<span class="badge possible">✎ reviewer</span></td><td>{_e(r["reviewer"])}</td>'
+        f'<td>{_e(r["reason"])}</td></tr>' for r in changed.to_dict("records"))
+    return ('<section id="overrides"><h2>Verdicts changed by a reviewer</h2><p class="note">'
+            "These verdicts are a person's, not the machine's; the rates below use them.</p>"
+            "<table><thead><tr><th>Call</th><th>Standard</th><th>Machine → reviewer</th>"
+            f"<th>Reviewer</th><th>Reason</th></tr></thead><tbody>{rows}</tbody></table>"
+            "</section>")
 
 
 def _priorities(gap_rows: pd.DataFrame, by: str, team: str | None, names: dict,
