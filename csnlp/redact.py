@@ -1,0 +1,268 @@
+"""Personal data found in text and replaced by typed placeholders (`[CREDIT_CARD]`, `[NAME]`, ...).
+
+Engine: `phonenumbers` (PhoneNumberMatcher, VALID numbers) + `python-stdnum` (Luhn, IBAN, SSN
+rules) behind compiled candidate regexes: import 0.09 s, +9 MB RSS, offline (bundled metadata).
+Presidio 2.2.366 pattern recognizers: import 0.9 s, 111 MB RSS, and its e-mail check has
+tldextract download the public suffix list at first use (not offline), so it is not used.
+
+Texts with fewer than 7 ASCII digits, no '@' and none of the names cost a regex scan or two.
+Kept on purpose: numbers a phone check rejects (amounts, dates, times, years, short codes), card
+numbers failing Luhn, bare 9-digit runs (not taken as SSNs), and a bare digit run right after
+"order", "ticket", "case", ... even when it is a valid phone number. Placeholders already in the
+text (`[NAME]`, `[PII]`) are left alone, so redacting twice changes nothing.
+
+>>> Redactor(names=["Maria Lopez"]).redact("Maria, your card 4111 1111 1111 1111 is blocked")
+'[NAME], your card [CREDIT_CARD] is blocked'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.us import ssn
+
+from csnlp.errors import InputError, describe
+
+PLACEHOLDERS = {
+    "CREDIT_CARD": "[CREDIT_CARD]",
+    "EMAIL": "[EMAIL]",
+    "PHONE": "[PHONE]",
+    "US_SSN": "[SSN]",
+    "IBAN": "[IBAN]",
+    "NAME": "[NAME]",
+}
+ENTITIES = tuple(PLACEHOLDERS)
+
+_SEVEN_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){7}")  # anchored by .match: linear, no search
+_DIGIT_RUN = re.compile(r"(?<![\w.])[0-9]+(?:[ -][0-9]+)*(?!\w)")  # card candidates
+_GROUP = re.compile(r"[0-9]+")
+_SSN = re.compile(r"(?<![\w-])[0-9]{3}([- ])[0-9]{2}\1[0-9]{4}(?![\w-])")
+_IBAN = re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}(?!\w)")
+# The lookbehind makes a match start only at the start of a run, so a long run stays linear.
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}", re.ASCII
+)
+_TLD = re.compile(r"\.([A-Za-z]{2,63})$")
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*\]")
+# A bare digit run after these words is a reference the customer reads out, not a phone.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:order|ticket|case|invoice|tracking|confirmation|reference|ref|booking|claim)"
+    r"(?:\s+(?:number|no|id))?[\s.:#]*$",
+    re.IGNORECASE,
+)
+_NAME_PARTICLES = frozenset("al bin da de del della der di du el la le van von y".split())
+_CACHE_MAX_CHARS = 2000
+_LUHN_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+@dataclass(frozen=True, slots=True)
+class PiiSpan:
+    """Personal data at text[start:end], of kind `entity` (a key of PLACEHOLDERS)."""
+
+    start: int
+    end: int
+    entity: str
+
+
+class Redactor:
+    """Finds personal data in text and replaces it with typed placeholders.
+
+    Cheap to build (the names pattern is cached), so build one per transcript with its names.
+
+    >>> Redactor(names=["Sam"]).find("hi sam, mail sam@example.com")
+    [PiiSpan(start=3, end=6, entity='NAME'), PiiSpan(start=13, end=28, entity='EMAIL')]
+    """
+
+    def __init__(
+        self,
+        *,
+        names: Iterable[str | None] = (),
+        default_region: str = "US",
+        entities: Iterable[str] = ENTITIES,
+    ) -> None:
+        self.entities = frozenset(entities)
+        unknown = sorted(self.entities - set(ENTITIES))
+        if unknown:
+            raise InputError(f"Redactor entities: unknown {describe(unknown)}; known {ENTITIES}")
+        region = str(default_region).upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise InputError(f"Redactor default_region: unknown region {describe(default_region)}")
+        self.default_region = region
+        self.names = (names,) if isinstance(names, str) else tuple(names)
+        bad = [name for name in self.names if name is not None and not isinstance(name, str)]
+        if bad:
+            raise InputError(f"Redactor names: not a string: {describe(bad[0])}")
+        self._names, self._name_heads = (
+            _names_pattern(self.names) if "NAME" in self.entities else (None, ())
+        )
+
+    def find(self, text: str) -> list[PiiSpan]:
+        """The personal data in `text`, sorted by start, not overlapping (longest wins)."""
+        spans: list[PiiSpan] = []
+        if self._names is not None and self._may_hold_name(text):
+            spans += [PiiSpan(m.start(), m.end(), "NAME") for m in self._names.finditer(text)]
+        if "@" in text and "EMAIL" in self.entities:
+            spans += _emails(text)
+        if _SEVEN_DIGITS.match(text):
+            found = (
+                _digit_spans_cached(text, self.default_region)
+                if len(text) <= _CACHE_MAX_CHARS
+                else _digit_spans(text, self.default_region)
+            )
+            spans += [span for span in found if span.entity in self.entities]
+        if not spans:
+            return spans
+        return _resolve(spans, _placeholders(text) if "[" in text else [])
+
+    def _may_hold_name(self, text: str) -> bool:
+        # Substring tests are 3x cheaper than the regex; non-ASCII text goes to the regex because
+        # str.lower and the regex's case folding differ there.
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(head in lowered for head in self._name_heads)
+
+    def redact(self, text: str) -> str:
+        """`text` with each span of `find` replaced by its placeholder."""
+        spans = self.find(text)
+        if not spans:
+            return text
+        parts, last = [], 0
+        for span in spans:
+            parts += [text[last : span.start], PLACEHOLDERS[span.entity]]
+            last = span.end
+        parts.append(text[last:])
+        return "".join(parts)
+
+    def redact_mapping(self, mapping: Mapping[str, Any]) -> dict[str, Any]:
+        """A copy of `mapping` (metadata) with every string value redacted, nested ones too."""
+        return {key: self._redact_value(value) for key, value in mapping.items()}
+
+    def _redact_value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, Mapping):
+            return self.redact_mapping(value)
+        if isinstance(value, (list, tuple)):
+            return type(value)(self._redact_value(item) for item in value)
+        return value
+
+
+@lru_cache(maxsize=4096)
+def _names_pattern(
+    names: tuple[str | None, ...],
+) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One alternation of the whole names and their words, whole-word and case-insensitive,
+    and the lowercased first word of each (every match holds one of them)."""
+    variants: set[str] = set()
+    heads: set[str] = set()
+    for name in names:
+        # "Lopez, Maria" is how many CRMs store a name.
+        words = [word.strip(",;:") for word in (name or "").split() if word.strip(",;:")]
+        # A lone particle ("de", "van") or initial would blank ordinary words all over the text.
+        if len("".join(words).strip(".")) < 2:
+            continue
+        variants.add(r"\s+".join(map(re.escape, words)))
+        heads.add(words[0].lower())
+        for word in words:
+            if len(word.strip(".")) > 1 and word.lower() not in _NAME_PARTICLES:
+                variants.add(re.escape(word))
+                heads.add(word.lower())
+    if not variants:
+        return None, ()
+    alternation = "|".join(sorted(variants, key=len, reverse=True))
+    # Testing the first letter before the lookbehind makes the scan 40% faster.
+    first = "".join(sorted({re.escape(head[0]) for head in heads}))
+    pattern = re.compile(rf"(?=[{first}])(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return pattern, tuple(sorted(heads))
+
+
+def _emails(text: str) -> list[PiiSpan]:
+    spans = []
+    for match in _EMAIL.finditer(text):
+        address = match.group().rstrip("-")
+        if _TLD.search(address) and not address.startswith("."):
+            spans.append(PiiSpan(match.start(), match.start() + len(address), "EMAIL"))
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def _digit_spans_cached(text: str, region: str) -> tuple[PiiSpan, ...]:
+    # Evidence repeats the same turn for several standards; short turns only, to bound memory.
+    return _digit_spans(text, region)
+
+
+def _digit_spans(text: str, region: str) -> tuple[PiiSpan, ...]:
+    """Cards, SSNs, IBANs and phones: every candidate, overlaps left to `_resolve`."""
+    spans = [*_cards(text), *_ibans(text)]
+    spans += [
+        PiiSpan(m.start(), m.end(), "US_SSN")
+        for m in _SSN.finditer(text)
+        if ssn.is_valid(re.sub("[^0-9]", "", m.group()))
+    ]
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.VALID
+    ):
+        bare = match.raw_string.isdigit()
+        if not (bare and _REFERENCE_BEFORE.search(text, max(0, match.start - 40), match.start)):
+            spans.append(PiiSpan(match.start, match.end, "PHONE"))
+    return tuple(spans)
+
+
+def _cards(text: str) -> list[PiiSpan]:
+    """For each group of a digit run, the longest run of groups from it that passes Luhn."""
+    spans = []
+    for run in _DIGIT_RUN.finditer(text):
+        groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, run.start(), run.end())]
+        for i in range(len(groups)):
+            best, digits, plain, doubled = None, "", 0, 0
+            for start, end in groups[i : i + 19]:  # a card has at most 19 digits
+                digits += text[start:end]
+                if len(digits) > 19:
+                    break
+                # Running Luhn sums (last digit as is / doubled) spare a stdnum call per
+                # candidate on long digit runs; stdnum has the last word.
+                for char in text[start:end]:
+                    plain, doubled = doubled + int(char), plain + _LUHN_DOUBLED[int(char)]
+                if len(digits) >= 13 and plain % 10 == 0 and luhn.is_valid(digits):
+                    best = PiiSpan(groups[i][0], end, "CREDIT_CARD")
+            if best is not None:
+                spans.append(best)
+    return spans
+
+
+def _ibans(text: str) -> list[PiiSpan]:
+    """The longest prefix (at a space) of each candidate that passes the IBAN checksum."""
+    spans = []
+    for match in _IBAN.finditer(text):
+        candidate = match.group()
+        spaces = [i for i, char in enumerate(candidate) if char == " "]
+        for cut in [len(candidate), *reversed(spaces)]:
+            if iban.is_valid(candidate[:cut]):
+                spans.append(PiiSpan(match.start(), match.start() + cut, "IBAN"))
+                break
+    return spans
+
+
+def _placeholders(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+
+
+def _resolve(spans: list[PiiSpan], blocked: list[tuple[int, int]]) -> list[PiiSpan]:
+    """Longest spans first, each kept only if it overlaps nothing kept or blocked."""
+    taken = sorted(blocked)
+    kept = []
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_left(taken, (span.start, span.end))
+        if (i > 0 and taken[i - 1][1] > span.start) or (i < len(taken) and taken[i][0] < span.end):
+            continue
+        taken.insert(i, (span.start, span.end))
+        kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
