@@ -289,7 +289,8 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
     if gap is not None:
         built = _merge(built, gap)
     meta = dict(metadata)
-    meta.setdefault("source_format", fmt)
+    if "file" in source:  # the file format read; an in-memory input has none
+        meta.setdefault("source_format", fmt)
     meta["roles_source"] = decision.source
     meta["roles_uncertain"] = decision.uncertain
     if decision.role_map:
