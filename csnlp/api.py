@@ -41,7 +41,7 @@ def evaluate(transcript: Any,
     `read_options` are those of `csnlp.io.iter_records` (roles=, id_column=, ...).
 
     >>> import csnlp
-    >>> report = csnlp.evaluate("Agent: Hello, this is Ana. How can I help?\nCustomer: Hi")
+    >>> report = csnlp.evaluate("Agent: Hello, this is Ana. How can I help?\\nCustomer: Hi")
     >>> report["greeting"].status.value, report["agent_introduction"].status.value
     ('met', 'met')
     """

@@ -335,6 +335,9 @@ def seconds(value: Any, *, field_name: str, here: str, unit: str = "s") -> float
     """
     if value is None:
         return None
+    kind = type(value)
+    if (kind is float or kind is int) and 0 <= value < math.inf:  # the common case, first
+        return value / 1000.0 if unit == "ms" else float(value)
     if isinstance(value, bool):
         raise TranscriptError(f"{here}: {field_name}: expected a time, got {describe(value)}")
     if isinstance(value, (int, float)):
