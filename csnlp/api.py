@@ -30,13 +30,20 @@ def _model_key(model: Any) -> Any:
 
 def evaluate(transcript: Any,
              standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-             *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> Report:
+             *, speaker_map: Mapping[str, str] | None = None, tone_model: Any = DEFAULT,
+             act_model: Any = DEFAULT, **read_options: Any) -> Report:
     """Judge one transcript against a standard set (default: the `contact_center` pack).
+
+    `transcript` is anything `csnlp.ingest` takes: a Transcript, a dict (extra keys become
+    metadata), a list of turns, `Speaker: text` lines, a DataFrame of one conversation's turns,
+    or a path to a file holding one conversation. `speaker_map` ({"Sam": "agent"}) says who is
+    who; without it, speakers that are not role names are inferred as the file readers do.
+    `read_options` are those of `csnlp.io.iter_records` (roles=, id_column=, ...).
 
     >>> import csnlp
     >>> report = csnlp.evaluate("Agent: Hello, this is Ana. How can I help?\\nCustomer: Hi")
     >>> report["greeting"].status.value, report["agent_introduction"].status.value
     ('met', 'met')
     """
-    return get_evaluator(standards, tone_model=tone_model,
-                         act_model=act_model).evaluate(transcript)
+    return get_evaluator(standards, tone_model=tone_model, act_model=act_model).evaluate(
+        transcript, speaker_map=speaker_map, **read_options)

@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 from csnlp.errors import CsnlpError, InputError, describe
 from csnlp.gcpause import gc_paused
+from csnlp.ingest import RepeatedIds, expand, input_id, read_context, to_record
+from csnlp.io.formats.base import ReadContext, Record, where
 from csnlp.results import Report
-from csnlp.transcript import Transcript, coerce_transcript
+from csnlp.transcript import Transcript
 
 if TYPE_CHECKING:
     import argparse
@@ -44,6 +46,8 @@ ON_ERROR = ("record", "raise")
 #: Test hook: `csnlp evaluate` SIGKILLs itself after this many parts were written in this run,
 #: leaving a torn temporary part behind, as a real `kill -9` mid-write would.
 KILL_AFTER_PARTS_ENV = "CSNLP_TEST_KILL_AFTER_PARTS"
+
+_DEFAULT_CTX = read_context()
 
 
 # -- building the pipeline once per process ------------------------------------------------------
@@ -110,60 +114,34 @@ def worker_evaluator(spec: EvaluatorSpec) -> tuple[Evaluator, threading.Lock]:
 
 
 # -- one chunk -----------------------------------------------------------------------------------
-def _is_record(item: object) -> bool:
-    """A `csnlp.io.read.Record` (duck-typed, so this module does not import the readers)."""
-    return (hasattr(item, "transcript") and hasattr(item, "error") and hasattr(item, "source")
-            and not isinstance(item, (Mapping, str, Transcript)))
-
-
-def _is_pending(item: object) -> bool:
-    """A `csnlp.io.formats.generic.PendingRecord` (duck-typed, like `_is_record`)."""
-    return (hasattr(item, "resolve") and hasattr(item, "value") and hasattr(item, "source")
-            and not isinstance(item, (Mapping, str, Transcript)))
-
-
-def _prepare(item: Any, base_source: dict[str, Any], on_error: str
+def _prepare(item: Any, base_source: dict[str, Any], on_error: str, ctx: ReadContext
              ) -> tuple[Transcript | None, dict[str, Any] | None, Report | None]:
-    """(transcript, source to attach, None) or (None, None, failed report) for one input."""
-    if _is_pending(item):
-        item = item.resolve()  # a value the reading process left for this one to parse
-    if _is_record(item):
-        source = {**base_source, **dict(item.source or {})}
-        if item.error is not None or item.transcript is None:
-            if on_error == "raise":
-                if hasattr(item, "raise_error"):
-                    item.raise_error()
-                raise InputError(item.error or f"{source}: no transcript")
-            return None, None, Report.failed(source.get("transcript_id"),
-                                             item.error or "no transcript", source=source)
-        return item.transcript, source, None
-    if isinstance(item, Transcript):
-        return item, None, None
-    # "input[3]" for the 4th input of a stream; "partition 2, record 5" for a Dask item
-    where = (f"input[{base_source['input_index']}]" if "input_index" in base_source
-             else ", ".join(f"{k} {v}" for k, v in base_source.items()))
-    try:
-        return coerce_transcript(item, source=where), None, None
-    except CsnlpError as exc:
-        if on_error == "raise":
-            raise
-        tid, metadata = None, None
-        if isinstance(item, Mapping):
-            raw_id = item.get("id", item.get("transcript_id", item.get("conversation_id")))
-            tid = str(raw_id) if isinstance(raw_id, (str, int)) else None
-            metadata = item.get("metadata") if isinstance(item.get("metadata"), Mapping) else None
-        return None, None, Report.failed(tid, str(exc), source=dict(base_source),
-                                         metadata=metadata)
+    """(transcript, source to attach, None) or (None, None, failed report) for one input.
+
+    Every input goes through `csnlp.ingest` (Records and values the reading process left for
+    this one to parse included); its source keeps `base_source` (input_index or partition).
+    """
+    rec = to_record(item, ctx, base_source)
+    if rec.transcript is not None:
+        return rec.transcript, rec.source, None
+    if on_error == "raise":
+        rec.raise_error()
+    metadata = item.get("metadata") if isinstance(item, Mapping) else None
+    return None, None, Report.failed(rec.source["transcript_id"], rec.error or "no transcript",
+                                     source=rec.source,
+                                     metadata=metadata if isinstance(metadata, Mapping) else None)
 
 
 def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], Any]], *,
-                   on_error: str = "record") -> list[Report]:
+                   on_error: str = "record", ctx: ReadContext | None = None) -> list[Report]:
     """Evaluate (base source, input) pairs with one `evaluate_batch`; one Report per pair.
 
-    Records keep their source (plus `base_source`); a failed plain input gets `base_source`.
+    Every report's source holds `base_source` (and a Record's file and line); `ctx` holds the
+    read options (speaker_map, ...) for inputs that are not Records yet.
     """
+    ctx = ctx if ctx is not None else _DEFAULT_CTX
     with gc_paused():  # parsing the inputs allocates as much as evaluating them
-        prepared = [_prepare(item, base, on_error) for base, item in chunk]
+        prepared = [_prepare(item, base, on_error, ctx) for base, item in chunk]
         transcripts = [t for t, _, failed in prepared if failed is None]
         reports = _evaluate_transcripts(evaluator, transcripts, on_error)
     out: list[Report] = []
@@ -214,11 +192,11 @@ def _evaluate_one(evaluator: Evaluator, transcript: Transcript) -> Report:
                              provenance=getattr(evaluator, "provenance", None))
 
 
-def _chunk_task(spec: EvaluatorSpec, chunk: Sequence[tuple[dict[str, Any], Any]], on_error: str
-                ) -> list[Report]:
+def _chunk_task(spec: EvaluatorSpec, chunk: Sequence[tuple[dict[str, Any], Any]], on_error: str,
+                ctx: ReadContext | None = None) -> list[Report]:
     evaluator, lock = worker_evaluator(spec)
     with lock:
-        return evaluate_chunk(evaluator, chunk, on_error=on_error)
+        return evaluate_chunk(evaluator, chunk, on_error=on_error, ctx=ctx)
 
 
 def _part_task(spec: EvaluatorSpec, store: PartStore, index: int,
@@ -256,7 +234,7 @@ def _unpack_transcript(packed: tuple) -> Transcript:
 def _pack_item(item: Any) -> tuple:
     if isinstance(item, Transcript):
         return ("t", _pack_transcript(item))
-    if _is_record(item) and dataclasses.is_dataclass(item):
+    if isinstance(item, Record):
         fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
         t = fields.pop("transcript")
         return ("r", type(item), None if t is None else _pack_transcript(t), fields)
@@ -280,8 +258,15 @@ def _unpack(packed: list) -> list[tuple[dict[str, Any], Any]]:
 
 # -- many chunks ---------------------------------------------------------------------------------
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[tuple[dict[str, Any], Any]]]:
+    """(base source, input) chunks; a repeated id is warned about here, where the whole
+    stream passes, however the chunks are then spread over processes."""
     chunk: list[tuple[dict[str, Any], Any]] = []
+    repeated = RepeatedIds()
     for i, item in enumerate(items):
+        tid = input_id(item)
+        if tid is not None:
+            src = getattr(item, "source", None)
+            repeated.see(tid, where(src) if src and "file" in src else f"input[{i}]")
         chunk.append(({"input_index": i}, item))
         if len(chunk) == size:
             yield chunk
@@ -311,15 +296,20 @@ def _check_args(n_jobs: int, on_error: str, batch_size: int) -> int:
 def evaluate_many(transcripts: Iterable[Any], standards: Any = None, *, n_jobs: int = 1,
                   on_error: str = "record", batch_size: int = DEFAULT_BATCH_SIZE,
                   evaluator: Evaluator | None = None,
-                  evaluator_options: Mapping[str, Any] | None = None) -> Iterator[Report]:
+                  evaluator_options: Mapping[str, Any] | None = None,
+                  speaker_map: Mapping[str, str] | None = None,
+                  **read_options: Any) -> Iterator[Report]:
     """Evaluate a stream of transcripts; yield exactly one Report per input, in input order.
 
-    Inputs may be Transcripts, dicts, lists of turns, `Speaker: text` strings, or
-    `csnlp.io.read.Record`s (whose source, file and line, is kept on the report). A failed input
-    gives `Report.failed(...)` with `.error` and `.source` (`input_index`, file, line), unless
-    `on_error="raise"`, which raises the first error. `n_jobs > 1` (or -1 for every core) runs
-    worker processes that build the pipeline once each. Pass `evaluator=` to reuse one you built
-    (single process only).
+    Inputs may be anything `csnlp.evaluate` takes (Transcripts, dicts, lists of turns,
+    `Speaker: text` strings, ...) or `csnlp.io.read.Record`s (whose source, file and line, is
+    kept on the report); a pandas DataFrame of turns, or a Path, stands for its conversations.
+    Every report's `.source` has its `input_index`; an input without an id gets
+    `input-<index>`, and a repeated id is warned about once. A failed input gives
+    `Report.failed(...)` with `.error`, unless `on_error="raise"`, which raises the first
+    error. `n_jobs > 1` (or -1 for every core) runs worker processes that build the pipeline
+    once each. Pass `evaluator=` to reuse one you built (single process only). `speaker_map`
+    and `read_options` are as for `csnlp.evaluate`.
 
     >>> reports = list(evaluate_many(["Agent: Hello!", {"turns": "oops"}]))
     >>> [r.error is None for r in reports]
@@ -329,27 +319,30 @@ def evaluate_many(transcripts: Iterable[Any], standards: Any = None, *, n_jobs: 
     if evaluator is not None and n_jobs != 1:
         raise InputError("evaluator: pass standards (not a built Evaluator) with n_jobs > 1; "
                          "each worker process builds its own")
+    ctx = read_context(speaker_map, read_options)
+    transcripts = expand(transcripts, ctx)
     if evaluator is not None:
-        return _evaluate_local(evaluator, transcripts, on_error, batch_size)
+        return _evaluate_local(evaluator, transcripts, on_error, batch_size, ctx=ctx)
     spec = EvaluatorSpec.build(standards, evaluator_options)
     if n_jobs == 1:
-        return _evaluate_local(None, transcripts, on_error, batch_size, spec=spec)
-    return _evaluate_parallel(spec, transcripts, n_jobs, on_error, batch_size)
+        return _evaluate_local(None, transcripts, on_error, batch_size, spec=spec, ctx=ctx)
+    return _evaluate_parallel(spec, transcripts, n_jobs, on_error, batch_size, ctx)
 
 
 def _evaluate_local(evaluator: Evaluator | None, transcripts: Iterable[Any], on_error: str,
-                    batch_size: int, *, spec: EvaluatorSpec | None = None) -> Iterator[Report]:
+                    batch_size: int, *, spec: EvaluatorSpec | None = None,
+                    ctx: ReadContext | None = None) -> Iterator[Report]:
     for chunk in _chunks(transcripts, batch_size):
         if evaluator is None:
             evaluator, _ = worker_evaluator(spec)
-        yield from evaluate_chunk(evaluator, chunk, on_error=on_error)
+        yield from evaluate_chunk(evaluator, chunk, on_error=on_error, ctx=ctx)
 
 
 def _evaluate_parallel(spec: EvaluatorSpec, transcripts: Iterable[Any], n_jobs: int,
-                       on_error: str, batch_size: int) -> Iterator[Report]:
+                       on_error: str, batch_size: int, ctx: ReadContext) -> Iterator[Report]:
     from joblib import delayed
 
-    tasks = (delayed(_chunk_task)(spec, _Packed(chunk), on_error)
+    tasks = (delayed(_chunk_task)(spec, _Packed(chunk), on_error, ctx)
              for chunk in _chunks(transcripts, batch_size))
     for reports in _parallel(n_jobs)(tasks):
         yield from reports

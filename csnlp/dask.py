@@ -28,7 +28,10 @@ from csnlp.batch import (
     evaluate_chunk,
     worker_evaluator,
 )
-from csnlp.errors import InputError, describe
+from csnlp.errors import FormatError, InputError, describe
+from csnlp.ingest import RepeatedIds, input_id, read_context
+from csnlp.io.formats.base import error_record
+from csnlp.io.formats.generic import frame_records
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -160,9 +163,11 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
             tables.append(reports_table(reports))
         chunk.clear()
 
+    repeated = RepeatedIds()  # within the partition: a worker sees no other
     for j, item in enumerate(items, start=1):
         if parse_json:
             item = _parse_json(item, partition, j, on_error)
+        repeated.see(input_id(item), f"partition {partition}: record {j}")
         chunk.append(({"partition": partition, "record": j}, item))
         if len(chunk) >= batch_size:
             flush()
@@ -177,16 +182,6 @@ def _bag_partition(items, spec: EvaluatorSpec, partition: int, json_lines: bool,
     return _evaluate_items(items, spec, partition, on_error, batch_size, parse_json=json_lines)
 
 
-class _Unparsed:
-    """A JSON line that did not parse, as a Record-like failure (kept as an error row)."""
-
-    transcript = None
-    source: dict[str, Any] = {}
-
-    def __init__(self, error: str) -> None:
-        self.error = error
-
-
 def _parse_json(line: Any, partition: int, record: int, on_error: str) -> Any:
     import orjson
 
@@ -198,8 +193,8 @@ def _parse_json(line: Any, partition: int, record: int, on_error: str) -> Any:
         message = (f"partition {partition}: record {record}: not valid JSON ({exc}): "
                    f"{describe(line)}")
         if on_error == "raise":
-            raise InputError(message) from None
-        return _Unparsed(message)
+            raise FormatError(message) from None
+        return error_record(FormatError(message), {"partition": partition, "record": record})
 
 
 def _plain(value: Any) -> Any:
@@ -228,29 +223,19 @@ def _add_order(df: pd.DataFrame, partition_info: dict | None = None) -> pd.DataF
 def _turns_partition(df: pd.DataFrame, spec: EvaluatorSpec, options: dict[str, Any],
                      on_error: str, batch_size: int,
                      partition_info: dict | None = None) -> pd.DataFrame:
+    """Turn rows of one partition, read as `csnlp.ingest` reads any DataFrame of turns."""
     o = options
     partition = (partition_info or {}).get("number", 0)
-    optional = [c for c in (o["start_column"], o["end_column"]) if c in df.columns]
-    transcripts = []
-    for tid, group in df.groupby(o["id_column"], sort=False):
-        if o["order_column"] is not None:
-            group = group.sort_values(o["order_column"], kind="stable")
-        speakers = group[o["speaker_column"]].tolist()
-        texts = group[o["text_column"]].tolist()
-        starts = group[optional[0]].tolist() if o["start_column"] in optional else None
-        ends = group[o["end_column"]].tolist() if o["end_column"] in optional else None
-        turns = []
-        for k, (speaker, text) in enumerate(zip(speakers, texts, strict=True)):
-            turn = {"speaker": _plain(speaker), "text": _plain(text)}
-            if starts is not None:
-                turn["start"] = _plain(starts[k])
-            if ends is not None:
-                turn["end"] = _plain(ends[k])
-            turns.append(turn)
-        first = group.iloc[0]
-        metadata = {c: v for c in o["metadata_columns"] if (v := _plain(first[c])) is not None}
-        transcripts.append({"id": _plain(tid), "turns": turns, "metadata": metadata})
-    return _evaluate_items(transcripts, spec, partition, on_error, batch_size)
+    if o["order_column"] is not None:
+        df = df.sort_values(o["order_column"], kind="stable")
+    turn_columns = [o["id_column"], o["speaker_column"], o["text_column"]]
+    timing = {key: c for key in ("start_column", "end_column")
+              if (c := o[key]) is not None and c in df.columns}
+    df = df[[*turn_columns, *timing.values(), *o["metadata_columns"]]]
+    ctx = read_context(None, {"id_column": o["id_column"], "speaker_column": o["speaker_column"],
+                              "text_column": o["text_column"], **timing})
+    records = frame_records(df, ctx, {"partition": partition})
+    return _evaluate_items(records, spec, partition, on_error, batch_size)
 
 
 def _transcripts_partition(df: pd.DataFrame, spec: EvaluatorSpec, options: dict[str, Any],

@@ -13,14 +13,14 @@ from typing import Any
 from csnlp import __version__
 from csnlp.detectors.base import Context
 from csnlp.detectors.registry import get_detector
-from csnlp.errors import CsnlpError
 from csnlp.gcpause import gc_paused
+from csnlp.ingest import coerce, expand, read_context, to_record
 from csnlp.metrics import transcript_metrics
 from csnlp.nlp.pipeline import Annotator
 from csnlp.results import FrozenDict, Report, StandardResult, Status, weighted_score
 from csnlp.standards.load import StandardSet, load_standards
 from csnlp.standards.spec import StandardBase
-from csnlp.transcript import Transcript, coerce_transcript
+from csnlp.transcript import Transcript
 
 DEFAULT = "default"
 
@@ -83,27 +83,35 @@ class Evaluator:
         })
         self._failing: set[str] = set()  # standards whose check raised: traceback logged once
 
-    def evaluate(self, transcript: Any) -> Report:
-        """Judge one transcript; bad input raises a CsnlpError naming the place."""
-        t = coerce_transcript(transcript)
+    def evaluate(self, transcript: Any, *, speaker_map: Mapping[str, str] | None = None,
+                 **read_options: Any) -> Report:
+        """Judge one transcript (any shape `csnlp.ingest` takes); bad input raises a
+        CsnlpError naming the place."""
+        t = coerce(transcript, speaker_map=speaker_map, **read_options)
         return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns],
                                                       [turn.speaker for turn in t.turns]))
 
-    def evaluate_batch(self, transcripts: Sequence[Any], *, on_error: str = "record"
+    def evaluate_batch(self, transcripts: Sequence[Any] | Any, *, on_error: str = "record",
+                       speaker_map: Mapping[str, str] | None = None, **read_options: Any
                        ) -> list[Report]:
         """Judge many transcripts with one pass of the pipeline over all their turns.
 
-        Runs inside a spaCy memory zone so memory stays flat over long jobs. With
-        `on_error="record"` a bad transcript gives a Report with `.error`, never an exception.
+        `transcripts` is a sequence of inputs `csnlp.ingest` takes, or a DataFrame of turns
+        (one transcript per conversation). Runs inside a spaCy memory zone so memory stays
+        flat over long jobs. With `on_error="record"` a bad transcript gives a Report with
+        `.error` (and `.source["input_index"]`), never an exception.
         """
+        ctx = read_context(speaker_map, read_options)
         items: list[Transcript | Report] = []
-        for n, raw in enumerate(transcripts):
-            try:
-                items.append(coerce_transcript(raw, source=f"transcripts[{n}]"))
-            except CsnlpError as exc:
-                if on_error == "raise":
-                    raise
-                items.append(Report.failed(_guess_id(raw), str(exc), provenance=self.provenance))
+        for n, raw in enumerate(expand(transcripts, ctx)):
+            rec = to_record(raw, ctx, {"input_index": n})
+            if rec.transcript is not None:
+                items.append(rec.transcript)
+                continue
+            if on_error == "raise":
+                rec.raise_error()
+            items.append(Report.failed(rec.source["transcript_id"], str(rec.error),
+                                       source=rec.source, provenance=self.provenance))
         turns = [turn for it in items if isinstance(it, Transcript) for turn in it.turns]
         texts = [turn.text for turn in turns]
         speakers = [turn.speaker for turn in turns]
@@ -155,14 +163,6 @@ class Evaluator:
                               explanation=f"The check of this standard failed ({error}), "
                                           "so it was not judged.",
                               weight=standard.weight, title=standard.title, error=error)
-
-
-def _guess_id(raw: Any) -> str:
-    if isinstance(raw, Mapping):
-        for key in ("id", "transcript_id", "conversation_id"):
-            if isinstance(raw.get(key), (str, int)):
-                return str(raw[key])
-    return ""
 
 
 __all__ = ["Evaluator", "Status"]

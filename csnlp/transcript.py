@@ -1,10 +1,13 @@
-"""Transcript and Turn, and coercion of the shapes people pass in (dict, list of turns, text)."""
+"""Transcript and Turn, the speaker roles and their aliases.
+
+Turning the shapes people pass in (dicts, text, DataFrames, files) into a Transcript is
+`csnlp.ingest`'s job; `coerce_transcript` is still importable from here.
+"""
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +35,6 @@ SPEAKER_ALIASES: dict[str, str] = {
         SYSTEM,
     ),
 }
-
-_SPEAKER_LINE = re.compile(r"^\s*([A-Za-z][\w .\-]{0,40}?)\s*:\s?(.*)$")
-
 
 def normalise_speaker(raw: object, *, where: str = "speaker") -> str:
     """Map a speaker label to agent/customer/system, or raise naming the place.
@@ -100,7 +100,21 @@ class Transcript:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "transcript") -> Transcript:
-        return coerce_transcript(data, source=source)
+        """The inverse of `to_dict` (roles already agent/customer/system); any other shape goes
+        through `csnlp.ingest.coerce`."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("turns"), Sequence):
+            raise TranscriptError(f"{source}: expected a dict with a list of turns, "
+                                  f"got {describe(data)}")
+        raw_id = data.get("id")
+        if not isinstance(raw_id, str) or not raw_id:
+            raise TranscriptError(f"{source}.id: must be a non-empty string, "
+                                  f"got {describe(raw_id)}")
+        metadata = data.get("metadata") or {}
+        if not isinstance(metadata, Mapping):
+            raise TranscriptError(f"{source}.metadata: must be a mapping, got {describe(metadata)}")
+        turns = tuple(make_turn(t, where=f"{source}.turns[{i}]")
+                      for i, t in enumerate(data["turns"]))
+        return cls(id=raw_id, turns=turns, metadata=dict(metadata))
 
 
 def make_turn(raw: object, *, where: str) -> Turn:
@@ -127,70 +141,11 @@ def make_turn(raw: object, *, where: str) -> Turn:
                 speaker_name=name if isinstance(name, str) else None)
 
 
-def parse_text(text: str, *, where: str = "transcript") -> list[Turn]:
-    """Parse `Agent: ...` / `Customer: ...` lines; a line without a speaker continues the turn."""
-    turns: list[dict[str, Any]] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        m = _SPEAKER_LINE.match(line)
-        role = None
-        if m:
-            key = m.group(1).strip().lower()
-            role = SPEAKER_ALIASES.get(key)
-        if role is not None:
-            turns.append({"speaker": role, "text": m.group(2).strip(), "line": lineno})
-        elif turns:
-            turns[-1]["text"] = (turns[-1]["text"] + " " + line.strip()).strip()
-        else:
-            raise TranscriptError(
-                f"{where}: line {lineno}: expected 'Speaker: text' (Agent/Customer/System), "
-                f"got {describe(line)}"
-            )
-    return [make_turn({"speaker": t["speaker"], "text": t["text"]},
-                      where=f"{where}: line {t['line']}") for t in turns]
+def __getattr__(name: str) -> Any:
+    # `coerce_transcript` and `parse_text` moved to csnlp.ingest, the one ingest path (which
+    # sits above csnlp.io, so this module cannot import it at the top). Kept for one release.
+    if name in ("coerce_transcript", "parse_text"):
+        import importlib
 
-
-def coerce_transcript(obj: object, *, source: str = "transcript", default_id: str | None = None
-                      ) -> Transcript:
-    """Turn a Transcript, dict, list of turn dicts or `Speaker: text` string into a Transcript.
-
-    >>> coerce_transcript("Agent: Hello!\\nCustomer: Hi.").turns[1].speaker
-    'customer'
-    """
-    if isinstance(obj, Transcript):
-        return obj
-    if isinstance(obj, str):
-        turns = parse_text(obj, where=source)
-        tid, metadata = default_id or "transcript", {}
-    elif isinstance(obj, Mapping):
-        unknown = set(obj) - {"id", "turns", "metadata", "transcript_id", "conversation_id"}
-        if unknown:
-            raise TranscriptError(f"{source}: unknown field(s) {sorted(unknown)}; "
-                                  "expected id, turns, metadata")
-        if "turns" not in obj:
-            raise TranscriptError(f"{source}.turns: missing")
-        raw_turns = obj["turns"]
-        if not isinstance(raw_turns, Sequence) or isinstance(raw_turns, (str, bytes)):
-            raise TranscriptError(f"{source}.turns: must be a list, got {describe(raw_turns)}")
-        turns = [make_turn(t, where=f"{source}.turns[{i}]") for i, t in enumerate(raw_turns)]
-        raw_id = obj.get("id", obj.get("transcript_id", obj.get("conversation_id", default_id)))
-        if raw_id is None:
-            raw_id = "transcript"
-        if not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
-            raise TranscriptError(f"{source}.id: must be a string, got {describe(raw_id)}")
-        tid = str(raw_id)
-        metadata = obj.get("metadata") or {}
-        if not isinstance(metadata, Mapping):
-            raise TranscriptError(f"{source}.metadata: must be a mapping, got {describe(metadata)}")
-        metadata = dict(metadata)
-    elif isinstance(obj, Iterable) and not isinstance(obj, (bytes, bytearray)):
-        turns = [make_turn(t, where=f"{source}.turns[{i}]") for i, t in enumerate(obj)]
-        tid, metadata = default_id or "transcript", {}
-    else:
-        raise TranscriptError(
-            f"{source}: expected a Transcript, dict, list of turns or text, got {describe(obj)}"
-        )
-    if not turns:
-        raise TranscriptError(f"{source} ({tid}): the transcript has no turns")
-    return Transcript(id=tid, turns=tuple(turns), metadata=metadata)
+        return getattr(importlib.import_module("csnlp.ingest"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

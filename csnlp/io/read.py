@@ -175,6 +175,12 @@ def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto",
     ctx = ReadContext.create(speaker_map, options)  # bad options fail now, not mid-batch
     if defer:
         ctx = dataclasses.replace(ctx, defer=True)
+    return records(paths, ctx, format)
+
+
+def records(paths: str | Path | Iterable[str | Path], ctx: ReadContext, format: str = "auto"
+            ) -> Iterator[Record]:
+    """`iter_records` with read options already validated into a ReadContext."""
     chosen = None if format == "auto" else _by_name(format)
     return _records(paths, chosen, ctx)
 

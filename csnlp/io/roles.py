@@ -214,7 +214,8 @@ class RoleDecision:
 
 
 @functools.lru_cache(maxsize=4096)
-def _alias(label: str) -> str | None:
+def alias_role(label: str) -> str | None:
+    """The role a label names (Agent, rep, caller, bot, ...), or None for any other label."""
     key = " ".join(label.strip().lower().replace("_", " ").split())
     return SPEAKER_ALIASES.get(key) or SPEAKER_ALIASES.get(key.replace(" ", "_"))
 
@@ -253,8 +254,8 @@ def assign_roles(turns: Sequence[tuple[str | None, str, str | None]], *,
         elif mode != "infer" and stated is not None:
             role = stated
             used.add("format")
-        elif mode != "infer" and label is not None and _alias(label) is not None:
-            role = _alias(label)
+        elif mode != "infer" and label is not None and alias_role(label) is not None:
+            role = alias_role(label)
             used.add("format")
         roles.append(role)
     open_labels = [(lab, text) for (lab, text, _), r in zip(turns, roles, strict=True) if r is None]

@@ -26,7 +26,8 @@ def test_truncated_json_object(samples):
 
 def test_truncated_json_array_keeps_the_records_before(samples):
     recs = list(iter_records(samples / "broken/truncated_list.json"))
-    assert _summary(recs) == [("ok", "ok-1"), ("ok", "ok-2"), ("error", None)]
+    assert _summary(recs) == [("ok", "ok-1"), ("ok", "ok-2"),
+                              ("error", "truncated_list.json:record-3")]
     assert recs[2].source["record"] == 3
     assert "record 3 (line 3): truncated JSON" in recs[2].error
 
@@ -179,4 +180,6 @@ def test_whole_samples_folder_loses_nothing(samples):
 
 def test_error_source_names_the_transcript_when_readable(samples):
     recs = list(iter_records(samples / "broken/bad_lines.jsonl"))
-    assert [r.source.get("transcript_id") for r in recs] == ["g-1", "g-2", None, "g-4", "g-5"]
+    # a line without a readable id is named by its file and line, never left empty
+    assert [r.source.get("transcript_id") for r in recs] == [
+        "g-1", "g-2", "bad_lines.jsonl:3", "g-4", "g-5"]

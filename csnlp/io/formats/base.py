@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
-from csnlp.io.roles import assign_roles
+from csnlp.io.roles import alias_role, assign_roles
 from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn
 
 
@@ -58,12 +58,90 @@ def open_binary(path: Path):
 
 
 def where(source: Mapping[str, Any]) -> str:
-    """'a.jsonl: line 17' — the place a message names."""
-    parts = [str(source.get("file", "<input>"))]
+    """'a.jsonl: line 17', 'input[3]', 'partition 2: record 5' — the place a message names."""
+    if "file" in source:
+        parts = [str(source["file"])]
+    elif "input_index" in source:
+        parts = [f"input[{source['input_index']}]"]
+    elif "partition" in source:
+        parts = [f"partition {source['partition']}"]
+    else:
+        parts = [str(source.get("input", "transcript"))]
     for key in ("line", "record", "row"):
         if key in source:
             parts.append(f"{key} {source[key]}")
     return ": ".join(parts)
+
+
+# ---------------------------------------------------------------- ids
+
+#: Keys that hold a conversation's own id, in the order they are looked at: csnlp's own,
+#: the usual names of exports, then those of the vendor formats read here.
+ID_KEYS = ("id", "transcript_id", "conversation_id", "call_id", "contact_id", "session_id",
+           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "ContactId", "InitialContactId",
+           "jobName", "JobName")
+
+
+def own_id(obj: Any) -> tuple[str | None, str | None]:
+    """(key, id) of the id a conversation object carries itself, or (None, None).
+
+    An empty string is no id: it would make every anonymous record look the same.
+    """
+    if not isinstance(obj, Mapping):
+        return None, None
+    for key in ID_KEYS:
+        value = obj.get(key)
+        if value is None:
+            continue
+        if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+            value = value.item()
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            continue
+        text = str(value).strip()
+        if text:
+            return key, text
+    return None, None
+
+
+def source_id(source: Mapping[str, Any]) -> str:
+    """An id derived from where an anonymous conversation came from, unique within one call.
+
+    `calls.jsonl:12` (file and line), `calls.json:record-3`, `turns.parquet:row-40`, `call`
+    (a file holding one conversation), `input-3` (position in an in-memory batch, from 0),
+    `partition-2:record-5` (Dask); "" when the source says nothing (a single in-memory input,
+    which `csnlp.ingest` names by a digest of its content).
+
+    >>> source_id({"file": "data/calls.jsonl", "line": 12})
+    'calls.jsonl:12'
+    """
+    if source.get("file"):
+        path = Path(str(source["file"]))
+        for key in ("line", "record", "row"):
+            if source.get(key) is not None:
+                sep = ":" if key == "line" else f":{key}-"
+                return f"{path.name}{sep}{source[key]}"
+        return path.stem or path.name
+    if source.get("input_index") is not None:
+        head = f"input-{source['input_index']}"
+    elif source.get("partition") is not None:
+        head = f"partition-{source['partition']}"
+    else:
+        return ""
+    for key in ("record", "row"):
+        if source.get(key) is not None:
+            return f"{head}:{key}-{source[key]}"
+    return head
+
+
+def record_id(obj: Any, source: Mapping[str, Any]) -> str:
+    """The one rule for a conversation's id: its own id field, else one derived from its source.
+
+    >>> record_id({"call_id": 7, "turns": []}, {"input_index": 0})
+    '7'
+    >>> record_id({"turns": []}, {"input_index": 3})
+    'input-3'
+    """
+    return own_id(obj)[1] or source_id(source)
 
 
 def ok_record(transcript: Transcript, source: dict[str, Any]) -> Record:
@@ -71,8 +149,12 @@ def ok_record(transcript: Transcript, source: dict[str, Any]) -> Record:
 
 
 def error_record(exc: BaseException | str, source: dict[str, Any]) -> Record:
+    """A failed Record; it still has a non-empty `transcript_id` (derived from its source)."""
     kind = "FormatError" if isinstance(exc, FormatError) else "TranscriptError"
-    return Record(None, str(exc), dict(source), kind)
+    src = {k: v for k, v in source.items() if k != "default_id"}
+    if not src.get("transcript_id"):
+        src["transcript_id"] = source_id(src) or "transcript"
+    return Record(None, str(exc), src, kind)
 
 
 # ---------------------------------------------------------------- options
@@ -198,13 +280,17 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
         # normalised, so the Turn is built directly: this loop runs once per turn of a batch.
         if t.start is not None and t.end is not None and t.end < t.start:
             raise TranscriptError(f"{here}: {t.place}.end: {t.end} is before start {t.start}")
-        built.append(Turn(role, t.text.strip(), t.start, t.end,
-                          t.name if t.name is not None else t.label))
+        # A label that is a role name ("Agent", "caller") names nobody: no speaker_name.
+        name = t.name
+        if name is None and t.label is not None and alias_role(t.label) is None:
+            name = t.label
+        built.append(Turn(role, t.text.strip(), t.start, t.end, name))
     gap = ctx["merge_gap"]
     if gap is not None:
         built = _merge(built, gap)
     meta = dict(metadata)
-    meta.setdefault("source_format", fmt)
+    if "file" in source:  # the file format read; an in-memory input has none
+        meta.setdefault("source_format", fmt)
     meta["roles_source"] = decision.source
     meta["roles_uncertain"] = decision.uncertain
     if decision.role_map:
@@ -249,6 +335,9 @@ def seconds(value: Any, *, field_name: str, here: str, unit: str = "s") -> float
     """
     if value is None:
         return None
+    kind = type(value)
+    if (kind is float or kind is int) and 0 <= value < math.inf:  # the common case, first
+        return value / 1000.0 if unit == "ms" else float(value)
     if isinstance(value, bool):
         raise TranscriptError(f"{here}: {field_name}: expected a time, got {describe(value)}")
     if isinstance(value, (int, float)):

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from csnlp.errors import FormatError, TranscriptError, describe
+from csnlp.io.formats.base import ID_KEYS as BASE_ID_KEYS
 from csnlp.io.formats.base import (
     FileFormat,
     ObjectFormat,
@@ -25,11 +26,16 @@ from csnlp.io.formats.base import (
     error_record,
     ok_record,
     open_binary,
+    own_id,
+    record_id,
     seconds,
+    source_id,
     where,
 )
 from csnlp.transcript import Transcript
 
+#: Keys of a transcript object that hold its id (see `base.own_id`).
+ID_OBJECT_KEYS = frozenset(BASE_ID_KEYS)
 # Column / key names accepted for each turn field, most specific first.
 ID_KEYS = ("conversation_id", "transcript_id", "call_id", "contact_id", "session_id",
            "chat_id", "ticket_id", "dialog_id", "dialogue_id", "conversation", "id")
@@ -145,31 +151,42 @@ def parse_native(obj: Any, ctx: ReadContext, source: dict[str, Any]) -> Transcri
     """csnlp's dict {"id", "turns": [{"speaker", "text", "start", "end"}], "metadata"}, or a
     bare list of turns. Other top-level keys are kept as metadata."""
     here = where(source)
-    default_id = source.get("default_id", "transcript")
+    default_id = source.get("default_id") or source_id(source)
     if isinstance(obj, list):
         raw_turns, tid, metadata = obj, default_id, {}
     elif isinstance(obj, Mapping):
         if "turns" not in obj:
             raise TranscriptError(f"{here}: turns: missing")
         raw_turns = obj["turns"]
-        if not isinstance(raw_turns, list):
+        if not isinstance(raw_turns, (list, tuple)):
             raise TranscriptError(f"{here}: turns: must be a list, got {describe(raw_turns)}")
-        id_key = _first_key(("id", "transcript_id", "conversation_id"), obj)
-        tid = obj[id_key] if id_key else default_id
-        if not isinstance(tid, (str, int)) or isinstance(tid, bool):
-            raise TranscriptError(f"{here}: {id_key}: must be a string, got {describe(tid)}")
+        id_key, tid = own_id(obj)
+        if id_key is None:
+            tid = default_id
+            bad = next((k for k in ("id", "transcript_id") if obj.get(k) not in (None, "")),
+                       None)
+            if bad is not None:  # an id that is not a string: say so rather than replace it
+                raise TranscriptError(f"{here}: {bad}: must be a string, "
+                                      f"got {describe(obj[bad])}")
         metadata = obj.get("metadata") or {}
         if not isinstance(metadata, Mapping):
             raise TranscriptError(f"{here}: metadata: must be an object, "
                                   f"got {describe(metadata)}")
+        # Every other top-level key is the user's metadata (region, agent_id, ...); an empty
+        # id key is dropped with the id it failed to give.
         extra = {k: jsonable(v) for k, v in obj.items()
-                 if k not in ("turns", "metadata", id_key)}
+                 if k not in ("turns", "metadata", id_key) and not _empty_id(k, v)}
         metadata = {**extra, **metadata}
     else:
         raise TranscriptError(f"{here}: expected a transcript object, got {describe(obj)}")
     turns = [_raw_turn(t, f"turns[{i}]", here) for i, t in enumerate(raw_turns)]
     return build_transcript(turns, tid=str(tid), metadata=metadata, ctx=ctx, source=source,
                             fmt="csnlp")
+
+
+def _empty_id(key: str, value: Any) -> bool:
+    return key in ID_OBJECT_KEYS and (value is None or isinstance(value, str)
+                                      and not value.strip())
 
 
 NATIVE = ObjectFormat(
@@ -224,36 +241,20 @@ def parse_object(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
                  source: dict[str, Any]) -> Record:
     """One JSON value → Record, using the first object format that matches it."""
     fmt = objects[0] if len(objects) == 1 else next((f for f in objects if f.match(obj)), None)
+    public = _public(source)
     if fmt is None:
         keys = sorted(obj)[:8] if isinstance(obj, Mapping) else type(obj).__name__
-        tid = readable_id(obj)
         return error_record(FormatError(
             f"{where(source)}: not a transcript in any known format (keys: {keys}); "
             "name the format with format=..."),
-            _public(source) if tid is None else {**_public(source), "transcript_id": tid})
+            {**public, "transcript_id": record_id(obj, public)})
     src = {**source, "format": fmt.name}
+    if not src.get("default_id"):
+        src["default_id"] = source_id(public)
     try:
         return ok_record(fmt.parse(obj, ctx, src), _public(src))
     except TranscriptError as exc:
-        tid = readable_id(obj)
-        return error_record(exc, _public(src) if tid is None
-                            else {**_public(src), "transcript_id": tid})
-
-
-#: Keys that hold a conversation's id in the formats read here.
-_ID_KEYS = ("id", "transcript_id", "conversation_id", "ContactId", "InitialContactId",
-            "JobName", "jobName", "name")
-
-
-def readable_id(obj: Any) -> str | None:
-    """The id of a conversation that failed to read, when it can be told, for the error."""
-    if not isinstance(obj, Mapping):
-        return None
-    for key in _ID_KEYS:
-        value = obj.get(key)
-        if isinstance(value, (str, int)) and not isinstance(value, bool) and value != "":
-            return str(value)
-    return None
+        return error_record(exc, {**_public(src), "transcript_id": record_id(obj, public)})
 
 
 def _public(source: dict[str, Any]) -> dict[str, Any]:
@@ -343,7 +344,7 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
                 yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"),
                                    base)
                 return
-            yield _parsed(obj, objects, ctx, {**base, "default_id": path.stem})
+            yield _parsed(obj, objects, ctx, base)
             return
         rest = _Prefixed(head, fh)
         items = _iter_json_array(rest, here)
@@ -366,15 +367,14 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
         except FormatError as exc:
             yield error_record(exc, base)
             return
-        yield _parsed(values, objects, ctx, {**base, "default_id": path.stem})
+        yield _parsed(values, objects, ctx, base)
 
 
 def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
     item = first_item
     while item is not None:
         record, line, value = item
-        src = {**base, "record": record, "line": line, "default_id": f"{path.stem}-{record}"}
-        yield _parsed(value, objects, ctx, src)
+        yield _parsed(value, objects, ctx, {**base, "record": record, "line": line})
         try:
             item = next(items, None)
         except FormatError as exc:
@@ -458,8 +458,14 @@ class _Grouper:
     rather than being merged silently into a transcript already yielded.
     """
 
-    def __init__(self, path: Path, ctx: ReadContext, fmt: str) -> None:
-        self.path, self.ctx, self.fmt = path, ctx, fmt
+    def __init__(self, path: Path | None, ctx: ReadContext, fmt: str,
+                 base: Mapping[str, Any] | None = None) -> None:
+        self.ctx, self.fmt = ctx, fmt
+        #: what every source of this table holds: its file, or e.g. {"input": "dataframe"}
+        self.base = dict(base) if base is not None else {"file": str(path)}
+        self.name = where(self.base)
+        #: the conversation of a table without an id column
+        self.default_key = source_id(self.base)
         self.cols: _Columns | None = None
         self.key: str | None = None
         self.turns: list[RawTurn] = []
@@ -471,7 +477,7 @@ class _Grouper:
         self.seen: set[str] = set()
 
     def set_columns(self, names: Sequence[str]) -> None:
-        self.cols = _Columns(names, self.ctx, str(self.path))
+        self.cols = _Columns(names, self.ctx, self.name)
 
     def add(self, place: dict[str, Any], row: Mapping[str, Any]) -> Iterator[Record]:
         cols = self.cols
@@ -526,10 +532,10 @@ class _Grouper:
     def _key(self, row: Mapping[str, Any]) -> str:
         cols = self.cols
         if cols is None or cols.id is None:
-            return self.path.stem
+            return self.default_key
         value = row.get(cols.id)
         if value is None or value == "" or value != value:
-            return self.key or self.path.stem
+            return self.key or self.default_key
         return str(jsonable(value))
 
     def flush(self) -> Iterator[Record]:
@@ -537,7 +543,7 @@ class _Grouper:
             self.turns, self.errors, self.meta, self.varying = [], [], {}, set()
             return
         label = "line" if "line" in self.first else "row"
-        source = {"file": str(self.path), label: self.first.get(label), "format": self.fmt,
+        source = {**self.base, label: self.first.get(label), "format": self.fmt,
                   "transcript_id": self.key}
         if self.last.get(label) != self.first.get(label):
             source[f"last_{label}"] = self.last.get(label)
@@ -593,8 +599,7 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
                 yield from grouper.add(place, obj)
                 continue
             yield from grouper.flush()
-            yield _parsed(obj, objects, ctx, {**place, "default_id": f"{path.stem}-{lineno}"},
-                          line)
+            yield _parsed(obj, objects, ctx, place, line)
     yield from grouper.flush()
 
 
@@ -729,3 +734,43 @@ def read_parquet(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
 PARQUET = FileFormat(name="parquet", description="Parquet with one turn per row (columns as "
                      "for CSV)", extensions=(".parquet", ".pq"), read=read_parquet,
                      sniff=lambda head: head[:4] == b"PAR1")
+
+
+# ---------------------------------------------------------------- pandas DataFrames
+
+
+def frame_records(frame: Any, ctx: ReadContext, base: Mapping[str, Any] | None = None
+                  ) -> Iterator[Record]:
+    """Records of a pandas DataFrame with one turn per row, read like a CSV file of turns
+    (same column names); conversations need not be contiguous, their turns keep row order.
+
+    A source names the frame's row (from 1) where the conversation starts.
+    """
+    import numpy as np
+    import pandas as pd
+
+    base = dict(base) if base is not None else {"input": "dataframe"}
+    grouper = _Grouper(None, ctx, "dataframe", base)
+    names = [str(c) for c in frame.columns]
+    try:
+        grouper.set_columns(names)
+    except FormatError as exc:
+        yield error_record(exc, base)
+        return
+    if list(frame.columns) != names:
+        frame = frame.set_axis(names, axis=1)
+    if grouper.cols is not None and grouper.cols.id is not None:
+        codes, _ = pd.factorize(frame[grouper.cols.id], use_na_sentinel=False)
+        order = np.argsort(codes, kind="stable")  # group by id, in order of first appearance
+    else:
+        order = np.arange(len(frame))
+    frame = frame.take(order)
+    for start in range(0, len(frame), _FRAME_CHUNK):
+        rows = frame.iloc[start:start + _FRAME_CHUNK].to_dict("records")
+        for position, row in zip(order[start:start + _FRAME_CHUNK].tolist(), rows,
+                                 strict=True):
+            yield from grouper.add({**base, "row": position + 1}, row)
+    yield from grouper.flush()
+
+
+_FRAME_CHUNK = 10_000

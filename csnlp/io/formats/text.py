@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,24 +64,31 @@ def _one(path: Path, ctx: ReadContext, fmt: str, build) -> Iterator[Record]:
 # ---------------------------------------------------------------- plain text
 
 
-def _text_turns(path: Path, ctx: ReadContext) -> tuple[list[RawTurn], dict[str, Any]]:
+def text_turns(lines: Iterable[tuple[int, str]], here: str) -> list[RawTurn]:
+    """Raw turns of `Speaker: text` lines (optionally `[00:01:02] Speaker: ...`); a line
+    without a speaker continues the turn before. Speakers may be any name: roles are decided
+    later, as for every format (speaker_map, role names, inference)."""
     turns: list[RawTurn] = []
-    for lineno, line in _lines(path, ctx):
+    for lineno, line in lines:
         if not line.strip():
             continue
         m = _TEXT_LINE.match(line)
         if m:
             stamp, label, text = m.groups()
-            start = seconds(stamp, field_name="time", here=f"{path}: line {lineno}") \
+            start = seconds(stamp, field_name="time", here=f"{here}: line {lineno}") \
                 if stamp else None
             turns.append(RawTurn(label=label.strip(), text=text, start=start,
                                  place=f"line {lineno}"))
         elif turns:
             turns[-1].text = f"{turns[-1].text} {line.strip()}".strip()
         else:
-            raise TranscriptError(f"{path}: line {lineno}: expected 'Speaker: text', "
+            raise TranscriptError(f"{here}: line {lineno}: expected 'Speaker: text', "
                                   f"got {describe(line)}")
-    return turns, {}
+    return turns
+
+
+def _text_turns(path: Path, ctx: ReadContext) -> tuple[list[RawTurn], dict[str, Any]]:
+    return text_turns(_lines(path, ctx), str(path)), {}
 
 
 def read_text(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> Iterator[Record]:
