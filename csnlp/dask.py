@@ -3,10 +3,12 @@
 `evaluate_bag(bag)` takes a Bag of transcripts (dicts, Transcripts, strings, Records, or JSON
 lines with `json_lines=True`); `evaluate_dataframe(ddf)` takes a Dask DataFrame with one row per
 turn (grouped by conversation id) or one row per transcript. Both return a Dask DataFrame of
-report rows with the batch outputs' columns (`csnlp.writers.OUTPUT_COLUMNS`), ready for
-`.to_parquet(...)`. Each worker process builds the spaCy pipeline once, on its first partition,
-and keeps it (`csnlp.batch.worker_evaluator`); tasks carry only the standards' name or the
-validated StandardSet, never a pipeline.
+report rows in the stored form of the results table (`csnlp.table.STORED_COLUMNS`, the columns
+of the Parquet output, evidence as JSON text), ready for `.to_parquet(...)`;
+`csnlp.read_results(rows)` gives the results frame, as for any results file. Each worker process
+builds the spaCy pipeline once, on its first partition, and keeps it
+(`csnlp.batch.worker_evaluator`); tasks carry only the standards' name or the validated
+StandardSet, never a pipeline.
 
     >>> from dask.distributed import Client                                  # doctest: +SKIP
     >>> import dask.bag as db, csnlp.dask                                     # doctest: +SKIP
@@ -32,6 +34,7 @@ from csnlp.errors import FormatError, InputError, describe
 from csnlp.ingest import RepeatedIds, input_id, read_context
 from csnlp.io.formats.base import error_record
 from csnlp.io.formats.generic import frame_records
+from csnlp.jsonable import jsonable as _plain  # a pandas cell as plain Python
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -44,9 +47,9 @@ _ORDER = "_csnlp_order"
 
 def output_meta() -> pd.DataFrame:
     """An empty frame with the columns and dtypes every partition of the result has."""
-    from csnlp.writers import output_schema
+    from csnlp.table import stored_frame, stored_schema
 
-    return output_schema().empty_table().to_pandas()
+    return stored_frame(stored_schema(evidence_json=True).empty_table())
 
 
 def evaluate_bag(bag: db.Bag, standards: Any = None, *, json_lines: bool = False,
@@ -150,7 +153,7 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
     import pyarrow as pa
 
     from csnlp.gcpause import gc_paused
-    from csnlp.writers import output_schema, reports_table
+    from csnlp.table import reports_table, stored_frame, stored_schema
 
     evaluator, lock = worker_evaluator(spec)
     tables = []
@@ -160,7 +163,7 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
         with lock:
             reports = evaluate_chunk(evaluator, chunk, on_error=on_error)
         with gc_paused():  # a tuple per row and cell: see csnlp.gcpause
-            tables.append(reports_table(reports))
+            tables.append(reports_table(reports, evidence_json=True))
         chunk.clear()
 
     repeated = RepeatedIds()  # within the partition: a worker sees no other
@@ -173,8 +176,8 @@ def _evaluate_items(items, spec: EvaluatorSpec, partition: int, on_error: str, b
             flush()
     if chunk:
         flush()
-    table = pa.concat_tables(tables) if tables else output_schema().empty_table()
-    return table.to_pandas()
+    table = pa.concat_tables(tables) if tables else stored_schema(evidence_json=True).empty_table()
+    return stored_frame(table)
 
 
 def _bag_partition(items, spec: EvaluatorSpec, partition: int, json_lines: bool, on_error: str,
@@ -195,22 +198,6 @@ def _parse_json(line: Any, partition: int, record: int, on_error: str) -> Any:
         if on_error == "raise":
             raise FormatError(message) from None
         return error_record(FormatError(message), {"partition": partition, "record": record})
-
-
-def _plain(value: Any) -> Any:
-    """A pandas/numpy cell as plain Python: NaN/NA to None, numpy scalars to Python scalars."""
-    if value is None:
-        return None
-    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
-        value = value.tolist()
-    try:
-        if value != value:  # NaN, NaT
-            return None
-    except (TypeError, ValueError):
-        pass
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return None
-    return value
 
 
 def _add_order(df: pd.DataFrame, partition_info: dict | None = None) -> pd.DataFrame:

@@ -6,16 +6,10 @@ or missing. `--resume` keeps the whole parts and redoes the missing ones. The pa
 in input order, into a temporary file as they complete (`Assembly`); after the last one it is
 renamed to OUT and the folder is removed.
 
-Parquet and CSV share one fixed set of columns, `OUTPUT_COLUMNS`, so every part and every row
-group has the same schema however transcript metadata varies:
-
-- `FRAME_COLUMNS` (`csnlp.frames`): one row per (transcript, standard), or one `status="error"`
-  row for an input that failed;
-- `input_index` (0-based position in the input stream), `source_file`, `source_line` (text
-  formats), `source_record` (n-th object of a JSON array or row of a Parquet file, from 1):
-  where the input came from;
-- `METADATA_COLUMNS`: well-known metadata keys as strings (`agent_id`, `team`, `date`, ...);
-- `metadata_json`: the whole metadata dict as JSON (sorted keys), for every other key.
+Parquet and CSV hold the stored form of the results table (`csnlp.table`): one fixed set of
+columns, `OUTPUT_COLUMNS`, so every part and every row group has the same schema however
+transcript metadata varies (the metadata is in `metadata_json`; `csnlp.read_results` expands it
+into columns again). Evidence is an Arrow list of structs in Parquet and JSON text in CSV.
 
 A JSONL line is `report.to_dict()` (its `source` carries `input_index`, file and line).
 """
@@ -32,30 +26,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from csnlp.errors import InputError, describe
-from csnlp.frames import FRAME_COLUMNS, report_rows, report_values
+from csnlp.table import (
+    METADATA_COLUMNS,
+    SOURCE_COLUMNS,
+    STORED_COLUMNS,
+    reports_table,
+    stored_frame,
+    stored_rows,
+    stored_schema,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
     from csnlp.results import Report
 
+__all__ = ["METADATA_COLUMNS", "OUTPUT_COLUMNS", "OUTPUT_FORMATS", "SOURCE_COLUMNS", "Assembly",
+           "PartStats", "PartStore", "output_format", "output_rows", "output_schema",
+           "reports_frame", "reports_table", "serialise"]
+
 #: Output format by file extension.
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
 
-#: Where each row came from: position in the input stream, file, line (text formats), record.
-SOURCE_COLUMNS = ("input_index", "source_file", "source_line", "source_record")
+#: Columns of every Parquet/CSV output, in this order (`csnlp.table.STORED_COLUMNS`).
+OUTPUT_COLUMNS = STORED_COLUMNS
 
-#: Metadata keys that get a column of their own (as strings); all metadata is in metadata_json.
-METADATA_COLUMNS = (
-    "agent_id", "agent_name", "team", "queue", "channel", "date", "customer_id",
-    "customer_name", "language",
-)
+#: The rows of one report as Parquet/CSV holds them, as dicts.
+output_rows = stored_rows
 
-#: Columns of every Parquet/CSV output, in this order.
-OUTPUT_COLUMNS = (*FRAME_COLUMNS, *SOURCE_COLUMNS, *METADATA_COLUMNS, "metadata_json")
-
-_FLOAT_COLUMNS = frozenset({"score", "weight", "report_score"})
-_INT_COLUMNS = frozenset({"input_index", "source_line", "source_record"})
 _PART_RE = re.compile(r"^part-(\d{8})\.(jsonl|parquet|csv)$")
 MANIFEST = "manifest.json"
 
@@ -74,61 +72,14 @@ def output_format(path: str | os.PathLike[str]) -> str:
 
 
 def output_schema() -> pa.Schema:
-    """The Arrow schema of Parquet/CSV outputs: the same for every part and row group."""
-    import pyarrow as pa
-
-    def kind(name: str) -> pa.DataType:
-        if name in _FLOAT_COLUMNS:
-            return pa.float64()
-        if name in _INT_COLUMNS:
-            return pa.int64()
-        return pa.string()
-
-    return pa.schema([pa.field(name, kind(name)) for name in OUTPUT_COLUMNS])
-
-
-def _fixed_values(report: Report) -> dict[str, Any]:
-    """The columns that are the same on every row of one report: source and metadata."""
-    source = report.source or {}
-    metadata = report.metadata or {}
-    return {
-        "input_index": _as_int(source.get("input_index")),
-        "source_file": _as_str(source.get("file")),
-        "source_line": _as_int(source.get("line")),
-        "source_record": _as_int(source.get("record", source.get("row"))),
-        **{name: _as_str(metadata.get(name)) for name in METADATA_COLUMNS},
-        "metadata_json": _dumps(metadata, sort_keys=True) if metadata else None,
-    }
-
-
-def output_rows(report: Report) -> list[dict[str, Any]]:
-    """The Parquet/CSV rows of one report: `frames.report_rows` fitted to `OUTPUT_COLUMNS`."""
-    fixed = _fixed_values(report)
-    return [{**{name: row.get(name) for name in FRAME_COLUMNS}, **fixed}
-            for row in report_rows(report)]
-
-
-def reports_table(reports: Iterable[Report]) -> pa.Table:
-    """An Arrow table of `output_rows` for many reports, with the fixed `output_schema`."""
-    import pyarrow as pa
-
-    schema = output_schema()
-    frame: list[tuple[Any, ...]] = []  # FRAME_COLUMNS values per row
-    fixed: list[tuple[Any, ...]] = []  # the source and metadata columns per row
-    for report in reports:
-        values = report_values(report)
-        frame.extend(values)
-        fixed.extend([tuple(_fixed_values(report).values())] * len(values))
-    columns = [*zip(*frame, strict=True), *zip(*fixed, strict=True)] if frame else \
-        [() for _ in OUTPUT_COLUMNS]
-    arrays = [pa.array(list(column), type=field.type)
-              for column, field in zip(columns, schema, strict=True)]
-    return pa.table(arrays, schema=schema)
+    """The Arrow schema of Parquet outputs: the same for every part and row group."""
+    return stored_schema()
 
 
 def reports_frame(reports: Iterable[Report]):
-    """A pandas DataFrame with exactly `OUTPUT_COLUMNS` (what a Parquet output reads back as)."""
-    return reports_table(reports).to_pandas()
+    """A pandas DataFrame with exactly `OUTPUT_COLUMNS` (the stored rows; `read_results` gives
+    the results frame)."""
+    return stored_frame(reports_table(reports))
 
 
 @dataclass(frozen=True)
@@ -370,17 +321,16 @@ def serialise(reports: Sequence[Report], fmt: str) -> bytes:
         return b"".join(orjson.dumps(r.to_dict()) + b"\n" for r in reports)
     import pyarrow as pa
 
-    table = reports_table(reports)
     if fmt == "parquet":
-        return _parquet_bytes(table)
-    sink = pa.BufferOutputStream()
-    if fmt == "csv":
-        import pyarrow.csv as pcsv
-
-        pcsv.write_csv(table, sink, pcsv.WriteOptions(include_header=False,
-                                                      quoting_style="needed"))
-    else:
+        return _parquet_bytes(reports_table(reports))
+    if fmt != "csv":
         raise InputError(f"output format: expected jsonl, parquet or csv, got {describe(fmt)}")
+    import pyarrow.csv as pcsv
+
+    sink = pa.BufferOutputStream()
+    # "needed" quotes every string, so an empty string and a missing value stay apart
+    pcsv.write_csv(reports_table(reports, evidence_json=True), sink,
+                   pcsv.WriteOptions(include_header=False, quoting_style="needed"))
     return sink.getvalue().to_pybytes()
 
 
@@ -410,29 +360,3 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def _sync(fh) -> None:
     fh.flush()
     os.fsync(fh.fileno())
-
-
-def _dumps(value: Any, *, sort_keys: bool = False) -> str:
-    import orjson
-
-    from csnlp.results import _jsonable
-
-    option = orjson.OPT_SORT_KEYS if sort_keys else 0
-    return orjson.dumps(_jsonable(value), option=option).decode()
-
-
-def _as_str(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return _dumps(value)
-
-
-def _as_int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -139,27 +139,13 @@ def agreement(results: Any, labels: Any, *, reviewer: str | None = None, seed: i
 # -- reading the machine side -----------------------------------------------------------------
 
 def _results_frame(results: Any) -> pd.DataFrame:
-    """A results frame from a frame or a .jsonl/.parquet/.csv path, with an `evidence` column of
-    lists of evidence dicts. Replaced by csnlp.read_results at merge."""
-    import pandas as pd
+    """The results frame of `csnlp.read_results` (any results file or frame csnlp writes)."""
+    from csnlp.table import read_results
 
-    from csnlp.coaching.analysis import _parse_evidence
-    from csnlp.coaching.report import load_results
-
-    if isinstance(results, pd.DataFrame):
-        frame = results
-    elif Path(results).suffix.lower() == ".csv" and Path(results).is_file():
-        # Ids stay text ("007" is not 7), the way labels are read.
-        frame = pd.read_csv(results, dtype={"transcript_id": str, "standard_id": str})
-    else:
-        frame = load_results(results)
+    frame = read_results(results)
     missing = [c for c in ("transcript_id", "standard_id", "status") if c not in frame.columns]
     if missing:
         raise InputError(f"results: no column {missing[0]!r}; not a csnlp results frame")
-    if "evidence" not in frame.columns:
-        source = frame["evidence_json"] if "evidence_json" in frame.columns else None
-        frame = frame.assign(evidence=[_parse_evidence(v) for v in source] if source is not None
-                             else [[] for _ in range(len(frame))])
     return frame
 
 

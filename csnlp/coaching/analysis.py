@@ -33,6 +33,9 @@ RATE_COLUMNS = ("standard_id", "title", "n", "met", "missed", "not_applicable", 
 
 REQUIRED_COLUMNS = ("transcript_id", "standard_id", "status")
 
+#: The evidence column: a list of evidence dicts per row (older frames: JSON text `evidence_json`).
+EVIDENCE = "evidence"
+
 #: Evidence items kept per missed call in a `gaps` snippet.
 SNIPPET_ITEMS = 3
 
@@ -271,18 +274,20 @@ def evidence_items(frame: pd.DataFrame, *, status: str | Iterable[str] | None = 
     """
     import pandas as pd
 
-    from csnlp.frames import FRAME_COLUMNS
+    from csnlp.table import FIXED_COLUMNS, LEGACY_EVIDENCE
 
-    _require(frame, REQUIRED_COLUMNS + ("evidence_json",), "evidence_items")
+    _require(frame, REQUIRED_COLUMNS, "evidence_items")
+    if EVIDENCE not in frame.columns and LEGACY_EVIDENCE not in frame.columns:
+        _require(frame, [EVIDENCE], "evidence_items")
     df = frame[frame["standard_id"].notna()]
     if status is not None:
         df = df[df["status"].isin(_as_list(status))]
     if standard_id is not None:
         df = df[df["standard_id"].isin(_as_list(standard_id))]
-    meta = [c for c in frame.columns if c not in FRAME_COLUMNS]
+    meta = [c for c in frame.columns if c not in FIXED_COLUMNS and c != LEGACY_EVIDENCE]
     rows = []
     for rec in df.to_dict("records"):
-        for i, ev in enumerate(_parse_evidence(rec.get("evidence_json"))):
+        for i, ev in enumerate(_record_evidence(rec)):
             rows.append({"transcript_id": rec["transcript_id"], "standard_id": rec["standard_id"],
                          "status": rec["status"], "explanation": rec.get("explanation"),
                          "item": i, **_evidence_fields(ev),
@@ -430,7 +435,8 @@ def _snippets(frame: pd.DataFrame, gaps_frame: pd.DataFrame, *, agent: str,
               limit: int) -> list[list[dict[str, Any]]]:
     """Up to `limit` evidence snippets per gap row, one per missed call, most recent first."""
     empty: list[list[dict[str, Any]]] = [[] for _ in range(len(gaps_frame))]
-    if limit <= 0 or "evidence_json" not in frame.columns or gaps_frame.empty:
+    has_evidence = EVIDENCE in frame.columns or "evidence_json" in frame.columns
+    if limit <= 0 or not has_evidence or gaps_frame.empty:
         return empty
     missed = frame[frame["status"] == "missed"]
     if "date" in missed.columns:
@@ -450,7 +456,7 @@ def _snippets(frame: pd.DataFrame, gaps_frame: pd.DataFrame, *, agent: str,
 def _snippet(rec: Mapping[str, Any]) -> dict[str, Any]:
     """One missed call: its explanation and up to `SNIPPET_ITEMS` evidence items, the words that
     fired (offending words, a complaint left unanswered) before the turns a miss searched."""
-    items = _parse_evidence(rec.get("evidence_json"))
+    items = _record_evidence(rec)
     looked = [e for e in items if str(e.get("rule", "")).startswith("looked:")]
     hits = [e for e in items if not str(e.get("rule", "")).startswith("looked:")]
     date = rec.get("date")
@@ -461,8 +467,16 @@ def _snippet(rec: Mapping[str, Any]) -> dict[str, Any]:
                       for e in (hits + looked)[:SNIPPET_ITEMS]]}
 
 
+def _record_evidence(rec: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A row's evidence items: the `evidence` column, or `evidence_json` of older frames."""
+    value = rec.get(EVIDENCE)
+    return _parse_evidence(rec.get("evidence_json") if _missing(value) else value)
+
+
 def _parse_evidence(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, list):
+    if hasattr(value, "tolist") and not isinstance(value, str):  # Arrow's numpy array of dicts
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
         return [e for e in value if isinstance(e, Mapping)]
     if not isinstance(value, str) or not value:
         return []

@@ -8,7 +8,6 @@ All transcript text is escaped.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from html import escape
@@ -30,35 +29,24 @@ GAPS_PER_GROUP = 5
 
 
 def load_results(paths: str | Path | Iterable[str | Path]) -> pd.DataFrame:
-    """Result frame from batch outputs: .jsonl (one `Report.to_dict()` a line), .parquet, .csv."""
-    import pandas as pd
-
-    from csnlp.frames import FRAME_COLUMNS, reports_to_frame
-    from csnlp.results import Report
+    """The results frame of batch outputs (.jsonl, .parquet, .csv): `csnlp.read_results`."""
+    from csnlp.table import read_results
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not paths:
         raise InputError("report: no results files given")
-    frames = []
-    for path in map(Path, paths):
-        if not path.is_file():
-            raise InputError(f"{path}: no such results file")
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            frames.append(reports_to_frame(_read_jsonl(path, Report)))
-        elif suffix == ".parquet":
-            frames.append(pd.read_parquet(path))
-        elif suffix == ".csv":
-            frames.append(pd.read_csv(path))
-        else:
-            raise InputError(f"{path}: unknown results format {suffix!r}; "
-                             "expected .jsonl, .parquet or .csv")
-        missing = [c for c in ("transcript_id", "standard_id", "status")
-                   if c not in frames[-1].columns]
-        if missing:
-            raise InputError(f"{path}: not a csnlp results file (no column {missing[0]!r}; "
-                             f"expected the columns {list(FRAME_COLUMNS)})")
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return read_results(paths)
+
+
+#: Columns that together tell one evaluated input from another.
+CALL_KEY = ("transcript_id", "input_index", "source_file", "source_line", "source_record")
+
+
+def count_calls(frame: pd.DataFrame) -> int:
+    """How many inputs (calls) a results frame holds, error rows included: the same from every
+    output format, and two inputs with one id count twice when their source tells them apart."""
+    key = [c for c in CALL_KEY if c in frame.columns]
+    return len(frame[key].drop_duplicates()) if key and len(frame) else 0
 
 
 def render_html(frame: pd.DataFrame, *, by: str = "agent_id", standards: Any = None,
@@ -110,24 +98,9 @@ def run_cli(args: argparse.Namespace) -> int:
         frame = apply_overrides(frame, args.overrides)
     out = write_report(frame, args.out, by=args.by)
     groups = frame[args.by].nunique() if args.by in frame.columns else 0
-    print(f"wrote {out}: {frame['transcript_id'].nunique()} transcripts, "
+    print(f"wrote {out}: {count_calls(frame)} transcripts, "
           f"{groups} {args.by} groups")
     return 0
-
-
-# -- reading ----------------------------------------------------------------------------------
-
-def _read_jsonl(path: Path, report_cls: Any) -> list[Any]:
-    reports = []
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                reports.append(report_cls.from_dict(json.loads(line)))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"{path}: line {line_no}: not a csnlp report ({exc})") from exc
-    return reports
 
 
 # -- page parts -------------------------------------------------------------------------------
@@ -196,7 +169,7 @@ def _summary(frame: pd.DataFrame, cards: pd.DataFrame, population: pd.DataFrame,
         if len(dates):
             span = f" · {_e(dates.min())} to {_e(dates.max())}"
     kpis = [(_pct(overall), "standards met, all calls"),
-            (str(frame["transcript_id"].nunique()), "calls"),
+            (str(count_calls(frame)), "calls"),
             (str(len(cards)), f"{_label(by).lower()}s"),
             (str(population["standard_id"].nunique()), "standards")]
     if failed:

@@ -8,7 +8,6 @@ import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from csnlp.io.formats.base import (
     source_id,
     where,
 )
+from csnlp.jsonable import jsonable
 from csnlp.transcript import Transcript
 
 #: Keys of a transcript object that hold its id (see `base.own_id`).
@@ -58,23 +58,6 @@ def _first_key(keys: Sequence[str], present: Mapping[str, Any] | Sequence[str]) 
         if key in lower:
             return lower[key]
     return None
-
-
-def jsonable(value: Any) -> Any:
-    """A metadata value as JSON-native (dates become ISO strings, NaN becomes None)."""
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if hasattr(value, "item"):  # numpy scalars
-        return jsonable(value.item())
-    return str(value)
 
 
 # ---------------------------------------------------------------- csnlp's own dicts
