@@ -4,6 +4,11 @@ The matching pipeline is split by job: `normalise` (the one tokenizer and normal
 `templates` (metadata templates), `rules` (the rules as compiled, TurnAnnotation,
 CompiledRule), `reference` (the plain per-turn annotator) and `fast` (the batched one, which
 gives the same annotations). `Annotator` is the fast one.
+
+    >>> from csnlp.standards import load_standards
+    >>> ann = Annotator(load_standards("contact_center"))
+    >>> "phrase:greetings" in ann.annotate(["Hello there!"])[0].matches
+    True
 """
 
 from __future__ import annotations
