@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 MODULES = ["csnlp", "csnlp.api", "csnlp.evaluator", "csnlp.transcript", "csnlp.frames",
-           "csnlp.standards.load", "csnlp.nlp.pipeline"]
+           "csnlp.standards.load", "csnlp.standards.kinds", "csnlp.nlp.pipeline",
+           "csnlp.nlp.normalise", "csnlp.nlp.reference", "csnlp.nlp.fast", "csnlp.ingest",
+           "csnlp.table", "csnlp.jsonable", "csnlp.redact"]
 
 
 @pytest.mark.parametrize("name", MODULES, ids=MODULES)

@@ -35,6 +35,7 @@ from csnlp.ml.linear import (
     label_matrix,
     vocabulary,
 )
+from csnlp.nlp.normalise import model_words
 
 ACTS = ("greeting", "self_introduction", "apology_empathy", "thanks", "further_help",
         "resolution_check", "hold_request", "hold_thanks", "closing", "upsell_offer")
@@ -279,7 +280,7 @@ class ActModel(LinearTextModel):
         return self._calibrated(z)
 
     def predict_proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
-        """Probabilities of an already flattened TokenBatch (features.token_batch_from_lower)."""
+        """Probabilities of an already flattened TokenBatch (`features.token_batch_from_hashes`)."""
         self._check_is_fitted()
         return self._proba_batch(batch)
 
@@ -297,9 +298,8 @@ class ActModel(LinearTextModel):
             raise InputError(f"act {describe(act)} is not one of {', '.join(self.acts)}")
         j = tuple(self.acts).index(act)
         c = self._prepared()
-        doc = F.blank_tokenizer().tokenizer(text)
-        batch = F.token_batch([doc])
-        lower = [t.lower_ for t in doc]
+        lower = model_words(text)
+        batch = F.token_batch_from_hashes([F.hash_text(w) for w in lower], [len(lower)])
         pairs = zip(["<s>", *lower[:-1]], lower, strict=True)
         openings = zip(lower, batch.sentence_start.tolist(), strict=True)
         names = (lower + [f"{p} {t}" for p, t in pairs]

@@ -1,27 +1,31 @@
-"""Features for the tone model, computed from spaCy token hashes for a whole batch at once.
+"""Features for the tone and act models, computed for a whole batch of texts at once.
 
-A batch of Docs is read once into one array of token hashes (`Token.lower`, spaCy's 64-bit hash
-of the lower-cased token); everything after that is numpy over the whole batch. Two kinds:
+Both models read the tokens of csnlp's one normaliser (`csnlp.nlp.normalise`): the normalised
+words the annotator matches on ("I'm" -> "i am", fillers dropped, chat typing split) with the
+punctuation between them, as 64-bit spaCy string hashes. Training, `tone_scores`, the
+`csnlp_tone` component and the annotator therefore score a text from the same tokens.
+A batch is flattened into one array of hashes; everything after that is numpy. Two kinds:
 
-* hashed word n-grams: the lower-cased token, the pair (previous token, token), where the
-  previous token of the first word is a begin-of-text marker, and the token again when it opens
-  a sentence, so "please" opening a request and "please" inside it are different features;
+* hashed word n-grams: the token, the pair (previous token, token), where the previous token
+  of the first word is a begin-of-text marker, and the token again when it opens a sentence,
+  so "please" opening a request and "please" inside it are different features;
 * politeness strategies after Danescu-Niculescu-Mizil et al. (ACL 2013), Table 3: gratitude,
   apology, "please" opening a sentence vs inside it, greetings, deference, hedges, factuality,
   direct questions and starts, counterfactual ("could you") vs indicative ("can you") modals,
   first/second person at the start or inside, first person plural, "by the way", plus two cues
   for heated speech (a sentence opening with an imperative verb, "!").
 
-The paper found strategies with a dependency parser; here they are token rules on spaCy's
-tokenizer output (a lexicon entry, optionally required to open or not to open a sentence), which
-keeps them as cheap as the tokenizer. Imperatives are approximated by a list of verbs that open a
-sentence. spaCy string hashes are stable across versions (64-bit MurmurHash of the text), and
-`hash_check` records one so a model refuses to run on a spaCy that hashes differently.
+The paper found strategies with a dependency parser; here they are token rules on the
+normalised tokens (a lexicon entry, normalised like the text, optionally required to open or
+not to open a sentence), which keeps them as cheap as the tokenizer. Imperatives are
+approximated by a list of verbs that open a sentence. spaCy string hashes are stable across
+versions (64-bit MurmurHash of the text), and `hash_check` records one so a model refuses to
+run on a spaCy that hashes differently.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from csnlp.errors import ModelError, describe
+from csnlp.nlp.normalise import NormCache, model_words, normalise_rows, shared_nlp, token_array
 
 # Positions a lexicon entry may be found at.
 ANY, START, INSIDE = "any", "start", "inside"
@@ -52,8 +57,8 @@ _IMPERATIVE_VERBS = (
     "revert", "quit", "figure", "deal", "hurry", "transfer", "escalate",
 )
 
-# name -> entries of (phrase, position). A phrase is one to three space-separated lower-case
-# tokens, written as spaCy's English tokenizer splits them ("ca n't", not "can't").
+# name -> entries of (phrase, position). A phrase is written as people type it and normalised
+# like the texts ("can't you" -> can not you); at most three tokens after normalising.
 STRATEGIES: dict[str, tuple[tuple[str, str], ...]] = {
     "gratitude": tuple(
         (w, ANY) for w in ("thanks", "thank", "thx", "thanx", "ty", "appreciate", "appreciated",
@@ -86,12 +91,12 @@ STRATEGIES: dict[str, tuple[tuple[str, str], ...]] = {
         (w, ANY) for w in ("could you", "would you", "would it", "might you", "would you mind")
     ),
     "indicative_modal": tuple(
-        (w, ANY) for w in ("can you", "will you", "ca n't you", "wo n't you")
+        (w, ANY) for w in ("can you", "will you", "can't you", "won't you")
     ),
     "first_person_start": tuple((w, START) for w in _FIRST),
     "first_person": tuple((w, INSIDE) for w in _FIRST),
     "first_person_plural": tuple(
-        (w, ANY) for w in ("we", "our", "us", "ours", "ourselves", "let 's")
+        (w, ANY) for w in ("we", "our", "us", "ours", "ourselves", "let's")
     ),
     "second_person_start": tuple((w, START) for w in _SECOND),
     "second_person": tuple((w, INSIDE) for w in _SECOND),
@@ -101,8 +106,8 @@ STRATEGIES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 STRATEGY_NAMES: tuple[str, ...] = tuple(STRATEGIES)
 
-# Tokens after which a new sentence starts.
-_SENTENCE_END = (".", "?", "!", "!!", "!!!", "?!", "!?", "...", "..", ";", ":", "\n", "\n\n")
+# Tokens (punctuation NORMs) after which a new sentence starts.
+_SENTENCE_END = (".", "?", "!", "!!", "!!!", "?!", "!?", "...", "..", ";", ":")
 _BEGIN = "<s>"  # the "previous token" of the first token of a text
 _MAX_PHRASE = 3
 
@@ -136,7 +141,7 @@ def _combine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 class TokenBatch:
     """The tokens of a batch of texts, flattened: one entry per token, in text order."""
 
-    lower: np.ndarray  # uint64 spaCy hash of the lower-cased token
+    lower: np.ndarray  # uint64 spaCy hash of each normalised token
     sentence_start: np.ndarray  # bool: first token of a text or after . ? ! ; : or a newline
     doc: np.ndarray  # int64 index of the text each token belongs to
     starts: np.ndarray  # int64 offset of each text's first token; len = n_docs + 1
@@ -156,31 +161,26 @@ def hash_check() -> dict[str, str]:
 
 
 def token_batch(docs: Iterable[Any]) -> TokenBatch:
-    """Flatten spaCy Docs into token arrays, reading each Doc once as it streams past.
+    """Flatten spaCy Docs into the normalised tokens of each, reading each Doc once as it
+    streams past (a stream of Docs dropped once read tokenizes faster than a list kept alive).
 
-    `np.fromiter` over `Token.lower` measured faster than a `Doc.to_array` call per Doc (whose
-    fixed cost dominates on short turns), and a stream of Docs that are dropped once read
-    tokenizes ~1.6x faster than a list of Docs kept alive.
+    The Docs' own tokens are normalised: they match `tokenize` of their texts when the Docs
+    come from `csnlp.nlp.normalise.make_nlp()`.
     """
+    cache: NormCache = {}
+    flat: list[int] = []
     lengths: list[int] = []
-
-    def hashes() -> Iterator[int]:
-        for doc in docs:
-            lengths.append(len(doc))
-            for token in doc:
-                yield token.lower
-
-    lower = np.fromiter(hashes(), dtype=np.uint64)
-    return _batch(lower, lengths)
+    for doc in docs:
+        _, _, feats = normalise_rows(token_array(doc).tolist(), doc.vocab.strings, cache)
+        flat.extend(feats)
+        lengths.append(len(feats))
+    return token_batch_from_hashes(flat, lengths)
 
 
-def token_batch_from_lower(lowers: Sequence[np.ndarray]) -> TokenBatch:
-    """A TokenBatch from each text's `Token.lower` hashes (e.g. a `Doc.to_array` column that
-    the caller reads anyway), so a pipeline can featurise without iterating tokens again."""
-    lengths = [len(a) for a in lowers]
-    lower = (np.concatenate(lowers).astype(np.uint64, copy=False) if lowers
-             else np.zeros(0, dtype=np.uint64))
-    return _batch(lower, lengths)
+def token_batch_from_hashes(hashes: Sequence[int], lengths: Sequence[int]) -> TokenBatch:
+    """A TokenBatch from the normalised tokens' hashes of several texts, concatenated
+    (`csnlp.nlp.normalise.normalise_rows`), and how many belong to each text."""
+    return _batch(np.fromiter(hashes, dtype=np.uint64, count=len(hashes)), lengths)
 
 
 def _batch(lower: np.ndarray, lengths: Sequence[int]) -> TokenBatch:
@@ -269,7 +269,7 @@ def _lexicon() -> _Lexicon:
     first: set[int] = set()
     for index, name in enumerate(STRATEGIES):
         for phrase, position in STRATEGIES[name]:
-            hashes = [hash_text(w) for w in phrase.split(" ")]
+            hashes = [hash_text(w) for w in model_words(phrase)]
             if not 1 <= len(hashes) <= _MAX_PHRASE:
                 raise ValueError(f"strategy {name}: phrase {phrase!r} has more than "
                                  f"{_MAX_PHRASE} tokens")
@@ -342,27 +342,24 @@ def strategy_features(batch: TokenBatch) -> np.ndarray:
     return flags.reshape(batch.n_docs, n_strategies)
 
 
-# New words, ids and amounts add strings to the tokenizer's vocabulary; past this many the
-# tokenizer is rebuilt, so memory stays bounded without a memory zone (which would keep the
-# tokenizer cache cold and tokenizing ~1.3-2x slower).
-MAX_VOCAB_STRINGS = 200_000
+_TOKEN_CACHE: NormCache = {}
 
 
-@lru_cache(maxsize=1)
 def blank_tokenizer() -> Any:
-    """spaCy's blank English pipeline (its tokenizer is what the tone model reads), built once."""
-    import spacy
-
-    return spacy.blank("en")
+    """The tokenizer the models read texts with: `csnlp.nlp.normalise.shared_nlp()`."""
+    return shared_nlp()
 
 
 def tokenize(texts: Iterable[str], *, batch_size: int = 1000) -> TokenBatch:
-    """Tokenize texts with spaCy's blank English tokenizer and flatten them into a TokenBatch."""
-    nlp = blank_tokenizer()
-    batch = token_batch(nlp.tokenizer.pipe(texts, batch_size=batch_size))
-    if len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
-        blank_tokenizer.cache_clear()
-    return batch
+    """Tokenize and normalise texts as the annotator does and flatten them into a TokenBatch."""
+    nlp = shared_nlp()
+    flat: list[int] = []
+    lengths: list[int] = []
+    for doc in nlp.tokenizer.pipe(texts, batch_size=batch_size):
+        _, _, feats = normalise_rows(token_array(doc).tolist(), doc.vocab.strings, _TOKEN_CACHE)
+        flat.extend(feats)
+        lengths.append(len(feats))
+    return token_batch_from_hashes(flat, lengths)
 
 
 def explain_strategies(text: str) -> list[str]:
@@ -376,7 +373,7 @@ def explain_strategies(text: str) -> list[str]:
 
 
 #: Bumped whenever featurisation changes; a model records it and is refused by another version.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: the normaliser's tokens (1: spaCy's LOWER of blank English)
 
 
 def features_meta() -> dict[str, Any]:

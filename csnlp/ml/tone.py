@@ -232,6 +232,12 @@ class ToneModel(LinearTextModel):
         self._check_is_fitted()
         return self._scores(batch)
 
+    def score_texts(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities and strategy flags of texts, tokenized and normalised as the
+        annotator does: what `tone_scores` and the `csnlp_tone` component return."""
+        self._check_is_fitted()
+        return self._scores(F.tokenize(texts))
+
     def score_docs(self, docs: Iterable[Any]) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities for a batch of Docs and their strategy flags (n_docs, n_strategies),
         columns in `csnlp.ml.features.STRATEGY_NAMES` order."""

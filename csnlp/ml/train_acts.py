@@ -64,6 +64,9 @@ GOEMOTIONS_LABELS = "goemotions/emotions.txt"
 GOEMOTIONS_WEIGHTS = {"thanks": 0.1, "apology_empathy": 1.0}
 GOEMOTIONS_WEIGHT = 0.5
 PHRASE_WEIGHT = 0.5
+# A pack example is a case the standard's author wrote down on purpose ("Sorry?" is no
+# apology): it counts as much as a few corpus rows.
+EXAMPLE_WEIGHT = 4.0
 PACKS = ("sales",)  # extends contact_center: every standard and phrase list of both
 
 # act -> GoEmotions emotions that make it positive
@@ -273,7 +276,7 @@ def add_packs(ts: TrainingSet, packs: Sequence[str] = PACKS) -> None:
                           [t for act, t, label in cases if act == "self_introduction" and label])
     for act, text, label in dict.fromkeys(cases):
         text = mask_names(text, names)
-        ts.add(text, {act: label}, weight=1.0, group=f"example:{text.lower()}",
+        ts.add(text, {act: label}, weight=EXAMPLE_WEIGHT, group=f"example:{text.lower()}",
                source="pack-examples")
     for phrase in sorted(phrase_acts):
         ts.add(phrase, {act: 1 for act in phrase_acts[phrase]}, weight=PHRASE_WEIGHT,

@@ -8,6 +8,9 @@ matches "thank-you" and "um thank you" alike, and every match maps back to exact
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "hmm", "hm",
                      "mm", "mmm", "mhm"})
 
@@ -36,11 +39,43 @@ _IS_AFTER = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"
 
 _ATTRS: list[int] = []  # NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH, LOWER
 _CACHE_LIMIT = 200_000
+#: A NORM hash's normalised parts and their string hashes (fillers: empty).
+NormCache = dict[int, tuple[tuple[str, ...], tuple[int, ...]]]
+
+
+def make_nlp() -> Any:
+    """The one tokenizer: spaCy's blank English with chat typing split ("Bye!Have a nice day",
+    "thanks/"). Turns, phrases and the models' training and scoring texts all go through it."""
+    import spacy
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, r"/"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
+
+
+#: New words, ids and amounts add strings to the shared tokenizer's vocabulary; past this many
+#: it is rebuilt, so memory stays bounded without a memory zone.
+MAX_VOCAB_STRINGS = 200_000
+_SHARED: list[Any] = []
+
+
+def shared_nlp() -> Any:
+    """A `make_nlp()` pipeline built once per process, for phrases and model texts (an Annotator
+    keeps its own, for memory zones)."""
+    if _SHARED and len(_SHARED[0].vocab.strings) > MAX_VOCAB_STRINGS:
+        _SHARED.clear()
+    if not _SHARED:
+        _SHARED.append(make_nlp())
+    return _SHARED[0]
 
 
 def token_array(doc):
-    """The one array a Doc is read as, a row per token: NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH
-    (normalisation) and LOWER (the models' features)."""
+    """The one array a Doc is read as, a row per token: NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH,
+    LOWER."""
     if not _ATTRS:
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM
 
@@ -48,40 +83,91 @@ def token_array(doc):
     return doc.to_array(_ATTRS)
 
 
-def norm_words(doc, cache: dict[int, tuple[str, ...]] | None = None, rows=None
-               ) -> tuple[list[str], list[tuple[int, int]]]:
-    """Normalised words of a spaCy Doc and their (start_char, end_char) in its text.
+@functools.lru_cache(maxsize=1)
+def _is_hash() -> int:
+    return _hash("is")
 
-    Reads the Doc as one array (no Token objects: this is the hot path); `rows` is that array
-    as lists when the caller already has it. A multi-word override ("im" -> "i am") gives
-    several words with the token's offsets. `cache` maps a NORM hash to its normalised parts,
-    shared across calls; it stops growing at 200k entries so ids, amounts and e-mail addresses
-    cannot make it grow without bound.
+
+def _hash(word: str) -> int:
+    from spacy.strings import hash_string
+
+    return int(hash_string(word))
+
+
+def normalise_rows(rows, strings, cache: NormCache | None = None
+                   ) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+    """The normaliser: a Doc's `token_array` rows (as lists) to normalised words, their
+    (start_char, end_char), and the models' tokens.
+
+    The models' tokens are the string hashes of the same words with the punctuation kept
+    between them (its NORM: "!" and "?" mark sentences and tone), so matching and both
+    models read one normalisation. `strings` is the Doc's StringStore. A multi-word override
+    ("im" -> "i am") gives several words with the token's offsets. `cache` is shared across
+    calls and stops growing at 200k entries, so ids, amounts and e-mail addresses cannot make
+    it grow without bound.
     """
-    strings = doc.vocab.strings
     if cache is None:
         cache = {}
-    if rows is None:
-        rows = token_array(doc).tolist()
     words: list[str] = []
     spans: list[tuple[int, int]] = []
+    feats: list[int] = []
     for norm_hash, punct, space, start, length, _lower in rows:
-        if punct or space:
+        if space:
             continue
-        parts = cache.get(norm_hash)
-        if parts is None:
+        if punct:
+            feats.append(norm_hash)
+            continue
+        entry = cache.get(norm_hash)
+        if entry is None:
             norm = strings[norm_hash]
             parts = () if norm in FILLERS else tuple(NORM_OVERRIDES.get(norm, norm).split(" "))
+            hashes = (norm_hash,) if parts == (norm,) else tuple(_hash(p) for p in parts)
+            entry = (parts, hashes)
             if len(cache) < _CACHE_LIMIT:
-                cache[norm_hash] = parts
+                cache[norm_hash] = entry
+        parts, hashes = entry
         if not parts:
             continue
         if parts in (("'s",), ("s",)) and words and words[-1] in _IS_AFTER:
-            parts = ("is",)
+            parts, hashes = ("is",), (_is_hash(),)
         end = start + length
-        for part in parts:
+        for part, h in zip(parts, hashes, strict=True):
             if words and words[-1] == part and spans[-1][1] <= start:
                 continue  # a stutter: keep the first occurrence as the evidence
             words.append(part)
             spans.append((start, end))
+            feats.append(h)
+    return words, spans, feats
+
+
+def norm_words(doc, cache: NormCache | None = None, rows=None
+               ) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalised words of a spaCy Doc and their (start_char, end_char) in its text; `rows` is
+    the Doc's `token_array` as lists when the caller already has it."""
+    if rows is None:
+        rows = token_array(doc).tolist()
+    words, spans, _ = normalise_rows(rows, doc.vocab.strings, cache)
     return words, spans
+
+
+def normalise_phrase(text: str) -> list[str]:
+    """The normalised words of a phrase, as turns are normalised for matching.
+
+    >>> normalise_phrase("I'm SO sorry!")
+    ['i', 'am', 'so', 'sorry']
+    """
+    words, _ = norm_words(shared_nlp().make_doc(text))
+    return words
+
+
+def model_words(text: str) -> list[str]:
+    """The tokens the models read for a text, as strings: the normalised words with the
+    punctuation between them.
+
+    >>> model_words("Thanks!Have a nice day, um, I'm fine")
+    ['thanks', '!', 'have', 'a', 'nice', 'day', ',', ',', 'i', 'am', 'fine']
+    """
+    doc = shared_nlp().make_doc(text)
+    words, _, feats = normalise_rows(token_array(doc).tolist(), doc.vocab.strings)
+    spelled = {_hash(w): w for w in words}  # an override's word may be new to the store
+    return [spelled.get(h) or doc.vocab.strings[h] for h in feats]

@@ -1,9 +1,11 @@
 """The `csnlp_tone` spaCy component: tone probabilities for every Doc, one call per batch.
 
-Importing this module registers the factory (and nothing else happens on import):
+spaCy finds the factory through the `spacy_factories` entry point
+(`csnlp_tone = "csnlp.nlp.tone_component:make_tone_component"`); importing this module
+registers it and does nothing else (no model is loaded until a component is built):
 
     >>> import spacy
-    >>> import csnlp.nlp.tone_component  # registers "csnlp_tone"
+    >>> import csnlp.nlp.tone_component  # what the entry point does
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("csnlp_tone")  # config: {"model": null} = the shipped models/tone-v1
     >>> doc = nlp("Thanks so much for your help!")
@@ -13,9 +15,11 @@ Importing this module registers the factory (and nothing else happens on import)
     ['gratitude', 'second_person', 'exclamation']
 
 `doc._.tone` is {label: probability}; `doc._.tone_strategies` lists the politeness strategies
-found, which detectors can quote as evidence. A model path in the config goes through the same
-safe loader as the default model: anything but a verified csnlp model directory is refused with
-a ModelError.
+found, which detectors can quote as evidence. Each Doc is scored from its text, tokenized and
+normalised by csnlp's one normaliser, so a score equals `csnlp.tone_scores` of the same text
+and the tone the annotator gives that turn, whatever tokenizer built the Doc. A model path in
+the config goes through the same safe loader as the default model: anything but a verified
+csnlp model directory is refused with a ModelError.
 """
 
 from collections.abc import Iterable, Iterator
@@ -88,7 +92,7 @@ class ToneComponent:
         self._keys = (_user_data_key("tone"), _user_data_key("tone_strategy_mask"))
 
     def _score(self, docs: list[Doc]) -> None:
-        proba, flags = self.model.score_docs(docs)
+        proba, flags = self.model.score_texts([doc.text for doc in docs])
         masks = (flags.astype(np.int64) @ _BITS).tolist()
         labels = self.labels
         tone_key, mask_key = self._keys

@@ -79,51 +79,6 @@ def test_annotations_are_plain_python(annotator):
     assert all(isinstance(w, str) for w in ann.words)
 
 
-def test_batch_doc_and_anchor_gating_give_the_matches_of_a_doc_per_turn(annotator):
-    """The annotator matches one normalised Doc per batch and runs token patterns only on turns
-    holding their anchor words; a plain reference (a Doc per turn, every pattern on every turn)
-    must find exactly the same matches, turn by turn."""
-    from pathlib import Path
-
-    import yaml
-    from spacy.tokens import Doc
-
-    import csnlp
-    from csnlp.nlp.normalise import norm_words
-    from csnlp.nlp.pipeline import BOT, EOT
-
-    repo = Path(__file__).resolve().parents[2]
-    texts = [t.text for tr in csnlp.read_transcripts(repo / "examples" / "transcripts")
-             for t in tr.turns]
-    for path in sorted((repo / "tests" / "golden").glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text())["cases"]:
-            texts += [t["text"] for t in case["transcript"]["turns"]]
-    texts += ["", "   ", "...", "um uh"]  # turns with no words sit between others in a batch
-    got = annotator.annotate(texts)
-    strings = annotator.vocab.strings
-    patterns = phrases = 0
-    for text, ann in zip(texts, got, strict=True):
-        want: dict[str, list[tuple[int, int]]] = {}
-        words, spans = norm_words(annotator.nlp.make_doc(text))
-        if words:
-            words, spans = [BOT, *words, EOT], [(0, 0), *spans, (len(text), len(text))]
-            ndoc = Doc(annotator.vocab, words=words)
-            for match_id, start, end in annotator.phrase_matcher(ndoc):
-                want.setdefault(strings[match_id], []).append((spans[start][0], spans[end - 1][1]))
-                phrases += 1
-            for _anchors, matcher, _label in annotator.pattern_matchers:
-                for match_id, start, end in matcher(ndoc):
-                    s0 = start + 1 if start == 0 else start
-                    e0 = end - 1 if end == len(words) else end
-                    if e0 > s0:
-                        want.setdefault(strings[match_id], []).append(
-                            (spans[s0][0], spans[e0 - 1][1]))
-                        patterns += 1
-        assert {k: sorted(v) for k, v in ann.matches.items()} == \
-            {k: sorted(v) for k, v in want.items()}, text
-    assert phrases > 200 and patterns > 20
-
-
 EDGE_TEXTS = ["", " ", " lead", "trail ", "a\nb", "x\r\ny", "tab\there", "nb\xa0sp", "\xa0lead",
               "end\xa0", "emoji 😀!", "see http://x.com/a?b=c.", "a.", "U.S.A.", "can't", "\n\n",
               "Bye!Have a nice day", "thanks/", "I'm", "im ok", "x" * 60_000]

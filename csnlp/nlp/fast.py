@@ -1,0 +1,308 @@
+"""The fast annotator: the reference annotator's annotations, batched for speed.
+
+It gives exactly what `csnlp.nlp.reference.ReferenceAnnotator` gives, turn by turn
+(tests/nlp/test_annotators.py checks it on real corpora), and is what csnlp runs. Where the
+time goes instead (see ../shared/PERFORMANCE.md):
+
+* identical turns of a batch (same text and speaker) are annotated once;
+* turns are tokenized joined, many per Doc, and the normalised words of a whole batch go into
+  ONE Doc that the PhraseMatcher runs over once;
+* each token pattern runs only on turns holding one of its anchor phrases (found by one more
+  PhraseMatcher pass) and a word for each of its required tokens;
+* both models score the whole batch in one vectorised call each;
+* `memory_zone()` keeps the string store flat once the tokenizer cache is warm.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from csnlp.nlp.normalise import NormCache, normalise_rows, token_array
+from csnlp.nlp.rules import BOT, EOT, BaseAnnotator, Pattern, TurnAnnotation, trimmed
+
+WARM_TURNS = 20_000
+#: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
+_JOIN_CHARS = 50_000
+
+
+class FastAnnotator(BaseAnnotator):
+    """Annotates turns in batches; same interface and annotations as ReferenceAnnotator.
+
+    >>> from csnlp.standards import load_standards
+    >>> ann = FastAnnotator(load_standards("contact_center"))
+    >>> "phrase:greetings" in ann.annotate(["Hello there!"])[0].matches
+    True
+    """
+
+    def _init_matchers(self) -> None:
+        self.phrase_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        # One Matcher per token pattern, run only on turns that hold one of its anchor phrases
+        # and a word for each of its required tokens, and whose speaker one of its rules
+        # watches: Matcher cost grows with patterns x tokens whether or not anything matches.
+        self.pattern_matchers: list[tuple[tuple[frozenset[str], ...], Matcher, str]] = []
+        #: A pattern's anchor phrases (see `_anchor_phrases`), found for a whole batch at once.
+        self.anchor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        self._anchor_ids: dict[int, int] = {}  # anchor label hash -> pattern index
+        self._unanchored: list[int] = []  # patterns without anchor phrases: tried on every turn
+        self._allowed: dict[str | None, frozenset[int]] = {}
+        self._norm_cache: NormCache = {}
+        #: Turns annotated so far; the first WARM_TURNS run outside memory zones.
+        self.warm_turns = 0
+
+    def _norm_doc(self, words: Sequence[str]) -> Doc:
+        return Doc(self.vocab, words=list(words))
+
+    def _phrases_added(self, label: str, phrases: list[list[str]]) -> None:
+        self.phrase_matcher.add(label, [self._norm_doc(words) for words in phrases])
+
+    def _pattern_added(self, index: int, label: str, pattern: Pattern) -> None:
+        matcher = Matcher(self.vocab)
+        matcher.add(label, [pattern])
+        self.pattern_matchers.append((_anchors(pattern), matcher, label))
+        phrases = _anchor_phrases(pattern)
+        if phrases:
+            key = f"anchor:{index}"
+            self.anchor_matcher.add(key, [self._norm_doc(words) for words in phrases])
+            self._anchor_ids[self.vocab.strings.add(key)] = index
+        else:
+            self._unanchored.append(index)
+        self._allowed.clear()
+
+    # -- annotating ------------------------------------------------------------------------
+    def annotate(self, texts: Sequence[str], speakers: Sequence[str] | None = None
+                 ) -> list[TurnAnnotation]:
+        """Annotate turns; run inside `self.memory_zone()` for flat memory in long jobs.
+
+        With `speakers` (one per text), see `BaseAnnotator`.
+
+        Identical turns (same text, same speaker) are annotated once and share one
+        TurnAnnotation, which callers read and never change: service conversations repeat
+        themselves ("Thank you.", "Is there anything else?"): in a batch of 256 conversations of
+        the benchmark corpus 15% of the turns repeat an earlier one, and of Harper Valley's
+        calls about half.
+        """
+        keys: Sequence[Any] = texts if speakers is None else list(zip(texts, speakers,
+                                                                        strict=True))
+        first: dict[Any, int] = {}
+        order = [first.setdefault(key, len(first)) for key in keys]
+        if len(first) == len(order):
+            return self._annotate(texts, speakers)
+        unique = list(first)  # in order of first appearance
+        if speakers is None:
+            out = self._annotate(unique, None)
+        else:
+            out = self._annotate([k[0] for k in unique], [k[1] for k in unique])
+        return [out[j] for j in order]
+
+    def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
+                  ) -> list[TurnAnnotation]:
+        out: list[TurnAnnotation] = []
+        # While warming, turns are tokenized one by one: spaCy stops writing its tokenizer
+        # cache for the rest of a Doc once the Doc holds a special case, so joined turns
+        # would leave the cache cold.
+        join = self.warm_turns >= WARM_TURNS
+        self.warm_turns += len(texts)
+        cache = self._norm_cache
+        strings = self.vocab.strings
+        # Models score the normaliser's tokens of each turn: no second tokenization.
+        featurise = (hasattr(self.tone_model, "score_batch")
+                     or hasattr(self.act_model, "predict_proba_batch"))
+        feats: list[list[int]] = []
+        # Every turn's normalised words, bracketed by sentinels, go into ONE Doc per batch: the
+        # PhraseMatcher runs once over it (no phrase holds a sentinel: normalising splits the
+        # underscores off "_bot_", so no match crosses turns) and token patterns run on a
+        # turn's Span of it. A Doc per turn cost ~3x the tokenizer, mostly in Doc.__init__.
+        batch_words: list[str] = []
+        starts: list[int] = []  # where each turn's words begin in batch_words
+        for text, _doc, rows, _lower in self._tokens(texts, join=join):
+            words, spans, tokens = normalise_rows(rows, strings, cache)
+            if featurise:
+                feats.append(tokens)
+            if words:
+                size = len(text)
+                words = [BOT, *words, EOT]
+                spans = [(0, 0), *spans, (size, size)]
+            starts.append(len(batch_words))
+            batch_words.extend(words)
+            out.append(TurnAnnotation(matches={}, words=words, spans=spans))
+        if batch_words:
+            self._match(self._norm_doc(batch_words), starts, out, speakers)
+        self._score_models(texts, speakers, out, feats if featurise else None)
+        return out
+
+    def _tokens(self, texts: Sequence[str], *, join: bool = True
+                ) -> Iterator[tuple[str, Doc, list, np.ndarray]]:
+        """(text, doc, token rows, LOWER column) per text, in order; see `token_array`.
+
+        Turns that neither start nor end with whitespace are tokenized JOINED, by "\\n", in
+        one Doc per group: spaCy splits text at whitespace before anything else, so every turn
+        gets exactly the tokens it gets alone, and each separator is one whitespace token,
+        dropped here. One Doc and one `to_array` per group instead of per turn halves the
+        tokenizer's fixed cost on short turns. Other turns, and every turn when not `join`,
+        are tokenized alone. (`doc` is the Doc the rows came from: only its vocab is for
+        reading.)
+        """
+        group: list[str] = []
+        size = 0
+        for text in texts:
+            if join and text and not text[0].isspace() and not text[-1].isspace():
+                group.append(text)
+                size += len(text) + 1
+                if size >= _JOIN_CHARS:
+                    yield from self._joined(group)
+                    group, size = [], 0
+                continue
+            if group:
+                yield from self._joined(group)
+                group, size = [], 0
+            doc = self.nlp.make_doc(text)
+            array = token_array(doc)
+            yield text, doc, array.tolist(), array[:, 5]
+        if group:
+            yield from self._joined(group)
+
+    def _joined(self, group: list[str]) -> Iterator[tuple[str, Doc, list, np.ndarray]]:
+        doc = self.nlp.make_doc("\n".join(group))
+        array = token_array(doc)
+        lengths = np.fromiter((len(t) for t in group), dtype=np.int64, count=len(group))
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        idx = array[:, 3].astype(np.int64)
+        turn = np.searchsorted(starts, idx, side="right") - 1
+        keep = idx < starts[turn] + lengths[turn]  # the separators start where a turn ends
+        array = array[keep]
+        turn = turn[keep]
+        array[:, 3] -= starts[turn].astype(array.dtype)
+        bounds = np.searchsorted(turn, np.arange(len(group) + 1)).tolist()
+        rows = array.tolist()
+        lower = array[:, 5]
+        for n, text in enumerate(group):
+            a, b = bounds[n], bounds[n + 1]
+            yield text, doc, rows[a:b], lower[a:b]
+
+    def _match(self, ndoc: Doc, starts: list[int], out: list[TurnAnnotation],
+               speakers: Sequence[str] | None) -> None:
+        """Phrase and token-pattern matches of a batch's normalised Doc, into each turn."""
+        strings = self.vocab.strings
+        for match_id, start, end in self.phrase_matcher(ndoc):
+            n = bisect_right(starts, start) - 1
+            ann = out[n]
+            spans = ann.spans
+            offset = starts[n]
+            ann.matches.setdefault(strings[match_id], []).append(
+                (spans[start - offset][0], spans[end - 1 - offset][1]))
+        # Token patterns: only on turns holding one of a pattern's anchor phrases, found by one
+        # PhraseMatcher pass over the batch, in pattern order (so matches come out as they
+        # would running every pattern on every turn).
+        candidates: dict[int, set[int]] = {}
+        anchor_ids = self._anchor_ids
+        for match_id, start, _end in self.anchor_matcher(ndoc):
+            candidates.setdefault(bisect_right(starts, start) - 1, set()).add(
+                anchor_ids[match_id])
+        if self._unanchored:
+            for n, ann in enumerate(out):
+                if ann.words:
+                    candidates.setdefault(n, set()).update(self._unanchored)
+        for n, ids in candidates.items():
+            allowed = self._allowed_patterns(speakers[n] if speakers is not None else None)
+            ann = out[n]
+            words = ann.words
+            present = None
+            turn = None
+            for i in sorted(ids & allowed):
+                anchors, matcher, _label = self.pattern_matchers[i]
+                if present is None:
+                    present = set(words)
+                if any(words_of.isdisjoint(present) for words_of in anchors):
+                    continue
+                if turn is None:
+                    turn = ndoc[starts[n]:starts[n] + len(words)]
+                for match_id, start, end in matcher(turn):
+                    # Trim the sentinels off the evidence span.
+                    s0, e0 = trimmed(start, end, len(words))
+                    if e0 <= s0:
+                        continue
+                    ann.matches.setdefault(strings[match_id], []).append(
+                        (ann.spans[s0][0], ann.spans[e0 - 1][1]))
+
+    def _allowed_patterns(self, speaker: str | None) -> frozenset[int]:
+        allowed = self._allowed.get(speaker)
+        if allowed is None:
+            allowed = self._allowed[speaker] = frozenset(self._patterns_for(speaker))
+        return allowed
+
+    def memory_zone(self):
+        """spaCy's memory zone, once the tokenizer cache is warm.
+
+        A zone keeps the string store flat over millions of turns, but it never writes the
+        tokenizer's cache, and a cold cache makes tokenizing ~10x slower. So the first
+        WARM_TURNS turns run outside any zone, filling the cache (and the string store, once,
+        by a bounded amount); every later batch runs inside a zone.
+        """
+        if self.warm_turns < WARM_TURNS:
+            return contextlib.nullcontext()
+        return self.nlp.memory_zone()
+
+
+def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each required literal token of a pattern, the words it may be: a turn can match
+    only if it holds one word of every set. Sentinels are left out (every turn has them)."""
+    required = []
+    for tok in pattern:
+        if tok.get("OP") not in (None, "{}"):
+            continue
+        value = tok.get("ORTH")
+        if isinstance(value, str):
+            options = frozenset([value])
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            options = frozenset(value["IN"])
+        else:
+            continue
+        if not options & {BOT, EOT}:
+            required.append(options)
+    return tuple(required)
+
+
+def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list[str]]:
+    """Word sequences of which every match of `pattern` holds one: its longest run of
+    consecutive required tokens with literal values (`ORTH` a word or an `IN` list), spelled
+    out, at most `limit` sequences ([] when the pattern has no such token).
+
+    A required token (no `OP`) matches exactly one word, so consecutive ones match consecutive
+    words: "this is" must occur for [this][is][a name] to match, and a turn that only holds
+    "this" and "is" apart need not be tried.
+    """
+    runs: list[list[list[str]]] = []
+    run: list[list[str]] = []
+    for tok in pattern:
+        value = tok.get("ORTH") if "OP" not in tok else None
+        words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value]
+        options = (sorted(set(words)) if isinstance(words, list) and words
+                   and all(isinstance(w, str) for w in words) else [])
+        if options and not {BOT, EOT} & set(options):
+            run.append(options)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    best: tuple[tuple[int, int], list[list[str]]] | None = None
+    for run in runs:
+        for a in range(len(run)):
+            product = 1
+            for b in range(a, len(run)):
+                product *= len(run[b])
+                if product > limit:
+                    break
+                key = (b - a + 1, -product)  # longer first, then fewer phrases
+                if best is None or key > best[0]:
+                    best = (key, run[a:b + 1])
+    return [] if best is None else [list(words) for words in itertools.product(*best[1])]

@@ -1,0 +1,259 @@
+"""Rules as compiled: a standard set's phrase lists, token patterns and templates resolved to
+matcher labels, and what both annotators (`reference`, `fast`) share.
+
+Every rule compiles to labels: one per shared phrase or pattern list (`phrase:greetings`) and
+one per inline list (`phrase:greeting.match`). A turn is matched once against all labels; a
+rule is then a set of labels, so shared lists cost nothing extra. Phrases and pattern literals
+are normalised like turns (`csnlp.nlp.normalise`) and matched on the normalised words, which a
+turn carries between two sentinel words so patterns can anchor at its start or end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+
+from csnlp.errors import StandardsError
+from csnlp.ml.features import TokenBatch, token_batch_from_hashes
+from csnlp.nlp.normalise import make_nlp, normalise_phrase
+from csnlp.nlp.templates import Template, fill_templates, find_filled, template_words
+from csnlp.standards.load import StandardSet, iter_rules
+from csnlp.standards.spec import RuleSpec
+
+Span = tuple[int, int, str]  # start_char, end_char, label
+BOT, EOT = "_bot_", "_eot_"  # start- and end-of-turn sentinel words for token patterns
+Pattern = list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class TurnAnnotation:
+    """What an annotator found in one turn, as plain Python (safe outside a memory zone).
+
+    `words` are the turn's normalised words between the sentinels (none for a turn without
+    words), `spans` their characters in the text, `matches` label -> (start_char, end_char).
+    """
+
+    matches: dict[str, list[tuple[int, int]]]
+    words: list[str]
+    spans: list[tuple[int, int]]
+    tone: dict[str, float] | None = None
+    acts: dict[str, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A RuleSpec resolved to matcher labels, metadata templates and veto regexes."""
+
+    labels: frozenset[str]
+    templates: tuple[Template, ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
+
+    def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None,
+             *, filled: Sequence[list[str]] | None = None) -> list[Span]:
+        """Matches of this rule in one turn, in text order, without overlaps.
+
+        `filled` is `self.fill(metadata)` when the caller keeps it for a whole transcript.
+        """
+        matches = ann.matches
+        found: list[Span] = ([(s, e, label) for label in self.labels if label in matches
+                              for s, e in matches[label]] if matches else [])
+        if self.templates and (filled is not None or metadata):
+            if filled is None:
+                filled = self.fill(metadata)
+            found.extend(find_filled(filled, ann.words, ann.spans))
+        if not found:
+            return found
+        if self.unless and any(rx.search(text) for rx in self.unless):
+            return []
+        if len(found) > 1:
+            found.sort(key=lambda m: (m[0], -m[1]))
+            kept: list[Span] = []
+            for m in found:
+                if not kept or m[0] >= kept[-1][1]:
+                    kept.append(m)
+            found = kept
+        return found
+
+    def fill(self, metadata: Mapping[str, Any] | None) -> list[list[str]]:
+        """The templates' words with their {slots} filled from a transcript's metadata; a
+        template with a slot the metadata cannot fill is left out."""
+        return fill_templates(self.templates, metadata)
+
+
+class BaseAnnotator:
+    """Compiles a standard set's rules once; subclasses match turns against them.
+
+    Both annotators take the same arguments and give the same `annotate(texts, speakers)`,
+    `memory_zone()` and `rule(standard_id, path)`. With `speakers` (one per text), a turn is
+    matched only against the token patterns of rules that watch its speaker, and scored by the
+    act model only where a standard with a classifier watches that speaker; phrases and tone
+    are always done.
+    """
+
+    def __init__(self, standard_set: StandardSet, *, tone_model: Any = None,
+                 act_model: Any = None) -> None:
+        self.standard_set = standard_set
+        self.nlp = make_nlp()
+        self.vocab = self.nlp.vocab
+        self.tone_model = tone_model
+        self.act_model = act_model
+        #: label -> normalised phrases, and (label, normalised token pattern) in the order
+        #: they were compiled: the rules as compiled, which both annotators match.
+        self.phrases: dict[str, list[list[str]]] = {}
+        self.patterns: list[tuple[str, Pattern]] = []
+        self.rules: dict[tuple[str, str], CompiledRule] = {}
+        #: Whose turns each label is looked for in, and whose turns the act model scores.
+        self.label_speakers: dict[str, set[str]] = {}
+        self.act_speakers: set[str] = set()
+        self._speaker_patterns: dict[str | None, tuple[int, ...]] = {}
+        self._init_matchers()
+        self._compile()
+
+    # -- hooks for the matching side -------------------------------------------------------
+    def _init_matchers(self) -> None:
+        raise NotImplementedError
+
+    def _phrases_added(self, label: str, phrases: list[list[str]]) -> None:
+        raise NotImplementedError
+
+    def _pattern_added(self, index: int, label: str, pattern: Pattern) -> None:
+        raise NotImplementedError
+
+    # -- compiling -------------------------------------------------------------------------
+    def _add_phrases(self, label: str, phrases: Sequence[str], where: str) -> None:
+        if label in self.phrases:
+            return
+        normalised = []
+        for phrase in phrases:
+            words = normalise_phrase(phrase)
+            if not words:
+                raise StandardsError(f"{where}: phrase {phrase!r} has no words after normalising")
+            normalised.append(words)
+        self.phrases[label] = normalised
+        if normalised:
+            self._phrases_added(label, normalised)
+
+    def _add_patterns(self, label: str, patterns: Sequence[Pattern], where: str) -> None:
+        if any(known == label for known, _ in self.patterns):
+            return
+        for n, pattern in enumerate(patterns):
+            normalised = [_lower_token(tok) for tok in pattern]
+            try:
+                Matcher(self.vocab).add(label, [normalised])
+            except Exception as exc:  # spaCy raises several types for a bad pattern
+                raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
+            self.patterns.append((label, normalised))
+            self._speaker_patterns.clear()
+            self._pattern_added(len(self.patterns) - 1, label, normalised)
+
+    def compile_rule(self, rule: RuleSpec, key: str) -> CompiledRule:
+        """A rule's labels, adding its phrase and pattern lists to the matchers if new."""
+        s = self.standard_set
+        labels: set[str] = set()
+        for name in rule.phrase_lists:
+            self._add_phrases(f"phrase:{name}", s.phrases[name], f"phrases.{name}")
+            labels.add(f"phrase:{name}")
+        for name in rule.pattern_lists:
+            self._add_patterns(f"pattern:{name}", s.patterns[name], f"patterns.{name}")
+            labels.add(f"pattern:{name}")
+        if rule.phrases:
+            self._add_phrases(f"phrase:{key}", rule.phrases, key)
+            labels.add(f"phrase:{key}")
+        if rule.patterns:
+            self._add_patterns(f"pattern:{key}", rule.patterns, key)
+            labels.add(f"pattern:{key}")
+        templates = tuple(tuple(template_words(t)) for t in rule.templates)
+        unless = tuple(re.compile(rx, re.IGNORECASE) for rx in rule.unless_regex)
+        return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless)
+
+    def _compile(self) -> None:
+        for spec in self.standard_set.standards:
+            for path, rule in iter_rules(spec):
+                compiled = self.compile_rule(rule, f"{spec.id}.{path}")
+                self.rules[(spec.id, path)] = compiled
+                speaker = spec.rule_speaker(path)
+                for label in compiled.labels:
+                    self.label_speakers.setdefault(label, set()).add(speaker)
+            if spec.classifiers():
+                self.act_speakers.add(spec.speaker)
+
+    def rule(self, standard_id: str, path: str) -> CompiledRule:
+        return self.rules[(standard_id, path)]
+
+    def _patterns_for(self, speaker: str | None) -> tuple[int, ...]:
+        """Indices of the token patterns some rule looks for in this speaker's turns (None:
+        any turn), in compile order."""
+        allowed = self._speaker_patterns.get(speaker)
+        if allowed is None:
+            allowed = self._speaker_patterns[speaker] = tuple(
+                i for i, (label, _pattern) in enumerate(self.patterns)
+                if speaker is None or speaker in self.label_speakers.get(label, ()))
+        return allowed
+
+    # -- models ----------------------------------------------------------------------------
+    def _score_models(self, texts: Sequence[str], speakers: Sequence[str] | None,
+                      out: list[TurnAnnotation], feats: Sequence[list[int]] | None) -> None:
+        """Tone and act probabilities of these turns, one vectorised call per model, from
+        the model tokens the normaliser gave each turn (`feats`; None: tokenize the texts)."""
+        if not texts:
+            return
+        tone = self.tone_model
+        if tone is not None:
+            probs = (tone.score_batch(token_batch(feats))[0]
+                     if feats is not None and hasattr(tone, "score_batch")
+                     else tone.predict_proba(list(texts)))
+            labels = list(tone.labels)
+            for ann, row in zip(out, probs.tolist(), strict=True):
+                ann.tone = dict(zip(labels, row, strict=True))
+        acts = self.act_model
+        if acts is None:
+            return
+        keep = [n for n in range(len(texts))
+                if speakers is None or speakers[n] in self.act_speakers]
+        if not keep:
+            return
+        if feats is not None and hasattr(acts, "predict_proba_batch"):
+            probs = acts.predict_proba_batch(token_batch([feats[n] for n in keep]))
+        else:
+            probs = acts.predict_proba([texts[n] for n in keep])
+        names = list(acts.acts)
+        for n, row in zip(keep, probs.tolist(), strict=True):
+            out[n].acts = dict(zip(names, row, strict=True))
+
+
+def token_batch(feats: Sequence[list[int]]) -> TokenBatch:
+    """One TokenBatch of several turns' model tokens (`normalise_rows`' third result)."""
+    return token_batch_from_hashes(list(itertools.chain.from_iterable(feats)),
+                                   [len(f) for f in feats])
+
+
+def trimmed(start: int, end: int, n_words: int) -> tuple[int, int]:
+    """A token-pattern match without the sentinels (empty when it held nothing else)."""
+    return (start + 1 if start == 0 else start), (end - 1 if end == n_words else end)
+
+
+def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
+    """Patterns run on normalised (lower-case) words: LOWER/TEXT/NORM all mean ORTH there."""
+    out: dict[str, Any] = {}
+    for key, value in token.items():
+        if key in ("LOWER", "TEXT", "NORM"):
+            key = "ORTH"
+        if key == "ORTH" and isinstance(value, str):
+            value = _norm_literal(value)
+        elif key == "ORTH" and isinstance(value, dict):
+            value = {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
+                     for k, vs in value.items()}
+        out[key] = value
+    return out
+
+
+def _norm_literal(value: str) -> str:
+    """A pattern's literal word, normalised like turn words (the sentinels stay as they are)."""
+    if value in (BOT, EOT):
+        return value
+    return " ".join(normalise_phrase(value)) or value.lower()
