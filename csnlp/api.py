@@ -14,13 +14,15 @@ _CACHE: dict[tuple[Any, ...], Evaluator] = {}
 
 
 def get_evaluator(standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-                  *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> Evaluator:
+                  *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT,
+                  redact: bool = True) -> Evaluator:
     """The cached Evaluator for these standards and models (built once, reused afterwards)."""
     standard_set = load_standards(standards)
-    key = (standard_set.digest, _model_key(tone_model), _model_key(act_model))
+    key = (standard_set.digest, _model_key(tone_model), _model_key(act_model), bool(redact))
     ev = _CACHE.get(key)
     if ev is None:
-        ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model, act_model=act_model)
+        ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model, act_model=act_model,
+                                     redact=redact)
     return ev
 
 
@@ -31,19 +33,22 @@ def _model_key(model: Any) -> Any:
 def evaluate(transcript: Any,
              standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
              *, speaker_map: Mapping[str, str] | None = None, tone_model: Any = DEFAULT,
-             act_model: Any = DEFAULT, **read_options: Any) -> Report:
+             act_model: Any = DEFAULT, redact: bool = True, **read_options: Any) -> Report:
     """Judge one transcript against a standard set (default: the `contact_center` pack).
 
     `transcript` is anything `csnlp.ingest` takes: a Transcript, a dict (extra keys become
     metadata), a list of turns, `Speaker: text` lines, a DataFrame of one conversation's turns,
     or a path to a file holding one conversation. `speaker_map` ({"Sam": "agent"}) says who is
     who; without it, speakers that are not role names are inferred as the file readers do.
-    `read_options` are those of `csnlp.io.iter_records` (roles=, id_column=, ...).
+    `read_options` are those of `csnlp.io.iter_records` (roles=, id_column=, ...). Personal
+    data (cards, e-mails, phones, SSNs, IBANs, the metadata's names) in the report's evidence,
+    explanations and metadata is replaced by typed placeholders unless `redact=False`.
 
     >>> import csnlp
     >>> report = csnlp.evaluate("Agent: Hello, this is Ana. How can I help?\\nCustomer: Hi")
     >>> report["greeting"].status.value, report["agent_introduction"].status.value
     ('met', 'met')
     """
-    return get_evaluator(standards, tone_model=tone_model, act_model=act_model).evaluate(
+    return get_evaluator(standards, tone_model=tone_model, act_model=act_model,
+                         redact=redact).evaluate(
         transcript, speaker_map=speaker_map, **read_options)

@@ -17,6 +17,7 @@ from csnlp.gcpause import gc_paused
 from csnlp.ingest import coerce, expand, read_context, to_record
 from csnlp.metrics import transcript_metrics
 from csnlp.nlp.pipeline import Annotator
+from csnlp.redact import redact_report
 from csnlp.results import FrozenDict, Report, StandardResult, Status, weighted_score
 from csnlp.standards.load import StandardSet, load_standards
 from csnlp.standards.spec import StandardBase
@@ -62,8 +63,12 @@ class Evaluator:
     """
 
     def __init__(self, standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
-                 *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT) -> None:
+                 *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT,
+                 redact: bool = True) -> None:
         self.standard_set = load_standards(standards)
+        #: Personal data in evidence, explanations and metadata becomes typed placeholders
+        #: (csnlp.redact); `redact=False` keeps the raw text.
+        self.redact = bool(redact)
         self.tone_model = resolve_tone_model(tone_model)
         uses_acts = any(s.classifiers() for s in self.standard_set.standards)
         self.act_model = resolve_act_model(act_model) if uses_acts else None
@@ -80,6 +85,7 @@ class Evaluator:
             "standards_digest": self.standard_set.digest,
             "tone_model": model_id,
             "act_model": getattr(self.act_model, "model_id", None),
+            "redacted": self.redact,
         })
         self._failing: set[str] = set()  # standards whose check raised: traceback logged once
 
@@ -147,8 +153,9 @@ class Evaluator:
             except Exception as exc:  # one broken check must not lose the other standards
                 results.append(self._check_failed(t, standard, exc))
         results_t = tuple(results)
-        return Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
-                      metrics=metrics, metadata=t.metadata, provenance=self.provenance)
+        report = Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
+                        metrics=metrics, metadata=t.metadata, provenance=self.provenance)
+        return redact_report(report, [turn.text for turn in t.turns]) if self.redact else report
 
     def _check_failed(self, t: Transcript, standard: StandardBase, exc: Exception
                       ) -> StandardResult:

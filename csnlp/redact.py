@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +29,7 @@ from stdnum import iban, luhn
 from stdnum.us import ssn
 
 from csnlp.errors import InputError, describe
+from csnlp.results import Evidence, Report
 
 PLACEHOLDERS = {
     "CREDIT_CARD": "[CREDIT_CARD]",
@@ -57,6 +58,10 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\s+(?:number|no|id))?[\s.:#]*$",
     re.IGNORECASE,
 )
+# A 13-19 digit run read out right after these words is a card number even when it fails Luhn
+# (a mistyped or made-up number is still a number nobody should find in a results file).
+_CARD_BEFORE = re.compile(r"\b(?:card|visa|mastercard|amex|debit|credit)\b[^0-9]{0,30}$",
+                          re.IGNORECASE)
 _NAME_PARTICLES = frozenset("al bin da de del della der di du el la le van von y".split())
 _CACHE_MAX_CHARS = 2000
 _LUHN_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
@@ -235,6 +240,17 @@ def _cards(text: str) -> list[PiiSpan]:
                     best = PiiSpan(groups[i][0], end, "CREDIT_CARD")
             if best is not None:
                 spans.append(best)
+        if any(span.start >= run.start() for span in spans) or not _CARD_BEFORE.search(
+                text, max(0, run.start() - 40), run.start()):
+            continue
+        n_digits = 0  # no Luhn-valid number here, but one read out as a card: its first groups
+        for start, end in groups:
+            if n_digits + end - start > 19:
+                break
+            n_digits += end - start
+            last = end
+        if n_digits >= 13:
+            spans.append(PiiSpan(run.start(), last, "CREDIT_CARD"))
     return spans
 
 
@@ -266,3 +282,67 @@ def _resolve(spans: list[PiiSpan], blocked: list[tuple[int, int]]) -> list[PiiSp
         taken.insert(i, (span.start, span.end))
         kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+#: Metadata keys holding the customer's name, redacted in texts and in the metadata itself.
+CUSTOMER_NAME_KEYS = ("customer_name", "caller_name", "customer", "name")
+#: Metadata keys holding the agent's name: redacted in texts, kept in the metadata (coaching
+#: groups by agent).
+AGENT_NAME_KEYS = ("agent_name",)
+
+
+def redact_report(report: Report, turns: Sequence[str]) -> Report:
+    """`report` with personal data in its evidence, explanations and metadata replaced by
+    typed placeholders. Evidence offsets stay those of the original turn (`turns[i]`), so
+    `turns[e.turn_index][e.start_char:e.end_char]` is still what was said there.
+
+    >>> from csnlp.results import Evidence, Report, StandardResult, Status
+    >>> text = "Thanks Maria, I sent it to maria@example.com"
+    >>> ev = Evidence(0, "agent", 0, 12, text[:12], "name", context=text)
+    >>> r = Report("t", (StandardResult("customer_name", Status.MET, 1.0, (ev,)),),
+    ...            metadata={"customer_name": "Maria Lopez"})
+    >>> red = redact_report(r, [text])
+    >>> red["customer_name"].evidence[0].text, red["customer_name"].evidence[0].context
+    ('Thanks [NAME]', 'Thanks [NAME], I sent it to [EMAIL]')
+    >>> red.metadata["customer_name"]
+    '[NAME]'
+    """
+    meta = report.metadata
+    customers = [v for k in CUSTOMER_NAME_KEYS if isinstance(v := meta.get(k), str)]
+    agents = [v for k in AGENT_NAME_KEYS if isinstance(v := meta.get(k), str)]
+    texts = Redactor(names=customers + agents)
+    found: dict[int, list[PiiSpan]] = {}
+
+    def spans(i: int) -> list[PiiSpan]:
+        if i not in found:
+            found[i] = texts.find(turns[i]) if 0 <= i < len(turns) else []
+        return found[i]
+
+    def evidence(e: Evidence) -> Evidence:
+        pii = spans(e.turn_index)
+        if not pii:
+            return e
+        turn = turns[e.turn_index]
+        text = _replace(turn, pii, e.start_char, e.end_char)
+        context = _replace(turn, pii, 0, len(turn)) if e.context is not None else None
+        return replace(e, text=text, context=context)
+
+    results = tuple(
+        replace(r, evidence=tuple(evidence(e) for e in r.evidence),
+                explanation=texts.redact(r.explanation))
+        for r in report.results)
+    keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
+    metadata = {**Redactor(names=customers).redact_mapping(meta), **keep}
+    return replace(report, results=results, metadata=metadata)
+
+
+def _replace(text: str, spans: Sequence[PiiSpan], start: int, end: int) -> str:
+    """text[start:end] with each span that overlaps it replaced by its placeholder."""
+    parts, last = [], start
+    for span in spans:
+        if span.end <= start or span.start >= end:
+            continue
+        parts += [text[last:max(span.start, start)], PLACEHOLDERS[span.entity]]
+        last = min(span.end, end)
+    parts.append(text[last:end])
+    return "".join(parts)
