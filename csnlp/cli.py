@@ -1,6 +1,6 @@
 """Command line: `csnlp evaluate`, `csnlp standards validate`, `csnlp packs`, `csnlp report`,
-`csnlp agreement`, `csnlp train-tone`, `csnlp train-acts`. Imports nothing heavy until a command
-runs, so `csnlp --help` is quick."""
+`csnlp agreement`, `csnlp calibrate`, `csnlp train-tone`, `csnlp train-acts`. Imports nothing
+heavy until a command runs, so `csnlp --help` is quick."""
 
 from __future__ import annotations
 
@@ -47,6 +47,20 @@ def _build_parser() -> argparse.ArgumentParser:
     ag.add_argument("--json", help="write the full agreement report to this .json file")
     ag.add_argument("--out", "-o", help="write an HTML agreement report to this .html file")
     ag.add_argument("--reviewer", help="compare with this reviewer's labels only")
+
+    ca = sub.add_parser("calibrate", help="tune the standards' numeric knobs to human QA labels")
+    ca.add_argument("transcripts", nargs="+", help="files, folders or globs of transcripts")
+    ca.add_argument("labels", help="human labels (.csv or .parquet, long or wide form)")
+    ca.add_argument("--standards", "-s", default="contact_center",
+                    help="pack name or YAML file to tune (default: contact_center)")
+    ca.add_argument("--out", "-o", required=True, help="the tuned standards file (.yaml)")
+    ca.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    ca.add_argument("--seed", type=int, default=0, help="seed of the folds (default 0)")
+    ca.add_argument("--reviewer", help="tune to this reviewer's labels only (default: the "
+                    "majority label when several reviewers labelled an item)")
+    ca.add_argument("--format", default="auto", help="input format (default: auto)")
+    ca.add_argument("--text-field", help="Harper Valley text: transcript (ASR, the default) "
+                    "or human_transcript")
 
     tt = sub.add_parser("train-tone", help="train the tone model from ../shared/data")
     tt.add_argument("rest", nargs=argparse.REMAINDER)
@@ -98,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from csnlp.calibration.agreement import run_cli as agreement_cli
 
             return agreement_cli(args)
+        if args.command == "calibrate":
+            from csnlp.calibration.calibrate import run_cli as calibrate_cli
+
+            return calibrate_cli(args)
     except CsnlpError as exc:
         print(f"csnlp: error: {exc}", file=sys.stderr)
         return 2

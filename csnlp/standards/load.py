@@ -190,7 +190,12 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _merge_base(data: Mapping[str, Any], where: str) -> dict[str, Any]:
-    """Start from the `extends` set: its lists and standards, overridden by this file's."""
+    """Start from the `extends` set: its lists and standards, overridden by this file's.
+
+    A standard with a `check` replaces the base's standard of that id (or adds one); a standard
+    with an `id` and no `check` patches the base's: its fields are merged into the base
+    standard's, mappings key by key, anything else replaced (`window: {first_turns: 3}`).
+    """
     name = data["extends"]
     if not isinstance(name, str):
         raise StandardsError(f"{where}: extends: must be a pack name or path, got {describe(name)}")
@@ -200,10 +205,35 @@ def _merge_base(data: Mapping[str, Any], where: str) -> dict[str, Any]:
     merged = {k: v for k, v in data.items() if k != "extends"}
     merged["phrases"] = {**base["phrases"], **(data.get("phrases") or {})}
     merged["patterns"] = {**base["patterns"], **(data.get("patterns") or {})}
-    own = list(data.get("standards") or [])
+    by_id = {s["id"]: s for s in base["standards"]}
+    own, patched = [], set()
+    for i, entry in enumerate(data.get("standards") or []):
+        if not isinstance(entry, Mapping) or "check" in entry:
+            own.append(entry)
+            continue
+        sid = entry.get("id")
+        if sid not in by_id:
+            raise StandardsError(
+                f"{where}: standards[{i}] ({sid}): no `check`, so it patches the base "
+                f"standard {sid!r}, but {data['extends']!r} has no such standard (its ids: "
+                f"{', '.join(by_id)}); give `check:` and the other fields to add a new one")
+        by_id[sid] = _deep_merge(by_id[sid], entry)
+        patched.add(sid)
     own_ids = {s.get("id") for s in own if isinstance(s, Mapping)}
-    merged["standards"] = [s for s in base["standards"] if s["id"] not in own_ids] + own
+    if both := sorted(patched & own_ids):
+        raise StandardsError(f"{where}: standard {both[0]!r} is both patched (no `check`) and "
+                             "replaced (with `check`); keep one of the two entries")
+    merged["standards"] = [s for s in by_id.values() if s["id"] not in own_ids] + own
     return merged
+
+
+def _deep_merge(base: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in patch.items():
+        old = out.get(key)
+        out[key] = (_deep_merge(old, value) if isinstance(old, Mapping)
+                    and isinstance(value, Mapping) else value)
+    return out
 
 
 def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:

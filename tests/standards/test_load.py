@@ -168,3 +168,50 @@ def test_misspelt_keys_are_named_with_a_suggestion(data, message):
         load_standards(data)
     assert message in str(err.value)
     assert "None" not in str(err.value)
+
+
+def _extends(tmp_path, standards):
+    path = tmp_path / "tuned.yaml"
+    path.write_text(yaml.safe_dump({"schema_version": 1, "name": "tuned",
+                                    "extends": "contact_center", "standards": standards}))
+    return path
+
+
+def test_extends_entry_without_check_patches_the_base_standard(tmp_path):
+    pack = load_standards("contact_center")
+    tuned = load_standards(_extends(tmp_path, [
+        {"id": "response_time", "max_seconds": 10},
+        {"id": "greeting", "window": {"first_turns": 3}, "classifier": {"threshold": 0.7}}]))
+    assert tuned["response_time"].max_seconds == 10
+    assert tuned["response_time"].min_share == pack["response_time"].min_share
+    assert tuned["response_time"].title == pack["response_time"].title
+    greeting = tuned["greeting"]
+    assert greeting.window.first_turns == 3 and greeting.classifier.threshold == 0.7
+    assert greeting.classifier.act == "greeting" and greeting.match == pack["greeting"].match
+    assert tuned.ids == pack.ids  # patched standards keep their place
+
+
+def test_extends_entry_with_check_still_replaces_the_whole_standard(tmp_path):
+    tuned = load_standards(_extends(tmp_path, [
+        {"id": "response_time", "check": "response_time", "title": "Quick", "max_seconds": 10}]))
+    assert tuned["response_time"].max_seconds == 10
+    assert tuned["response_time"].not_applicable_when == ()  # not kept from the base
+    assert tuned.ids[-1] == "response_time"
+
+
+def test_extends_patch_of_an_unknown_id_is_an_error_naming_it(tmp_path):
+    with pytest.raises(csnlp.StandardsError, match=r"standards\[0\] \(respnse_time\).*no such "
+                                             r"standard.*give `check:`"):
+        load_standards(_extends(tmp_path, [{"id": "respnse_time", "max_seconds": 10}]))
+
+
+def test_extends_patch_is_validated_like_the_base(tmp_path):
+    with pytest.raises(csnlp.StandardsError, match=r"max_seconds"):
+        load_standards(_extends(tmp_path, [{"id": "response_time", "max_seconds": -1}]))
+
+
+def test_extends_same_id_patched_and_replaced_is_an_error(tmp_path):
+    with pytest.raises(csnlp.StandardsError, match="both patched"):
+        load_standards(_extends(tmp_path, [
+            {"id": "closing", "window": {"last_turns": 3}},
+            {"id": "closing", "check": "forbid", "title": "No", "match": {"phrases": ["x"]}}]))
