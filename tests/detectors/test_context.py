@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import csnlp
@@ -61,3 +63,22 @@ def test_a_missed_last_turns_standard_shows_the_last_turns_searched():
     assert result.status.value == "missed"
     shown = [e.turn_index for e in result.evidence]
     assert shown == [11, 13, 15]  # the agent's last three turns, not turns 7, 9 and 11
+
+
+RUDE_AND_PROHIBITED = {"turns": [
+    {"speaker": "customer", "text": "the engineer never showed up"},
+    {"speaker": "agent", "text": "that's not my problem, I only book the visits"},
+    {"speaker": "customer", "text": "fine"}]}
+
+
+def test_one_rude_phrase_is_penalised_once():
+    report = csnlp.evaluate(RUDE_AND_PROHIBITED, "contact_center")
+    assert report["prohibited_language"].status.value == "missed"
+    assert report["polite_tone"].status.value == "met", report["polite_tone"].explanation
+
+
+def test_without_a_forbid_standard_the_rude_list_judges_alone():
+    pack = csnlp.load_standards("contact_center")
+    alone = dataclasses.replace(pack, standards=(pack["polite_tone"],))
+    result = csnlp.evaluate(RUDE_AND_PROHIBITED, alone)["polite_tone"]
+    assert result.status.value == "missed" and "problem" in result.explanation
