@@ -6,7 +6,8 @@ answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`). Hold turns 
 agent turn between them are one hold ("can you hold?" / "okay" / "bear with me, it's
 loading"): asked for if any of them asks, thanked after the last. Options: `hold`,
 `ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
-`thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without a hold; the score is the share of holds handled well.
+`thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without a hold;
+the score is the share of holds handled well.
 
     - id: hold_etiquette
       check: hold
