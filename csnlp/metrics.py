@@ -23,8 +23,13 @@ HOLD_LOOKBACK = 2
 #: What agents say when they put a customer on hold or make them wait.
 HOLD_CUE = re.compile(
     r"\b(let me (just )?(check|look|see|pull|find|verify|confirm|get|look into|transfer|ask)"
-    r"|(one|a|just a) (moment|second|sec|minute)|bear with me|hold (on|the line|please)"
-    r"|please hold|put you on (a )?(brief |short |quick )?hold|place you on hold"
+    r"|(one|a|just a|another) (moment|second|sec|minute)"
+    r"|(a|another) (few|couple( of)?) (moments|seconds|minutes)"
+    r"|bear with me|hold (on|the line|please)|hang (on|tight)"
+    r"|please hold|you on (a )?(brief |short |quick |little )?hold"
+    r"|mind (holding|waiting)|(hold|wait) for (a|one|just a) (moment|second|sec|minute|bit)"
+    r"|while i (just )?(check|look|pull|find|verify|confirm|get|review|speak|contact|dig|see"
+    r"|ask|transfer)"
     r"|give me (a|one|just a) (moment|second|sec|minute|few)|i('ll| will) be (right )?back"
     r"|wait (a|one|just a) (moment|second|minute))\b",
     re.IGNORECASE,
@@ -35,21 +40,25 @@ def _end(turn) -> float | None:
     return turn.end if turn.end is not None else turn.start
 
 
-def response_delays(transcript: Transcript) -> list[tuple[int, float]]:
+def response_delays(transcript: Transcript, *, skip_holds: bool = True
+                    ) -> list[tuple[int, float]]:
     """(agent turn index, seconds) for each agent turn that answers a customer turn.
 
     The delay runs from the end (or, lacking it, the start) of the customer's last turn to the
     start of the agent's reply; turns without times are skipped, never guessed. A reply that
-    starts before the customer finished has delay 0.
+    starts before the customer finished has delay 0. With `skip_holds` (the default) a reply
+    that ends a hold (see `holds`: the agent asked the customer to wait, "let me check", and
+    the silence followed) is no reply: the customer agreed to wait.
     """
     out: list[tuple[int, float]] = []
     turns = transcript.turns
+    after_hold = {h["before_turn"] for h in holds(transcript)} if skip_holds else set()
     for i in range(1, len(turns)):
         cur, prev = turns[i], turns[i - 1]
         if cur.speaker != AGENT or prev.speaker != CUSTOMER or cur.start is None:
             continue
         prev_end = _end(prev)
-        if prev_end is None:
+        if prev_end is None or i in after_hold:
             continue
         out.append((i, max(0.0, cur.start - prev_end)))
     return out

@@ -34,8 +34,31 @@ CALL = T(
 )
 
 
-def test_response_delays():
-    assert response_delays(CALL) == [(2, 1.5), (4, pytest.approx(35.4)), (6, 0.0)]
+def test_response_delays_leave_out_the_hold_the_customer_agreed_to():
+    # turn 4 ends the wait the agent asked for in turn 2 ("let me check", "Okay."): no delay
+    assert response_delays(CALL) == [(2, 1.5), (6, 0.0)]
+    assert response_delays(CALL, skip_holds=False) == [(2, 1.5), (4, pytest.approx(35.4)),
+                                                       (6, 0.0)]
+
+
+def test_an_unannounced_silence_is_still_a_slow_reply():
+    t = T(("customer", "Is my refund through?", 0.0, 2.0),
+          ("agent", "Sorry, I was reading the notes. Yes, it went through.", 50.0, 53.0))
+    assert response_delays(t) == [(1, 48.0)]
+
+
+@pytest.mark.parametrize("asks", [
+    "Could you hang on a couple of minutes while I look that up?",
+    "I'll need another minute to get the letter drafted, is that okay?",
+    "Would you mind holding while I speak with the fraud desk?",
+])
+def test_wait_requests_in_other_words_open_a_hold(asks):
+    t = T(("customer", "Can you sort out the charge?", 0.0, 2.0),
+          ("agent", asks, 3.0, 6.0), ("customer", "yeah go ahead", 6.5, 7.5),
+          ("agent", "Right, thanks for waiting.", 80.0, 82.0))
+    (hold,) = holds(t)
+    assert hold["request_turn"] == 1 and hold["before_turn"] == 3
+    assert response_delays(t) == [(1, 1.0)]
 
 
 def test_silence_and_hold_after_a_wait_request():

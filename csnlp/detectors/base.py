@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,6 +19,10 @@ if TYPE_CHECKING:  # only types: loading the kinds for a standards file needs no
 #: How many searched turns a miss shows as evidence.
 MAX_LOOKED_EVIDENCE = 3
 
+#: Transcription tags that are not speech: "[noise]", "<unk>", "[inaudible]", "(laughter)".
+_SENTINELS = frozenset({"_bot_", "_eot_"})
+_TAG = re.compile(r"\[[^\]\n]{0,40}\]|<[^>\n]{0,40}>|\(\s*[A-Za-z_-]+\s*\)")
+
 
 @dataclass
 class Context:
@@ -28,18 +33,37 @@ class Context:
     metrics: dict[str, Any]
     _by_speaker: dict[str, list[int]] = field(default_factory=dict)
     _spoken: dict[str, list[int]] = field(default_factory=dict)
+    _heard: dict[str, list[int]] = field(default_factory=dict)
     _filled: dict[int, list[list[str]]] = field(default_factory=dict)
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:
-            # Backchannel-only turns ("mm hmm", "okay") do not count: speech recognition
-            # splits them off, and they would push real turns out of first/last-N windows.
-            # If a speaker says nothing but backchannels, those turns are all there is.
-            spoken = self.spoken_turns(speaker)
+            # Backchannel-only turns ("mm hmm", "okay") and noise tags ("[noise]") do not
+            # count: speech recognition splits them off, and they would push real turns out
+            # of first/last-N windows. If a speaker says nothing else, those are all there is.
+            heard = self.heard_turns(speaker)
             self._by_speaker[speaker] = [
-                i for i in spoken if not BACKCHANNELS.issuperset(self.annotations[i].words)
-            ] or spoken
+                i for i in heard if not BACKCHANNELS.issuperset(self.annotations[i].words)
+            ] or heard or self.spoken_turns(speaker)
         return self._by_speaker[speaker]
+
+    def heard_turns(self, speaker: str) -> list[int]:
+        """The speaker's turns with a word in them: not empty, not only fillers ("um") or
+        transcription tags ("[noise]", "<unk>"). None: the speaker is silent. A backchannel
+        ("okay") is heard: the speaker is there, answering."""
+        if speaker not in self._heard:
+            self._heard[speaker] = [i for i in self.spoken_turns(speaker) if self._heard_in(i)]
+        return self._heard[speaker]
+
+    def _heard_in(self, index: int) -> bool:
+        ann = self.annotations[index]
+        text = self.transcript.turns[index].text
+        if "[" not in text and "<" not in text and "(" not in text:
+            return bool(ann.words)  # fillers are already dropped from the words
+        tags = [m.span() for m in _TAG.finditer(text)]
+        return any(not any(a <= s and e <= b for a, b in tags)
+                   for w, (s, e) in zip(ann.words, ann.spans, strict=True)
+                   if w not in _SENTINELS)
 
     def spoken_turns(self, speaker: str) -> list[int]:
         """Every non-blank turn of the speaker, backchannels included."""
@@ -80,9 +104,12 @@ class Context:
         return self.evidence(index, (0, len(self.transcript.turns[index].text), rule),
                              score=score)
 
-    def looked(self, indices: Sequence[int], what: str) -> tuple[Evidence, ...]:
-        """Evidence of a miss: the turns that were searched, whole."""
-        return tuple(self.whole_turn(i, f"looked:{what}") for i in indices[:MAX_LOOKED_EVIDENCE])
+    def looked(self, indices: Sequence[int], what: str, *, last: bool = False
+               ) -> tuple[Evidence, ...]:
+        """Evidence of a miss: the turns that were searched, whole; the first ones, or with
+        `last` (a window at the end of the call) the last ones."""
+        shown = indices[-MAX_LOOKED_EVIDENCE:] if last else indices[:MAX_LOOKED_EVIDENCE]
+        return tuple(self.whole_turn(i, f"looked:{what}") for i in shown)
 
 
 class Detector:
@@ -144,10 +171,12 @@ class Detector:
     def not_applicable_reason(self, ctx: Context) -> str | None:
         """The first declared not-applicable condition that holds, as a sentence."""
         for cond in self.standard.not_applicable_when:
-            if cond == "agent_silent" and not ctx.spoken_turns("agent"):
-                return "The agent never speaks in this conversation."
-            if cond == "customer_silent" and not ctx.spoken_turns("customer"):
-                return "The customer never speaks in this conversation."
+            if cond == "agent_silent" and not ctx.heard_turns("agent"):
+                return ("The agent never speaks in this conversation (no agent turn beyond "
+                        "noise tags or fillers).")
+            if cond == "customer_silent" and not ctx.heard_turns("customer"):
+                return ("The customer never speaks in this conversation (no customer turn "
+                        "beyond noise tags or fillers).")
             if cond == "no_timestamps" and not ctx.transcript.has_timestamps:
                 return "The transcript has no timestamps."
         return None

@@ -71,7 +71,7 @@ class CompiledRule:
         if self.unless and any(rx.search(text) for rx in self.unless):
             return []
         if len(found) > 1:
-            found.sort(key=lambda m: (m[0], -m[1]))
+            found.sort(key=lambda m: (m[0], -m[1], m[2]))  # labels: a frozenset, any order
             kept: list[Span] = []
             for m in found:
                 if not kept or m[0] >= kept[-1][1]:

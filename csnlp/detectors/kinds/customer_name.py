@@ -1,9 +1,16 @@
 """`check: customer_name` -- the agent addresses the customer by name at least once.
 
 The name comes from the transcript's metadata (`metadata_key`, default `customer_name`) or, when
-absent, from the customer's own words: `stated` patterns ("my name is X") whose last token is the
-name, and `stated_cased` ones trusted only in typed text where the name is capitalised. Options
-also: `window` for the agent's turns. Not applicable when the name is unknown.
+absent, from the customer's own words: `stated` patterns ("my name is X", "this is X Y calling")
+whose name words (first name and surname) follow the cue, `stated_cased` ones trusted only in
+typed text where the name is capitalised, and a bare name ("uh Tom Reyes") answering an agent
+turn the `asked` rule matches ("who am I speaking with?"). Only the agent ADDRESSING the customer
+counts: a name word inside a span of the `own_name` rule (the agent's self-introduction, "my
+name is Linda") never does, so an agent who shares the customer's name is not credited for its
+own introduction. A redaction placeholder ("[NAME]", "[CUSTOMER_NAME]", "[PII]", "****",
+"XXXX") in an address position ("thanks [NAME]", "[NAME], ...") is the name, said and masked.
+Options also: `window` for the agent's turns. Not applicable when the name is unknown and no
+placeholder addresses the customer.
 
     - id: customer_name
       check: customer_name
@@ -14,6 +21,7 @@ also: `window` for the agent's turns. Not applicable when the name is unknown.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from csnlp.detectors.base import Context, Detector, quote
@@ -31,6 +39,11 @@ class CustomerNameSpec(StandardBase):
     stated: RuleSpec = RuleSpec()
     #: Like `stated`, but trusted only in typed text where the name is capitalised.
     stated_cased: RuleSpec = RuleSpec()
+    #: Agent turns asking the customer's name: a bare name in the customer's answer is stated.
+    asked: RuleSpec = RuleSpec()
+    #: The agent's own introduction: name words inside its spans are not the agent addressing
+    #: the customer (an agent who shares the customer's first name).
+    own_name: RuleSpec = RuleSpec()
     window: WindowSpec = WindowSpec()
 
     def rule_speaker(self, path: str) -> str:
@@ -40,7 +53,21 @@ class CustomerNameSpec(StandardBase):
 _NAME_STOP = frozenset("""a an the and or but is am are was it its it's this that my your our
 yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here speaking thanks
 thank you please sorry mr mrs ms miss dr sir madam calling about with from for on in at to
-name names last first full""".split())
+name names last first full ringing phoning regarding again wondering i'm im""".split())
+
+#: Words a bare answer to "who am I speaking with?" may open with before the name.
+_ANSWER_LEAD = frozenset("""yes yeah yep sure okay oh so hi hello hey it is its it's this my
+name i am mr mrs ms miss dr sir""".split())
+
+#: Redaction placeholders where a name was said.
+_PLACEHOLDER = re.compile(
+    r"\[(?:customer_?|first_?|last_?|full_?|caller_?|person_?)?(?:name|pii|redacted|person)"
+    r"(?:_?\d+)?\]|<(?:customer_?|first_?)?name>|\*{3,}|\b[Xx]{3,}\b", re.IGNORECASE)
+#: What stands before a name the agent addresses the customer with ("thanks [NAME]").
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|\b(?:thanks|thank you|hi|hello|hey|okay|ok|sure|bye|goodbye|great|perfect|right|"
+    r"morning|afternoon|evening|sorry|mr|mrs|ms|miss|dr|dear|yes|no|alright|well|lovely|"
+    r"welcome|cheers|brilliant)\.?)\W*$", re.IGNORECASE)
 
 
 @register("customer_name")
@@ -51,17 +78,42 @@ class CustomerNameDetector(Detector):
 
     def _stated_name(self, ctx: Context) -> tuple[list[str], Evidence | None]:
         stated, stated_cased = self.rule("stated"), self.rule("stated_cased")
+        asked = self.rule("asked")
+        turns = ctx.transcript.turns
         for i in ctx.turns_of("customer"):
-            text = ctx.transcript.turns[i].text
+            text = turns[i].text
             cased = any(c.isupper() for c in text)
             spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
             for span in spans:
                 words = _name_words(text[span[0]:span[1]])
                 last = text[span[0]:span[1]].split()[-1] if words else ""
                 # In typed text a name is capitalised ("This is John", not "This is silly").
-                if words and (not cased or last[:1].isupper()):
-                    return words[-1:], ctx.evidence(i, span, rule=f"stated:{span[2]}")
+                if words and (not cased or last[:1].isupper() or words[-1] not in last.lower()):
+                    return words, ctx.evidence(i, span, rule=f"stated:{span[2]}")
+            if (i and turns[i - 1].speaker == self.standard.speaker
+                    and (asked.labels or asked.templates) and ctx.find(asked, i - 1)):
+                answered = _bare_name(ctx, i, cased)
+                if answered:
+                    return answered
         return [], None
+
+    def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
+        rule = self.rule("own_name")
+        return ctx.find(rule, index) if rule.labels or rule.templates else []
+
+    def _placeholder(self, ctx: Context, index: int, own: list) -> Evidence | None:
+        """A redaction placeholder where the agent addresses the customer ("thanks [NAME]")."""
+        text = ctx.transcript.turns[index].text
+        if "[" not in text and "<" not in text and "*" not in text and "xxx" not in text.lower():
+            return None
+        for m in _PLACEHOLDER.finditer(text):
+            s, e = m.span()
+            if any(a <= s < b for a, b, _ in own):
+                continue
+            after = text[e:].lstrip()
+            if _ADDRESS_BEFORE.search(text[:s]) or not after or after[0] in ",!.?":
+                return ctx.evidence(index, (s, e, "placeholder"))
+        return None
 
     def check(self, ctx: Context) -> StandardResult:
         std: CustomerNameSpec = self.standard
@@ -75,24 +127,60 @@ class CustomerNameDetector(Detector):
         else:
             names, source = self._stated_name(ctx)
             origin = f"the customer's words {quote(source.text)}" if source else ""
-        if not names:
-            return self.not_applicable("The customer's name is unknown (not in metadata, "
-                                       "not stated in the conversation).")
         indices = ctx.window(std.speaker, std.window)
         for i in indices:
             if source is not None and i < source.turn_index:
                 continue
+            own = self._own_spans(ctx, i)
             ann = ctx.annotations[i]
             for w, (s, e) in zip(ann.words, ann.spans, strict=True):
-                if w in names:
+                if w in names and not any(a <= s < b for a, b, _ in own):
                     ev = ctx.evidence(i, (s, e, "name"))
                     return self.result(Status.MET, f"The agent addressed the customer as "
                                        f"{quote(ev.text)} in turn {i + 1}.",
                                        evidence=[ev] + ([source] if source else []))
+            if masked := self._placeholder(ctx, i, own):
+                return self.result(Status.MET, f"The agent addressed the customer by a name "
+                                   f"masked as {quote(masked.text)} in turn {i + 1}.",
+                                   evidence=[masked] + ([source] if source else []))
+        if not names:
+            return self.not_applicable("The customer's name is unknown (not in metadata, "
+                                       "not stated in the conversation).")
         return self.result(Status.MISSED, f"The customer's name ({', '.join(names)}, from "
-                           f"{origin}) never appears in {std.window.describe(std.speaker)}.",
+                           f"{origin}) never appears in {std.window.describe(std.speaker)}"
+                           " except in the agent's own introduction." if self._shared(ctx, names)
+                           else f"The customer's name ({', '.join(names)}, from {origin}) never "
+                           f"appears in {std.window.describe(std.speaker)}.",
                            evidence=([source] if source else []) + list(
                                ctx.looked(indices, "name")))
+
+    def _shared(self, ctx: Context, names: list[str]) -> bool:
+        """Whether a name word occurs only inside the agent's own introduction."""
+        for i in ctx.turns_of(self.standard.speaker):
+            for a, b, _ in self._own_spans(ctx, i):
+                ann = ctx.annotations[i]
+                if any(w in names and a <= s < b
+                       for w, (s, _e) in zip(ann.words, ann.spans, strict=True)):
+                    return True
+        return False
+
+
+def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Evidence] | None:
+    """A short answer that is only a name ("uh tom reyes", "It's Priya."), as name words."""
+    ann = ctx.annotations[index]
+    pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
+             if w not in ("_bot_", "_eot_")]
+    while pairs and pairs[0][0] in _ANSWER_LEAD:
+        pairs.pop(0)
+    if not 1 <= len(pairs) <= 3 or any(not w.isalpha() or len(w) < 2 or w in _NAME_STOP
+                                       for w, _ in pairs):
+        return None
+    text = ctx.transcript.turns[index].text
+    start, end = pairs[0][1][0], pairs[-1][1][1]
+    if cased and not text[start:start + 1].isupper():
+        return None
+    return [w for w, _ in pairs], ctx.evidence(index, (start, end, "answered"),
+                                               rule="stated:answer")
 
 
 def _name_words(text: str) -> list[str]:

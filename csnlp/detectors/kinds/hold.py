@@ -1,9 +1,13 @@
 """`check: hold` -- a hold is asked for or explained first, and the customer thanked after.
 
 A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30; null turns it
-off) a silence that long after an agent turn. Options: `hold`, `ask_or_explain` (looked for in
-the hold turn) and `thanks` (in the next `thanks_within_turns`, default 2, agent turns), each a
-rule. Not applicable without a hold; the score is the share of holds handled well.
+off) a silence that long after an agent turn or after the agent's wait request the customer
+answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`). Hold turns with no other
+agent turn between them are one hold ("can you hold?" / "okay" / "bear with me, it's
+loading"): asked for if any of them asks, thanked after the last. Options: `hold`,
+`ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
+`thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without a hold;
+the score is the share of holds handled well.
 
     - id: hold_etiquette
       check: hold
@@ -16,13 +20,13 @@ rule. Not applicable without a hold; the score is the share of holds handled wel
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, turn_list
 from csnlp.detectors.registry import register
+from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
 from csnlp.results import Evidence, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
@@ -65,28 +69,49 @@ class HoldDetector(Detector):
                 prev = before - 1
                 if prev in agent_turns and prev not in holds:
                     holds[prev] = ctx.whole_turn(prev, f"timing:silence {seconds:.0f}s")
+            for timed in timed_holds(ctx.transcript, std.silence_seconds):
+                j = timed["request_turn"]
+                if j in agent_turns and j not in holds:
+                    holds[j] = ctx.whole_turn(j, f"timing:hold {timed['seconds']:.0f}s")
         if not holds:
             return self.not_applicable("There is no hold in this conversation.")
         evidence: list[Evidence] = []
         problems: list[str] = []
-        for i in sorted(holds):
-            evidence.append(holds[i])
-            asked = ctx.find(ask, i)
+        episodes = _episodes(sorted(holds), agent_turns)
+        bad = 0
+        for episode in episodes:
+            evidence.extend(holds[i] for i in episode)
+            asked = next(((i, s) for i in episode for s in ctx.find(ask, i)), None)
             if asked:
-                evidence.append(ctx.evidence(i, asked[0]))
-            after = [j for j in agent_turns if j > i][: std.thanks_within_turns]
+                evidence.append(ctx.evidence(*asked))
+            after = [j for j in agent_turns if j > episode[-1]][: std.thanks_within_turns]
             thanked = next(((j, s) for j in after for s in ctx.find(thanks, j)), None)
             if thanked:
                 evidence.append(ctx.evidence(*thanked))
+            i = episode[0]
+            bad += not (asked and thanked)
             if not asked:
                 problems.append(f"the hold in turn {i + 1} was not asked for or explained")
             if not thanked:
-                problems.append(f"the customer was not thanked for waiting after turn {i + 1}")
-        bad = {int(m) for p in problems for m in re.findall(r"turn (\d+)", p)}
-        score = 1 - len(bad) / len(holds)
+                problems.append(f"the customer was not thanked for waiting after turn "
+                                f"{episode[-1] + 1}")
+        score = 1 - bad / len(episodes)
         if not problems:
-            return self.result(Status.MET, f"{len(holds)} hold(s) ({turn_list(sorted(holds))}) "
-                               "were explained first and the customer thanked afterwards.",
+            starts = turn_list([e[0] for e in episodes])
+            return self.result(Status.MET, f"{len(episodes)} hold(s) ({starts}) were explained "
+                               "first and the customer thanked afterwards.",
                                evidence=evidence)
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
+
+
+def _episodes(hold_turns: list[int], agent_turns: list[int]) -> list[list[int]]:
+    """Hold turns grouped into holds: no other agent turn between two turns of one hold."""
+    position = {t: n for n, t in enumerate(agent_turns)}
+    out: list[list[int]] = []
+    for i in hold_turns:
+        if out and position.get(i, -1) - position.get(out[-1][-1], -9) == 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out

@@ -76,4 +76,4 @@ class RequireDetector(Detector):
             Status.MISSED,
             f"Looked in {where} ({turn_list(indices)}) for "
             f"{self.expected(std.title.lower())} and found none.",
-            evidence=ctx.looked(indices, where))
+            evidence=ctx.looked(indices, where, last=bool(std.window.last_turns)))

@@ -4,6 +4,10 @@ Options: `label` (the tone model's label, default `polite`), `min_mean` (the spe
 must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording).
 Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
 
+A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
+same speaker, already matches (profanity, "calm down") is left to that standard, and so is a
+low-scoring turn it flags. Alone, without such a standard, the `rude` rule judges all of it.
+
     - id: polite_tone
       check: tone
       title: Stay courteous
@@ -44,6 +48,18 @@ class ToneDetector(Detector):
 
     spec = ToneSpec
 
+    def __init__(self, standard, annotator) -> None:
+        super().__init__(standard, annotator)
+        #: The match rules of the set's `forbid` standards for the same speaker: what they
+        #: judge, this standard does not judge again.
+        self.forbidden = tuple(
+            annotator.rule(other.id, "match") for other in annotator.standard_set.standards
+            if other.check == "forbid" and other.speaker == standard.speaker
+            and other.id != standard.id)
+
+    def _forbidden_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
+        return [span for rule in self.forbidden for span in ctx.find(rule, index)]
+
     def check(self, ctx: Context) -> StandardResult:
         std: ToneSpec = self.standard
         if reason := self.not_applicable_reason(ctx):
@@ -52,7 +68,14 @@ class ToneDetector(Detector):
         if not indices:
             return self.not_applicable(f"The {std.speaker} never speaks.")
         rude = self.rule("rude")
-        evidence = [ctx.evidence(i, span) for i in indices for span in ctx.find(rude, i)]
+        evidence = []
+        for i in indices:
+            spans = ctx.find(rude, i)
+            if spans and self.forbidden:  # rare: only turns with rude wording pay for this
+                judged = self._forbidden_spans(ctx, i)
+                spans = [(s, e, lb) for s, e, lb in spans
+                         if not any(s < fe and fs < e for fs, fe, _ in judged)]
+            evidence.extend(ctx.evidence(i, span) for span in spans)
         scored = [(i, ctx.annotations[i].tone[std.label]) for i in indices
                   if ctx.annotations[i].tone and std.label in ctx.annotations[i].tone]
         problems: list[str] = []
@@ -62,7 +85,8 @@ class ToneDetector(Detector):
         model_note = ""
         if scored:
             mean = sum(p for _, p in scored) / len(scored)
-            low = [(i, p) for i, p in scored if p < std.min_turn]
+            low = [(i, p) for i, p in scored
+                   if p < std.min_turn and not self._forbidden_spans(ctx, i)]
             model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns."
             if mean < std.min_mean:
                 problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")

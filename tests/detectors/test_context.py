@@ -1,0 +1,84 @@
+"""Context: which turns say something (agent-silent calls) and what a miss shows as evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import csnlp
+
+AGENT_SIDE = ("greeting", "agent_introduction", "customer_name", "empathy_on_complaint",
+              "polite_tone", "prohibited_language", "hold_etiquette", "resolution_check",
+              "further_assistance", "closing")
+
+
+def _call(agent_lines: list[str]) -> dict:
+    customer = ["hi is anybody on the line", "my parcel never turned up and i am really annoyed",
+                "hello? this is hopeless"]
+    turns = []
+    for n, line in enumerate(agent_lines):
+        turns.append({"speaker": "customer", "text": customer[n % len(customer)]})
+        turns.append({"speaker": "agent", "text": line})
+    return {"turns": turns}
+
+
+@pytest.mark.parametrize("agent_lines", [
+    ["[noise]", "<unk>", "[inaudible]"],
+    ["um", "uh uh", "mm"],
+    ["", "(cough)", "  [static] "],
+])
+def test_agent_with_no_surviving_turn_is_not_judged(agent_lines):
+    report = csnlp.evaluate(_call(agent_lines), "contact_center")
+    for standard in AGENT_SIDE:
+        assert report[standard].status.value == "not_applicable", (standard,
+                                                                  report[standard].explanation)
+    assert report.score is None
+
+
+def test_one_real_agent_word_makes_the_agent_heard():
+    report = csnlp.evaluate(_call(["[noise]", "whatever"]), "contact_center")
+    assert report["prohibited_language"].status.value == "missed"
+
+
+def test_an_agent_saying_only_backchannels_is_there():
+    report = csnlp.evaluate(_call(["yeah", "okay"]), "contact_center")
+    assert report["closing"].status.value == "missed"
+    assert report["prohibited_language"].status.value == "met"
+
+
+def test_noise_turns_do_not_take_window_places():
+    turns = [{"speaker": "agent", "text": "[noise]"}, {"speaker": "agent", "text": "<unk>"},
+             {"speaker": "agent", "text": "good morning you are through to billing"},
+             {"speaker": "customer", "text": "hi"}]
+    assert csnlp.evaluate({"turns": turns}, "contact_center")["greeting"].status.value == "met"
+
+
+def test_a_missed_last_turns_standard_shows_the_last_turns_searched():
+    turns = []
+    for n in range(8):
+        turns.append({"speaker": "customer", "text": f"question number {n} about the invoice"})
+        turns.append({"speaker": "agent", "text": f"here is answer number {n} for the invoice"})
+    result = csnlp.evaluate({"turns": turns}, "contact_center")["resolution_check"]
+    assert result.status.value == "missed"
+    shown = [e.turn_index for e in result.evidence]
+    assert shown == [11, 13, 15]  # the agent's last three turns, not turns 7, 9 and 11
+
+
+RUDE_AND_PROHIBITED = {"turns": [
+    {"speaker": "customer", "text": "the engineer never showed up"},
+    {"speaker": "agent", "text": "that's not my problem, I only book the visits"},
+    {"speaker": "customer", "text": "fine"}]}
+
+
+def test_one_rude_phrase_is_penalised_once():
+    report = csnlp.evaluate(RUDE_AND_PROHIBITED, "contact_center")
+    assert report["prohibited_language"].status.value == "missed"
+    assert report["polite_tone"].status.value == "met", report["polite_tone"].explanation
+
+
+def test_without_a_forbid_standard_the_rude_list_judges_alone():
+    pack = csnlp.load_standards("contact_center")
+    alone = dataclasses.replace(pack, standards=(pack["polite_tone"],))
+    result = csnlp.evaluate(RUDE_AND_PROHIBITED, alone)["polite_tone"]
+    assert result.status.value == "missed" and "problem" in result.explanation
