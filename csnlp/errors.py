@@ -28,6 +28,64 @@ class ModelError(CsnlpError, ValueError):
 
 
 def describe(value: object, limit: int = 60) -> str:
-    """A short repr of a bad value for an error message."""
-    text = repr(value)
+    """A short repr of a bad value for an error message.
+
+    Built piece by piece and cut at `limit`, so a huge or deeply nested value (a YAML alias
+    bomb, a 5 MB string) costs no more than a short one; a short value gives its full repr.
+
+    >>> describe(["lol"] * 3), describe("x" * 100, limit=12)
+    ("['lol', 'lol', 'lol']", "'xxxxxxxx...")
+    """
+    parts: list[str] = []
+    _preview(value, parts, [limit + 1])
+    text = "".join(parts)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_CONTAINERS = {list: ("[", "]"), tuple: ("(", ")"), set: ("{", "}"), dict: ("{", "}")}
+
+
+def _preview(value: object, parts: list[str], budget: list[int]) -> None:
+    """Append the repr of `value` to `parts` until `budget[0]` characters are spent."""
+    if budget[0] <= 0:
+        return
+    kind = type(value)
+    if kind in (str, bytes):
+        text = repr(value[: budget[0]])  # type: ignore[index]
+    elif kind is int and value.bit_length() > 4 * budget[0]:  # type: ignore[attr-defined]
+        text = f"<int of {value.bit_length()} bits>"  # type: ignore[attr-defined]
+    elif kind in _CONTAINERS and (value or kind is not set):
+        _preview_container(value, kind, parts, budget)  # type: ignore[arg-type]
+        return
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # a broken __repr__ must not hide the error being reported
+            text = f"<{kind.__name__}>"
+    parts.append(text)
+    budget[0] -= len(text)
+
+
+def _preview_container(value: list | tuple | set | dict, kind: type, parts: list[str],
+                       budget: list[int]) -> None:
+    opening, closing = _CONTAINERS[kind]
+    parts.append(opening)
+    budget[0] -= 1
+    items = value.items() if kind is dict else value
+    for n, item in enumerate(items):  # type: ignore[union-attr]
+        if budget[0] <= 0:
+            return
+        if n:
+            parts.append(", ")
+            budget[0] -= 2
+        if kind is dict:
+            _preview(item[0], parts, budget)
+            parts.append(": ")
+            budget[0] -= 2
+            _preview(item[1], parts, budget)
+        else:
+            _preview(item, parts, budget)
+    if kind is tuple and len(value) == 1:
+        parts.append(",")
+    parts.append(closing)
+    budget[0] -= 1 + (kind is tuple and len(value) == 1)

@@ -13,6 +13,7 @@ from typing import Any
 from csnlp import __version__
 from csnlp.detectors.base import Context
 from csnlp.detectors.registry import get_detector
+from csnlp.errors import ModelError, describe
 from csnlp.gcpause import gc_paused
 from csnlp.ingest import coerce, expand, read_context, to_record
 from csnlp.metrics import transcript_metrics
@@ -28,19 +29,44 @@ DEFAULT = "default"
 log = logging.getLogger(__name__)
 
 
+_OPTED_OUT: set[str] = set()  # models a caller turned off with None: logged once each
+
+
 def _resolve_model(model: Any, module: str, default: str, load: str, what: str) -> Any:
-    """"default": the shipped model when present (else None); a path: the safe loader."""
-    if model is None or hasattr(model, "predict_proba"):
+    """"default": the shipped model; a path: the safe loader; None: run without (logged once).
+
+    A default model that is absent, a path that does not exist, an altered or unreadable file
+    is a ModelError naming the path: a standard never goes quietly unjudged by its model.
+    """
+    if model is None:
+        if what not in _OPTED_OUT:
+            _OPTED_OUT.add(what)
+            log.info("%s=None: standards that use it are judged without a model", what)
+        return None
+    if hasattr(model, "predict_proba"):
         return model
+    if not (isinstance(model, Path) or isinstance(model, str)):
+        raise TypeError(f"{what} must be 'default', a path, a model or None, got "
+                        f"{describe(model)}")
     try:
         mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    if isinstance(model, str) and model == DEFAULT:
-        return getattr(mod, default)()
-    if isinstance(model, (str, Path)):
+    except ImportError as exc:
+        raise ModelError(f"{what}: {module} cannot be imported ({exc}); install csnlp's "
+                         f"model dependencies or pass {what}=None to run without it") from exc
+    if model == DEFAULT:
+        found = getattr(mod, default)()
+        if found is None:
+            raise ModelError(f"{mod.default_model_dir()}: no {what.replace('_', ' ')} there "
+                             f"(set CSNLP_MODELS_DIR to the folder holding it, or pass "
+                             f"{what}=None to run without it)")
+        return found
+    try:
         return getattr(mod, load)(model)
-    raise TypeError(f"{what} must be 'default', a path, a model or None, got {model!r}")
+    except ModelError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # safe_io checks most cases
+        raise ModelError(f"{model}: cannot load the {what.replace('_', ' ')} "
+                         f"({type(exc).__name__}: {describe(str(exc), 200)})") from None
 
 
 def resolve_tone_model(tone_model: Any) -> Any:

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from csnlp.errors import StandardsError
+from csnlp.errors import StandardsError, describe
 
 #: The package whose modules are the built-in kinds, one kind per module.
 BUILTIN_PACKAGE = "csnlp.detectors.kinds"
@@ -131,7 +131,7 @@ def get_kind(name: Any, *, where: str = "check") -> Kind:
 def unknown_kind(name: Any) -> str:
     """The error text for an unknown kind: the closest known kind and all of them."""
     known = sorted(_KINDS)
-    text = f"unknown check kind {name!r}"
+    text = f"unknown check kind {describe(name)}"
     if isinstance(name, str) and (close := difflib.get_close_matches(name, known, n=1)):
         text += f" (did you mean {close[0]!r}?)"
     listed = [k if _KINDS[k].builtin else f"{k} (plug-in {_KINDS[k].origin})" for k in known]
