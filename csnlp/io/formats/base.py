@@ -15,7 +15,7 @@ from typing import Any
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
 from csnlp.io.roles import alias_role, assign_roles
-from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn
+from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn, text_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,10 +267,15 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
             f"{here}: {unlabeled[0].place or 'turn'}: no speaker; this {fmt} file has no "
             "speaker labels: pass speaker='agent' or 'customer' for a one-speaker recording, "
             "or use a diarized output (e.g. WhisperX)")
-    for t in turns:
+    for i, t in enumerate(turns):
         if not isinstance(t.text, str):
             raise TranscriptError(f"{here}: {t.place}.text: must be a string, "
                                   f"got {describe(t.text)}")
+        problem = text_problem(t.text)
+        if problem is not None:  # refused here, not deep inside spaCy for a whole batch
+            place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
+            name = f"transcript {tid!r}: " if tid else ""
+            raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
     decision = assign_roles([(t.label, t.text, t.role) for t in turns],
                             speaker_map=ctx.speaker_map, mode=ctx["roles"],
                             where=here)
