@@ -3,7 +3,9 @@ become a validated Transcript (roles, times, metadata)."""
 
 from __future__ import annotations
 
+import codecs
 import html
+import io
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -55,6 +57,92 @@ def open_binary(path: Path):
 
         return gzip.open(path, "rb")
     return open(path, "rb")
+
+
+# ---------------------------------------------------------------- text encodings
+
+#: What bytes that do not decode read as: a lone surrogate, which no decoder gives for valid
+#: text, so a reader finds the line holding it and makes that line an error, reading on.
+UNDECODABLE = "\udcff"
+_MARK_ERRORS = "csnlp.undecodable"
+HEAD_BYTES = 4096
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+AUTO_ENCODINGS = ("auto", "utf-8", "utf8", "utf-8-sig")
+
+
+def detect_encoding(head: bytes, given: str = "auto") -> str:
+    """The codec of a text file whose first bytes are `head`: a byte-order mark names UTF-8,
+    UTF-16 or UTF-32 (and is skipped), else the pattern of NUL bytes of mostly-ASCII UTF-16 or
+    UTF-32 text, else UTF-8. An `encoding` option other than auto/utf-8 is used as given.
+
+    >>> detect_encoding("Agent: hi".encode("utf-16-le")), detect_encoding(b"Agent: hi")
+    ('utf-16-le', 'utf-8-sig')
+    """
+    if given.lower() not in AUTO_ENCODINGS:
+        return given
+    for bom, codec in _BOMS:  # UTF-32-LE's BOM starts with UTF-16-LE's: longest first
+        if head.startswith(bom):
+            return codec
+    sample = head[: len(head) // 4 * 4]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return "utf-8-sig"
+    quarters = [_zero_share(sample[k::4]) for k in range(4)]
+    if min(quarters[1:]) > 0.9 and quarters[0] < 0.1:
+        return "utf-32-le"
+    if min(quarters[:3]) > 0.9 and quarters[3] < 0.1:
+        return "utf-32-be"
+    even, odd = _zero_share(sample[0::2]), _zero_share(sample[1::2])
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return "utf-8-sig"
+
+
+def _zero_share(data: bytes) -> float:
+    return data.count(0) / len(data) if data else 0.0
+
+
+def encoding_name(codec: str) -> str:
+    """How a message names a codec: 'UTF-8', 'UTF-16', 'latin-1'."""
+    return codec.upper().removesuffix("-SIG") if codec.lower().startswith("utf") else codec
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    return UNDECODABLE, exc.end  # type: ignore[attr-defined]
+
+
+def open_text(path: Path, ctx: ReadContext, *, newline: str | None = None
+              ) -> tuple[io.TextIOWrapper, str]:
+    """(text stream, codec) of a text file in its detected encoding (see `detect_encoding`).
+    Undecodable bytes read as `UNDECODABLE`, so one bad line does not end the file."""
+    with open_binary(path) as fh:
+        head = fh.read(HEAD_BYTES)
+    codec = detect_encoding(head, ctx["encoding"])
+    try:
+        codecs.lookup_error(_MARK_ERRORS)
+    except LookupError:  # registered on first use, not on import
+        codecs.register_error(_MARK_ERRORS, _mark_undecodable)
+    stream = io.TextIOWrapper(open_binary(path), encoding=codec, errors=_MARK_ERRORS,
+                              newline=newline)
+    return stream, codec
+
+
+def sniffable(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8, for format sniffers (a UTF-16 file's are not)."""
+    codec = detect_encoding(head)
+    if codec == "utf-8-sig":
+        return head.removeprefix(codecs.BOM_UTF8)
+    return head.decode(codec, errors="ignore").encode("utf-8", errors="replace")
+
+
+def undecodable(here: str, text: str, codec: str, first_line: int = 1) -> str:
+    """The message for `text` (read from `here`) holding undecodable bytes: names the line."""
+    line = first_line + text.count("\n", 0, text.find(UNDECODABLE))
+    return (f"{here}: line {line}: bytes that are not valid {encoding_name(codec)} text; "
+            "pass encoding=... if the file is in another encoding")
 
 
 def where(source: Mapping[str, Any]) -> str:
@@ -175,7 +263,7 @@ _OPTION_DEFAULTS: dict[str, Any] = {
     "start_column": None,
     "end_column": None,
     "time_unit": "s",           # tabular start/end numbers: "s" or "ms"
-    "encoding": "utf-8",
+    "encoding": "auto",         # see detect_encoding
     "delimiter": None,          # CSV delimiter; None = sniff "," or tab
 }
 
@@ -207,6 +295,13 @@ class ReadContext:
         if opts["time_unit"] not in ("s", "ms"):
             raise InputError(f"read options: time_unit must be 's' or 'ms', "
                              f"got {describe(opts['time_unit'])}")
+        try:
+            codecs.lookup(opts["encoding"])
+        except (LookupError, TypeError):
+            if opts["encoding"] != "auto":
+                raise InputError(f"read options: encoding: unknown codec "
+                                 f"{describe(opts['encoding'])}; use 'auto' or a name such as "
+                                 "'utf-8', 'utf-16', 'cp1252'") from None
         gap = opts["merge_gap"]
         if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
                                 or gap < 0):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -14,23 +15,29 @@ from typing import Any
 import orjson
 
 from csnlp.errors import FormatError, TranscriptError, describe
-from csnlp.io.formats.base import ID_KEYS as BASE_ID_KEYS
 from csnlp.io.formats.base import (
+    HEAD_BYTES,
+    UNDECODABLE,
     FileFormat,
     ObjectFormat,
     RawTurn,
     ReadContext,
     Record,
     build_transcript,
+    detect_encoding,
+    encoding_name,
     error_record,
     ok_record,
     open_binary,
+    open_text,
     own_id,
     record_id,
     seconds,
     source_id,
+    undecodable,
     where,
 )
+from csnlp.io.formats.base import ID_KEYS as BASE_ID_KEYS
 from csnlp.jsonable import jsonable
 from csnlp.transcript import Transcript
 
@@ -249,8 +256,17 @@ def _public(source: dict[str, Any]) -> dict[str, Any]:
 _CHUNK = 1 << 20
 
 
-def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, Any]]:
-    """(record number, line, value) for each element of a top-level JSON array, streaming.
+@dataclass(frozen=True, slots=True)
+class _Undecodable:
+    """A record of a JSON array that holds bytes the file's encoding cannot decode."""
+
+    message: str
+
+
+def _iter_json_array(fh: io.TextIOBase, here: str, codec: str = "utf-8"
+                     ) -> Iterator[tuple[int, int, Any]]:
+    """(record number, line, value) for each element of a top-level JSON array, streaming;
+    the value of a record holding undecodable bytes is an `_Undecodable`.
 
     Raises FormatError naming the record and line where the JSON breaks.
     """
@@ -285,6 +301,9 @@ def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, A
                 value, stop = decoder.raw_decode(buf, pos)
                 break
             except json.JSONDecodeError as exc:
+                if eof and UNDECODABLE in buf[pos:exc.pos + 1]:
+                    raise FormatError(f"record {record}: " + undecodable(
+                        here, buf[pos:exc.pos + 1], codec, line)) from None
                 if eof:
                     truncated = exc.pos >= len(buf) - 1 or "Unterminated" in exc.msg
                     what = "truncated JSON: the file ends inside" if truncated else \
@@ -296,6 +315,9 @@ def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, A
                 want *= 2
                 eof = not more
                 buf += more
+        bad = buf.find(UNDECODABLE, pos, stop)
+        if bad >= 0:
+            value = _Undecodable(undecodable(here, buf[pos:stop], codec, line))
         yield record, line, value
         line += buf.count("\n", pos, stop)
         pos = stop
@@ -308,29 +330,24 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
     that is itself one conversation (a list of turns or segments)."""
     base = {"file": str(path)}
     here = str(path)
-    with open_binary(path) as raw:
-        fh = io.TextIOWrapper(raw, encoding=ctx["encoding"] if ctx["encoding"] != "utf-8"
-                              else "utf-8-sig")
-        try:
-            head = fh.read(64)
-        except UnicodeDecodeError as exc:
-            yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"), base)
-            return
+    fh, codec = open_text(path, ctx)
+    with fh:
+        head = fh.read(64)
         first = head.lstrip()[:1]
         if first != "[":
+            text = head + fh.read()
+            if UNDECODABLE in text:
+                yield error_record(FormatError(undecodable(here, text, codec)), base)
+                return
             try:
-                obj = orjson.loads((head + fh.read()).encode())
+                obj = orjson.loads(text)
             except orjson.JSONDecodeError as exc:
                 yield error_record(_json_error(here, exc), base)
-                return
-            except UnicodeDecodeError as exc:
-                yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"),
-                                   base)
                 return
             yield _parsed(obj, objects, ctx, base)
             return
         rest = _Prefixed(head, fh)
-        items = _iter_json_array(rest, here)
+        items = _iter_json_array(rest, here, codec)
         try:
             first_item = next(items, None)
         except FormatError as exc:
@@ -350,6 +367,10 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
         except FormatError as exc:
             yield error_record(exc, base)
             return
+        bad = next((v for v in values if isinstance(v, _Undecodable)), None)
+        if bad is not None:
+            yield error_record(FormatError(bad.message), base)
+            return
         yield _parsed(values, objects, ctx, base)
 
 
@@ -357,7 +378,11 @@ def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
     item = first_item
     while item is not None:
         record, line, value = item
-        yield _parsed(value, objects, ctx, {**base, "record": record, "line": line})
+        place = {**base, "record": record, "line": line}
+        if isinstance(value, _Undecodable):
+            yield error_record(FormatError(value.message), place)
+        else:
+            yield _parsed(value, objects, ctx, place)
         try:
             item = next(items, None)
         except FormatError as exc:
@@ -555,35 +580,56 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
     """JSON Lines: a transcript (any JSON format) per line, or a turn per line grouped by a
     conversation id key. Read line by line: the file is never held in memory."""
     grouper = _Grouper(path, ctx, "jsonl")
-    with open_binary(path) as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            place = {"file": str(path), "line": lineno}
-            try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
+    for lineno, line, codec in _jsonl_lines(path, ctx):
+        if not line.strip():
+            continue
+        place = {"file": str(path), "line": lineno}
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            if "not valid UTF-8" in exc.msg:  # orjson's words for undecodable bytes
+                err = FormatError(f"{where(place)}: bytes that are not valid "
+                                  f"{encoding_name(codec)} text; pass encoding=... if the file "
+                                  "is in another encoding")
+            else:
                 err = FormatError(f"{where(place)}: column {exc.colno}: invalid JSON "
                                   f"({exc.msg})")
-                if grouper.key is not None:
-                    grouper.poison(str(err))
-                else:
-                    yield error_record(err, {**place, "format": "jsonl"})
-                continue
-            if _looks_like_turn(obj) and not (len(objects) == 1 and
-                                              objects[0].name != "csnlp"):
-                if grouper.cols is None or (grouper.cols.id is None and
-                                            _first_key(ID_KEYS, obj) is not None):
-                    try:
-                        grouper.set_columns(list(obj))
-                    except FormatError as exc:
-                        yield error_record(exc, place)
-                        return
-                yield from grouper.add(place, obj)
-                continue
-            yield from grouper.flush()
-            yield _parsed(obj, objects, ctx, place, line)
+            if grouper.key is not None:
+                grouper.poison(str(err))
+            else:
+                yield error_record(err, {**place, "format": "jsonl"})
+            continue
+        if _looks_like_turn(obj) and not (len(objects) == 1 and
+                                          objects[0].name != "csnlp"):
+            if grouper.cols is None or (grouper.cols.id is None and
+                                        _first_key(ID_KEYS, obj) is not None):
+                try:
+                    grouper.set_columns(list(obj))
+                except FormatError as exc:
+                    yield error_record(exc, place)
+                    return
+            yield from grouper.add(place, obj)
+            continue
+        yield from grouper.flush()
+        yield _parsed(obj, objects, ctx, place, line)
     yield from grouper.flush()
+
+
+def _jsonl_lines(path: Path, ctx: ReadContext) -> Iterator[tuple[int, bytes, str]]:
+    """(line number, UTF-8 bytes, codec) of each line; a UTF-8 file is read as bytes (the
+    fast path: orjson decodes and checks them), others are decoded and re-encoded."""
+    with open_binary(path) as raw:
+        codec = detect_encoding(raw.read(HEAD_BYTES), ctx["encoding"])
+    if codec == "utf-8-sig":
+        with open_binary(path) as fh:
+            for lineno, line in enumerate(fh, start=1):
+                yield lineno, line.removeprefix(codecs.BOM_UTF8) if lineno == 1 else line, codec
+        return
+    fh, codec = open_text(path, ctx)
+    with fh:
+        for lineno, text in enumerate(fh, start=1):
+            # an undecodable byte goes back to bytes orjson refuses as "not valid UTF-8"
+            yield lineno, text.encode("utf-8", errors="surrogateescape"), codec
 
 
 def _sniff_jsonl(head: bytes) -> bool:
@@ -611,17 +657,21 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
     A row that cannot be read makes its conversation an error record, naming the line."""
     base = {"file": str(path), "format": "csv"}
     grouper = _Grouper(path, ctx, "csv")
-    with open_binary(path) as raw:
-        fh = io.TextIOWrapper(raw, encoding="utf-8-sig" if ctx["encoding"] == "utf-8"
-                              else ctx["encoding"], newline="")
+    fh, codec = open_text(path, ctx, newline="")
+    with fh:
         delimiter = ctx["delimiter"]
         if delimiter is None:
             delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        bad: list[int] = []  # lines holding undecodable bytes
+        reader = csv.reader(_marked(fh, bad), delimiter=delimiter, strict=True)
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
             yield error_record(FormatError(f"{path}: line 1: cannot read the header ({exc})"),
+                               base)
+            return
+        if bad:
+            yield error_record(FormatError(undecodable(str(path), UNDECODABLE, codec, bad[0])),
                                base)
             return
         if not header:
@@ -652,6 +702,11 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
             start_line = reader.line_num + 1
             if not any(f.strip() for f in fields):
                 continue
+            broken = None
+            if bad and bad[-1] >= place["line"]:
+                # the row's conversation becomes an error naming the line; reading goes on
+                broken = undecodable(str(path), UNDECODABLE, codec, bad[-1])
+                fields = [f.replace(UNDECODABLE, "\ufffd") for f in fields]
             if len(fields) != len(header):
                 msg = (f"{where(place)}: expected {len(header)} fields "
                        f"({', '.join(header)}), got {len(fields)}: {describe(fields)}")
@@ -664,7 +719,17 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
                     yield error_record(TranscriptError(msg), {**place, "format": "csv"})
                 continue
             yield from grouper.add(place, dict(zip(header, fields, strict=True)))
+            if broken is not None:
+                grouper.poison(broken)
     yield from grouper.flush()
+
+
+def _marked(lines: Iterator[str], bad: list[int]) -> Iterator[str]:
+    """The lines of a text stream, noting the numbers of those holding undecodable bytes."""
+    for lineno, line in enumerate(lines, start=1):
+        if UNDECODABLE in line:
+            bad.append(lineno)
+        yield line
 
 
 def _sniff_csv(head: bytes) -> bool:
