@@ -263,9 +263,70 @@ _OPTION_DEFAULTS: dict[str, Any] = {
     "start_column": None,
     "end_column": None,
     "time_unit": "s",           # tabular start/end numbers: "s" or "ms"
+    "columns": None,            # {"text": ..., "speaker": ..., "start_unit": "ms"}: see below
     "encoding": "auto",         # see detect_encoding
     "delimiter": None,          # CSV delimiter; None = sniff "," or tab
 }
+
+
+#: Turn fields a `columns` mapping names a column for; "id" is short for "conversation".
+COLUMN_FIELDS = ("conversation", "speaker", "text", "start", "end", "duration", "speaker_name")
+#: Units a `columns` mapping may set ("s" or "ms"): of one time column, or of all of them.
+COLUMN_UNITS = ("start_unit", "end_unit", "duration_unit", "time_unit")
+_COLUMN_OPTIONS = {"id_column": "conversation", "speaker_column": "speaker",
+                   "text_column": "text", "start_column": "start", "end_column": "end"}
+
+
+def parse_columns(text: str) -> dict[str, str]:
+    """A `columns` mapping from its command-line form `text=msg,speaker=who,start_unit=ms`.
+
+    >>> parse_columns("text=message, speaker=role,start=t0,start_unit=ms")
+    {'text': 'message', 'speaker': 'role', 'start': 't0', 'start_unit': 'ms'}
+    """
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"columns: expected field=column pairs separated by commas "
+                             f"(text=message,speaker=role), got {describe(part.strip())}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _columns_option(opts: Mapping[str, Any]) -> dict[str, str]:
+    """The `columns` option, validated, with the older `*_column` options merged in."""
+    given = opts["columns"]
+    if isinstance(given, str):
+        given = parse_columns(given)
+    elif given is None:
+        given = {}
+    elif not isinstance(given, Mapping):
+        raise InputError(f"read options: columns must be a mapping of field to column name "
+                         f"(or 'text=...,speaker=...'), got {describe(given)}")
+    known = (*COLUMN_FIELDS, "id", *COLUMN_UNITS)
+    out: dict[str, str] = {}
+    for key, value in given.items():
+        field_name = "conversation" if key == "id" else key
+        if key not in known:
+            raise InputError(f"read options: columns: unknown field {describe(key)}; "
+                             f"known: {list(known)}")
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"read options: columns[{key!r}]: must be a column name, "
+                             f"got {describe(value)}")
+        if key in COLUMN_UNITS and value not in ("s", "ms"):
+            raise InputError(f"read options: columns[{key!r}]: must be 's' or 'ms', "
+                             f"got {describe(value)}")
+        out[field_name] = value
+    for option, field_name in _COLUMN_OPTIONS.items():
+        if opts[option] is None:
+            continue
+        if out.get(field_name, opts[option]) != opts[option]:
+            raise InputError(f"read options: {option}={opts[option]!r} and "
+                             f"columns[{field_name!r}]={out[field_name]!r} disagree")
+        out[field_name] = opts[option]
+    return out
 
 
 @dataclass(frozen=True)
@@ -302,6 +363,7 @@ class ReadContext:
                 raise InputError(f"read options: encoding: unknown codec "
                                  f"{describe(opts['encoding'])}; use 'auto' or a name such as "
                                  "'utf-8', 'utf-16', 'cp1252'") from None
+        opts["columns"] = _columns_option(opts)
         gap = opts["merge_gap"]
         if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
                                 or gap < 0):

@@ -16,6 +16,7 @@ import orjson
 
 from csnlp.errors import FormatError, TranscriptError, describe
 from csnlp.io.formats.base import (
+    COLUMN_FIELDS,
     HEAD_BYTES,
     UNDECODABLE,
     FileFormat,
@@ -45,15 +46,40 @@ from csnlp.transcript import Transcript
 ID_OBJECT_KEYS = frozenset(BASE_ID_KEYS)
 # Column / key names accepted for each turn field, most specific first.
 ID_KEYS = ("conversation_id", "transcript_id", "call_id", "contact_id", "session_id",
-           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "conversation", "id")
+           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "interaction_id", "case_id",
+           "thread_id", "conversation", "dialogue", "call", "id")
 SPEAKER_KEYS = ("speaker", "role", "speaker_role", "participant", "participant_role", "party",
                 "speaker_label", "author", "sender", "from")
 TEXT_KEYS = ("text", "utterance", "content", "message", "body", "transcript")
-START_KEYS = ("start", "start_time", "begin", "begin_time", "start_seconds", "offset")
-END_KEYS = ("end", "end_time", "stop", "end_seconds")
-START_MS_KEYS = ("start_ms", "begin_ms", "start_time_ms", "begin_offset_millis", "offset_ms")
-END_MS_KEYS = ("end_ms", "end_time_ms", "end_offset_millis")
+# Tables are told by their columns alone, so they may use looser names than JSON turns.
+COLUMN_SPEAKER_KEYS = (*SPEAKER_KEYS, "speaker_type", "participant_type", "sender_type",
+                       "author_role", "user_type", "speaker_id", "who", "channel")
+COLUMN_TEXT_KEYS = (*TEXT_KEYS, "utterance_text", "message_text", "turn_text", "sentence",
+                    "transcription", "msg")
+# Times: the unit is the name's suffix (_ms, _s, ...; see `time_unit`), else `time_unit`.
+START_KEYS = ("start", "start_s", "start_sec", "start_seconds", "start_time", "begin",
+              "begin_s", "begin_time", "offset", "offset_s", "start_offset", "start_ms",
+              "begin_ms", "start_time_ms", "offset_ms", "begin_offset_millis",
+              "start_offset_millis")
+END_KEYS = ("end", "end_s", "end_sec", "end_seconds", "end_time", "stop", "stop_s",
+            "stop_time", "end_offset", "end_ms", "end_time_ms", "stop_ms", "end_offset_millis")
+DURATION_KEYS = ("duration", "duration_s", "duration_sec", "duration_seconds", "dur",
+                 "duration_ms", "dur_ms")
 NAME_KEYS = ("speaker_name", "display_name", "name")
+
+
+def time_unit(column: str, default: str = "s") -> str:
+    """The unit a time column's name states ("start_ms": ms, "end_s": s), else `default`.
+
+    >>> time_unit("begin_offset_millis"), time_unit("start_s", "ms"), time_unit("offset", "ms")
+    ('ms', 's', 'ms')
+    """
+    name = column.lower()
+    if name.endswith(("_ms", "_msec", "millis", "milliseconds")):
+        return "ms"
+    if name.endswith(("_s", "_sec", "_secs", "_seconds")):
+        return "s"
+    return default
 
 
 def _first_key(keys: Sequence[str], present: Mapping[str, Any] | Sequence[str]) -> str | None:
@@ -89,21 +115,22 @@ def _raw_turn(raw: Any, place: str, here: str, unit: str = "s") -> RawTurn:
     if not isinstance(text, str):
         raise TranscriptError(f"{here}: {place}.{text_key}: must be a string, "
                               f"got {describe(text)}")
-    start = end = None
-    key = _first_key(START_KEYS, raw)
-    if key is not None:
-        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
-    elif (key := _first_key(START_MS_KEYS, raw)) is not None:
-        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
-    key = _first_key(END_KEYS, raw)
-    if key is not None:
-        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
-    elif (key := _first_key(END_MS_KEYS, raw)) is not None:
-        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
+    start, end, duration = (_time(raw, keys, place, here, unit)
+                            for keys in (START_KEYS, END_KEYS, DURATION_KEYS))
+    if end is None and start is not None and duration is not None:
+        end = start + duration
     name_key = _first_key(NAME_KEYS, raw)
     name = raw.get(name_key) if name_key else None
     return RawTurn(label=str(label), text=text, start=start, end=end,
                    name=name if isinstance(name, str) else None, place=place)
+
+
+def _time(raw: Mapping[str, Any], keys: Sequence[str], place: str, here: str, unit: str
+          ) -> float | None:
+    key = _first_key(keys, raw)
+    if key is None:
+        return None
+    return seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=time_unit(key, unit))
 
 
 _PLAIN_TURN_KEYS = frozenset({"speaker", "text", "start", "end", "speaker_name"})
@@ -236,7 +263,9 @@ def parse_object(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
         keys = sorted(obj)[:8] if isinstance(obj, Mapping) else type(obj).__name__
         return error_record(FormatError(
             f"{where(source)}: not a transcript in any known format (keys: {keys}); "
-            "name the format with format=..."),
+            "name the format with format=..." + (
+                ", or, for one turn per line, its columns with columns='text=<key>,"
+                "speaker=<key>'" if isinstance(obj, Mapping) else "")),
             {**public, "transcript_id": record_id(obj, public)})
     src = {**source, "format": fmt.name}
     if not src.get("default_id"):
@@ -427,35 +456,43 @@ JSON = FileFormat(name="json", description="JSON: one conversation, or an array 
 
 
 class _Columns:
-    """Which column holds which turn field, from the options or the usual names."""
+    """Which column holds which turn field: the `columns` option's, else the usual names."""
 
     def __init__(self, names: Sequence[str], ctx: ReadContext, here: str) -> None:
-        def pick(option: str, keys: Sequence[str], required: bool) -> str | None:
-            given = ctx[option]
-            if given is not None:
-                if given not in names:
-                    raise FormatError(f"{here}: column {given!r} ({option}) not found; "
-                                      f"columns are {list(names)}")
-                return given
-            found = _first_key(keys, names)
-            if found is None and required:
-                raise FormatError(f"{here}: missing a {option.replace('_column', '')} column "
-                                  f"(one of {list(keys[:5])}, or set {option}=...); "
-                                  f"columns are {list(names)}")
-            return found
+        mapping = ctx["columns"] or {}
+        for field_name in COLUMN_FIELDS:
+            given = mapping.get(field_name)
+            if given is not None and given not in names:
+                raise FormatError(f"{here}: column {given!r} (columns[{field_name!r}]) not "
+                                  f"found; the columns are {list(names)}")
 
-        self.text = pick("text_column", TEXT_KEYS, True)
-        self.speaker = pick("speaker_column", SPEAKER_KEYS, True)
-        self.id = pick("id_column", ID_KEYS, False)
-        self.start = pick("start_column", START_KEYS, False)
-        self.end = pick("end_column", END_KEYS, False)
-        self.unit = ctx["time_unit"]
-        if self.start is None and (ms := _first_key(START_MS_KEYS, names)):
-            self.start, self.unit = ms, "ms"
-        if self.end is None and (ms := _first_key(END_MS_KEYS, names)):
-            self.end = ms
-        self.name = _first_key(NAME_KEYS, names)
-        used = {self.text, self.speaker, self.id, self.start, self.end, self.name}
+        def pick(field_name: str, keys: Sequence[str]) -> str | None:
+            return mapping.get(field_name) or _first_key(keys, names)
+
+        self.text = pick("text", COLUMN_TEXT_KEYS)
+        self.speaker = pick("speaker", COLUMN_SPEAKER_KEYS)
+        missing = [f for f, col in (("text", self.text), ("speaker", self.speaker)) if not col]
+        if missing:
+            looked = "; ".join(f"{f}: {', '.join(keys[:8])}, ..." for f, keys in
+                               (("text", COLUMN_TEXT_KEYS), ("speaker", COLUMN_SPEAKER_KEYS))
+                               if f in missing)
+            pairs = ",".join(f"{f}=<column>" for f in missing)
+            raise FormatError(
+                f"{here}: no {' and no '.join(missing)} column among the columns "
+                f"{list(names)} (known names: {looked}); name them with the read option "
+                f"columns='{pairs}' (command line: --columns {pairs})")
+        self.id = pick("conversation", ID_KEYS)
+        self.start = pick("start", START_KEYS)
+        self.end = pick("end", END_KEYS)
+        self.duration = pick("duration", DURATION_KEYS)
+        self.name = pick("speaker_name", NAME_KEYS)
+        default = mapping.get("time_unit", ctx["time_unit"])
+        self.start_unit, self.end_unit, self.duration_unit = (
+            mapping.get(f"{f}_unit") or time_unit(col or "", default)
+            for f, col in (("start", self.start), ("end", self.end),
+                           ("duration", self.duration)))
+        used = {self.text, self.speaker, self.id, self.start, self.end, self.duration,
+                self.name}
         self.meta = [n for n in names if n not in used]
 
 
@@ -515,9 +552,13 @@ class _Grouper:
                 raise TranscriptError(f"{here}: {cols.text}: must be text, got {describe(text)}")
             name = row.get(cols.name) if cols.name else None
             start = seconds(row.get(cols.start), field_name=cols.start, here=here,
-                            unit=cols.unit) if cols.start else None
+                            unit=cols.start_unit) if cols.start else None
             end = seconds(row.get(cols.end), field_name=cols.end, here=here,
-                          unit=cols.unit) if cols.end else None
+                          unit=cols.end_unit) if cols.end else None
+            if end is None and start is not None and cols.duration:
+                duration = seconds(row.get(cols.duration), field_name=cols.duration,
+                                   here=here, unit=cols.duration_unit)
+                end = None if duration is None else start + duration
             self.turns.append(RawTurn(label=str(spk), text=text, start=start, end=end,
                                       name=name if isinstance(name, str) and name else None,
                                       place=f"{label} {place.get(label)}"))
@@ -599,8 +640,8 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
             else:
                 yield error_record(err, {**place, "format": "jsonl"})
             continue
-        if _looks_like_turn(obj) and not (len(objects) == 1 and
-                                          objects[0].name != "csnlp"):
+        if (_looks_like_turn(obj) or _mapped_turn(obj, ctx)) and not (
+                len(objects) == 1 and objects[0].name != "csnlp"):
             if grouper.cols is None or (grouper.cols.id is None and
                                         _first_key(ID_KEYS, obj) is not None):
                 try:
@@ -613,6 +654,13 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
         yield from grouper.flush()
         yield _parsed(obj, objects, ctx, place, line)
     yield from grouper.flush()
+
+
+def _mapped_turn(obj: Any, ctx: ReadContext) -> bool:
+    """A JSONL value holding the columns the `columns` option names for text and speaker."""
+    named = [ctx["columns"].get(f) for f in ("text", "speaker")]
+    return (isinstance(obj, Mapping) and "turns" not in obj and any(named)
+            and all(n in obj for n in named if n))
 
 
 def _jsonl_lines(path: Path, ctx: ReadContext) -> Iterator[tuple[int, bytes, str]]:
@@ -736,8 +784,8 @@ def _sniff_csv(head: bytes) -> bool:
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].strip().lower()
     for sep in (b",", b"\t"):
         names = {f.strip(b' "') for f in first.split(sep)}
-        if len(names) > 1 and names & {k.encode() for k in TEXT_KEYS} and names & {
-                k.encode() for k in SPEAKER_KEYS}:
+        if len(names) > 1 and names & {k.encode() for k in COLUMN_TEXT_KEYS} and names & {
+                k.encode() for k in COLUMN_SPEAKER_KEYS}:
             return True
     return False
 
