@@ -68,13 +68,47 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+def has_surrogate(value: object) -> bool:
+    """Whether a string, or any key or value of nested dicts and lists, holds a lone surrogate
+    (which no writer can encode)."""
+    if isinstance(value, str):
+        return not value.isascii() and _SURROGATE.search(value) is not None
+    if isinstance(value, Mapping):
+        return any(has_surrogate(k) or has_surrogate(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(has_surrogate(v) for v in value)
+    return False
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (for error messages and ids)."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
+def check_fields(tid: str, metadata: Mapping[str, Any], *, where: str) -> None:
+    """Raise a TranscriptError if the id or a metadata entry holds a lone surrogate: refused
+    like a turn's, rather than breaking every writer of the report."""
+    if has_surrogate(tid):
+        raise TranscriptError(f"{where}: the id {describe(tid)} holds a lone surrogate, which "
+                              "is not valid Unicode")
+    bad = next((k for k, v in metadata.items() if has_surrogate(k) or has_surrogate(v)), None)
+    if bad is not None:
+        raise TranscriptError(f"{where}: metadata[{bad!r}] holds a lone surrogate, which is "
+                              "not valid Unicode")
+
+
 def check_turns(t: Transcript, *, where: str) -> None:
     """Raise a TranscriptError naming the transcript, the turn and the problem of the first
-    turn whose text `text_problem` refuses (for Transcripts built outside the readers)."""
+    turn whose text `text_problem` refuses, or whose id, speaker name or metadata holds a lone
+    surrogate (for Transcripts built outside the readers)."""
+    check_fields(t.id, t.metadata, where=where)
     for i, turn in enumerate(t.turns):
         problem = text_problem(turn.text) if isinstance(turn.text, str) else "is not a string"
         if problem is not None:
             raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the text {problem}")
+        if has_surrogate(turn.speaker_name):
+            raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the speaker_name "
+                                  f"{describe(turn.speaker_name)} holds a lone surrogate")
 
 
 def normalise_speaker(raw: object, *, where: str = "speaker") -> str:

@@ -239,3 +239,19 @@ def test_evaluate_many_records_a_bad_turn_and_goes_on(evaluator):
     reports = list(evaluate_many([SURROGATE, GOOD], evaluator=evaluator))
     assert [r.error is None for r in reports] == [False, True]
     assert "lone surrogate" in reports[0].error
+
+
+@pytest.mark.parametrize("obj", [
+    {"id": "c\ud800", "turns": [{"speaker": "agent", "text": "Hello"}]},
+    {"id": "c1", "agent_id": "a\udcff", "turns": [{"speaker": "agent", "text": "Hello"}]},
+    [{"speaker": "S\ud800m", "text": "Hello, thanks for calling"},
+     {"speaker": "Bob", "text": "Hi"}],
+    pd.DataFrame({"call_id": ["c\ud800"], "speaker": ["agent"], "text": ["Hi"]}, dtype=object),
+], ids=["id", "metadata", "speaker-label", "frame-id"])
+def test_a_lone_surrogate_outside_the_text_is_refused_too(evaluator, obj):
+    """Found by tests/test_fuzz.py: such a report could not be written (UnicodeEncodeError)."""
+    with pytest.raises(csnlp.TranscriptError, match="lone surrogate"):
+        _evaluate(obj)
+    (report,) = evaluator.evaluate_batch([obj] if not isinstance(obj, pd.DataFrame) else obj)
+    assert "lone surrogate" in report.error
+    json.dumps(report.to_dict()).encode("utf-8")  # the error report itself can be written

@@ -17,7 +17,16 @@ from typing import Any
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
 from csnlp.io.roles import alias_role, assign_roles
-from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn, text_problem
+from csnlp.transcript import (
+    AGENT,
+    CUSTOMER,
+    Transcript,
+    Turn,
+    check_fields,
+    has_surrogate,
+    replace_surrogates,
+    text_problem,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +251,11 @@ def error_record(exc: BaseException | str, source: dict[str, Any]) -> Record:
     src = {k: v for k, v in source.items() if k != "default_id"}
     if not src.get("transcript_id"):
         src["transcript_id"] = source_id(src) or "transcript"
-    return Record(None, str(exc), src, kind)
+    # An id or a file name with a lone surrogate must not stop the error row being written.
+    src["transcript_id"] = replace_surrogates(str(src["transcript_id"]))
+    if "file" in src:
+        src["file"] = replace_surrogates(str(src["file"]))
+    return Record(None, replace_surrogates(str(exc)), src, kind)
 
 
 # ---------------------------------------------------------------- options
@@ -433,6 +446,10 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
             place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
             name = f"transcript {tid!r}: " if tid else ""
             raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
+        if has_surrogate(t.label) or has_surrogate(t.name):
+            raise TranscriptError(f"{here}: {t.place or f'turn {i}'}: the speaker "
+                                  f"{describe(t.name or t.label)} holds a lone surrogate, "
+                                  "which is not valid Unicode")
     decision = assign_roles([(t.label, t.text, t.role) for t in turns],
                             speaker_map=ctx.speaker_map, mode=ctx["roles"],
                             where=here)
@@ -465,6 +482,7 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
         names = {t.name for t, r in zip(turns, decision.roles, strict=True) if r == role and t.name}
         if len(names) == 1:  # a display name the format gave, never a label like spk_0
             meta.setdefault(key, names.pop())
+    check_fields(str(tid), meta, where=here)
     return Transcript(id=str(tid), turns=tuple(built), metadata=meta)
 
 
