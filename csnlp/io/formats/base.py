@@ -20,6 +20,7 @@ from csnlp.io.roles import alias_role, assign_roles
 from csnlp.transcript import (
     AGENT,
     CUSTOMER,
+    MAX_TURN_CHARS,
     Transcript,
     Turn,
     check_fields,
@@ -441,12 +442,16 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
         if not isinstance(t.text, str):
             raise TranscriptError(f"{here}: {t.place}.text: must be a string, "
                                   f"got {describe(t.text)}")
-        problem = text_problem(t.text)
-        if problem is not None:  # refused here, not deep inside spaCy for a whole batch
-            place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
-            name = f"transcript {tid!r}: " if tid else ""
-            raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
-        if has_surrogate(t.label) or has_surrogate(t.name):
+        # Refused here, not deep inside spaCy for a whole batch; an ASCII turn of usual
+        # length (nearly all) is told by two C calls, as this loop runs for every turn.
+        if len(t.text) > MAX_TURN_CHARS or not t.text.isascii():
+            problem = text_problem(t.text)
+            if problem is not None:
+                place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
+                name = f"transcript {tid!r}: " if tid else ""
+                raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
+        if (t.label is not None and not t.label.isascii() and has_surrogate(t.label)
+                or t.name is not None and has_surrogate(t.name)):
             raise TranscriptError(f"{here}: {t.place or f'turn {i}'}: the speaker "
                                   f"{describe(t.name or t.label)} holds a lone surrogate, "
                                   "which is not valid Unicode")
