@@ -149,7 +149,14 @@ class Evaluator:
         speakers = [turn.speaker for turn in turns]
         reports: list[Report] = []
         with self.annotator.memory_zone(), gc_paused():
-            annotations = self.annotator.annotate(texts, speakers)
+            try:
+                annotations = self.annotator.annotate(texts, speakers)
+            except Exception:
+                annotations = None
+            if annotations is None:
+                # One bad transcript must not sink the batch: annotate them one by one, so
+                # only the one that fails becomes an error report.
+                items, annotations = self._annotate_each(items, on_error)
             pos = 0
             for it in items:
                 if isinstance(it, Report):
@@ -168,6 +175,29 @@ class Evaluator:
                         provenance=self.provenance,
                         source={"traceback": traceback.format_exc(limit=3)}))
         return reports
+
+    def _annotate_each(self, items: list[Transcript | Report], on_error: str
+                       ) -> tuple[list[Transcript | Report], list]:
+        """The batch's annotations, annotated transcript by transcript; a transcript whose
+        annotation raises becomes a failed Report (or, with on_error="raise", raises)."""
+        kept: list[Transcript | Report] = []
+        annotations: list = []
+        for it in items:
+            if isinstance(it, Transcript):
+                try:
+                    anns = self.annotator.annotate([turn.text for turn in it.turns],
+                                                   [turn.speaker for turn in it.turns])
+                except Exception as exc:
+                    if on_error == "raise":
+                        raise
+                    log.exception("transcript %r: could not be annotated", it.id)
+                    it = Report.failed(it.id, f"{type(exc).__name__}: {exc}",
+                                       metadata=it.metadata, provenance=self.provenance,
+                                       source={"traceback": traceback.format_exc(limit=3)})
+                else:
+                    annotations.extend(anns)
+            kept.append(it)
+        return kept, annotations
 
     def _judge(self, t: Transcript, annotations) -> Report:
         metrics = transcript_metrics(t)

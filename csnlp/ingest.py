@@ -48,7 +48,7 @@ from csnlp.io.formats.base import (
 from csnlp.io.formats.generic import NATIVE, PendingRecord, frame_records, parse_object
 from csnlp.io.formats.text import text_turns
 from csnlp.io.read import records as read_records
-from csnlp.transcript import Transcript, Turn
+from csnlp.transcript import Transcript, Turn, check_turns
 
 __all__ = ["RepeatedIds", "coerce", "coerce_transcript", "expand", "is_frame", "read_context",
            "to_record"]
@@ -108,6 +108,7 @@ def to_record(obj: Any, ctx: ReadContext, source: dict[str, Any], *, single: boo
 
 def _read(obj: Any, ctx: ReadContext, source: dict[str, Any], single: bool) -> Record:
     if isinstance(obj, Transcript):
+        check_turns(obj, where=where(source))
         return Record(obj, None, {**source, "transcript_id": obj.id})
     if isinstance(obj, str) and _names_file(obj):
         obj = Path(obj)

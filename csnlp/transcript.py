@@ -7,6 +7,7 @@ Turning the shapes people pass in (dicts, text, DataFrames, files) into a Transc
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,80 @@ SPEAKER_ALIASES: dict[str, str] = {
         SYSTEM,
     ),
 }
+
+#: Longest turn csnlp reads, in characters (about 15,000 words). A turn is what one person
+#: says at once: longer text is a document pasted into one turn, and spaCy refuses a text of a
+#: million characters (error E088) for the whole batch it sits in.
+MAX_TURN_CHARS = 100_000
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(text: str) -> str | None:
+    """Why a turn's text cannot be evaluated, or None: longer than `MAX_TURN_CHARS`, or
+    holding a lone surrogate (not Unicode text: spaCy and every writer refuse it).
+
+    Lone surrogates are refused, not replaced, so no output quietly differs from its input.
+
+    >>> text_problem("Hello") is None
+    True
+    >>> text_problem("Hi \\ud800").split(",")[0]
+    'holds a lone surrogate U+D800 at character 3'
+    """
+    if len(text) > MAX_TURN_CHARS:
+        return (f"is {len(text):,} characters long, over the limit of {MAX_TURN_CHARS:,} "
+                "per turn; split it into several turns")
+    if not text.isascii():
+        m = _SURROGATE.search(text)
+        if m is not None:
+            return (f"holds a lone surrogate U+{ord(m.group()):04X} at character {m.start()}, "
+                    "which is not valid Unicode (undecodable bytes, or a broken \\u escape); "
+                    "decode the source with errors='replace' to keep such text")
+    return None
+
+
+def has_surrogate(value: object) -> bool:
+    """Whether a string, or any key or value of nested dicts and lists, holds a lone surrogate
+    (which no writer can encode)."""
+    if isinstance(value, str):
+        return not value.isascii() and _SURROGATE.search(value) is not None
+    if isinstance(value, Mapping):
+        return any(has_surrogate(k) or has_surrogate(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(has_surrogate(v) for v in value)
+    return False
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (for error messages and ids)."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
+def check_fields(tid: str, metadata: Mapping[str, Any], *, where: str) -> None:
+    """Raise a TranscriptError if the id or a metadata entry holds a lone surrogate: refused
+    like a turn's, rather than breaking every writer of the report."""
+    if has_surrogate(tid):
+        raise TranscriptError(f"{where}: the id {describe(tid)} holds a lone surrogate, which "
+                              "is not valid Unicode")
+    bad = next((k for k, v in metadata.items() if has_surrogate(k) or has_surrogate(v)), None)
+    if bad is not None:
+        raise TranscriptError(f"{where}: metadata[{bad!r}] holds a lone surrogate, which is "
+                              "not valid Unicode")
+
+
+def check_turns(t: Transcript, *, where: str) -> None:
+    """Raise a TranscriptError naming the transcript, the turn and the problem of the first
+    turn whose text `text_problem` refuses, or whose id, speaker name or metadata holds a lone
+    surrogate (for Transcripts built outside the readers)."""
+    check_fields(t.id, t.metadata, where=where)
+    for i, turn in enumerate(t.turns):
+        problem = text_problem(turn.text) if isinstance(turn.text, str) else "is not a string"
+        if problem is not None:
+            raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the text {problem}")
+        if has_surrogate(turn.speaker_name):
+            raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the speaker_name "
+                                  f"{describe(turn.speaker_name)} holds a lone surrogate")
+
 
 def normalise_speaker(raw: object, *, where: str = "speaker") -> str:
     """Map a speaker label to agent/customer/system, or raise naming the place.
@@ -132,6 +207,9 @@ def make_turn(raw: object, *, where: str) -> Turn:
     text = raw["text"]
     if not isinstance(text, str):
         raise TranscriptError(f"{where}.text: must be a string, got {describe(text)}")
+    problem = text_problem(text)
+    if problem is not None:
+        raise TranscriptError(f"{where}.text: the text {problem}")
     start = _check_time(raw.get("start"), f"{where}.start")
     end = _check_time(raw.get("end"), f"{where}.end")
     if start is not None and end is not None and end < start:

@@ -180,3 +180,78 @@ def test_repeated_ids_across_files_name_file_and_line(tmp_path, evaluator):
         reports = list(evaluate_many(Path(tmp_path), evaluator=evaluator))
     assert [r.source["file"].endswith(n) for r, n in zip(reports, ("a.jsonl", "b.jsonl"),
                                                           strict=True)] == [True, True]
+
+
+# ---------------------------------------------------------------- every input a result or an error
+
+GOOD = "Agent: Hello, thanks for calling!\nCustomer: Hi, my card is blocked."
+SURROGATE = "Agent: Hello \ud800 there\nCustomer: Hi"
+# Over spaCy's million characters: E088 ("parser memory") from inside the batch, before.
+HUGE = "Agent: " + "word " * 200_001 + "\nCustomer: Hi"
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    (SURROGATE, "lone surrogate U+D800 at character 6"),
+    (HUGE, "over the limit of 100,000 per turn"),
+], ids=["lone-surrogate", "5MB-turn"])
+def test_a_turn_spacy_cannot_take_is_a_transcript_error_naming_the_turn(text, problem):
+    with pytest.raises(csnlp.TranscriptError, match=r"turn 0 \(line 1\): the text") as exc:
+        _evaluate(text)  # was: UnicodeEncodeError / spaCy's E088
+    assert problem in str(exc.value)
+
+
+def test_a_transcript_object_with_a_lone_surrogate_is_refused_too():
+    t = csnlp.Transcript("t1", (csnlp.Turn("agent", "Hi"), csnlp.Turn("customer", "\udcff")))
+    with pytest.raises(csnlp.TranscriptError, match=r"transcript 't1': turn 1: the text holds "
+                                                   r"a lone surrogate U\+DCFF"):
+        _evaluate(t)
+
+
+@pytest.mark.parametrize("bad", [SURROGATE, HUGE], ids=["lone-surrogate", "5MB-turn"])
+def test_evaluate_batch_gives_the_bad_transcript_an_error_report(evaluator, bad):
+    reports = evaluator.evaluate_batch([GOOD, bad, GOOD])  # was: the whole batch raised
+    assert [r.error is None for r in reports] == [True, False, True]
+    assert "input[1]" in reports[1].error and "turn 0" in reports[1].error
+    assert reports[0].results == reports[2].results and len(reports[0].results) == 11
+    with pytest.raises(csnlp.TranscriptError, match="turn 0"):
+        evaluator.evaluate_batch([GOOD, bad], on_error="raise")
+
+
+def test_evaluate_batch_falls_back_to_one_transcript_at_a_time(evaluator, monkeypatch):
+    """Whatever the annotator fails on, only the transcript it fails on is lost."""
+    annotate = evaluator.annotator.annotate
+
+    def flaky(texts, speakers=None):
+        if any("BOOM" in t for t in texts):
+            raise ValueError("[E999] spaCy gave up")
+        return annotate(texts, speakers)
+
+    monkeypatch.setattr(evaluator.annotator, "annotate", flaky)
+    reports = evaluator.evaluate_batch([GOOD, "Agent: BOOM\nCustomer: ok", GOOD])
+    assert [r.transcript_id for r in reports] == ["input-0", "input-1", "input-2"]
+    assert [r.error for r in reports] == [None, "ValueError: [E999] spaCy gave up", None]
+    assert reports[0]["greeting"].status == reports[2]["greeting"].status == csnlp.Status.MET
+    with pytest.raises(ValueError, match="E999"):
+        evaluator.evaluate_batch([GOOD, "Agent: BOOM"], on_error="raise")
+
+
+def test_evaluate_many_records_a_bad_turn_and_goes_on(evaluator):
+    reports = list(evaluate_many([SURROGATE, GOOD], evaluator=evaluator))
+    assert [r.error is None for r in reports] == [False, True]
+    assert "lone surrogate" in reports[0].error
+
+
+@pytest.mark.parametrize("obj", [
+    {"id": "c\ud800", "turns": [{"speaker": "agent", "text": "Hello"}]},
+    {"id": "c1", "agent_id": "a\udcff", "turns": [{"speaker": "agent", "text": "Hello"}]},
+    [{"speaker": "S\ud800m", "text": "Hello, thanks for calling"},
+     {"speaker": "Bob", "text": "Hi"}],
+    pd.DataFrame({"call_id": ["c\ud800"], "speaker": ["agent"], "text": ["Hi"]}, dtype=object),
+], ids=["id", "metadata", "speaker-label", "frame-id"])
+def test_a_lone_surrogate_outside_the_text_is_refused_too(evaluator, obj):
+    """Found by tests/test_fuzz.py: such a report could not be written (UnicodeEncodeError)."""
+    with pytest.raises(csnlp.TranscriptError, match="lone surrogate"):
+        _evaluate(obj)
+    (report,) = evaluator.evaluate_batch([obj] if not isinstance(obj, pd.DataFrame) else obj)
+    assert "lone surrogate" in report.error
+    json.dumps(report.to_dict()).encode("utf-8")  # the error report itself can be written

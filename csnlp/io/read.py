@@ -22,6 +22,7 @@ from csnlp.io.formats.base import (
     Record,
     error_record,
     open_binary,
+    sniffable,
 )
 from csnlp.transcript import Transcript
 
@@ -128,6 +129,7 @@ def _detect(path: Path) -> FileFormat | None:
             head = fh.read(_SNIFF_BYTES)
     except OSError:
         return by_ext
+    head = sniffable(head)
     for fmt in FILE_FORMATS:
         if fmt.sniff is not None and fmt.sniff(head):
             return fmt
@@ -161,9 +163,19 @@ def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto",
     - merge_gap: join consecutive turns of one speaker closer than this many seconds.
     - keep_empty: keep blank turns (dropped and counted in metadata by default).
     - include_internal: keep Zendesk private comments and Intercom notes.
-    - id_column, speaker_column, text_column, start_column, end_column, time_unit ("s" or
-      "ms"), delimiter: for one-turn-per-row tables (CSV, Parquet, JSONL).
-    - encoding: of text files (default utf-8, a BOM is skipped).
+    - columns: for one-turn-per-row tables (CSV, Parquet, JSONL, DataFrames), the column of
+      each turn field, as a mapping or its command-line string "text=msg,speaker=who":
+      fields conversation (or id), speaker, text, start, end, duration (end = start +
+      duration), speaker_name; units start_unit, end_unit, duration_unit, time_unit ("s" or
+      "ms"). Unnamed fields are found by their usual names (start_s, begin_ms, offset,
+      call_id, role, utterance, ...), a time's unit by its name's suffix (_ms, _s), else
+      time_unit. id_column, speaker_column, text_column, start_column and end_column are
+      the older spelling of columns={...}.
+    - time_unit: "s" (default) or "ms", of table times whose name states no unit.
+    - delimiter: of a CSV file (default: "," or, for .tsv, tab).
+    - encoding: of text files; "auto" (default): UTF-8, or UTF-16/UTF-32 told by their
+      byte-order mark or NUL bytes; a BOM is skipped. Any Python codec name otherwise.
+      Bytes that do not decode make their line (or its conversation) an error record.
 
     With `defer=True`, JSON and JSONL values come as `PendingRecord`s whose `resolve()` gives
     the Record: batch runs parse them in their worker processes.

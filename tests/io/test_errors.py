@@ -34,13 +34,15 @@ def test_truncated_json_array_keeps_the_records_before(samples):
 
 def test_missing_text_column(samples):
     (rec,) = iter_records(samples / "broken/no_text_column.csv")
-    assert "no_text_column.csv: missing a text column" in rec.error
+    assert "no_text_column.csv: no text column among the columns" in rec.error
     assert "utterance_txt" in rec.error  # the columns that are there
-    with pytest.raises(FormatError, match="missing a text column"):
+    assert "columns='text=<column>' (command line: --columns text=<column>)" in rec.error
+    with pytest.raises(FormatError, match="no text column"):
         next(read_transcripts(samples / "broken/no_text_column.csv"))
-    fixed = next(read_transcripts(samples / "broken/no_text_column.csv",
-                                  text_column="utterance_txt"))
-    assert fixed.turns[0].text == "Hello"
+    for option in ({"text_column": "utterance_txt"}, {"columns": {"text": "utterance_txt"}},
+                   {"columns": "text=utterance_txt"}):
+        fixed = next(read_transcripts(samples / "broken/no_text_column.csv", **option))
+        assert fixed.turns[0].text == "Hello"
 
 
 def test_csv_bad_row_fails_its_conversation_only(samples):

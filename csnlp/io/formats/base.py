@@ -3,7 +3,9 @@ become a validated Transcript (roles, times, metadata)."""
 
 from __future__ import annotations
 
+import codecs
 import html
+import io
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -15,7 +17,17 @@ from typing import Any
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
 from csnlp.io.roles import alias_role, assign_roles
-from csnlp.transcript import AGENT, CUSTOMER, Transcript, Turn
+from csnlp.transcript import (
+    AGENT,
+    CUSTOMER,
+    MAX_TURN_CHARS,
+    Transcript,
+    Turn,
+    check_fields,
+    has_surrogate,
+    replace_surrogates,
+    text_problem,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +67,92 @@ def open_binary(path: Path):
 
         return gzip.open(path, "rb")
     return open(path, "rb")
+
+
+# ---------------------------------------------------------------- text encodings
+
+#: What bytes that do not decode read as: a lone surrogate, which no decoder gives for valid
+#: text, so a reader finds the line holding it and makes that line an error, reading on.
+UNDECODABLE = "\udcff"
+_MARK_ERRORS = "csnlp.undecodable"
+HEAD_BYTES = 4096
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+AUTO_ENCODINGS = ("auto", "utf-8", "utf8", "utf-8-sig")
+
+
+def detect_encoding(head: bytes, given: str = "auto") -> str:
+    """The codec of a text file whose first bytes are `head`: a byte-order mark names UTF-8,
+    UTF-16 or UTF-32 (and is skipped), else the pattern of NUL bytes of mostly-ASCII UTF-16 or
+    UTF-32 text, else UTF-8. An `encoding` option other than auto/utf-8 is used as given.
+
+    >>> detect_encoding("Agent: hi".encode("utf-16-le")), detect_encoding(b"Agent: hi")
+    ('utf-16-le', 'utf-8-sig')
+    """
+    if given.lower() not in AUTO_ENCODINGS:
+        return given
+    for bom, codec in _BOMS:  # UTF-32-LE's BOM starts with UTF-16-LE's: longest first
+        if head.startswith(bom):
+            return codec
+    sample = head[: len(head) // 4 * 4]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return "utf-8-sig"
+    quarters = [_zero_share(sample[k::4]) for k in range(4)]
+    if min(quarters[1:]) > 0.9 and quarters[0] < 0.1:
+        return "utf-32-le"
+    if min(quarters[:3]) > 0.9 and quarters[3] < 0.1:
+        return "utf-32-be"
+    even, odd = _zero_share(sample[0::2]), _zero_share(sample[1::2])
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return "utf-8-sig"
+
+
+def _zero_share(data: bytes) -> float:
+    return data.count(0) / len(data) if data else 0.0
+
+
+def encoding_name(codec: str) -> str:
+    """How a message names a codec: 'UTF-8', 'UTF-16', 'latin-1'."""
+    return codec.upper().removesuffix("-SIG") if codec.lower().startswith("utf") else codec
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    return UNDECODABLE, exc.end  # type: ignore[attr-defined]
+
+
+def open_text(path: Path, ctx: ReadContext, *, newline: str | None = None
+              ) -> tuple[io.TextIOWrapper, str]:
+    """(text stream, codec) of a text file in its detected encoding (see `detect_encoding`).
+    Undecodable bytes read as `UNDECODABLE`, so one bad line does not end the file."""
+    with open_binary(path) as fh:
+        head = fh.read(HEAD_BYTES)
+    codec = detect_encoding(head, ctx["encoding"])
+    try:
+        codecs.lookup_error(_MARK_ERRORS)
+    except LookupError:  # registered on first use, not on import
+        codecs.register_error(_MARK_ERRORS, _mark_undecodable)
+    stream = io.TextIOWrapper(open_binary(path), encoding=codec, errors=_MARK_ERRORS,
+                              newline=newline)
+    return stream, codec
+
+
+def sniffable(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8, for format sniffers (a UTF-16 file's are not)."""
+    codec = detect_encoding(head)
+    if codec == "utf-8-sig":
+        return head.removeprefix(codecs.BOM_UTF8)
+    return head.decode(codec, errors="ignore").encode("utf-8", errors="replace")
+
+
+def undecodable(here: str, text: str, codec: str, first_line: int = 1) -> str:
+    """The message for `text` (read from `here`) holding undecodable bytes: names the line."""
+    line = first_line + text.count("\n", 0, text.find(UNDECODABLE))
+    return (f"{here}: line {line}: bytes that are not valid {encoding_name(codec)} text; "
+            "pass encoding=... if the file is in another encoding")
 
 
 def where(source: Mapping[str, Any]) -> str:
@@ -154,7 +252,11 @@ def error_record(exc: BaseException | str, source: dict[str, Any]) -> Record:
     src = {k: v for k, v in source.items() if k != "default_id"}
     if not src.get("transcript_id"):
         src["transcript_id"] = source_id(src) or "transcript"
-    return Record(None, str(exc), src, kind)
+    # An id or a file name with a lone surrogate must not stop the error row being written.
+    src["transcript_id"] = replace_surrogates(str(src["transcript_id"]))
+    if "file" in src:
+        src["file"] = replace_surrogates(str(src["file"]))
+    return Record(None, replace_surrogates(str(exc)), src, kind)
 
 
 # ---------------------------------------------------------------- options
@@ -175,9 +277,70 @@ _OPTION_DEFAULTS: dict[str, Any] = {
     "start_column": None,
     "end_column": None,
     "time_unit": "s",           # tabular start/end numbers: "s" or "ms"
-    "encoding": "utf-8",
+    "columns": None,            # {"text": ..., "speaker": ..., "start_unit": "ms"}: see below
+    "encoding": "auto",         # see detect_encoding
     "delimiter": None,          # CSV delimiter; None = sniff "," or tab
 }
+
+
+#: Turn fields a `columns` mapping names a column for; "id" is short for "conversation".
+COLUMN_FIELDS = ("conversation", "speaker", "text", "start", "end", "duration", "speaker_name")
+#: Units a `columns` mapping may set ("s" or "ms"): of one time column, or of all of them.
+COLUMN_UNITS = ("start_unit", "end_unit", "duration_unit", "time_unit")
+_COLUMN_OPTIONS = {"id_column": "conversation", "speaker_column": "speaker",
+                   "text_column": "text", "start_column": "start", "end_column": "end"}
+
+
+def parse_columns(text: str) -> dict[str, str]:
+    """A `columns` mapping from its command-line form `text=msg,speaker=who,start_unit=ms`.
+
+    >>> parse_columns("text=message, speaker=role,start=t0,start_unit=ms")
+    {'text': 'message', 'speaker': 'role', 'start': 't0', 'start_unit': 'ms'}
+    """
+    out: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"columns: expected field=column pairs separated by commas "
+                             f"(text=message,speaker=role), got {describe(part.strip())}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _columns_option(opts: Mapping[str, Any]) -> dict[str, str]:
+    """The `columns` option, validated, with the older `*_column` options merged in."""
+    given = opts["columns"]
+    if isinstance(given, str):
+        given = parse_columns(given)
+    elif given is None:
+        given = {}
+    elif not isinstance(given, Mapping):
+        raise InputError(f"read options: columns must be a mapping of field to column name "
+                         f"(or 'text=...,speaker=...'), got {describe(given)}")
+    known = (*COLUMN_FIELDS, "id", *COLUMN_UNITS)
+    out: dict[str, str] = {}
+    for key, value in given.items():
+        field_name = "conversation" if key == "id" else key
+        if key not in known:
+            raise InputError(f"read options: columns: unknown field {describe(key)}; "
+                             f"known: {list(known)}")
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"read options: columns[{key!r}]: must be a column name, "
+                             f"got {describe(value)}")
+        if key in COLUMN_UNITS and value not in ("s", "ms"):
+            raise InputError(f"read options: columns[{key!r}]: must be 's' or 'ms', "
+                             f"got {describe(value)}")
+        out[field_name] = value
+    for option, field_name in _COLUMN_OPTIONS.items():
+        if opts[option] is None:
+            continue
+        if out.get(field_name, opts[option]) != opts[option]:
+            raise InputError(f"read options: {option}={opts[option]!r} and "
+                             f"columns[{field_name!r}]={out[field_name]!r} disagree")
+        out[field_name] = opts[option]
+    return out
 
 
 @dataclass(frozen=True)
@@ -207,6 +370,14 @@ class ReadContext:
         if opts["time_unit"] not in ("s", "ms"):
             raise InputError(f"read options: time_unit must be 's' or 'ms', "
                              f"got {describe(opts['time_unit'])}")
+        try:
+            codecs.lookup(opts["encoding"])
+        except (LookupError, TypeError):
+            if opts["encoding"] != "auto":
+                raise InputError(f"read options: encoding: unknown codec "
+                                 f"{describe(opts['encoding'])}; use 'auto' or a name such as "
+                                 "'utf-8', 'utf-16', 'cp1252'") from None
+        opts["columns"] = _columns_option(opts)
         gap = opts["merge_gap"]
         if gap is not None and (isinstance(gap, bool) or not isinstance(gap, (int, float))
                                 or gap < 0):
@@ -267,10 +438,23 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
             f"{here}: {unlabeled[0].place or 'turn'}: no speaker; this {fmt} file has no "
             "speaker labels: pass speaker='agent' or 'customer' for a one-speaker recording, "
             "or use a diarized output (e.g. WhisperX)")
-    for t in turns:
+    for i, t in enumerate(turns):
         if not isinstance(t.text, str):
             raise TranscriptError(f"{here}: {t.place}.text: must be a string, "
                                   f"got {describe(t.text)}")
+        # Refused here, not deep inside spaCy for a whole batch; an ASCII turn of usual
+        # length (nearly all) is told by two C calls, as this loop runs for every turn.
+        if len(t.text) > MAX_TURN_CHARS or not t.text.isascii():
+            problem = text_problem(t.text)
+            if problem is not None:
+                place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
+                name = f"transcript {tid!r}: " if tid else ""
+                raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
+        if (t.label is not None and not t.label.isascii() and has_surrogate(t.label)
+                or t.name is not None and has_surrogate(t.name)):
+            raise TranscriptError(f"{here}: {t.place or f'turn {i}'}: the speaker "
+                                  f"{describe(t.name or t.label)} holds a lone surrogate, "
+                                  "which is not valid Unicode")
     decision = assign_roles([(t.label, t.text, t.role) for t in turns],
                             speaker_map=ctx.speaker_map, mode=ctx["roles"],
                             where=here)
@@ -303,6 +487,7 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
         names = {t.name for t, r in zip(turns, decision.roles, strict=True) if r == role and t.name}
         if len(names) == 1:  # a display name the format gave, never a label like spk_0
             meta.setdefault(key, names.pop())
+    check_fields(str(tid), meta, where=here)
     return Transcript(id=str(tid), turns=tuple(built), metadata=meta)
 
 

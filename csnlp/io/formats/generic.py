@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -14,23 +15,30 @@ from typing import Any
 import orjson
 
 from csnlp.errors import FormatError, TranscriptError, describe
-from csnlp.io.formats.base import ID_KEYS as BASE_ID_KEYS
 from csnlp.io.formats.base import (
+    COLUMN_FIELDS,
+    HEAD_BYTES,
+    UNDECODABLE,
     FileFormat,
     ObjectFormat,
     RawTurn,
     ReadContext,
     Record,
     build_transcript,
+    detect_encoding,
+    encoding_name,
     error_record,
     ok_record,
     open_binary,
+    open_text,
     own_id,
     record_id,
     seconds,
     source_id,
+    undecodable,
     where,
 )
+from csnlp.io.formats.base import ID_KEYS as BASE_ID_KEYS
 from csnlp.jsonable import jsonable
 from csnlp.transcript import Transcript
 
@@ -38,15 +46,40 @@ from csnlp.transcript import Transcript
 ID_OBJECT_KEYS = frozenset(BASE_ID_KEYS)
 # Column / key names accepted for each turn field, most specific first.
 ID_KEYS = ("conversation_id", "transcript_id", "call_id", "contact_id", "session_id",
-           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "conversation", "id")
+           "chat_id", "ticket_id", "dialog_id", "dialogue_id", "interaction_id", "case_id",
+           "thread_id", "conversation", "dialogue", "call", "id")
 SPEAKER_KEYS = ("speaker", "role", "speaker_role", "participant", "participant_role", "party",
                 "speaker_label", "author", "sender", "from")
 TEXT_KEYS = ("text", "utterance", "content", "message", "body", "transcript")
-START_KEYS = ("start", "start_time", "begin", "begin_time", "start_seconds", "offset")
-END_KEYS = ("end", "end_time", "stop", "end_seconds")
-START_MS_KEYS = ("start_ms", "begin_ms", "start_time_ms", "begin_offset_millis", "offset_ms")
-END_MS_KEYS = ("end_ms", "end_time_ms", "end_offset_millis")
+# Tables are told by their columns alone, so they may use looser names than JSON turns.
+COLUMN_SPEAKER_KEYS = (*SPEAKER_KEYS, "speaker_type", "participant_type", "sender_type",
+                       "author_role", "user_type", "speaker_id", "who", "channel")
+COLUMN_TEXT_KEYS = (*TEXT_KEYS, "utterance_text", "message_text", "turn_text", "sentence",
+                    "transcription", "msg")
+# Times: the unit is the name's suffix (_ms, _s, ...; see `time_unit`), else `time_unit`.
+START_KEYS = ("start", "start_s", "start_sec", "start_seconds", "start_time", "begin",
+              "begin_s", "begin_time", "offset", "offset_s", "start_offset", "start_ms",
+              "begin_ms", "start_time_ms", "offset_ms", "begin_offset_millis",
+              "start_offset_millis")
+END_KEYS = ("end", "end_s", "end_sec", "end_seconds", "end_time", "stop", "stop_s",
+            "stop_time", "end_offset", "end_ms", "end_time_ms", "stop_ms", "end_offset_millis")
+DURATION_KEYS = ("duration", "duration_s", "duration_sec", "duration_seconds", "dur",
+                 "duration_ms", "dur_ms")
 NAME_KEYS = ("speaker_name", "display_name", "name")
+
+
+def time_unit(column: str, default: str = "s") -> str:
+    """The unit a time column's name states ("start_ms": ms, "end_s": s), else `default`.
+
+    >>> time_unit("begin_offset_millis"), time_unit("start_s", "ms"), time_unit("offset", "ms")
+    ('ms', 's', 'ms')
+    """
+    name = column.lower()
+    if name.endswith(("_ms", "_msec", "millis", "milliseconds")):
+        return "ms"
+    if name.endswith(("_s", "_sec", "_secs", "_seconds")):
+        return "s"
+    return default
 
 
 def _first_key(keys: Sequence[str], present: Mapping[str, Any] | Sequence[str]) -> str | None:
@@ -82,21 +115,22 @@ def _raw_turn(raw: Any, place: str, here: str, unit: str = "s") -> RawTurn:
     if not isinstance(text, str):
         raise TranscriptError(f"{here}: {place}.{text_key}: must be a string, "
                               f"got {describe(text)}")
-    start = end = None
-    key = _first_key(START_KEYS, raw)
-    if key is not None:
-        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
-    elif (key := _first_key(START_MS_KEYS, raw)) is not None:
-        start = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
-    key = _first_key(END_KEYS, raw)
-    if key is not None:
-        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=unit)
-    elif (key := _first_key(END_MS_KEYS, raw)) is not None:
-        end = seconds(raw[key], field_name=f"{place}.{key}", here=here, unit="ms")
+    start, end, duration = (_time(raw, keys, place, here, unit)
+                            for keys in (START_KEYS, END_KEYS, DURATION_KEYS))
+    if end is None and start is not None and duration is not None:
+        end = start + duration
     name_key = _first_key(NAME_KEYS, raw)
     name = raw.get(name_key) if name_key else None
     return RawTurn(label=str(label), text=text, start=start, end=end,
                    name=name if isinstance(name, str) else None, place=place)
+
+
+def _time(raw: Mapping[str, Any], keys: Sequence[str], place: str, here: str, unit: str
+          ) -> float | None:
+    key = _first_key(keys, raw)
+    if key is None:
+        return None
+    return seconds(raw[key], field_name=f"{place}.{key}", here=here, unit=time_unit(key, unit))
 
 
 _PLAIN_TURN_KEYS = frozenset({"speaker", "text", "start", "end", "speaker_name"})
@@ -229,7 +263,9 @@ def parse_object(obj: Any, objects: Sequence[ObjectFormat], ctx: ReadContext,
         keys = sorted(obj)[:8] if isinstance(obj, Mapping) else type(obj).__name__
         return error_record(FormatError(
             f"{where(source)}: not a transcript in any known format (keys: {keys}); "
-            "name the format with format=..."),
+            "name the format with format=..." + (
+                ", or, for one turn per line, its columns with columns='text=<key>,"
+                "speaker=<key>'" if isinstance(obj, Mapping) else "")),
             {**public, "transcript_id": record_id(obj, public)})
     src = {**source, "format": fmt.name}
     if not src.get("default_id"):
@@ -249,8 +285,17 @@ def _public(source: dict[str, Any]) -> dict[str, Any]:
 _CHUNK = 1 << 20
 
 
-def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, Any]]:
-    """(record number, line, value) for each element of a top-level JSON array, streaming.
+@dataclass(frozen=True, slots=True)
+class _Undecodable:
+    """A record of a JSON array that holds bytes the file's encoding cannot decode."""
+
+    message: str
+
+
+def _iter_json_array(fh: io.TextIOBase, here: str, codec: str = "utf-8"
+                     ) -> Iterator[tuple[int, int, Any]]:
+    """(record number, line, value) for each element of a top-level JSON array, streaming;
+    the value of a record holding undecodable bytes is an `_Undecodable`.
 
     Raises FormatError naming the record and line where the JSON breaks.
     """
@@ -285,6 +330,9 @@ def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, A
                 value, stop = decoder.raw_decode(buf, pos)
                 break
             except json.JSONDecodeError as exc:
+                if eof and UNDECODABLE in buf[pos:exc.pos + 1]:
+                    raise FormatError(f"record {record}: " + undecodable(
+                        here, buf[pos:exc.pos + 1], codec, line)) from None
                 if eof:
                     truncated = exc.pos >= len(buf) - 1 or "Unterminated" in exc.msg
                     what = "truncated JSON: the file ends inside" if truncated else \
@@ -296,6 +344,9 @@ def _iter_json_array(fh: io.TextIOBase, here: str) -> Iterator[tuple[int, int, A
                 want *= 2
                 eof = not more
                 buf += more
+        bad = buf.find(UNDECODABLE, pos, stop)
+        if bad >= 0:
+            value = _Undecodable(undecodable(here, buf[pos:stop], codec, line))
         yield record, line, value
         line += buf.count("\n", pos, stop)
         pos = stop
@@ -308,29 +359,24 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
     that is itself one conversation (a list of turns or segments)."""
     base = {"file": str(path)}
     here = str(path)
-    with open_binary(path) as raw:
-        fh = io.TextIOWrapper(raw, encoding=ctx["encoding"] if ctx["encoding"] != "utf-8"
-                              else "utf-8-sig")
-        try:
-            head = fh.read(64)
-        except UnicodeDecodeError as exc:
-            yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"), base)
-            return
+    fh, codec = open_text(path, ctx)
+    with fh:
+        head = fh.read(64)
         first = head.lstrip()[:1]
         if first != "[":
+            text = head + fh.read()
+            if UNDECODABLE in text:
+                yield error_record(FormatError(undecodable(here, text, codec)), base)
+                return
             try:
-                obj = orjson.loads((head + fh.read()).encode())
+                obj = orjson.loads(text)
             except orjson.JSONDecodeError as exc:
                 yield error_record(_json_error(here, exc), base)
-                return
-            except UnicodeDecodeError as exc:
-                yield error_record(FormatError(f"{here}: not {ctx['encoding']} text ({exc})"),
-                                   base)
                 return
             yield _parsed(obj, objects, ctx, base)
             return
         rest = _Prefixed(head, fh)
-        items = _iter_json_array(rest, here)
+        items = _iter_json_array(rest, here, codec)
         try:
             first_item = next(items, None)
         except FormatError as exc:
@@ -350,6 +396,10 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
         except FormatError as exc:
             yield error_record(exc, base)
             return
+        bad = next((v for v in values if isinstance(v, _Undecodable)), None)
+        if bad is not None:
+            yield error_record(FormatError(bad.message), base)
+            return
         yield _parsed(values, objects, ctx, base)
 
 
@@ -357,7 +407,11 @@ def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
     item = first_item
     while item is not None:
         record, line, value = item
-        yield _parsed(value, objects, ctx, {**base, "record": record, "line": line})
+        place = {**base, "record": record, "line": line}
+        if isinstance(value, _Undecodable):
+            yield error_record(FormatError(value.message), place)
+        else:
+            yield _parsed(value, objects, ctx, place)
         try:
             item = next(items, None)
         except FormatError as exc:
@@ -402,35 +456,43 @@ JSON = FileFormat(name="json", description="JSON: one conversation, or an array 
 
 
 class _Columns:
-    """Which column holds which turn field, from the options or the usual names."""
+    """Which column holds which turn field: the `columns` option's, else the usual names."""
 
     def __init__(self, names: Sequence[str], ctx: ReadContext, here: str) -> None:
-        def pick(option: str, keys: Sequence[str], required: bool) -> str | None:
-            given = ctx[option]
-            if given is not None:
-                if given not in names:
-                    raise FormatError(f"{here}: column {given!r} ({option}) not found; "
-                                      f"columns are {list(names)}")
-                return given
-            found = _first_key(keys, names)
-            if found is None and required:
-                raise FormatError(f"{here}: missing a {option.replace('_column', '')} column "
-                                  f"(one of {list(keys[:5])}, or set {option}=...); "
-                                  f"columns are {list(names)}")
-            return found
+        mapping = ctx["columns"] or {}
+        for field_name in COLUMN_FIELDS:
+            given = mapping.get(field_name)
+            if given is not None and given not in names:
+                raise FormatError(f"{here}: column {given!r} (columns[{field_name!r}]) not "
+                                  f"found; the columns are {list(names)}")
 
-        self.text = pick("text_column", TEXT_KEYS, True)
-        self.speaker = pick("speaker_column", SPEAKER_KEYS, True)
-        self.id = pick("id_column", ID_KEYS, False)
-        self.start = pick("start_column", START_KEYS, False)
-        self.end = pick("end_column", END_KEYS, False)
-        self.unit = ctx["time_unit"]
-        if self.start is None and (ms := _first_key(START_MS_KEYS, names)):
-            self.start, self.unit = ms, "ms"
-        if self.end is None and (ms := _first_key(END_MS_KEYS, names)):
-            self.end = ms
-        self.name = _first_key(NAME_KEYS, names)
-        used = {self.text, self.speaker, self.id, self.start, self.end, self.name}
+        def pick(field_name: str, keys: Sequence[str]) -> str | None:
+            return mapping.get(field_name) or _first_key(keys, names)
+
+        self.text = pick("text", COLUMN_TEXT_KEYS)
+        self.speaker = pick("speaker", COLUMN_SPEAKER_KEYS)
+        missing = [f for f, col in (("text", self.text), ("speaker", self.speaker)) if not col]
+        if missing:
+            looked = "; ".join(f"{f}: {', '.join(keys[:8])}, ..." for f, keys in
+                               (("text", COLUMN_TEXT_KEYS), ("speaker", COLUMN_SPEAKER_KEYS))
+                               if f in missing)
+            pairs = ",".join(f"{f}=<column>" for f in missing)
+            raise FormatError(
+                f"{here}: no {' and no '.join(missing)} column among the columns "
+                f"{list(names)} (known names: {looked}); name them with the read option "
+                f"columns='{pairs}' (command line: --columns {pairs})")
+        self.id = pick("conversation", ID_KEYS)
+        self.start = pick("start", START_KEYS)
+        self.end = pick("end", END_KEYS)
+        self.duration = pick("duration", DURATION_KEYS)
+        self.name = pick("speaker_name", NAME_KEYS)
+        default = mapping.get("time_unit", ctx["time_unit"])
+        self.start_unit, self.end_unit, self.duration_unit = (
+            mapping.get(f"{f}_unit") or time_unit(col or "", default)
+            for f, col in (("start", self.start), ("end", self.end),
+                           ("duration", self.duration)))
+        used = {self.text, self.speaker, self.id, self.start, self.end, self.duration,
+                self.name}
         self.meta = [n for n in names if n not in used]
 
 
@@ -490,9 +552,13 @@ class _Grouper:
                 raise TranscriptError(f"{here}: {cols.text}: must be text, got {describe(text)}")
             name = row.get(cols.name) if cols.name else None
             start = seconds(row.get(cols.start), field_name=cols.start, here=here,
-                            unit=cols.unit) if cols.start else None
+                            unit=cols.start_unit) if cols.start else None
             end = seconds(row.get(cols.end), field_name=cols.end, here=here,
-                          unit=cols.unit) if cols.end else None
+                          unit=cols.end_unit) if cols.end else None
+            if end is None and start is not None and cols.duration:
+                duration = seconds(row.get(cols.duration), field_name=cols.duration,
+                                   here=here, unit=cols.duration_unit)
+                end = None if duration is None else start + duration
             self.turns.append(RawTurn(label=str(spk), text=text, start=start, end=end,
                                       name=name if isinstance(name, str) and name else None,
                                       place=f"{label} {place.get(label)}"))
@@ -555,35 +621,63 @@ def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
     """JSON Lines: a transcript (any JSON format) per line, or a turn per line grouped by a
     conversation id key. Read line by line: the file is never held in memory."""
     grouper = _Grouper(path, ctx, "jsonl")
-    with open_binary(path) as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            place = {"file": str(path), "line": lineno}
-            try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
+    for lineno, line, codec in _jsonl_lines(path, ctx):
+        if not line.strip():
+            continue
+        place = {"file": str(path), "line": lineno}
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            if "not valid UTF-8" in exc.msg:  # orjson's words for undecodable bytes
+                err = FormatError(f"{where(place)}: bytes that are not valid "
+                                  f"{encoding_name(codec)} text; pass encoding=... if the file "
+                                  "is in another encoding")
+            else:
                 err = FormatError(f"{where(place)}: column {exc.colno}: invalid JSON "
                                   f"({exc.msg})")
-                if grouper.key is not None:
-                    grouper.poison(str(err))
-                else:
-                    yield error_record(err, {**place, "format": "jsonl"})
-                continue
-            if _looks_like_turn(obj) and not (len(objects) == 1 and
-                                              objects[0].name != "csnlp"):
-                if grouper.cols is None or (grouper.cols.id is None and
-                                            _first_key(ID_KEYS, obj) is not None):
-                    try:
-                        grouper.set_columns(list(obj))
-                    except FormatError as exc:
-                        yield error_record(exc, place)
-                        return
-                yield from grouper.add(place, obj)
-                continue
-            yield from grouper.flush()
-            yield _parsed(obj, objects, ctx, place, line)
+            if grouper.key is not None:
+                grouper.poison(str(err))
+            else:
+                yield error_record(err, {**place, "format": "jsonl"})
+            continue
+        if (_looks_like_turn(obj) or _mapped_turn(obj, ctx)) and not (
+                len(objects) == 1 and objects[0].name != "csnlp"):
+            if grouper.cols is None or (grouper.cols.id is None and
+                                        _first_key(ID_KEYS, obj) is not None):
+                try:
+                    grouper.set_columns(list(obj))
+                except FormatError as exc:
+                    yield error_record(exc, place)
+                    return
+            yield from grouper.add(place, obj)
+            continue
+        yield from grouper.flush()
+        yield _parsed(obj, objects, ctx, place, line)
     yield from grouper.flush()
+
+
+def _mapped_turn(obj: Any, ctx: ReadContext) -> bool:
+    """A JSONL value holding the columns the `columns` option names for text and speaker."""
+    named = [ctx["columns"].get(f) for f in ("text", "speaker")]
+    return (isinstance(obj, Mapping) and "turns" not in obj and any(named)
+            and all(n in obj for n in named if n))
+
+
+def _jsonl_lines(path: Path, ctx: ReadContext) -> Iterator[tuple[int, bytes, str]]:
+    """(line number, UTF-8 bytes, codec) of each line; a UTF-8 file is read as bytes (the
+    fast path: orjson decodes and checks them), others are decoded and re-encoded."""
+    with open_binary(path) as raw:
+        codec = detect_encoding(raw.read(HEAD_BYTES), ctx["encoding"])
+    if codec == "utf-8-sig":
+        with open_binary(path) as fh:
+            for lineno, line in enumerate(fh, start=1):
+                yield lineno, line.removeprefix(codecs.BOM_UTF8) if lineno == 1 else line, codec
+        return
+    fh, codec = open_text(path, ctx)
+    with fh:
+        for lineno, text in enumerate(fh, start=1):
+            # an undecodable byte goes back to bytes orjson refuses as "not valid UTF-8"
+            yield lineno, text.encode("utf-8", errors="surrogateescape"), codec
 
 
 def _sniff_jsonl(head: bytes) -> bool:
@@ -611,17 +705,21 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
     A row that cannot be read makes its conversation an error record, naming the line."""
     base = {"file": str(path), "format": "csv"}
     grouper = _Grouper(path, ctx, "csv")
-    with open_binary(path) as raw:
-        fh = io.TextIOWrapper(raw, encoding="utf-8-sig" if ctx["encoding"] == "utf-8"
-                              else ctx["encoding"], newline="")
+    fh, codec = open_text(path, ctx, newline="")
+    with fh:
         delimiter = ctx["delimiter"]
         if delimiter is None:
             delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        bad: list[int] = []  # lines holding undecodable bytes
+        reader = csv.reader(_marked(fh, bad), delimiter=delimiter, strict=True)
         try:
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
             yield error_record(FormatError(f"{path}: line 1: cannot read the header ({exc})"),
+                               base)
+            return
+        if bad:
+            yield error_record(FormatError(undecodable(str(path), UNDECODABLE, codec, bad[0])),
                                base)
             return
         if not header:
@@ -652,6 +750,11 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
             start_line = reader.line_num + 1
             if not any(f.strip() for f in fields):
                 continue
+            broken = None
+            if bad and bad[-1] >= place["line"]:
+                # the row's conversation becomes an error naming the line; reading goes on
+                broken = undecodable(str(path), UNDECODABLE, codec, bad[-1])
+                fields = [f.replace(UNDECODABLE, "\ufffd") for f in fields]
             if len(fields) != len(header):
                 msg = (f"{where(place)}: expected {len(header)} fields "
                        f"({', '.join(header)}), got {len(fields)}: {describe(fields)}")
@@ -664,15 +767,25 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
                     yield error_record(TranscriptError(msg), {**place, "format": "csv"})
                 continue
             yield from grouper.add(place, dict(zip(header, fields, strict=True)))
+            if broken is not None:
+                grouper.poison(broken)
     yield from grouper.flush()
+
+
+def _marked(lines: Iterator[str], bad: list[int]) -> Iterator[str]:
+    """The lines of a text stream, noting the numbers of those holding undecodable bytes."""
+    for lineno, line in enumerate(lines, start=1):
+        if UNDECODABLE in line:
+            bad.append(lineno)
+        yield line
 
 
 def _sniff_csv(head: bytes) -> bool:
     first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].strip().lower()
     for sep in (b",", b"\t"):
         names = {f.strip(b' "') for f in first.split(sep)}
-        if len(names) > 1 and names & {k.encode() for k in TEXT_KEYS} and names & {
-                k.encode() for k in SPEAKER_KEYS}:
+        if len(names) > 1 and names & {k.encode() for k in COLUMN_TEXT_KEYS} and names & {
+                k.encode() for k in COLUMN_SPEAKER_KEYS}:
             return True
     return False
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from csnlp.errors import FormatError, TranscriptError, describe
 from csnlp.io.formats.base import (
+    UNDECODABLE,
     FileFormat,
     ObjectFormat,
     RawTurn,
@@ -20,8 +20,9 @@ from csnlp.io.formats.base import (
     build_transcript,
     error_record,
     ok_record,
-    open_binary,
+    open_text,
     seconds,
+    undecodable,
 )
 
 #: Caption cues are fragments of utterances: consecutive cues of one speaker closer than this
@@ -40,10 +41,11 @@ _PREFIX = re.compile(rf"^\s*(?:>>\s*|-\s*)?(?:\[({_LABEL})\]|({_LABEL})\s*:)\s*(
 
 
 def _lines(path: Path, ctx: ReadContext) -> Iterator[tuple[int, str]]:
-    with open_binary(path) as raw:
-        fh = io.TextIOWrapper(raw, encoding="utf-8-sig" if ctx["encoding"] == "utf-8"
-                              else ctx["encoding"])
+    fh, codec = open_text(path, ctx)
+    with fh:
         for lineno, line in enumerate(fh, start=1):
+            if UNDECODABLE in line:
+                raise FormatError(undecodable(str(path), line, codec, lineno))
             yield lineno, line.rstrip("\r\n")
 
 
@@ -57,8 +59,6 @@ def _one(path: Path, ctx: ReadContext, fmt: str, build) -> Iterator[Record]:
         yield ok_record(t, source)
     except (TranscriptError, FormatError) as exc:
         yield error_record(exc, source)
-    except UnicodeDecodeError as exc:
-        yield error_record(FormatError(f"{path}: not {ctx['encoding']} text ({exc})"), source)
 
 
 # ---------------------------------------------------------------- plain text
