@@ -66,7 +66,7 @@ class BoundedRegex:
         try:
             return self._rx.search(text, timeout=SEARCH_TIMEOUT)
         except TimeoutError:
-            raise PatternTimeout(self.timeout_message(len(text))) from None
+            raise PatternTimeout(self.timeout_message(len(text), "text")) from None
 
     def matches_word(self, word: str) -> bool:
         """Whether the regex finds a match in one word, remembered per word (a word that
@@ -81,12 +81,12 @@ class BoundedRegex:
                 known = _TIMED_OUT
             self._words[word] = known
         if known is _TIMED_OUT:
-            raise PatternTimeout(self.timeout_message(len(word)))
+            raise PatternTimeout(self.timeout_message(len(word), "word"))
         return known
 
-    def timeout_message(self, chars: int) -> str:
-        return (f"{self.what} was stopped after {SEARCH_TIMEOUT:g} s on {chars:,} characters "
-                f"(it backtracks catastrophically)")
+    def timeout_message(self, chars: int, of: str) -> str:
+        return (f"{self.what} was stopped after {SEARCH_TIMEOUT:g} s on a {chars:,}-character "
+                f"{of}, a sign of catastrophic backtracking")
 
     def __repr__(self) -> str:
         return f"BoundedRegex({self.pattern!r})"
