@@ -232,3 +232,19 @@ def test_docstring_example():
 
     result = doctest.testmod(bounded)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_both_annotators_record_a_stopped_regex_on_its_label_only(regex_set):
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.nlp.reference import ReferenceAnnotator
+
+    hostile = _with_rule(regex_set, "rx1", patterns=(({"LOWER": {"REGEX": "(a|aa)+$"}},),))
+    texts = ["hello " + "a" * TURN_CHARS + "b", "hello there"]
+    got = [cls(hostile).annotate(texts, ["agent", "agent"])
+           for cls in (ReferenceAnnotator, FastAnnotator)]
+    for long_turn, short_turn in got:
+        assert set(long_turn.timeouts) == {"pattern:rx1.match"}
+        assert "'(a|aa)+$'" in long_turn.timeouts["pattern:rx1.match"]
+        assert long_turn.matches["pattern:rx0.match"] == [(0, 5)]  # other patterns still run
+        assert short_turn.timeouts is None
+    assert got[0][0].timeouts == got[1][0].timeouts
