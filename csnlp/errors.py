@@ -19,6 +19,11 @@ class StandardsError(InputError):
     """A standards file or dict that does not validate."""
 
 
+class PatternTimeout(StandardsError):
+    """A standards file's regular expression stopped at its time limit on a turn (it
+    backtracks catastrophically); its standard is judged `error`, the others normally."""
+
+
 class FormatError(InputError):
     """A transcript file that is not in the format it claims or was detected as."""
 

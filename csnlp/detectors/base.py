@@ -82,7 +82,8 @@ class Context:
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
         ann = self.annotations[index]
-        if not rule.templates and (not ann.matches or rule.labels.isdisjoint(ann.matches)):
+        if (not rule.templates and ann.timeouts is None
+                and (not ann.matches or rule.labels.isdisjoint(ann.matches))):
             return []  # most turns: nothing of this rule's was matched
         filled = None
         if rule.templates:  # fill the templates from the metadata once per transcript
@@ -90,7 +91,7 @@ class Context:
             if filled is None:
                 filled = self._filled[id(rule)] = rule.fill(self.transcript.metadata)
         return rule.find(self.transcript.turns[index].text, ann, self.transcript.metadata,
-                         filled=filled)
+                         filled=filled, turn=index)
 
     def evidence(self, index: int, span: Span, *, rule: str | None = None,
                  score: float | None = None) -> Evidence:

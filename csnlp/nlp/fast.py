@@ -25,6 +25,7 @@ import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from csnlp.errors import PatternTimeout
 from csnlp.nlp.normalise import NormCache, normalise_rows, token_array
 from csnlp.nlp.rules import BOT, EOT, BaseAnnotator, Pattern, TurnAnnotation, trimmed
 
@@ -218,14 +219,21 @@ class FastAnnotator(BaseAnnotator):
             present = None
             turn = None
             for i in sorted(ids & allowed):
-                anchors, matcher, _label = self.pattern_matchers[i]
+                anchors, matcher, label = self.pattern_matchers[i]
                 if present is None:
                     present = set(words)
                 if any(words_of.isdisjoint(present) for words_of in anchors):
                     continue
+                if ann.timeouts and label in ann.timeouts:
+                    continue
                 if turn is None:
                     turn = ndoc[starts[n]:starts[n] + len(words)]
-                for match_id, start, end in matcher(turn):
+                try:
+                    found = matcher(turn)
+                except PatternTimeout as exc:  # a REGEX of the pattern was stopped
+                    ann.timed_out(label, exc)
+                    continue
+                for match_id, start, end in found:
                     # Trim the sentinels off the evidence span.
                     s0, e0 = trimmed(start, end, len(words))
                     if e0 <= s0:

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from csnlp.errors import InputError
+from csnlp.errors import InputError, PatternTimeout
 from csnlp.nlp.normalise import normalise_rows, token_array
 from csnlp.nlp.rules import BOT, EOT, BaseAnnotator, Pattern, TurnAnnotation, trimmed
 
@@ -67,7 +67,15 @@ class ReferenceAnnotator(BaseAnnotator):
             ann.matches.setdefault(strings[match_id], []).append(
                 (spans[start][0], spans[end - 1][1]))
         for i in self._patterns_for(speaker):
-            for match_id, start, end in self.pattern_matchers[i](words_doc):
+            label = self.patterns[i][0]
+            if ann.timeouts and label in ann.timeouts:
+                continue
+            try:
+                found = self.pattern_matchers[i](words_doc)
+            except PatternTimeout as exc:  # a REGEX of the pattern was stopped: see bounded.py
+                ann.timed_out(label, exc)
+                continue
+            for match_id, start, end in found:
                 s0, e0 = trimmed(start, end, len(words))
                 if e0 > s0:
                     ann.matches.setdefault(strings[match_id], []).append(

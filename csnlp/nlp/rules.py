@@ -11,15 +11,16 @@ turn carries between two sentinel words so patterns can anchor at its start or e
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex
 from spacy.matcher import Matcher
 
-from csnlp.errors import StandardsError
+from csnlp.errors import PatternTimeout, StandardsError
 from csnlp.ml.features import TokenBatch, token_batch_from_hashes
+from csnlp.nlp.bounded import BoundedRegex, bounded_token, preview
 from csnlp.nlp.normalise import make_nlp, normalise_phrase
 from csnlp.nlp.templates import Template, fill_templates, find_filled, template_words
 from csnlp.standards.load import StandardSet, iter_rules
@@ -36,6 +37,8 @@ class TurnAnnotation:
 
     `words` are the turn's normalised words between the sentinels (none for a turn without
     words), `spans` their characters in the text, `matches` label -> (start_char, end_char).
+    `timeouts` is label -> what was stopped, for the labels whose token-pattern REGEX hit its
+    time limit in this turn (their matches are incomplete: a rule using one is an error).
     """
 
     matches: dict[str, list[tuple[int, int]]]
@@ -43,22 +46,36 @@ class TurnAnnotation:
     spans: list[tuple[int, int]]
     tone: dict[str, float] | None = None
     acts: dict[str, float] | None = None
+    timeouts: dict[str, str] | None = None
+
+    def timed_out(self, label: str, error: PatternTimeout) -> None:
+        """Record that a REGEX of `label` was stopped in this turn."""
+        if self.timeouts is None:
+            self.timeouts = {}
+        self.timeouts[label] = f"{label.partition(':')[2] or label}: {error}"
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
-    """A RuleSpec resolved to matcher labels, metadata templates and veto regexes."""
+    """A RuleSpec resolved to matcher labels, metadata templates and veto regexes (bounded:
+    see `csnlp.nlp.bounded`); `name` is the rule's place, e.g. "greeting.match"."""
 
     labels: frozenset[str]
     templates: tuple[Template, ...] = ()
-    unless: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[BoundedRegex, ...] = ()
+    name: str = ""
 
     def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None,
-             *, filled: Sequence[list[str]] | None = None) -> list[Span]:
+             *, filled: Sequence[list[str]] | None = None, turn: int | None = None
+             ) -> list[Span]:
         """Matches of this rule in one turn, in text order, without overlaps.
 
-        `filled` is `self.fill(metadata)` when the caller keeps it for a whole transcript.
+        `filled` is `self.fill(metadata)` when the caller keeps it for a whole transcript;
+        `turn` (0-based) names the turn if a regex of the rule is stopped (PatternTimeout).
         """
+        if ann.timeouts and not self.labels.isdisjoint(ann.timeouts):
+            label = min(self.labels & ann.timeouts.keys())
+            raise PatternTimeout(f"{_in_turn(turn)}token pattern {ann.timeouts[label]}")
         matches = ann.matches
         found: list[Span] = ([(s, e, label) for label in self.labels if label in matches
                               for s, e in matches[label]] if matches else [])
@@ -68,7 +85,7 @@ class CompiledRule:
             found.extend(find_filled(filled, ann.words, ann.spans))
         if not found:
             return found
-        if self.unless and any(rx.search(text) for rx in self.unless):
+        if self.unless and self.vetoed(text, turn):
             return []
         if len(found) > 1:
             found.sort(key=lambda m: (m[0], -m[1], m[2]))  # labels: a frozenset, any order
@@ -78,6 +95,13 @@ class CompiledRule:
                     kept.append(m)
             found = kept
         return found
+
+    def vetoed(self, text: str, turn: int | None = None) -> bool:
+        """Whether one of the rule's `unless_regex` matches the turn's text."""
+        try:
+            return any(rx.search(text) for rx in self.unless)
+        except PatternTimeout as exc:
+            raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
 
     def fill(self, metadata: Mapping[str, Any] | None) -> list[list[str]]:
         """The templates' words with their {slots} filled from a transcript's metadata; a
@@ -142,7 +166,12 @@ class BaseAnnotator:
         if any(known == label for known, _ in self.patterns):
             return
         for n, pattern in enumerate(patterns):
-            normalised = [_lower_token(tok) for tok in pattern]
+            try:
+                # REGEX predicates become bounded token extensions: spaCy never runs them.
+                normalised = [bounded_token(_lower_token(tok), f"{where}[{n}]")
+                              for tok in pattern]
+            except ValueError as exc:
+                raise StandardsError(str(exc)) from None
             try:
                 Matcher(self.vocab).add(label, [normalised])
             except Exception as exc:  # spaCy raises several types for a bad pattern
@@ -168,8 +197,9 @@ class BaseAnnotator:
             self._add_patterns(f"pattern:{key}", rule.patterns, key)
             labels.add(f"pattern:{key}")
         templates = tuple(tuple(template_words(t)) for t in rule.templates)
-        unless = tuple(re.compile(rx, re.IGNORECASE) for rx in rule.unless_regex)
-        return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless)
+        unless = tuple(_unless(rx, key) for rx in rule.unless_regex)
+        return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless,
+                            name=key)
 
     def _compile(self) -> None:
         for spec in self.standard_set.standards:
@@ -235,6 +265,19 @@ def token_batch(feats: Sequence[list[int]]) -> TokenBatch:
 def trimmed(start: int, end: int, n_words: int) -> tuple[int, int]:
     """A token-pattern match without the sentinels (empty when it held nothing else)."""
     return (start + 1 if start == 0 else start), (end - 1 if end == n_words else end)
+
+
+def _unless(pattern: str, key: str) -> BoundedRegex:
+    try:
+        return BoundedRegex(pattern, ignore_case=True,
+                            what=f"unless_regex {preview(pattern)} of rule {key}")
+    except regex.error as exc:  # a pattern `re` took that `regex` cannot compile
+        raise StandardsError(f"{key}.unless_regex: invalid regular expression "
+                             f"{preview(pattern)}: {exc}") from None
+
+
+def _in_turn(turn: int | None) -> str:
+    return "" if turn is None else f"turn {turn + 1}: "  # counted from 1, as explanations do
 
 
 def _lower_token(token: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,145 @@
+"""User regular expressions, run so that none can hang evaluation.
+
+A standards file's regexes (a rule's `unless_regex`, a token pattern's `REGEX`) run on the
+`regex` package with a time limit per search, `SEARCH_TIMEOUT` seconds: a pattern that
+backtracks catastrophically (`((a)+)+$` on a long turn) is stopped there and raises
+`PatternTimeout`, which makes its standard `error` while the others are judged. `regex` in its
+default (V0) mode reads patterns as `re` does, with the same Unicode `\\w`/`\\b` and lookarounds,
+so well-behaved patterns match exactly as before; a linear-time engine (RE2) was measured too
+and refused: it is no faster on these patterns, has no lookarounds and reads `\\w` as ASCII.
+
+Token-pattern REGEX predicates become a token extension (`Token._.csnlp_rx_*`) whose getter
+searches the token's text with the bounded engine, remembering each word's answer, so spaCy's
+Matcher never runs a user regex itself.
+
+    >>> BoundedRegex("sorry\\\\W*\\\\?$", ignore_case=True).search("Sorry?") is not None
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import regex
+
+from csnlp.errors import PatternTimeout
+
+#: Seconds one search of a user regex may run. A well-behaved pattern takes microseconds on a
+#: turn; a catastrophic one is stopped here, once per turn and rule (timed-out words are
+#: remembered), so a hostile pattern costs at most this much per turn it is tried on.
+SEARCH_TIMEOUT = 0.05
+#: Characters of a pattern that a message shows.
+PREVIEW_CHARS = 60
+#: Words whose answer a token regex remembers before it forgets them all (bounds memory).
+MAX_REMEMBERED_WORDS = 100_000
+#: Token attributes a REGEX may test: all mean the normalised word (ORTH) once compiled.
+REGEX_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
+
+_TIMED_OUT = object()  # a word's remembered answer when its search was stopped
+
+
+def preview(pattern: str) -> str:
+    """A pattern for a message, cut to PREVIEW_CHARS."""
+    text = repr(pattern)
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."
+
+
+class BoundedRegex:
+    """A compiled user regex whose `search` gives up after SEARCH_TIMEOUT seconds.
+
+    `what` names it in messages (e.g. "unless_regex '...' of rule greeting.match"). Raises
+    re.error-like `regex.error` for a pattern `regex` cannot compile.
+    """
+
+    __slots__ = ("_rx", "_words", "pattern", "what")
+
+    def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
+        flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+        self._rx = regex.compile(pattern, flags)
+        self.pattern = pattern
+        self.what = what or f"regex {preview(pattern)}"
+        self._words: dict[str, Any] = {}
+
+    def search(self, text: str) -> Any:
+        """The first match in `text` (a `regex.Match`) or None; PatternTimeout when stopped."""
+        try:
+            return self._rx.search(text, timeout=SEARCH_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.timeout_message(len(text), "text")) from None
+
+    def matches_word(self, word: str) -> bool:
+        """Whether the regex finds a match in one word, remembered per word (a word that
+        timed out raises PatternTimeout again without running the engine)."""
+        known = self._words.get(word)
+        if known is None:
+            if len(self._words) >= MAX_REMEMBERED_WORDS:
+                self._words.clear()
+            try:
+                known = self.search(word) is not None
+            except PatternTimeout:
+                known = _TIMED_OUT
+            self._words[word] = known
+        if known is _TIMED_OUT:
+            raise PatternTimeout(self.timeout_message(len(word), "word"))
+        return known
+
+    def timeout_message(self, chars: int, of: str) -> str:
+        return (f"{self.what} was stopped after {SEARCH_TIMEOUT:g} s on a {chars:,}-character "
+                f"{of}, a sign of catastrophic backtracking")
+
+    def __repr__(self) -> str:
+        return f"BoundedRegex({self.pattern!r})"
+
+
+_token_regexes: dict[str, BoundedRegex] = {}  # extension name -> its regex, for every annotator
+
+
+def token_regex_extension(pattern: str) -> str:
+    """The name of a Token extension that is True when the bounded `pattern` finds a match in
+    the token's text (registered on first use; the same pattern shares one extension)."""
+    from spacy.tokens import Token
+
+    name = "csnlp_rx_" + hashlib.sha1(pattern.encode("utf-8")).hexdigest()[:16]
+    if name not in _token_regexes:
+        rx = BoundedRegex(pattern, what=f"REGEX {preview(pattern)}")
+        Token.set_extension(name, getter=lambda token: rx.matches_word(token.text), force=True)
+        _token_regexes[name] = rx
+    return name
+
+
+def bounded_token(token: dict[str, Any], where: str) -> dict[str, Any]:
+    """A token pattern with each `{ATTR: {"REGEX": p}}` predicate replaced by the bounded
+    extension for `p` (`{"_": {name: {"==": 1}}}`, tested lazily like spaCy's REGEX).
+
+    A REGEX anywhere else (on a non-text attribute, nested in FUZZY, with a list value) would
+    run unbounded inside spaCy and is refused with a ValueError naming `where`.
+    """
+    out: dict[str, Any] = {}
+    extensions: dict[str, Any] = {}
+    for key, value in token.items():
+        if not isinstance(value, dict) or not _holds_regex(value):
+            out[key] = value
+            continue
+        rx = value.get("REGEX")
+        if (key not in REGEX_ATTRS or not isinstance(rx, str)
+                or any(_holds_regex(v) for k, v in value.items() if k != "REGEX")):
+            raise ValueError(f"{where}: REGEX is supported only as {{ATTR: {{REGEX: "
+                             f"'pattern'}}}} with ATTR one of {sorted(REGEX_ATTRS)}, got "
+                             f"{key}: {value!r}"[:300])
+        try:
+            extensions[token_regex_extension(rx)] = {"==": 1}  # True == 1
+        except regex.error as exc:
+            raise ValueError(f"{where}: invalid REGEX {preview(rx)}: {exc}") from None
+        rest = {k: v for k, v in value.items() if k != "REGEX"}
+        if rest:
+            out[key] = rest
+    if extensions:
+        out["_"] = extensions
+    return out
+
+
+def _holds_regex(value: Any) -> bool:
+    """Whether a predicate dict holds a REGEX at any depth."""
+    return isinstance(value, dict) and any(
+        k == "REGEX" or _holds_regex(v) for k, v in value.items())

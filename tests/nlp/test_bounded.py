@@ -1,0 +1,250 @@
+"""User regexes cannot hang evaluation: a catastrophic one is an `error` on its own standard.
+
+The hostile patterns of issue 16 are injected past the static check (`model_copy` does not
+validate), so these tests hold whatever `check_regex` refuses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+
+from csnlp.errors import CsnlpError, PatternTimeout, StandardsError
+from csnlp.nlp import bounded
+from csnlp.results import Status
+from csnlp.standards import load_standards
+
+REPO = Path(__file__).resolve().parents[2]
+CATASTROPHIC = [r"((a)+)+$", r"(a|a)+$", r"(a|aa)+$"]
+TURN_CHARS = 5_000
+#: Far above a bounded evaluation (well under a second) and far below a hang (minutes).
+GENEROUS_SECONDS = 30
+
+
+def _with_rule(standards, standard_id: str, **update):
+    """The standard set with one standard's `match` rule changed, without validation."""
+    std = standards[standard_id]
+    changed = std.model_copy(update={"match": std.match.model_copy(update=update)})
+    return dataclasses.replace(standards, standards=tuple(
+        changed if s.id == standard_id else s for s in standards.standards))
+
+
+def _call(last_agent_turn: str) -> dict:
+    return {"id": "hostile", "metadata": {"customer_name": "Ana"}, "turns": [
+        {"speaker": "agent", "text": "Hello, thanks for calling, this is Sam. How can I help?"},
+        {"speaker": "customer", "text": "This is ridiculous, my card was charged twice!"},
+        {"speaker": "agent", "text": "I'm so sorry about that, Ana. Let me fix it."},
+        {"speaker": "customer", "text": "Thanks."},
+        {"speaker": "agent", "text": last_agent_turn},
+    ]}
+
+
+def _long_turn(tail: str) -> str:
+    head = "Is there anything else I can help you with today? "
+    return head + "a" * (TURN_CHARS - len(head) - len(tail)) + tail
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_standards("contact_center")
+
+
+@pytest.fixture
+def timeouts(monkeypatch):
+    """How many times the engine was stopped (or a stopped word re-raised) during a test."""
+    count = {"n": 0}
+    message = bounded.BoundedRegex.timeout_message
+
+    def counting(self, chars, of):
+        count["n"] += 1
+        return message(self, chars, of)
+
+    monkeypatch.setattr(bounded.BoundedRegex, "timeout_message", counting)
+    return count
+
+
+def _evaluate(standards, transcript):
+    from csnlp.evaluator import Evaluator
+
+    evaluator = Evaluator(standards, tone_model=None, act_model=None)
+    began = time.perf_counter()
+    report = evaluator.evaluate_batch([transcript])[0]
+    assert time.perf_counter() - began < GENEROUS_SECONDS
+    assert report.error is None
+    return report
+
+
+def _assert_only_that_standard_failed(report, baseline, standard_id: str, pattern: str):
+    result = report[standard_id]
+    assert result.status is Status.ERROR
+    assert "PatternTimeout" in result.error and repr(pattern) in result.error
+    assert "turn 5:" in result.error  # the long turn, counted from 1 as explanations do
+    assert repr(pattern) in result.explanation
+    others = {r.standard_id: r.status for r in report.results if r.standard_id != standard_id}
+    assert others == {r.standard_id: r.status for r in baseline.results
+                      if r.standard_id != standard_id}
+    assert Status.ERROR not in others.values()
+
+
+@pytest.mark.parametrize("pattern", CATASTROPHIC, ids=["nested", "same-alternatives",
+                                                        "overlapping-alternatives"])
+def test_catastrophic_unless_regex_is_an_error_on_its_standard(pack, timeouts, pattern):
+    call = _call(_long_turn("!"))
+    baseline = _evaluate(pack, call)
+    assert baseline["further_assistance"].status is Status.MET
+    report = _evaluate(_with_rule(pack, "further_assistance", unless_regex=(pattern,)), call)
+    _assert_only_that_standard_failed(report, baseline, "further_assistance", pattern)
+    assert "unless_regex" in report["further_assistance"].error
+    assert "further_assistance.match" in report["further_assistance"].error
+    assert f"{TURN_CHARS:,}-character text" in report["further_assistance"].error
+    assert 1 <= timeouts["n"] <= 2
+
+
+@pytest.mark.parametrize("pattern", CATASTROPHIC, ids=["nested", "same-alternatives",
+                                                        "overlapping-alternatives"])
+def test_catastrophic_token_regex_is_an_error_on_its_standard(pack, timeouts, pattern):
+    call = _call(_long_turn("b"))  # one 4,950-letter word ending in b: $ never matches
+    baseline = _evaluate(pack, call)
+    hostile = _with_rule(pack, "further_assistance",
+                         patterns=(({"LOWER": {"REGEX": pattern}},),))
+    report = _evaluate(hostile, call)
+    _assert_only_that_standard_failed(report, baseline, "further_assistance", pattern)
+    assert "token pattern further_assistance.match" in report["further_assistance"].error
+    assert "4,950-character word" in report["further_assistance"].error
+    # The word's timeout is remembered: a second call does not run the engine on it again.
+    before = timeouts["n"]
+    again = _evaluate(hostile, call)
+    assert again["further_assistance"].status is Status.ERROR
+    assert 1 <= before <= 2 and timeouts["n"] - before <= 2
+
+
+def test_a_star_chain_finishes_with_the_right_answer(pack):
+    """`a*a*a*a*a*a*a*b` hung `re` for minutes; the bounded engine answers it at once."""
+    pattern = "a*a*a*a*a*a*a*b"
+    call = _call(_long_turn("!"))
+    report = _evaluate(_with_rule(pack, "further_assistance", unless_regex=(pattern,)), call)
+    assert report["further_assistance"].status is Status.MET  # no "b" in the turn: no veto
+    vetoed = _evaluate(_with_rule(pack, "further_assistance", unless_regex=(pattern,)),
+                       _call(_long_turn("b")))
+    assert vetoed["further_assistance"].status is not Status.MET
+
+
+def test_bounded_regex_search_stops_and_names_the_pattern():
+    rx = bounded.BoundedRegex("(a|a)+$", what="unless_regex '(a|a)+$' of rule x.match")
+    assert rx.search("aaa") is not None and rx.search("bbb") is None
+    with pytest.raises(PatternTimeout, match=r"unless_regex '\(a\|a\)\+\$' of rule x\.match"):
+        rx.search("a" * TURN_CHARS + "!")
+    assert issubclass(PatternTimeout, CsnlpError)
+
+
+def test_a_long_pattern_is_shown_cut():
+    shown = bounded.preview("x" * 500)
+    assert len(shown) == bounded.PREVIEW_CHARS and shown.endswith("...")
+
+
+# -- token REGEX: the same matches as spaCy's own REGEX predicate --------------------------
+WELL_BEHAVED = [
+    [{"LOWER": {"REGEX": "^(?:hel+o|hi|hey)$"}}],
+    [{"LOWER": {"REGEX": "ing$", "NOT_IN": ["thing", "nothing"]}}, {"OP": "?"}],
+    [{"TEXT": {"REGEX": r"^\d{2,}$"}}],
+    [{"LOWER": "my"}, {"LOWER": "name"}, {"LOWER": "is"}, {"LOWER": {"REGEX": "^[a-z]{2,}$"}}],
+    [{"ORTH": "_bot_"}, {"LOWER": {"REGEX": "^(?:ok|okay|yes)$"}}],
+    [{"LOWER": {"REGEX": "(?<!s)orry"}}, {"LOWER": {"REGEX": r"\w"}, "OP": "*"},
+     {"ORTH": "_eot_"}],
+]
+
+
+@pytest.fixture(scope="module")
+def regex_set():
+    return load_standards({"schema_version": 1, "name": "rx", "version": "1", "standards": [
+        {"id": f"rx{n}", "title": f"rx{n}", "check": "require", "speaker": "agent",
+         "match": {"patterns": [pattern]}} for n, pattern in enumerate(WELL_BEHAVED)]})
+
+
+def _turns() -> list[tuple[str, str]]:
+    import csnlp
+
+    turns = [(t.text, t.speaker) for tr in csnlp.read_transcripts(REPO / "examples" / "transcripts")
+             for t in tr.turns]
+    extra = ["Hello! My name is Priya.", "hellllo there", "Ok, order 12345 is shipping",
+             "Sorry about nothing", "I am sorry for the wait", "yes", "Thinking of 42 things"]
+    return turns + [(t, "agent") for t in extra]
+
+
+def _spacy_regex_matches(annotator, pattern, ann) -> list[tuple[int, int]]:
+    """What spaCy's Matcher with its own (unbounded) REGEX predicate finds in a turn."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    from csnlp.nlp.rules import _lower_token, trimmed
+
+    matcher = Matcher(annotator.vocab)
+    matcher.add("p", [[_lower_token(tok) for tok in pattern]])
+    out = []
+    for _id, start, end in matcher(Doc(annotator.vocab, words=ann.words)):
+        s0, e0 = trimmed(start, end, len(ann.words))
+        if e0 > s0:
+            out.append((ann.spans[s0][0], ann.spans[e0 - 1][1]))
+    return out
+
+
+def test_token_regex_matches_as_spacy_did_in_both_annotators(regex_set):
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.nlp.reference import ReferenceAnnotator
+
+    reference, fast = ReferenceAnnotator(regex_set), FastAnnotator(regex_set)
+    assert all("REGEX" not in str(p) for _label, p in fast.patterns)  # spaCy runs none
+    turns = _turns()
+    texts, speakers = [t for t, _ in turns], [s for _, s in turns]
+    want = reference.annotate(texts, speakers)
+    got = fast.annotate(texts, speakers)
+    hits = 0
+    for text, speaker, r, f in zip(texts, speakers, want, got, strict=True):
+        assert f.matches == r.matches, text
+        for n, pattern in enumerate(WELL_BEHAVED):
+            found = sorted(r.matches.get(f"pattern:rx{n}.match", []))
+            # The standards watch the agent: other turns are not matched against the patterns.
+            spacy = _spacy_regex_matches(reference, pattern, r) if speaker == "agent" else []
+            assert found == sorted(spacy), (n, text)
+            hits += bool(found)
+    assert hits > 10  # the patterns do match things: the comparison is not vacuous
+
+
+@pytest.mark.parametrize("token", [
+    {"LOWER": {"FUZZY": {"REGEX": "ab+"}}},
+    {"LENGTH": {"REGEX": "5"}},
+], ids=["nested-in-fuzzy", "non-text-attribute"])
+def test_a_regex_spacy_would_run_unbounded_is_refused(token):
+    from csnlp.nlp.fast import FastAnnotator
+
+    standards = load_standards({"schema_version": 1, "name": "rx", "version": "1",
+                                "standards": [{"id": "x", "title": "x", "check": "require",
+                                               "match": {"patterns": [[token]]}}]})
+    with pytest.raises(StandardsError, match=r"x\.match\[0\]: REGEX is supported only as"):
+        FastAnnotator(standards)
+
+
+def test_docstring_example():
+    import doctest
+
+    result = doctest.testmod(bounded)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_both_annotators_record_a_stopped_regex_on_its_label_only(regex_set):
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.nlp.reference import ReferenceAnnotator
+
+    hostile = _with_rule(regex_set, "rx1", patterns=(({"LOWER": {"REGEX": "(a|aa)+$"}},),))
+    texts = ["hello " + "a" * TURN_CHARS + "b", "hello there"]
+    got = [cls(hostile).annotate(texts, ["agent", "agent"])
+           for cls in (ReferenceAnnotator, FastAnnotator)]
+    for long_turn, short_turn in got:
+        assert set(long_turn.timeouts) == {"pattern:rx1.match"}
+        assert "'(a|aa)+$'" in long_turn.timeouts["pattern:rx1.match"]
+        assert long_turn.matches["pattern:rx0.match"] == [(0, 5)]  # other patterns still run
+        assert short_turn.timeouts is None
+    assert got[0][0].timeouts == got[1][0].timeouts
