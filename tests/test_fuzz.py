@@ -204,9 +204,6 @@ def test_load_standards_of_a_file_of_any_text(tmp_path_factory, text):
     _standards_or_csnlp_error(path)
 
 
-@pytest.mark.xfail(raises=UnicodeDecodeError, strict=False,
-                   reason="issue 16 item 2 (safe standards loading, another branch): a file "
-                          "that is not UTF-8 raises a bare UnicodeDecodeError")
 @FUZZ
 @given(data=st.binary(min_size=1, max_size=200))
 def test_load_standards_of_a_file_of_any_bytes(tmp_path_factory, data):
