@@ -20,7 +20,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from csnlp.writers import PartStats
 
-DESCRIPTION = "Check customer-service transcripts against service standards."
+#: Every command, with one line of help.
+COMMANDS = {
+    "evaluate": "evaluate transcripts against standards, write a results file",
+    "standards": "`standards validate FILE`: check a standards file, run its examples",
+    "packs": "list the built-in standards packs",
+    "report": "write a self-contained HTML coaching report",
+    "agreement": "compare verdicts with human QA labels (kappa)",
+    "train-tone": "train the tone model from ../shared/data",
+    "train-acts": "train the act classifier from ../shared/data",
+}
+DESCRIPTION = ("Check customer-service transcripts against service standards.\n\ncommands:\n"
+               + "\n".join(f"  {name:<11} {text}" for name, text in COMMANDS.items()))
 EPILOG = """examples:
   csnlp evaluate calls/ --out results.parquet --jobs 2
   csnlp evaluate --resume --out results.parquet      (finish an interrupted run)
@@ -34,12 +45,14 @@ CANNOT_RUN = 2
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="csnlp", description=DESCRIPTION, epilog=EPILOG,
+    p = argparse.ArgumentParser(prog="csnlp", usage="csnlp [-h] [--version] COMMAND ...",
+                                description=DESCRIPTION, epilog=EPILOG,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    # the commands are listed in the description, one line each (argparse wraps long names)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", help=argparse.SUPPRESS)
 
-    ev = sub.add_parser("evaluate", help="evaluate transcripts against standards",
+    ev = sub.add_parser("evaluate",
                         description="Evaluate transcripts against standards; write one "
                         "results file (.jsonl, .parquet or .csv).")
     ev.add_argument("inputs", nargs="*", help="files, folders or globs of transcripts "
@@ -62,32 +75,32 @@ def _build_parser() -> argparse.ArgumentParser:
                     help="exit 1 when any input failed (default: record it and exit 0)")
     ev.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
-    st = sub.add_parser("standards", help="validate a standards file and run its examples")
+    st = sub.add_parser("standards", description=COMMANDS["standards"])
     st_sub = st.add_subparsers(dest="standards_command", metavar="COMMAND")
     va = st_sub.add_parser("validate", help="validate a standards file and run its examples")
     va.add_argument("file", help="YAML file or pack name")
     va.add_argument("--all", action="store_true",
                     help="also run the examples of standards inherited through `extends:`")
 
-    sub.add_parser("packs", help="list the built-in standards packs")
+    sub.add_parser("packs", description=COMMANDS["packs"])
 
-    rp = sub.add_parser("report", help="write a self-contained HTML coaching report")
+    rp = sub.add_parser("report", description=COMMANDS["report"])
     rp.add_argument("results", nargs="+", help="results files (.jsonl, .parquet, .csv)")
     rp.add_argument("--by", default="agent_id", help="group by this column (default agent_id)")
     rp.add_argument("--out", "-o", required=True, help="output .html file")
     rp.add_argument("--overrides", help="reviewers' overrides (.csv or .parquet: transcript_id, "
                     "standard_id, status, reviewer, reason) applied before the report")
 
-    ag = sub.add_parser("agreement", help="compare verdicts with human QA labels (kappa)")
+    ag = sub.add_parser("agreement", description=COMMANDS["agreement"])
     ag.add_argument("results", help="results file (.jsonl, .parquet, .csv)")
     ag.add_argument("labels", help="human labels (.csv or .parquet, long or wide form)")
     ag.add_argument("--json", help="write the full agreement report to this .json file")
     ag.add_argument("--out", "-o", help="write an HTML agreement report to this .html file")
     ag.add_argument("--reviewer", help="compare with this reviewer's labels only")
 
-    tt = sub.add_parser("train-tone", help="train the tone model from ../shared/data")
+    tt = sub.add_parser("train-tone", description=COMMANDS["train-tone"])
     tt.add_argument("rest", nargs=argparse.REMAINDER)
-    ta = sub.add_parser("train-acts", help="train the act classifier from ../shared/data")
+    ta = sub.add_parser("train-acts", description=COMMANDS["train-acts"])
     ta.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 

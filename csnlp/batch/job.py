@@ -260,7 +260,7 @@ def is_results_file(path: str | os.PathLike[str]) -> bool:
 
 
 def _count_lines(path: str) -> int:
-    """Non-blank lines of a file, read in binary blocks (about 1 GB/s)."""
+    """Non-blank lines of a file, in one binary pass (about 0.9 GB/s here)."""
     n = 0
     with open(path, "rb") as fh:
         for line in fh:

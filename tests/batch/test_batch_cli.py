@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -173,3 +174,16 @@ def test_progress_bar_on_a_terminal_only(archive, tmp_path, capsys, monkeypatch)
     assert main(["evaluate", str(archive.path), "--out", str(out), "--no-progress",
                  "--overwrite"]) == 0
     assert terminal.text.startswith("csnlp: read")
+
+
+def test_progress_bar_has_a_total_and_an_eta(archive, tmp_path, monkeypatch):
+    """JSON Lines inputs are counted (in a thread, so the run starts at once): the bar shows
+    done/total and the time left."""
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    out = tmp_path / "r.jsonl"
+    assert main(["evaluate", str(archive.path), "--out", str(out), "--batch-size", "8"]) == 0
+    n = len(archive.lines)
+    final = terminal.text.rsplit("csnlp: read", 1)[0].split("\r")[-1]  # the last state
+    assert f"{n}/{n}" in final and "100%" in final
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d", final), final  # elapsed<remaining
