@@ -13,7 +13,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,15 +55,6 @@ class EvaluateJob:
         return {"columns": dict(self.columns)} if self.columns else {}
 
 
-@dataclass
-class Summary:
-    """What a run did: this run's parts and those an earlier, interrupted run left."""
-
-    earlier: PartStats
-    total: PartStats
-    skipped: list[str] = field(default_factory=list)
-
-
 def saved_job(out: str | os.PathLike[str]) -> dict[str, Any] | None:
     """The options of the interrupted run that writes `out`, from its manifest (or None)."""
     from csnlp.writers import PartStore
@@ -95,6 +86,8 @@ def check_output(out: Path, paths: Sequence[str]) -> None:
     for raw in paths:
         p = Path(raw).resolve()
         if p.is_dir():
+            if p == parts or p.is_relative_to(parts):
+                raise InputError(f"input {raw!r} is the parts folder of --out {str(out)!r}")
             if target.is_relative_to(p):
                 raise InputError(f"--out {str(out)!r} is inside the input folder {raw!r}; "
                                  "write the results outside the folders being read")

@@ -133,3 +133,13 @@ def test_resume_takes_its_options_from_the_manifest(archive, tmp_path, monkeypat
     fresh = tmp_path / "fresh.csv"
     assert evaluate(archive.path, "--out", fresh, "--batch-size", "5") == 0
     assert out.read_bytes() == fresh.read_bytes()
+
+
+def test_the_parts_folder_of_out_is_not_an_input(archive, tmp_path, capsys):
+    out = tmp_path / "r.csv"
+    parts = out.with_name(out.name + ".parts")
+    parts.mkdir()
+    (parts / "part-00000000.csv").write_text('"x"\n')
+    assert evaluate(parts, "--out", out, "--overwrite") == 2
+    assert "is the parts folder" in one_error_line(capsys.readouterr().err)
+    assert (parts / "part-00000000.csv").exists()
