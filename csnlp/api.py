@@ -1,7 +1,12 @@
-"""`csnlp.evaluate`: one transcript in, one Report out. Evaluators are cached per standard set."""
+"""`csnlp.evaluate`: one transcript in, one Report out.
+
+`get_evaluator` is the one cache of built Evaluators in a process, per standard set and models:
+`csnlp.evaluate`, `evaluate_many` and batch worker processes all take theirs from it.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +16,7 @@ from csnlp.results import Report
 from csnlp.standards.load import StandardSet, load_standards
 
 _CACHE: dict[tuple[Any, ...], Evaluator] = {}
+_BUILDING = threading.Lock()  # two threads asking at once build one Evaluator, not two
 
 
 def get_evaluator(standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
@@ -21,8 +27,11 @@ def get_evaluator(standards: str | Path | Mapping[str, Any] | StandardSet | None
     key = (standard_set.digest, _model_key(tone_model), _model_key(act_model), bool(redact))
     ev = _CACHE.get(key)
     if ev is None:
-        ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model, act_model=act_model,
-                                     redact=redact)
+        with _BUILDING:
+            ev = _CACHE.get(key)
+            if ev is None:
+                ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model,
+                                             act_model=act_model, redact=redact)
     return ev
 
 

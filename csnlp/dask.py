@@ -7,7 +7,7 @@ report rows in the stored form of the results table (`csnlp.table.STORED_COLUMNS
 of the Parquet output, evidence as JSON text), ready for `.to_parquet(...)`;
 `csnlp.read_results(rows)` gives the results frame, as for any results file. Each worker process
 builds the spaCy pipeline once, on its first partition, and keeps it
-(`csnlp.batch.worker_evaluator`); tasks carry only the standards' name or the validated
+(`csnlp.batch.workers.worker_evaluator`); tasks carry only the standards' name or the validated
 StandardSet, never a pipeline.
 
     >>> from dask.distributed import Client                                  # doctest: +SKIP
@@ -23,13 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from csnlp.batch import (
-    DEFAULT_BATCH_SIZE,
-    EvaluatorSpec,
-    _check_args,
-    evaluate_chunk,
-    worker_evaluator,
-)
+from csnlp.batch.chunks import DEFAULT_BATCH_SIZE, check_args
+from csnlp.batch.workers import EvaluatorSpec, evaluate_chunk, worker_evaluator
 from csnlp.errors import FormatError, InputError, describe
 from csnlp.ingest import RepeatedIds, input_id, read_context
 from csnlp.io.formats.base import error_record
@@ -69,7 +64,7 @@ def evaluate_bag(bag: db.Bag, standards: Any = None, *, json_lines: bool = False
     import dask
     import dask.dataframe as dd
 
-    _check_args(1, on_error, batch_size)
+    check_args(1, on_error, batch_size)
     spec = dask.delayed(EvaluatorSpec.build(standards, evaluator_options), pure=True)
     parts = [dask.delayed(_bag_partition, pure=True)(part, spec, i, json_lines, on_error,
                                                      batch_size)
@@ -111,7 +106,7 @@ def evaluate_dataframe(ddf: dd.DataFrame, standards: Any = None, *, layout: str 
 
     if layout not in LAYOUTS:
         raise InputError(f"layout: expected 'turns' or 'transcripts', got {describe(layout)}")
-    _check_args(1, on_error, batch_size)
+    check_args(1, on_error, batch_size)
     spec = dask.delayed(EvaluatorSpec.build(standards, evaluator_options), pure=True)
     if ddf.index.name == id_column and id_column not in ddf.columns:
         partitioned = partitioned or bool(ddf.known_divisions)

@@ -56,6 +56,7 @@ output_rows = stored_rows
 
 _PART_RE = re.compile(r"^part-(\d{8})\.(jsonl|parquet|csv)$")
 MANIFEST = "manifest.json"
+JOB_KEY = "options"  # the run's options, kept in the manifest but not part of its signature
 
 
 def output_format(path: str | os.PathLike[str]) -> str:
@@ -129,17 +130,20 @@ class PartStore:
         return self.parts_dir / f"part-{index:08d}.stats.json"
 
     # -- start or resume -----------------------------------------------------------------------
-    def start(self, signature: Mapping[str, Any], *, resume: bool) -> dict[int, PartStats]:
+    def start(self, signature: Mapping[str, Any], *, resume: bool,
+              job: Mapping[str, Any] | None = None) -> dict[int, PartStats]:
         """Prepare the parts folder; return the parts already complete (only when resuming).
 
         Without `resume` any old parts are discarded. With it, the folder's signature (inputs,
         standards, batch size, versions) must equal `signature`, or the run refuses to mix
-        outputs of two different jobs.
+        outputs of two different jobs. `job` (the options the run was started with) is kept
+        in the manifest beside the signature, for `saved_job`.
         """
         manifest = self.parts_dir / MANIFEST
         sig = json.loads(json.dumps(signature))
-        if resume and manifest.is_file():
-            old = json.loads(manifest.read_text(encoding="utf-8"))
+        old = self.manifest() if resume else None
+        if old is not None:
+            old.pop(JOB_KEY, None)
             if old != sig:
                 diff = sorted(k for k in set(old) | set(sig) if old.get(k) != sig.get(k))
                 raise InputError(
@@ -150,8 +154,25 @@ class PartStore:
         if self.parts_dir.exists():
             shutil.rmtree(self.parts_dir)
         self.parts_dir.mkdir(parents=True)
-        _atomic_write(manifest, json.dumps(sig, indent=1, sort_keys=True).encode())
+        kept = {**sig, JOB_KEY: json.loads(json.dumps(job))} if job is not None else sig
+        _atomic_write(manifest, json.dumps(kept, indent=1, sort_keys=True).encode())
         return {}
+
+    def manifest(self) -> dict[str, Any] | None:
+        """The manifest of the run in the parts folder, or None when there is none."""
+        path = self.parts_dir / MANIFEST
+        if not path.is_file():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            raise InputError(f"{path}: not a csnlp manifest (unreadable JSON); run without "
+                             "--resume to start again") from None
+
+    def saved_job(self) -> dict[str, Any] | None:
+        """The options the interrupted run in the parts folder was started with, if any."""
+        manifest = self.manifest()
+        return None if manifest is None else manifest.get(JOB_KEY)
 
     def completed(self) -> dict[int, PartStats]:
         """Parts whose data file exists (a stats file is always written before its data)."""

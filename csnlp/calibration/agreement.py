@@ -15,12 +15,10 @@ majority label.
 
 from __future__ import annotations
 
-import json
 import warnings
 import zlib
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,8 +27,6 @@ from csnlp.calibration.labels import LABELS, id_strings, read_labels
 from csnlp.errors import InputError
 
 if TYPE_CHECKING:
-    import argparse
-
     import pandas as pd
 
 #: The machine's column among the reviewers' (a reviewer may be called "machine").
@@ -417,20 +413,3 @@ def _fmt(value: Any, spec: str = ".2f") -> str:
 
 def _few(ids: list[str], k: int = 5) -> str:
     return "" if not ids else "(" + ", ".join(ids[:k]) + (", ..." if len(ids) > k else "") + ")"
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """`csnlp agreement RESULTS LABELS [--json OUT.json] [--out OUT.html] [--reviewer NAME]`."""
-    result = agreement(args.results, args.labels, reviewer=args.reviewer)
-    print(format_table(result))
-    if args.json:
-        path = Path(args.json)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
-        print(f"wrote {path}")
-    if args.out:
-        from csnlp.calibration.html import write_agreement_html
-
-        print(f"wrote {write_agreement_html(result, args.out)}")
-    return 0

@@ -40,7 +40,6 @@ from csnlp.standards.load import StandardSet, load_standards
 from csnlp.standards.spec import ClassifierSpec, ExamplesSpec, RuleSpec, StandardBase
 
 if TYPE_CHECKING:
-    import argparse
 
     import pandas as pd
 
@@ -500,24 +499,3 @@ def _extends_of(standards: Any, base: StandardSet) -> str | None:
     if base.source.startswith("pack "):
         return base.source[5:]
     return base.source if Path(base.source).is_file() else None
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """`csnlp calibrate TRANSCRIPTS LABELS --standards PACK --out tuned.yaml`."""
-    import sys
-
-    options = {"format": args.format}
-    if args.text_field:
-        options["text_field"] = args.text_field
-    result = calibrate(args.transcripts, args.labels, standards=args.standards, folds=args.folds,
-                       seed=args.seed, reviewer=args.reviewer, **options)
-    print(result.format_table())
-    for sid, reason in result.refused.items():
-        print(f"csnlp: {sid}: {reason}", file=sys.stderr)
-    missing = result.meta["labels_without_transcript"]
-    if missing:
-        print(f"csnlp: {len(missing)} labelled transcripts are not among the transcripts "
-              f"(e.g. {missing[0]!r})", file=sys.stderr)
-    print(f"wrote {result.write(args.out)} ({sum(map(len, result.changes.values()))} "
-          f"changed values)")
-    return 0

@@ -18,8 +18,6 @@ from csnlp.coaching.analysis import compliance, consistency, gaps, scorecard
 from csnlp.errors import InputError
 
 if TYPE_CHECKING:
-    import argparse
-
     import pandas as pd
 
 #: Longest turn shown whole; longer turns are cut around the highlighted words.
@@ -87,20 +85,6 @@ def write_report(frame: pd.DataFrame, out: str | Path, **kwargs: Any) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_html(frame, **kwargs), encoding="utf-8")
     return out
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """`csnlp report RESULTS... --by COLUMN --out report.html`."""
-    frame = load_results(args.results)
-    if getattr(args, "overrides", None):
-        from csnlp.calibration.overrides import apply_overrides
-
-        frame = apply_overrides(frame, args.overrides)
-    out = write_report(frame, args.out, by=args.by)
-    groups = frame[args.by].nunique() if args.by in frame.columns else 0
-    print(f"wrote {out}: {count_calls(frame)} transcripts, "
-          f"{groups} {args.by} groups")
-    return 0
 
 
 # -- page parts -------------------------------------------------------------------------------

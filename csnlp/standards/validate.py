@@ -1,13 +1,15 @@
-"""`csnlp standards validate FILE`: load a standards file and run its examples like unit tests."""
+"""The examples of a standards file, run like unit tests (`csnlp standards validate FILE`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from pydantic import BaseModel
 
-from csnlp.errors import CsnlpError
-from csnlp.standards.load import StandardSet, load_standards
+from csnlp.standards.load import StandardSet, list_packs
 from csnlp.standards.spec import ExampleCase
 
 
@@ -23,8 +25,10 @@ class ExampleOutcome:
         return self.expected == self.got
 
 
-def run_examples(standard_set: StandardSet) -> list[ExampleOutcome]:
-    """Check every standard's `should_match` / `should_not_match` examples.
+def run_examples(standard_set: StandardSet, *, only: Iterable[str] | None = None
+                 ) -> list[ExampleOutcome]:
+    """Check every standard's `should_match` / `should_not_match` examples (or only those of
+    the standards with ids in `only`).
 
     A string example is one turn by the standard's speaker, matched against the standard's main
     rule; an example with a transcript is evaluated whole and its status compared.
@@ -34,7 +38,10 @@ def run_examples(standard_set: StandardSet) -> list[ExampleOutcome]:
     ev = Evaluator(standard_set, tone_model=None)
     annotator = ev.annotator
     outcomes: list[ExampleOutcome] = []
+    keep = None if only is None else set(only)
     for spec in standard_set.standards:
+        if keep is not None and spec.id not in keep:
+            continue
         rule_path = _main_rule_path(spec)
         for expected, examples in (("match", spec.examples.should_match),
                                    ("no match", spec.examples.should_not_match)):
@@ -67,19 +74,17 @@ def _main_rule_path(spec) -> str | None:
     return None
 
 
-def run_cli(file: str) -> int:
-    """Print a line per example and a summary; exit 1 when an example fails, 2 when invalid."""
-    try:
-        standard_set = load_standards(file)
-    except CsnlpError as exc:
-        print(f"INVALID {file}\n{exc}")
-        return 2
-    outcomes = run_examples(standard_set)
-    failed = [o for o in outcomes if not o.passed]
-    for o in outcomes:
-        mark = "PASS" if o.passed else "FAIL"
-        print(f"{mark}  {o.standard_id:<24} expected {o.expected:<14} got {o.got:<14} "
-              f"{o.example!r}")
-    print(f"{standard_set.name} {standard_set.version}: {len(standard_set.standards)} standards "
-          f"valid; examples: {len(outcomes) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+def own_standard_ids(source: str) -> tuple[str, ...] | None:
+    """The ids of the standards a file defines itself, when it `extends:` another set (whose
+    standards it inherits); None when every standard is its own (a pack, a file without
+    `extends`).
+
+    Call after `load_standards(source)` succeeded: the file is known to be valid YAML.
+    """
+    if source in list_packs() or not Path(source).is_file():
+        return None
+    data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
+    if not isinstance(data, Mapping) or data.get("extends") is None:
+        return None
+    return tuple(str(s.get("id")) for s in data.get("standards") or ()
+                 if isinstance(s, Mapping))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -107,7 +108,7 @@ def test_folders_and_globs_are_read_in_order(make_archive, tmp_path):
     b = make_archive(folder / "b.jsonl", n_good=7)
     for args in ([folder], [str(folder / "*.jsonl")], [b.path, a.path]):
         out = tmp_path / "r.jsonl"
-        assert evaluate(*args, "--out", out, "--batch-size", "4") == 0
+        assert evaluate(*args, "--out", out, "--batch-size", "4", "--overwrite") == 0
         files = [r["source"]["file"] for r in read_jsonl(out)]
         first, second = (b, a) if args[0] == b.path else (a, b)
         assert files == ([str(first.path)] * len(first.lines)
@@ -165,9 +166,24 @@ def test_progress_bar_on_a_terminal_only(archive, tmp_path, capsys, monkeypatch)
     assert err.count("\n") == 1 and err.startswith("csnlp: read")  # not a terminal: summary only
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    assert main(["evaluate", str(archive.path), "--out", str(out), "--batch-size", "8"]) == 0
+    assert main(["evaluate", str(archive.path), "--out", str(out), "--batch-size", "8",
+                 "--overwrite"]) == 0
     assert "transcripts" in terminal.text and "turns/s" in terminal.text
     assert f"{len(archive.lines)}" in terminal.text
     terminal.text = ""
-    assert main(["evaluate", str(archive.path), "--out", str(out), "--no-progress"]) == 0
+    assert main(["evaluate", str(archive.path), "--out", str(out), "--no-progress",
+                 "--overwrite"]) == 0
     assert terminal.text.startswith("csnlp: read")
+
+
+def test_progress_bar_has_a_total_and_an_eta(archive, tmp_path, monkeypatch):
+    """JSON Lines inputs are counted (in a thread, so the run starts at once): the bar shows
+    done/total and the time left."""
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    out = tmp_path / "r.jsonl"
+    assert main(["evaluate", str(archive.path), "--out", str(out), "--batch-size", "8"]) == 0
+    n = len(archive.lines)
+    final = terminal.text.rsplit("csnlp: read", 1)[0].split("\r")[-1]  # the last state
+    assert f"{n}/{n}" in final and "100%" in final
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d", final), final  # elapsed<remaining

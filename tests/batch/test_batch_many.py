@@ -131,16 +131,16 @@ def test_inputs_are_parsed_with_the_collector_paused_and_it_comes_back(conversat
     """Parsing a chunk's inputs allocates as much as evaluating them: the pause covers both."""
     import gc
 
-    import csnlp.batch as batch
+    import csnlp.batch.workers as workers
 
     seen = []
-    prepare = batch._prepare
+    prepare = workers._prepare
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
         return prepare(*args, **kwargs)
 
-    monkeypatch.setattr(batch, "_prepare", spy)
+    monkeypatch.setattr(workers, "_prepare", spy)
     assert gc.isenabled()
     reports = list(evaluate_many([conversation(0), {"turns": "oops"}]))
     assert [r.error is None for r in reports] == [True, False]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,8 +11,28 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from csnlp.batch import KILL_AFTER_PARTS_ENV
 from csnlp.cli import main
+
+#: Runs `csnlp evaluate` (one process) and SIGKILLs it, from the test's side, once `after`
+#: parts were written, leaving a torn temporary part behind as a real `kill -9` mid-write would.
+KILL_AFTER_PARTS = """
+import os, signal, sys
+import csnlp.writers as writers
+from csnlp.cli import main
+
+after = int(sys.argv[1])
+add = writers.Assembly.add
+
+def add_then_die(self, index, table=None):
+    add(self, index, table)
+    if self.next >= after:
+        torn = self.store.parts_dir / f".part-99999999.{self.store.fmt}.tmp-{os.getpid()}"
+        torn.write_bytes(b'{"transcript_id": "torn')
+        os.kill(os.getpid(), signal.SIGKILL)
+
+writers.Assembly.add = add_then_die
+main(sys.argv[2:])
+"""
 
 
 def evaluate(*args: str) -> int:
@@ -34,11 +53,10 @@ def ids_in(out: Path) -> list[tuple[int, str]]:
 def test_killed_run_resumes_with_every_input_exactly_once(archive, tmp_path, capsys, suffix):
     out = tmp_path / f"reports{suffix}"
     parts = out.with_name(out.name + ".parts")
-    env = {**os.environ, KILL_AFTER_PARTS_ENV: "3"}
     killed = subprocess.run(
-        [sys.executable, "-m", "csnlp.cli", "evaluate", str(archive.path), "--out", str(out),
-         "--batch-size", "4", "--no-progress"],
-        env=env, capture_output=True, text=True, timeout=120)
+        [sys.executable, "-c", KILL_AFTER_PARTS, "3", "evaluate", str(archive.path),
+         "--out", str(out), "--batch-size", "4", "--no-progress"],
+        capture_output=True, text=True, timeout=120)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert not out.exists()
     written = sorted(p.name for p in parts.glob(f"part-*{suffix}"))
@@ -66,16 +84,17 @@ def test_killed_run_resumes_with_every_input_exactly_once(archive, tmp_path, cap
 def test_resume_refuses_parts_of_another_job(archive, make_archive, tmp_path, capsys):
     out = tmp_path / "reports.jsonl"
     parts = out.with_name(out.name + ".parts")
-    env = {**os.environ, KILL_AFTER_PARTS_ENV: "1"}
     killed = subprocess.run(
-        [sys.executable, "-m", "csnlp.cli", "evaluate", str(archive.path), "--out", str(out),
-         "--batch-size", "4", "--no-progress"], env=env, capture_output=True, timeout=120)
+        [sys.executable, "-c", KILL_AFTER_PARTS, "1", "evaluate", str(archive.path),
+         "--out", str(out), "--batch-size", "4", "--no-progress"],
+        capture_output=True, timeout=120)
     assert killed.returncode == -signal.SIGKILL
     make_archive(archive.path, n_good=12)  # the input changed since
     assert evaluate(archive.path, "--out", out, "--batch-size", "4", "--resume") == 2
     assert "belongs to a different job" in capsys.readouterr().err
     assert parts.exists()  # nothing was thrown away
-    assert evaluate(archive.path, "--out", out, "--batch-size", "4") == 0  # a fresh start
+    assert evaluate(archive.path, "--out", out, "--batch-size", "4",
+                    "--overwrite") == 0  # a fresh start
     assert len(out.read_text().splitlines()) == len(make_archive(tmp_path / "x.jsonl",
                                                                  n_good=12).lines)
 

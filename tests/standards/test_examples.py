@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import csnlp
-from csnlp.standards.validate import run_cli, run_examples
+from csnlp.cli import main
+from csnlp.standards.validate import run_examples
 
 OUTCOMES = [(pack, o) for pack in ("contact_center", "sales")
             for o in run_examples(csnlp.load_standards(pack))]
@@ -36,8 +37,8 @@ standards:
     match: {phrase_lists: [hellos]}
     examples: {should_match: ["Hello!", "Good morning"], should_not_match: ["Bye"]}
 """)
-    assert run_cli(str(path)) == 1
+    assert main(["standards", "validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert "FAIL  greet" in out and "'Good morning'" in out and "2 passed, 1 failed" in out
     path.write_text("schema_version: 1\nname: t\nstandards: []\n")
-    assert run_cli(str(path)) == 2
+    assert main(["standards", "validate", str(path)]) == 2
