@@ -5,6 +5,12 @@ Gold labels come from two annotated corpora in `../shared/data` (see each PROVEN
 - SGD (Schema-Guided Dialogue, sample of its test split): system `REQ_MORE` vs the
   `further_assistance` rule, system `GOODBYE` vs the `closing` rule, user `THANK_YOU` vs the
   `thanks` phrase list. Scored over all system (resp. user) turns.
+- MultiWOZ (written tourist-clerk dialogues): clerk `general-reqmore` vs `further_assistance`,
+  clerk `general-bye` vs `closing`, tourist `general-thank` vs `thanks`. Dev = its validation
+  split (the act classifier trains on it), test = its test split (held out).
+- MultiDoGO (customer turns of service chats): the `thankyou` intent vs `thanks`, over all
+  customer turns. Dev = its dev split, test = its test split (the classifier trains on its
+  train split only).
 - Switchboard (SwDA, casual phone calls): `fp` Conventional-opening vs the `greeting` rule, `fa`
   Apology vs `empathy_on_complaint`'s response rule, `ft` Thanking vs the `thanks` phrase list.
   Scored over all utterances of both speakers.
@@ -68,6 +74,13 @@ SGD_ACTS: tuple[tuple[str, str, Any], ...] = (
     ("GOODBYE", "SYSTEM", ("closing", "match")),
     ("THANK_YOU", "USER", "phrase:thanks"),
 )
+MULTIWOZ_ACTS: tuple[tuple[str, str, Any], ...] = (
+    ("general-reqmore", "SYSTEM", ("further_assistance", "match")),
+    ("general-bye", "SYSTEM", ("closing", "match")),
+    ("general-thank", "USER", "phrase:thanks"),
+)
+MULTIWOZ_SPLITS = {"dev": "val", "test": "test"}
+MULTIDOGO_ACTS: tuple[tuple[str, Any], ...] = (("thankyou", "phrase:thanks"),)
 SWDA_ACTS: tuple[tuple[str, Any], ...] = (
     ("fp", ("greeting", "match")),
     ("fa", ("empathy_on_complaint", "response.match")),
@@ -91,7 +104,10 @@ RULE_NAMES = {
 SGD_TEST_SHARE = 2  # of 5 hash buckets
 # gold act -> the act classifier column that backs up its rule in the hybrid
 CLASSIFIER_ACTS = {"REQ_MORE": "further_help", "GOODBYE": "closing", "THANK_YOU": "thanks",
+                   "general-reqmore": "further_help", "general-bye": "closing",
+                   "general-thank": "thanks", "thankyou": "thanks",
                    "fp": "greeting", "fa": "apology_empathy", "ft": "thanks"}
+DATASETS = ("sgd", "multiwoz", "multidogo", "swda")
 METHODS = ("rules", "hybrid")
 AIM_BELOW_RECALL, AIM_RECALL_GAIN, AIM_MAX_PRECISION_DROP = 0.90, 0.10, 0.03
 # Harper Valley standards compared (the issue's three) and the act each falls back on
@@ -261,7 +277,7 @@ def _example(t: Turn) -> dict:
 
 
 def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
-            datasets: Sequence[str] = ("sgd", "swda"), sgd_dialogues: int | None = None,
+            datasets: Sequence[str] = DATASETS, sgd_dialogues: int | None = None,
             swda_files: int | Sequence[str] | None = None, show_errors: int = 0,
             standards: str | Path = "contact_center", act_model: Any = None) -> list[dict]:
     """One dict per (dataset, act, scoring) with counts and precision/recall/F1 on `split`.
@@ -309,6 +325,33 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
             pred = _hits(ann, rule_key, sub, [anns[i] for i in idx])
             gold = [act in t.acts for t in sub]
             score(act, "sgd", sample, rule_key, sub, gold, pred, predict([t.text for t in sub]))
+    if "multiwoz" in datasets:
+        from csnlp.ml.service_data import read_multiwoz
+
+        turns = [Turn("multiwoz", t.dialogue, i, "SYSTEM" if t.side == "agent" else "USER",
+                      t.text, t.acts)
+                 for i, t in enumerate(read_multiwoz(data_dir, MULTIWOZ_SPLITS[split]))]
+        anns = ann.annotate([t.text for t in turns])
+        sample = f"{MULTIWOZ_SPLITS[split]}, {len({t.dialogue for t in turns})} dialogues"
+        for act, speaker, rule_key in MULTIWOZ_ACTS:
+            idx = [i for i, t in enumerate(turns) if t.speaker == speaker]
+            sub = [turns[i] for i in idx]
+            pred = _hits(ann, rule_key, sub, [anns[i] for i in idx])
+            gold = [act in t.acts for t in sub]
+            score(act, "multiwoz", sample, rule_key, sub, gold, pred,
+                  predict([t.text for t in sub]))
+    if "multidogo" in datasets:
+        from csnlp.ml.service_data import read_multidogo
+
+        turns = [Turn("multidogo", t.dialogue, i, "USER", t.text, t.acts)
+                 for i, t in enumerate(read_multidogo(data_dir, split))]
+        anns = ann.annotate([t.text for t in turns])
+        proba = predict([t.text for t in turns])
+        sample = f"{split}, {len({t.dialogue for t in turns})} conversations"
+        for act, rule_key in MULTIDOGO_ACTS:
+            pred = _hits(ann, rule_key, turns, anns)
+            gold = [act in t.acts for t in turns]
+            score(act, "multidogo", sample, rule_key, turns, gold, pred, proba)
     if "swda" in datasets:
         turns = list(swda_turns(data_dir, split, swda_files))
         anns = ann.annotate([t.text for t in turns])
@@ -532,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA,
                    help=f"the shared data folder (default: {DEFAULT_DATA})")
     p.add_argument("--split", choices=(*SPLITS, "all"), default="all")
-    p.add_argument("--dataset", choices=("sgd", "swda", "all"), default="all")
+    p.add_argument("--dataset", choices=(*DATASETS, "all"), default="all")
     p.add_argument("--show-errors", type=int, default=0, metavar="N",
                    help="print N false positives and N false negatives per act")
     p.add_argument("--standards", default="contact_center",
@@ -551,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"data folder not found: {args.data} (use --data)", file=sys.stderr)
         return 2
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    datasets = ("sgd", "swda") if args.dataset == "all" else (args.dataset,)
+    datasets = DATASETS if args.dataset == "all" else (args.dataset,)
     splits = SPLITS if args.split == "all" else (args.split,)
     model = None if args.no_classifier else load_act_model(args.act_model)
     if model is None and not args.no_classifier:

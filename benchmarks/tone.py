@@ -12,6 +12,10 @@ GoEmotions, speed against spaCy's tokenizer, size on disk. One command, tables o
   figure was tuned on its own test rows. The paper used leave-one-out CV; 10-fold is close.
 * GoEmotions test (5,427 comments): `frustrated` and `grateful` of the shipped model, with
   the thresholds chosen on the dev split.
+* Customer-service frustration (`--service-only` runs just this): held-out calm customer
+  turns (MultiDoGO test, SGD test split, MultiWOZ test) against GoEmotions test frustrated
+  comments, short rejections and goodbyes, and a hand-made check of complaints and calm
+  lines (SERVICE_COMPLAINTS_CHECK, SERVICE_CALM_CHECK) never trained on.
 * Speed: 10,000 customer-service turns (SGD user/system turns + Harper Valley call turns,
   repeated to 10,000), one process, CPU time of this process (`time.process_time`, so other
   jobs on the machine do not count), best of several interleaved runs.
@@ -38,6 +42,95 @@ REPO = Path(__file__).resolve().parents[1]
 BATCH = 256  # nlp.pipe batch size, csnlp_tone's default
 # Danescu-Niculescu-Mizil et al. (ACL 2013), in-domain Wikipedia, leave-one-out CV.
 PAPER_WIKI = {"bag of words": 79.8, "linguistic features": 83.8, "human": 86.7}
+
+# The hand-made check of issue 13's frustration categories, written for this benchmark and
+# never trained on (train_tone.SERVICE_COMPLAINTS are other sentences): complaints as customers
+# post them to a support account, and calm customer lines that must not trigger empathy.
+SERVICE_COMPLAINTS_CHECK = (
+    "@acme your app logged me out AGAIN and now my password doesn't work",
+    'four calls and nobody can tell me where my refund is',
+    'seriously?? charged twice for the same order',
+    "I was promised a callback on Monday. It's Thursday.",
+    'your chat bot is useless, just give me a human',
+    'Waited 50 minutes on hold just to get disconnected 🙄',
+    'great job, my package went to the wrong city. again.',
+    'why is it so hard to cancel a subscription',
+    "this is the third time I'm explaining the same problem",
+    'Internet down since yesterday and still no update from you',
+    'absolutely fed up with these delays',
+    'my order never arrived and support keeps ignoring my emails',
+    'thanks for nothing',
+    'you lost my bag and now nobody answers the phone 😤',
+    'How many times do I have to ask for the invoice?!',
+    '10 days waiting for a technician. TEN DAYS.',
+    "the update broke everything, can't even open the app",
+    'wow, another price increase and the service keeps getting worse',
+    'not impressed. the replacement is broken too',
+    'stop sending me marketing emails, I unsubscribed weeks ago',
+    "I'm done with this company",
+    "still waiting on that 'quick' fix you promised last week",
+    "paid for express shipping and it's been a week",
+    'this is unacceptable, I want to speak to a manager',
+    'nobody in your store knew anything. waste of an afternoon',
+    'the app crashes every single time I try to pay 😠',
+    'how is this still not fixed',
+    'Love being on hold for an hour. Really top service 🙃',
+    "your website has been down all morning and I can't pay my bill",
+    'I got billed after cancelling. Fix it.',
+    'disgusting customer service, never again',
+    "my card got declined for no reason and I'm stuck at the checkout",
+    'the driver never showed up and I missed my flight',
+    "you keep saying it's escalated but nothing happens",
+    'flight delayed 5 hours and not a single update from the crew',
+    "why does every call end with 'we'll get back to you' and then nothing",
+    'ugh, wrong item AGAIN',
+    "I've been a customer for ten years and this is how you treat me?",
+    'so the refund takes 30 days now? ridiculous',
+    'the battery dies in two hours, this phone is a joke',
+)
+SERVICE_CALM_CHECK = (
+    'no',
+    'No.',
+    "nope, that's everything",
+    "no, I'm all set",
+    "no thank you, you've been great",
+    "nah that's it",
+    "that's all for today",
+    'thanks!',
+    'thank you so much for your help',
+    'ok great, thanks',
+    'bye',
+    'have a good one',
+    'you too, bye',
+    'yes please',
+    "yes that's right",
+    'ok',
+    'sure',
+    "I'd like to change my delivery address",
+    'can you check the status of my order?',
+    'my account number is 4471',
+    'I want to book a table for two on friday',
+    'what time do you open tomorrow?',
+    'could you send me the invoice by email',
+    'I need to update my phone number',
+    'hi, I have a question about my bill',
+    'hello',
+    'good morning',
+    'no, that was it',
+    'not right now, thanks',
+    "No I don't need anything else",
+    'nothing else, thanks',
+    'perfect, that works',
+    "It's Maria Lopez",
+    'the email is jane at example dot com',
+    "I'd like to pay with card",
+    'no problem',
+    'one moment please',
+    'is there a fee for that?',
+    'Do you deliver on Sundays?',
+    'no, the other one',
+)
+TRIGGERS = (0.5, 0.6, 0.7, 0.8)
 
 
 def _accuracy(y, p) -> float:
@@ -90,7 +183,8 @@ def emotions(data: Path, model: ToneModel) -> dict:
     proba = model.predict_proba(texts)
     out: dict = {}
     for i, label in enumerate(labels):
-        y, p = Y[:, i], proba[:, list(model.labels).index(label)]
+        rows = Y[:, i] >= 0  # disapproval alone is unlabelled for frustrated
+        y, p = Y[rows, i], proba[rows, list(model.labels).index(label)]
         threshold = model.thresholds[label]
         prec, rec, f1, _ = precision_recall_fscore_support(y, p >= threshold, average="binary",
                                                            zero_division=0)
@@ -102,13 +196,87 @@ def emotions(data: Path, model: ToneModel) -> dict:
         # how well each emotion of the union is ranked above the comments with none of them
         p = proba[:, list(model.labels).index("frustrated")]
         y = Y[:, labels.index("frustrated")]
-        for emotion in T.EMOTION_LABELS["frustrated"]:
+        for emotion in (*T.EMOTION_LABELS["frustrated"], *T.EMOTION_UNLABELLED["frustrated"]):
             _, E = T.load_goemotions(data, "test", [emotion], mapping={emotion: [emotion]})
             E = E[:, 0]
             rows = (E == 1) | (y == 0)
             out[f"frustrated/{emotion}"] = {"roc_auc": roc_auc_score(E[rows], p[rows]),
                                             "n": int(E.sum())}
     return out
+
+
+def service_frustration(data: Path, model: ToneModel) -> dict:
+    """`frustrated` on customer-service text nothing was trained or tuned on: calm customer
+    turns of MultiDoGO test, SGD test split and MultiWOZ test against GoEmotions test
+    frustrated comments; MultiDoGO test rejections and goodbyes alone; the hand-made check."""
+
+    j = list(model.labels).index("frustrated")
+
+    def score(texts: list[str]) -> np.ndarray:
+        return model.predict_proba(texts)[:, j]
+
+    texts, Y = T.load_goemotions(data, "test", ["frustrated"])
+    positives = score([t for t, y in zip(texts, Y[:, 0], strict=True) if y == 1])
+    out: dict = {"triggers": list(TRIGGERS)}
+    calm_all = []
+    for source in ("multidogo-test", "sgd-test", "multiwoz-test"):
+        calm = score(T.load_calm_turns(data, source))
+        calm_all.append(calm)
+        out[source] = {"n": len(calm), "below": [float((calm < t).mean()) for t in TRIGGERS],
+                       "roc_auc_vs_goemotions": _auc(positives, calm)}
+    calm = np.concatenate(calm_all)
+    out["all_calm"] = {"n": len(calm), "below": [float((calm < t).mean()) for t in TRIGGERS],
+                       "roc_auc_vs_goemotions": _auc(positives, calm)}
+    out["goemotions_frustrated"] = {"n": len(positives),
+                                    "above": [float((positives >= t).mean()) for t in TRIGGERS]}
+    from csnlp.ml import service_data as S
+
+    short = {"rejection": [], "closinggreeting": []}
+    for turn in S.read_multidogo(data, "test"):
+        for intent in short:
+            if turn.acts == {intent}:
+                short[intent].append(turn.text)
+    for intent, lines in short.items():
+        p = score(T.with_full_stops(sorted(set(lines))))
+        out[f"multidogo-test {intent}"] = {"n": len(p), "max": float(p.max()),
+                                           "below": [float((p < t).mean()) for t in TRIGGERS]}
+    comp, calm = score(list(SERVICE_COMPLAINTS_CHECK)), score(list(SERVICE_CALM_CHECK))
+    out["check"] = {"n_complaints": len(comp), "n_calm": len(calm), "roc_auc": _auc(comp, calm),
+                    "complaints_above": [float((comp >= t).mean()) for t in TRIGGERS],
+                    "calm_below": [float((calm < t).mean()) for t in TRIGGERS]}
+    return out
+
+
+def _auc(positives: np.ndarray, negatives: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    y = np.r_[np.ones(len(positives)), np.zeros(len(negatives))]
+    return float(roc_auc_score(y, np.r_[positives, negatives]))
+
+
+def service_report(r: dict) -> list[str]:
+    head = " | ".join(f">= {t}" for t in r["triggers"])
+    lines = ["Frustration on customer-service text (nothing here was trained or tuned on)",
+             f"| set | n | ROC AUC vs GoEmotions frustrated | share below {head} |",
+             "|---|---:|---:|---|"]
+    for key in ("multidogo-test", "sgd-test", "multiwoz-test", "all_calm"):
+        e = r[key]
+        lines.append(f"| calm {key} | {e['n']} | {e['roc_auc_vs_goemotions']:.3f} | "
+                     + " / ".join(f"{b:.3f}" for b in e["below"]) + " |")
+    for key in ("multidogo-test rejection", "multidogo-test closinggreeting"):
+        e = r[key]
+        lines.append(f"| {key} (max {e['max']:.2f}) | {e['n']} | - | "
+                     + " / ".join(f"{b:.3f}" for b in e["below"]) + " |")
+    g = r["goemotions_frustrated"]
+    lines.append(f"GoEmotions test frustrated comments (n={g['n']}) at or above the triggers: "
+                 + " / ".join(f"{a:.3f}" for a in g["above"]))
+    c = r["check"]
+    lines += [f"Hand-made check ({c['n_complaints']} complaints, {c['n_calm']} calm lines): "
+              f"ROC AUC {c['roc_auc']:.3f}",
+              "| trigger | complaints at or above | calm below |", "|---:|---:|---:|"]
+    lines += [f"| {t} | {a:.3f} | {b:.3f} |" for t, a, b in
+              zip(r["triggers"], c["complaints_above"], c["calm_below"], strict=True)]
+    return lines
 
 
 def speed_turns(data: Path, n: int = 10_000) -> list[str]:
@@ -260,6 +428,7 @@ def report(r: dict) -> str:
              if k.startswith("frustrated/")]
     if parts:
         lines.append(f"frustrated AUC by emotion (vs comments with none): {', '.join(parts)}")
+    lines += ["", *service_report(r["service"])]
     lines += [
         "",
         f"Speed: {spd['n_turns']:,} turns ({spd['avg_tokens']:.1f} tokens on average), "
@@ -295,17 +464,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=default_model_dir())
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--service-only", action="store_true",
+                        help="only the customer-service frustration check (~20 seconds)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"benchmarks/tone.py: data folder {args.data} not found", file=sys.stderr)
         return 2
     model = load_tone_model(args.model)
+    if args.service_only:
+        print("\n".join(service_report(service_frustration(args.data, model))))
+        return 0
     speed_results = speed(args.data, args.model)  # first, in a fresh process
     for n in (1, 2):
         speed_results[f"processes_{n}"] = processes(args.data, args.model, n)
     results = {"model_id": model.model_id, "folds": args.folds,
                "politeness": politeness(args.data, model, args.folds),
                "emotions": emotions(args.data, model),
+               "service": service_frustration(args.data, model),
                "speed": speed_results, "size": size(args.model)}
     print(report(results))
     if args.json:

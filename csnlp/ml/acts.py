@@ -34,6 +34,7 @@ from csnlp.ml.linear import (
     idf_ngrams,
     label_matrix,
     vocabulary,
+    weight_matrix,
 )
 from csnlp.nlp.normalise import model_words
 
@@ -193,7 +194,7 @@ class ActModel(LinearTextModel):
         acts = tuple(self.acts)
         n = len(texts)
         Y = label_matrix(y, n, acts, "y", noun="acts")
-        w = _weights(sample_weight, n, len(acts))
+        w = weight_matrix(sample_weight, n, len(acts))
         val = _mask(validation, n, acts, "validation", default=Y >= 0)
         cov = _mask(covered, n, acts, "covered", default=np.zeros_like(val))
         folds = _folds(groups, n, self.cv, self.random_state)
@@ -291,7 +292,7 @@ class ActModel(LinearTextModel):
 
         >>> [w for w, _ in default_act_model().explain("what else can i sort out for you",
         ...                                            "further_help", top=2)]
-        ['else', '[first_person]']
+        ['else', 'what else']
         """
         self._check_is_fitted()
         if act not in self.acts:
@@ -332,18 +333,6 @@ def _add_rows(z: np.ndarray, doc: np.ndarray, contrib: np.ndarray) -> None:
         return
     starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
     z[doc[starts]] += np.add.reduceat(contrib, starts, axis=0)
-
-
-def _weights(sample_weight: Any, n: int, n_acts: int) -> np.ndarray:
-    """(n, n_acts) positive weights from None, one weight per row, or one per row and act."""
-    if sample_weight is None:
-        return np.ones((n, n_acts))
-    w = np.asarray(sample_weight, dtype=np.float64)
-    if w.shape == (n,):
-        w = np.repeat(w[:, None], n_acts, axis=1)
-    if w.shape != (n, n_acts) or not np.all(np.isfinite(w)) or np.any(w <= 0):
-        raise InputError(f"fit: sample_weight must be {n} positive numbers, or ({n}, {n_acts})")
-    return w
 
 
 def _mask(mask: Any, n: int, acts: Sequence[str], where: str, *, default: np.ndarray

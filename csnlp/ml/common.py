@@ -34,11 +34,13 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def platt(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def platt(z: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None
+          ) -> tuple[float, float]:
     """Sigmoid calibration p = sigmoid(a * z + b) fitted on held-out decision values."""
     from sklearn.linear_model import LogisticRegression
 
-    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(z[:, None], y)
+    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(
+        z[:, None], y, sample_weight=sample_weight)
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 

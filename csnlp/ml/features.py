@@ -12,8 +12,9 @@ A batch is flattened into one array of hashes; everything after that is numpy. T
 * politeness strategies after Danescu-Niculescu-Mizil et al. (ACL 2013), Table 3: gratitude,
   apology, "please" opening a sentence vs inside it, greetings, deference, hedges, factuality,
   direct questions and starts, counterfactual ("could you") vs indicative ("can you") modals,
-  first/second person at the start or inside, first person plural, "by the way", plus two cues
-  for heated speech (a sentence opening with an imperative verb, "!").
+  first/second person at the start or inside, first person plural, "by the way", plus cues
+  for heated speech (a sentence opening with an imperative verb, "!", repeated "!!"/"?!",
+  emoji and emoticons of anger or exasperation).
 
 The paper found strategies with a dependency parser; here they are token rules on the
 normalised tokens (a lexicon entry, normalised like the text, optionally required to open or
@@ -102,7 +103,15 @@ STRATEGIES: dict[str, tuple[tuple[str, str], ...]] = {
     "second_person": tuple((w, INSIDE) for w in _SECOND),
     "by_the_way": tuple((w, ANY) for w in ("by the way", "btw", "incidentally")),
     "imperative_start": tuple((w, START) for w in _IMPERATIVE_VERBS),
-    "exclamation": tuple((w, ANY) for w in ("!", "!!", "!!!", "?!", "!?")),
+    "exclamation": (("!", ANY),),
+    # Heated typing: "!!", "??", "?!" (the tokenizer splits them into single marks).
+    "repeated_punctuation": tuple((w, ANY) for w in ("!!", "??", "?!", "!?")),
+    # Emoji and emoticons of anger, annoyance or exasperation. One shared weight, so a few
+    # training examples with some of them carry over to the others.
+    "negative_emoji": tuple(
+        (w, ANY) for w in ("😡", "😠", "🤬", "😤", "🙄", "👎", "😒", "😑", "🤦", "💢", "😞",
+                           "😩", "😫", "😖", "☹", "🙁", "😣", "🖕", ":(", ":-(", ">:(", ":/")
+    ),
 }
 STRATEGY_NAMES: tuple[str, ...] = tuple(STRATEGIES)
 
@@ -373,7 +382,8 @@ def explain_strategies(text: str) -> list[str]:
 
 
 #: Bumped whenever featurisation changes; a model records it and is refused by another version.
-FEATURE_VERSION = 2  # 2: the normaliser's tokens (1: spaCy's LOWER of blank English)
+FEATURE_VERSION = 3  # 3: repeated_punctuation, negative_emoji; 2: the normaliser's tokens
+#                      (1: spaCy's LOWER of blank English)
 
 
 def features_meta() -> dict[str, Any]:

@@ -85,6 +85,20 @@ def label_matrix(y: Any, n: int, names: Sequence[str], where: str, *, noun: str)
     return Y.astype(np.int8)
 
 
+def weight_matrix(sample_weight: Any, n: int, n_outputs: int) -> np.ndarray:
+    """(n, n_outputs) positive weights from None, one weight per row, or one per row and
+    output column."""
+    if sample_weight is None:
+        return np.ones((n, n_outputs))
+    w = np.asarray(sample_weight, dtype=np.float64)
+    if w.shape == (n,):
+        w = np.repeat(w[:, None], n_outputs, axis=1)
+    if w.shape != (n, n_outputs) or not np.all(np.isfinite(w)) or np.any(w <= 0):
+        raise InputError(f"fit: sample_weight must be {n} positive numbers, or "
+                         f"({n}, {n_outputs})")
+    return w
+
+
 class LinearTextModel:
     """Base of `ToneModel` and `ActModel`: the fitted guard, learned state, saving and loading,
     and batched prediction.

@@ -37,7 +37,13 @@ import numpy as np
 from csnlp.errors import InputError, ModelError
 from csnlp.ml import features as F
 from csnlp.ml.common import as_texts, models_dir, platt, sigmoid
-from csnlp.ml.linear import LinearTextModel, idf_ngrams, label_matrix, vocabulary
+from csnlp.ml.linear import (
+    LinearTextModel,
+    idf_ngrams,
+    label_matrix,
+    vocabulary,
+    weight_matrix,
+)
 
 MODEL_KIND = "csnlp.tone"
 DEFAULT_NAME = "tone-v1"
@@ -66,7 +72,10 @@ class ToneModel(LinearTextModel):
     Parameters are stored as given (scikit-learn style); learned state ends in `_`.
     `y` for `fit` is an (n_texts, n_labels) array of 1 / 0, with -1 where a text is not
     labelled for that label, so each label can come from a different corpus. Thresholds are
-    the F1-best ones on held-out data.
+    the F1-best ones on held-out data. A label in `balanced` is calibrated with both classes
+    weighing the same on the held-out rows, so its score does not depend on how common the
+    label was there: 0.8 means the text's features are four times as likely under the label
+    as under its absence.
 
     >>> m = ToneModel(labels=("polite",), Cs=(1.0,), cv=2, min_df=1).fit(
     ...     ["thanks a lot, could you help?", "thank you so much!", "fix it now.", "do it now!"],
@@ -82,20 +91,23 @@ class ToneModel(LinearTextModel):
     def __init__(self, labels: Sequence[str] = DEFAULT_LABELS, *, n_buckets: int = 2**18,
                  min_df: int = 2, strategy_weights: Sequence[float] = (0.25, 0.5, 1.0),
                  Cs: Sequence[float] = (0.5, 1.0, 2.0, 4.0, 8.0), cv: int = 5,
-                 random_state: int = 0, name: str = DEFAULT_NAME) -> None:
+                 balanced: Sequence[str] = (), random_state: int = 0,
+                 name: str = DEFAULT_NAME) -> None:
         self.labels = labels
         self.n_buckets = n_buckets
         self.min_df = min_df
         self.strategy_weights = strategy_weights
         self.Cs = Cs
         self.cv = cv
+        self.balanced = balanced
         self.random_state = random_state
         self.name = name
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         return {"labels": list(self.labels), "n_buckets": self.n_buckets, "min_df": self.min_df,
                 "strategy_weights": list(self.strategy_weights), "Cs": list(self.Cs),
-                "cv": self.cv, "random_state": self.random_state, "name": self.name}
+                "cv": self.cv, "balanced": list(self.balanced),
+                "random_state": self.random_state, "name": self.name}
 
     # -- fitting ---------------------------------------------------------------------------
     def _design(self, batch: F.TokenBatch, lookup: np.ndarray, idf: np.ndarray
@@ -108,7 +120,7 @@ class ToneModel(LinearTextModel):
         tfidf = sparse.csr_matrix((value, (doc, column)), shape=(batch.n_docs, len(idf)))
         return tfidf, F.strategy_features(batch)
 
-    def fit(self, texts: Iterable[str], y: Any, *,
+    def fit(self, texts: Iterable[str], y: Any, *, sample_weight: Any = None,
             validation: tuple[Iterable[str], Any] | None = None) -> ToneModel:
         """Fit every label; choose C and the strategy weight, calibrate and set thresholds on
         held-out predictions.
@@ -118,12 +130,17 @@ class ToneModel(LinearTextModel):
         tuned the same way on out-of-fold predictions of a stratified `cv`-fold split of its
         training rows. The strategy weight scales the 0/1 strategy flags against the TF-IDF
         columns before fitting and is folded into the coefficients afterwards.
+        `sample_weight` is one weight per training row, or one per row and label.
         """
         texts = as_texts(texts)
         labels = tuple(self.labels)
         Y = label_matrix(y, len(texts), labels, "y", noun="labels")
         if not texts:
             raise InputError("fit: no training texts")
+        unknown = sorted(set(self.balanced) - set(labels))
+        if unknown:
+            raise InputError(f"balanced: {unknown} are not among the labels {list(labels)}")
+        W = weight_matrix(sample_weight, len(texts), len(labels))
         batch = F.tokenize(texts)
         columns, idf, lookup = vocabulary(batch, len(texts), self.n_buckets, self.min_df)
         train = self._design(batch, lookup, idf)
@@ -135,19 +152,19 @@ class ToneModel(LinearTextModel):
             val = self._design(F.tokenize(val_texts), lookup, idf)
         learned, report = self._fit_each(
             len(columns) + len(F.STRATEGY_NAMES),
-            lambda j, label: self._fit_label(j, label, train, Y, val, Y_val))
+            lambda j, label: self._fit_label(j, label, train, Y, W[:, j], val, Y_val))
         self._set_state(columns=columns.astype(np.int32), idf=idf, **learned)
         self.validation_ = report
         return self
 
     def _fit_label(self, j: int, label: str, train: tuple[Any, np.ndarray], Y: np.ndarray,
-                   val: tuple[Any, np.ndarray] | None, Y_val: np.ndarray | None
-                   ) -> dict[str, Any]:
+                   weight: np.ndarray, val: tuple[Any, np.ndarray] | None,
+                   Y_val: np.ndarray | None) -> dict[str, Any]:
         from scipy import sparse
         from sklearn.metrics import roc_auc_score
 
         rows = Y[:, j] >= 0
-        yj = Y[rows, j]
+        yj, wj = Y[rows, j], weight[rows]
         if len(np.unique(yj)) < 2:
             raise InputError(f"fit: label {label!r} needs positive and negative examples, "
                              f"got {int(yj.sum())} positive of {len(yj)}")
@@ -166,11 +183,11 @@ class ToneModel(LinearTextModel):
         for C, w in grid:
             X = sparse.hstack([tfidf, flags * w], format="csr")
             if use_val:
-                clf = self._classifier(C).fit(X, yj)
+                clf = self._classifier(C).fit(X, yj, sample_weight=wj)
                 z = clf.decision_function(sparse.hstack([vtfidf, vflags * w], format="csr"))
                 models.append(clf)
             else:
-                z = self._out_of_fold(X, yj, C)
+                z = self._out_of_fold(X, yj, wj, C)
             held.append(z)
             scores.append(roc_auc_score(yh, z))
         best = int(np.argmax(scores))
@@ -178,9 +195,10 @@ class ToneModel(LinearTextModel):
         if use_val:
             final = models[best]
         else:
-            final = self._classifier(C).fit(sparse.hstack([tfidf, flags * w], format="csr"), yj)
+            final = self._classifier(C).fit(sparse.hstack([tfidf, flags * w], format="csr"), yj,
+                                            sample_weight=wj)
         z = held[best]
-        a, b = platt(z, yh)
+        a, b = platt(z, yh, _balancing(yh) if label in self.balanced else None)
         threshold, metrics = _best_f1(yh, sigmoid(a * z + b))
         metrics.update(
             roc_auc=round(float(scores[best]), 4), C=float(C), strategy_weight=float(w),
@@ -197,14 +215,15 @@ class ToneModel(LinearTextModel):
     def _n_folds(self, y: np.ndarray) -> int:
         return int(max(2, min(self.cv, np.bincount(y).min())))
 
-    def _out_of_fold(self, X: Any, y: np.ndarray, C: float) -> np.ndarray:
+    def _out_of_fold(self, X: Any, y: np.ndarray, w: np.ndarray, C: float) -> np.ndarray:
         from sklearn.model_selection import StratifiedKFold
 
         folds = StratifiedKFold(n_splits=self._n_folds(y), shuffle=True,
                                 random_state=self.random_state)
         z = np.zeros(len(y))
         for train, test in folds.split(np.zeros(len(y)), y):
-            z[test] = self._classifier(C).fit(X[train], y[train]).decision_function(X[test])
+            clf = self._classifier(C).fit(X[train], y[train], sample_weight=w[train])
+            z[test] = clf.decision_function(X[test])
         return z
 
     # -- prediction ------------------------------------------------------------------------
@@ -243,6 +262,13 @@ class ToneModel(LinearTextModel):
         columns in `csnlp.ml.features.STRATEGY_NAMES` order."""
         self._check_is_fitted()
         return self._scores(F.token_batch(docs))
+
+
+def _balancing(y: np.ndarray) -> np.ndarray:
+    """Row weights under which the 1s and the 0s of `y` weigh the same in total."""
+    n_pos = max(int(y.sum()), 1)
+    n_neg = max(len(y) - n_pos, 1)
+    return np.where(y == 1, len(y) / (2 * n_pos), len(y) / (2 * n_neg))
 
 
 def _best_f1(y: np.ndarray, p: np.ndarray) -> tuple[float, dict[str, Any]]:

@@ -11,6 +11,15 @@ Where each act's labels come from (every mapping is here, in one place):
   User turns: `thanks` = THANK_YOU (SGD's end-of-task act: most say "thanks", some only "no,
   that's all"), 0 on other user turns; users greet in request turns, so user turns are
   unlabelled for every other act.
+* MultiWOZ validation split (MIT; its test split is the benchmark's): clerk turns:
+  `further_help` = general-reqmore, `closing` = general-bye, 0 on other clerk turns; a clerk
+  turn with general-greet (mostly a closing pleasantry, "have a nice day") is unlabelled for
+  `greeting` and `closing`, other clerk turns are `greeting` 0; `apology_empathy` is
+  unlabelled (clerks apologise inside no-offer turns, which carry no act of their own); the
+  other pack-only acts are 0. Tourist turns: `thanks` = general-thank, else 0.
+* MultiDoGO train split (CDLA-Permissive-1.0; dev and test are never read here): customer
+  turns, `thanks` = the thankyou intent, `closing` = closinggreeting, else 0; each text and
+  labels once, short turns (<= 4 words) also with a final "." (the corpus has no punctuation).
 * GoEmotions train split (Reddit, Apache-2.0), down-weighted (GOEMOTIONS_WEIGHTS) since Reddit
   is not service talk: `thanks` = gratitude, `apology_empathy` = remorse, 0 otherwise
   ("caring" alone: unlabelled, it mixes empathy with advice and well-wishing); also negatives
@@ -51,6 +60,7 @@ from typing import Any
 import numpy as np
 
 from csnlp.errors import InputError
+from csnlp.ml import service_data as S
 from csnlp.ml.acts import ACTS
 from csnlp.ml.common import train_cli
 from csnlp.ml.safe_io import sha256_file
@@ -104,8 +114,10 @@ ACT_RULES: dict[str, tuple[str, str] | str] = {
     "upsell_offer": ("upsell_offer", "match"),
 }
 # act -> sources whose out-of-fold rows choose C, the calibration and the threshold
-VALIDATION = {"further_help": ("sgd-system",), "closing": ("sgd-system",),
-              "thanks": ("sgd-user",), "apology_empathy": ("goemotions",),
+VALIDATION = {"further_help": ("sgd-system", "multiwoz-system"),
+              "closing": ("sgd-system", "multiwoz-system"),
+              "thanks": ("sgd-user", "multiwoz-user", "multidogo"),
+              "apology_empathy": ("goemotions",),
               **{act: ("sgd-system", "goemotions", "pack-examples", "pack-phrases")
                  for act in PACK_ONLY}}
 # Lowest threshold per act: a classifier addition must be more likely the act than not, and
@@ -190,6 +202,47 @@ def add_sgd(ts: TrainingSet, data: Path, split: str = "dev") -> None:
                     source = "sgd-user"
                 ts.add(turn["utterance"], labels, weight=1.0, group=f"sgd:{dlg['dialogue_id']}",
                        source=source)
+
+
+MULTIWOZ_SYSTEM_ACTS = {"further_help": "general-reqmore", "closing": "general-bye"}
+MULTIWOZ_USER_ACTS = {"thanks": "general-thank"}
+
+
+def add_multiwoz(ts: TrainingSet, data: Path, split: str = "val") -> None:
+    """MultiWOZ turns of one split, labelled as the module docstring says."""
+    for turn in S.read_multiwoz(data, split):
+        if turn.side == "agent":
+            labels = {act: int(name in turn.acts) for act, name in MULTIWOZ_SYSTEM_ACTS.items()}
+            labels.update({act: 0 for act in PACK_ONLY})
+            if "general-greet" in turn.acts:
+                labels["greeting"] = labels["closing"] = -1
+            source = "multiwoz-system"
+        else:
+            labels = {act: int(name in turn.acts) for act, name in MULTIWOZ_USER_ACTS.items()}
+            source = "multiwoz-user"
+        ts.add(turn.text, labels, weight=1.0, group=turn.dialogue, source=source)
+
+
+def add_multidogo(ts: TrainingSet, data: Path, split: str = "train") -> None:
+    """MultiDoGO customer turns of one split: `thanks` = the thankyou intent, `closing` = the
+    closinggreeting intent ("ok bye"), else 0: thousands of "ok" / "yes" answers teach that
+    a bare "okay" closes nothing.
+
+    Each (text, labels) is kept once: thousands of identical "thank you so much" turns would
+    otherwise make "so" a thanks word ("So." scored 0.6 on Switchboard).
+    """
+    seen: set[tuple[str, int, int]] = set()
+    for turn in S.read_multidogo(data, split):
+        labels = {"thanks": int("thankyou" in turn.acts),
+                  "closing": int("closinggreeting" in turn.acts)}
+        key = (re.sub(r"[^0-9a-z]+", " ", turn.text.lower()).strip(), *labels.values())
+        if key in seen:
+            continue
+        seen.add(key)
+        # MultiDoGO has no punctuation: a short turn is also added ending in "." as typed
+        texts = [turn.text, f"{turn.text}."] if len(turn.text.split()) <= 4 else [turn.text]
+        for text in texts:
+            ts.add(text, labels, weight=1.0, group=turn.dialogue, source="multidogo")
 
 
 def read_goemotions(data: Path, split: str) -> tuple[list[str], list[str], list[set[str]]]:
@@ -284,10 +337,13 @@ def add_packs(ts: TrainingSet, packs: Sequence[str] = PACKS) -> None:
 
 
 def build_training_set(data: str | Path) -> TrainingSet:
-    """Every training row: SGD dev split, GoEmotions train, the packs."""
+    """Every training row: SGD dev split, MultiWOZ val, MultiDoGO train, GoEmotions train,
+    the packs."""
     data = Path(data)
     ts = TrainingSet()
     add_sgd(ts, data, "dev")
+    add_multiwoz(ts, data, "val")
+    add_multidogo(ts, data, "train")
     add_goemotions(ts, data)
     add_packs(ts)
     return ts
@@ -333,7 +389,8 @@ def data_files(data: str | Path) -> dict[str, str]:
     """sha256 of every data file training reads, keyed by its path under --data."""
     data = Path(data)
     names = [str(p.relative_to(data)) for p in sorted((data / SGD_FOLDER).glob("dialogues_*.json"))]
-    names += [GOEMOTIONS["train"], GOEMOTIONS_LABELS]
+    names += [GOEMOTIONS["train"], GOEMOTIONS_LABELS, S.MULTIWOZ["val"]]
+    names += [str(p.relative_to(data)) for p in S.multidogo_files(data, "train")]
     return {name: sha256_file(_path(data, name)) for name in sorted(names)}
 
 
@@ -381,6 +438,11 @@ def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[
                 "sgd": "SGD sample (test split of DSTC8), dev hash split of benchmarks/acts.py "
                        "only; system REQ_MORE = further_help, GOODBYE = closing, user "
                        "THANK_YOU = thanks; NOTIFY_FAILURE unlabelled for apology_empathy",
+                "multiwoz": "MultiWOZ val: clerk general-reqmore = further_help, general-bye "
+                            "= closing (general-greet turns unlabelled for greeting and "
+                            "closing), tourist general-thank = thanks",
+                "multidogo": "MultiDoGO train customer turns: thankyou intent = thanks, "
+                             "closinggreeting = closing; short turns also with a final '.'",
                 "goemotions": "GoEmotions train: gratitude = thanks (weight "
                               f"{GOEMOTIONS_WEIGHTS['thanks']}), remorse = apology_empathy "
                               f"(weight {GOEMOTIONS_WEIGHTS['apology_empathy']}; caring alone "

@@ -248,6 +248,35 @@ def write_tiny_data(root: Path) -> Path:
     for split in ("train", "dev"):
         lines = [f"{t}\t{label}\t{split}{i}" for i, (t, label) in enumerate(rows)]
         (go / f"{split}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tiny_multiwoz_multidogo(root)
+    return root
+
+
+def write_tiny_multiwoz_multidogo(root: Path) -> Path:
+    """Look-alikes of MultiWOZ (spaced tokens, acts per turn) and MultiDoGO (customer intents)."""
+    import zipfile
+
+    log = [("I need a train to Ely .", {"Train-Inform": []}),
+           ("What time ?", {"Train-Request": []}), ("At 9 . Thanks !", {"general-thank": []}),
+           ("Is there anything else I can help you with ?", {"general-reqmore": []}),
+           ("No , that 's all .", {"general-bye": []}),
+           ("Have a nice day , goodbye .", {"general-bye": [], "general-greet": []})]
+    dialogues = {f"MUL{i:04d}.json": {"log": [{"text": t, "dialog_act": a} for t, a in log]}
+                 for i in range(6)}
+    (root / "multiwoz").mkdir()
+    for split in ("val", "test"):
+        with zipfile.ZipFile(root / f"multiwoz/{split}.json.zip", "w") as z:
+            z.writestr(f"{split}.json", json.dumps(dialogues))
+    header = "conversationId\tturnNumber\tutteranceId\tutterance\tslot-labels\tintent\n"
+    md = [("thank you so much", "thankyou"), ("no thanks", "rejection"),
+          ("i lost my card", "reportlostcard"), ("thanks for your help", "thankyou")]
+    for domain in ("airline", "fastfood", "finance", "insurance", "media", "software"):
+        (root / "multidogo/turn_level" / domain).mkdir(parents=True)
+        for split in ("train", "dev", "test"):
+            with open(root / f"multidogo/turn_level/{domain}/{split}.tsv", "w") as f:
+                f.write(header)
+                f.writelines(f"{domain}{i}\t{i}\tu{i}\t{t}\tO\t{intent}\n"
+                             for i, (t, intent) in enumerate(md))
     return root
 
 
@@ -266,6 +295,13 @@ def test_training_command_on_tiny_data_is_deterministic(tmp_path, monkeypatch):
     counts = meta["training_data"]["examples"]
     assert counts["further_help"]["sgd-system"]["positive"] == 8
     assert counts["thanks"]["sgd-user"]["positive"] == 8
+    # MultiWOZ: 6 dialogues with one reqmore each; the greet+bye turn is unlabelled for closing
+    assert counts["further_help"]["multiwoz-system"] == {"n": 18, "positive": 6}
+    assert counts["closing"]["multiwoz-system"] == {"n": 12, "positive": 0}
+    assert counts["thanks"]["multiwoz-user"] == {"n": 18, "positive": 6}
+    # each text once, the short ones also with a full stop
+    assert counts["thanks"]["multidogo"] == {"n": 8, "positive": 4}
+    assert counts["closing"]["multidogo"] == {"n": 8, "positive": 0}
     assert "goemotions" in counts["apology_empathy"]
     proba = loaded.predict_proba(["Can I help with anything else?", "Which city?"])
     j = ACTS.index("further_help")

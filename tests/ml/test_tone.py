@@ -299,6 +299,37 @@ def write_tiny_data(root: Path) -> Path:
     for split in ("train", "dev"):
         with open(root / f"goemotions/{split}.tsv", "w") as f:
             f.writelines(f"{t}\t{labels}\tid{i}\n" for i, (t, labels) in enumerate(rows))
+    write_tiny_service_data(root)
+    return root
+
+
+def write_tiny_service_data(root: Path) -> Path:
+    """Look-alikes of MultiDoGO, SGD and MultiWOZ: a few customer turns each."""
+    header = "conversationId\tturnNumber\tutteranceId\tutterance\tslot-labels\tintent\n"
+    md = [("no", "rejection"), ("no thanks", "rejection"), ("thank you", "thankyou"),
+          ("bye", "closinggreeting"), ("yes", "confirmation"),
+          ("i want to book a flight", "bookflight"),
+          ("my skype is not working", "reportbrokensoftware"), ("i m very upset", "outofdomain"),
+          ("hi", "openinggreeting<div>bookflight")]
+    for domain in ("airline", "fastfood", "finance", "insurance", "media", "software"):
+        (root / "multidogo/turn_level" / domain).mkdir(parents=True)
+        for split in ("train", "dev", "test"):
+            with open(root / f"multidogo/turn_level/{domain}/{split}.tsv", "w") as f:
+                f.write(header)
+                f.writelines(f"c{i}\t{i}\tu{i}\t{t}\tO\t{intent}\n"
+                             for i, (t, intent) in enumerate(md))
+    (root / "sgd-sample/test").mkdir(parents=True)
+    turns = [{"speaker": "USER", "utterance": u, "frames": [{"actions": []}]}
+             for u in ("I need a table for two.", "No, that's all, thanks.")]
+    dialogues = [{"dialogue_id": f"1_{i:05d}", "turns": turns} for i in range(10)]
+    (root / "sgd-sample/test/dialogues_001.json").write_text(json.dumps(dialogues))
+    (root / "multiwoz").mkdir()
+    log = [{"text": "I need a taxi to the station .", "dialog_act": {}},
+           {"text": "What time ?", "dialog_act": {}},
+           {"text": "That 's all , thank you .", "dialog_act": {"general-thank": []}}]
+    for split in ("val", "test"):
+        with zipfile.ZipFile(root / f"multiwoz/{split}.json.zip", "w") as z:
+            z.writestr(f"{split}.json", json.dumps({"MUL0001.json": {"log": log}}))
     return root
 
 
@@ -320,6 +351,32 @@ def test_train_tone_cli_is_deterministic(tmp_path, capsys):
     assert meta["training_data"]["examples"]["polite/wikipedia"]["n"] == len(all_wiki) - 1
     proba = model.predict_proba(["Thank you so much for your help!", "Why? Fix it now."])
     assert proba[0, 0] > proba[1, 0]
+
+
+def test_service_loaders_read_calm_customer_turns(tmp_path):
+    data = write_tiny_service_data(tmp_path)
+    calm = train_tone.load_calm_turns(data, "multidogo-train")
+    # problem reports and off-task turns are not taken as calm; short turns also get a "."
+    assert "my skype is not working" not in calm and "i m very upset" not in calm
+    assert {"no", "no.", "bye.", "i want to book a flight", "hi"} <= set(calm)
+    assert "i want to book a flight." not in calm
+    assert train_tone.load_calm_turns(data, "multiwoz-val") == [
+        "I need a taxi to the station.", "That's all, thank you."]
+    # SGD user turns of one hash split, deduplicated
+    sgd = train_tone.load_calm_turns(data, "sgd-dev") + train_tone.load_calm_turns(data,
+                                                                                   "sgd-test")
+    assert sorted(set(sgd)) == sorted(["I need a table for two.", "No, that's all, thanks."])
+    with pytest.raises(InputError, match="unknown source"):
+        train_tone.load_calm_turns(data, "reddit-train")
+
+
+def test_disapproval_alone_is_unlabelled_for_frustrated(tmp_path):
+    go = tmp_path / "goemotions"
+    go.mkdir()
+    (go / "emotions.txt").write_text("anger\nannoyance\ndisappointment\ndisapproval\nneutral\n")
+    (go / "train.tsv").write_text("No.\t3\ta\nNo, you idiot.\t0,3\tb\nOk.\t4\tc\n")
+    _, y = train_tone.load_goemotions(tmp_path, "train", ["frustrated"])
+    assert y[:, 0].tolist() == [-1, 1, 0]
 
 
 def test_train_tone_cli_reports_missing_data(tmp_path, capsys):
@@ -380,6 +437,32 @@ def test_shipped_model_orders_clear_examples():
     assert frame.polite[0] > 0.5 > frame.polite[1]
     assert frame.frustrated[2] > frame.frustrated[3]
     assert frame.grateful[3] > frame.grateful[1]
+
+
+# Short calm replies of the kind that ends a call; written for this test, not trained on.
+CALM_REPLIES = ["no", "No.", "no thanks", "nope", "No, that's everything.", "nah, all good",
+                "no that will be all", "thanks, bye", "ok", "yes", "Bye!", "that's it"]
+
+
+@needs_shipped
+def test_short_calm_replies_score_below_the_empathy_trigger():
+    """empathy_on_complaint triggers on a customer turn's `frustrated` >= 0.8 (the pack's
+    tone.min); a one-word "no" to "anything else?" is no complaint."""
+    from csnlp.standards import load_standards
+
+    spec = next(s for s in load_standards("contact_center").standards
+                if s.id == "empathy_on_complaint")
+    trigger = spec.trigger.tone.min
+    frustrated = tone_scores(CALM_REPLIES).frustrated
+    assert (frustrated < min(trigger, 0.5)).all(), frustrated[frustrated >= 0.5].to_dict()
+
+
+@needs_shipped
+def test_complaints_without_emotion_words_score_above_calm_replies():
+    complaints = tone_scores(["this is the fourth time I have had to call you about it",
+                              "the parcel you swore would come on Tuesday is still not here",
+                              "your app logged me out again and my code does not work 😠"])
+    assert complaints.frustrated.min() > tone_scores(CALM_REPLIES).frustrated.max()
 
 
 @needs_shipped
