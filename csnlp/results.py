@@ -161,6 +161,10 @@ class SearchedWindow:
 _RULE_PREFIX = {EvidenceRole.MATCH: "", EvidenceRole.RESPONSE: "", EvidenceRole.ASK: "",
                 EvidenceRole.THANKS: "", EvidenceRole.HOLD: "", EvidenceRole.SEARCHED: "looked:",
                 EvidenceRole.STATED_NAME: "stated:"}
+#: The rule strings of timing evidence, as csnlp wrote them before evidence had fields.
+_TIMING_RULE = {(EvidenceRole.TIMING, "reply"): "timing:{:.1f}s",
+                (EvidenceRole.HOLD, "silence"): "timing:silence {:.0f}s",
+                (EvidenceRole.HOLD, "timed_hold"): "timing:hold {:.0f}s"}
 #: Old rule prefixes -> role.
 _OLD_PREFIX = {"trigger": EvidenceRole.TRIGGER, "tone": EvidenceRole.TONE,
                "classifier": EvidenceRole.CLASSIFIER, "stated": EvidenceRole.STATED_NAME}
@@ -206,9 +210,11 @@ def _rule_of(role: EvidenceRole, label: str, window: SearchedWindow | None,
     """The compatible `rule` string of typed evidence ("phrase:greetings", "looked:...")."""
     if role is EvidenceRole.SEARCHED and window is not None:
         return "looked:" + window.description
+    if seconds is not None:
+        form = _TIMING_RULE.get((role, label), f"timing:{label} {{:g}}s")
+        return form.format(seconds)
     prefix = _RULE_PREFIX.get(role)
-    rule = (f"{role.value}:" if prefix is None else prefix) + label
-    return rule if seconds is None else f"{rule} {seconds:g}s"
+    return (f"{role.value}:" if prefix is None else prefix) + label
 
 
 def _role(value: Any) -> EvidenceRole:
