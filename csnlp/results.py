@@ -252,7 +252,8 @@ class Evidence:
     rule: str = ""
     score: float | None = None
     context: str | None = None
-    role: EvidenceRole | None = None
+    #: None (or a role's value) at construction only: __post_init__ makes it an EvidenceRole.
+    role: EvidenceRole = None  # type: ignore[assignment]
     label: str = ""
     window: SearchedWindow | None = None
     seconds: float | None = None
@@ -292,12 +293,12 @@ class Evidence:
     def from_dict(cls, d: Mapping[str, Any]) -> Evidence:
         """The evidence of `to_dict()`; an older dict with `rule` alone gets its role, label
         and window from the rule."""
-        window = d.get("window")
-        seconds = d.get("seconds")
+        window, seconds, role = d.get("window"), d.get("seconds"), d.get("role")
+        typed = {} if role is None else {"role": _role(role)}  # no role: read from rule
         return cls(turn_index=int(d["turn_index"]), speaker=d["speaker"],
                    start_char=int(d["start_char"]), end_char=int(d["end_char"]),
                    text=d["text"], rule=d.get("rule") or "", score=d.get("score"),
-                   context=d.get("context"), role=d.get("role"), label=d.get("label") or "",
+                   context=d.get("context"), label=d.get("label") or "", **typed,
                    window=SearchedWindow.from_dict(window) if window else None,
                    seconds=float(seconds) if seconds is not None else None)
 

@@ -193,7 +193,8 @@ def evidence_array(cells: Sequence[Sequence[Any]]) -> pa.Array:
     struct = kind.value_type
     get = operator.attrgetter(*EVIDENCE_FIELDS)
     items = [get(e) for cell in cells for e in cell]
-    fields = list(zip(*items, strict=True)) if items else [() for _ in EVIDENCE_FIELDS]
+    fields: list[Any] = (list(zip(*items, strict=True)) if items
+                         else [() for _ in EVIDENCE_FIELDS])
     at = list(EVIDENCE_FIELDS).index("window")
     fields[at] = [None if w is None else w.to_dict() for w in fields[at]]
     values = pa.StructArray.from_arrays(
