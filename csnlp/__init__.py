@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from csnlp.errors import CsnlpError, InputError, ModelError, StandardsError, TranscriptError
-from csnlp.results import Evidence, Report, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, Report, SearchedWindow, StandardResult, Status
 from csnlp.transcript import Transcript, Turn
 
 __version__ = "0.1.0"
@@ -35,7 +35,8 @@ _LAZY = {
 
 __all__ = [
     "CsnlpError", "InputError", "ModelError", "StandardsError", "TranscriptError",
-    "Evidence", "Report", "StandardResult", "Status", "Transcript", "Turn", "__version__",
+    "Evidence", "EvidenceRole", "Report", "SearchedWindow", "StandardResult", "Status",
+    "Transcript", "Turn", "__version__",
     *_LAZY,
 ]
 

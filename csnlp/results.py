@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -109,13 +110,138 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class EvidenceRole(str, Enum):
+    """What an evidence item is: its part in the verdict (`Evidence.role`)."""
+
+    #: Words a rule matched: the required wording found, or the forbidden wording used.
+    MATCH = "match"
+    #: A whole turn a miss looked in; `Evidence.window` says where the miss looked.
+    SEARCHED = "searched"
+    #: What made the standard apply: a complaint, a frustrated turn.
+    TRIGGER = "trigger"
+    #: The answer to a trigger: an apology after a complaint.
+    RESPONSE = "response"
+    #: A hold: hold wording, or the agent turn before a long silence (`seconds` long).
+    HOLD = "hold"
+    #: A hold asked for or explained.
+    ASK = "ask"
+    #: The customer thanked for waiting after a hold.
+    THANKS = "thanks"
+    #: A whole turn's tone-model score (`label` the tone, `score` the probability).
+    TONE = "tone"
+    #: A slow reply, whole (`seconds` its delay).
+    TIMING = "timing"
+    #: The turn the act classifier picked where no rule matched (`label` the act, `score`).
+    CLASSIFIER = "classifier"
+    #: Where the customer said their name.
+    STATED_NAME = "stated_name"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class SearchedWindow:
+    """Where a miss looked: the window in words and the 0-based indices of all its turns
+    (`()` in results written before csnlp recorded them)."""
+
+    description: str
+    turns: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"description": self.description, "turns": list(self.turns)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> SearchedWindow:
+        return cls(description=str(d.get("description") or ""),
+                   turns=tuple(int(i) for i in d.get("turns") or ()))
+
+
+#: Prefix of each role in the compatible `Evidence.rule` string (the role itself otherwise).
+_RULE_PREFIX = {EvidenceRole.MATCH: "", EvidenceRole.RESPONSE: "", EvidenceRole.ASK: "",
+                EvidenceRole.THANKS: "", EvidenceRole.HOLD: "", EvidenceRole.SEARCHED: "looked:",
+                EvidenceRole.STATED_NAME: "stated:"}
+#: The rule strings of timing evidence, as csnlp wrote them before evidence had fields.
+_TIMING_RULE = {(EvidenceRole.TIMING, "reply"): "timing:{:.1f}s",
+                (EvidenceRole.HOLD, "silence"): "timing:silence {:.0f}s",
+                (EvidenceRole.HOLD, "timed_hold"): "timing:hold {:.0f}s"}
+#: Old rule prefixes -> role.
+_OLD_PREFIX = {"trigger": EvidenceRole.TRIGGER, "tone": EvidenceRole.TONE,
+               "classifier": EvidenceRole.CLASSIFIER, "stated": EvidenceRole.STATED_NAME}
+#: The measures old `timing:` rules held: "12.0s" (a reply), "silence 40s", "hold 40s".
+_OLD_TIMING = re.compile(r"(?:(silence|hold) )?(\d+(?:\.\d+)?)s")
+
+
+def _parse_rule(rule: str) -> tuple[EvidenceRole, str, SearchedWindow | None, float | None]:
+    """(role, label, window, seconds) of an old `rule` string, written before evidence had
+    these fields. The one place that reads that mini-language: new code sets the fields."""
+    prefix, sep, rest = rule.partition(":")
+    if not sep:
+        return (EvidenceRole.TIMING, "", None, None) if rule == "timing" \
+            else (EvidenceRole.MATCH, rule, None, None)
+    if prefix == "looked":
+        return EvidenceRole.SEARCHED, "", SearchedWindow(rest), None
+    if prefix == "timing":
+        m = _OLD_TIMING.fullmatch(rest)
+        if m is None:
+            return EvidenceRole.TIMING, rest, None, None
+        kind, seconds = m.group(1), float(m.group(2))
+        if kind is None:
+            return EvidenceRole.TIMING, "reply", None, seconds
+        return EvidenceRole.HOLD, "silence" if kind == "silence" else "timed_hold", None, seconds
+    if prefix in _OLD_PREFIX:
+        return _OLD_PREFIX[prefix], rest, None, None
+    return EvidenceRole.MATCH, rule, None, None  # a matcher label: "phrase:greetings"
+
+
+def rule_fields(rule: str) -> dict[str, Any]:
+    """The JSON-native `role`, `label`, `window` and `seconds` an old `rule` string stands for.
+
+    >>> rule_fields("looked:the agent's first 2 turns")["role"]
+    'searched'
+    """
+    role, label, window, seconds = _parse_rule(rule or "")
+    return {"role": role.value, "label": label,
+            "window": window.to_dict() if window else None, "seconds": seconds}
+
+
+def _rule_of(role: EvidenceRole, label: str, window: SearchedWindow | None,
+             seconds: float | None) -> str:
+    """The compatible `rule` string of typed evidence ("phrase:greetings", "looked:...")."""
+    if role is EvidenceRole.SEARCHED and window is not None:
+        return "looked:" + window.description
+    if seconds is not None:
+        form = _TIMING_RULE.get((role, label), f"timing:{label} {{:g}}s")
+        return form.format(seconds)
+    prefix = _RULE_PREFIX.get(role)
+    return (f"{role.value}:" if prefix is None else prefix) + label
+
+
+def _role(value: Any) -> EvidenceRole:
+    try:
+        return EvidenceRole(value)
+    except ValueError:
+        raise InputError(f"evidence: unknown role {value!r}; expected one of "
+                         f"{', '.join(r.value for r in EvidenceRole)}") from None
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class Evidence:
     """The exact words behind a verdict: `turn.text[start_char:end_char] == text`.
 
-    `rule` names what fired (`phrase:greetings`, `pattern:self_intro`, `tone:polite`, `timing`,
-    `classifier:...`, `looked:...` for the turns a miss searched); `score` is a model probability
-    when a model produced it; `context` is the whole turn text, so a coach sees the words in place.
+    `turn_index` is 0-based, into `transcript.turns`; explanations and the coaching report count
+    turns from 1, as people do: "turn 3" is `turn_index == 2` (`turn_number`).
+    `role` says what the evidence is (an `EvidenceRole`: a rule `match`, a turn a miss
+    `searched`, a `trigger` and its `response`, ...); `label` names the rule or model label
+    behind it (`phrase:greetings`, `pattern:self_intro`, `polite`, `further_help`; empty for
+    searched turns); `window` is where a miss looked (searched evidence only); `seconds` is the
+    measured time of timing evidence (a reply's delay, a hold's silence); `score` is a model
+    probability when a model produced it; `context` is the whole turn text, so a coach sees the
+    words in place.
+
+    `rule` is the older one-string form ("phrase:greetings", "looked:...", "tone:polite"),
+    derived from the fields; evidence made from a `rule` alone (older code and results files)
+    gets its fields from it.
     """
 
     turn_index: int
@@ -123,26 +249,58 @@ class Evidence:
     start_char: int
     end_char: int
     text: str
-    rule: str
+    rule: str = ""
     score: float | None = None
     context: str | None = None
+    #: None (or a role's value) at construction only: __post_init__ makes it an EvidenceRole.
+    role: EvidenceRole = None  # type: ignore[assignment]
+    label: str = ""
+    window: SearchedWindow | None = None
+    seconds: float | None = None
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        if self.role is None:  # made the old way, from a rule string alone
+            role, label, window, seconds = _parse_rule(self.rule)
+            put(self, "role", role)
+            put(self, "label", self.label or label)
+            put(self, "window", self.window or window)
+            put(self, "seconds", self.seconds if self.seconds is not None else seconds)
+        elif type(self.role) is not EvidenceRole:
+            put(self, "role", _role(self.role))
+        if not self.rule:
+            put(self, "rule", _rule_of(self.role, self.label, self.window, self.seconds))
+
+    @property
+    def turn_number(self) -> int:
+        """The turn as explanations and the coaching report count it: from 1."""
+        return self.turn_index + 1
 
     def __repr__(self) -> str:
-        return (f"Evidence(turn {self.turn_index} {self.speaker}: {_clip(self.text, 40)!r}, "
-                f"{self.rule})")
+        what = " ".join(x for x in (self.role.value, self.label) if x)
+        return (f"Evidence(turn_index={self.turn_index}, {self.speaker}: "
+                f"{_clip(self.text, 40)!r}, {what})")
 
     def to_dict(self) -> dict[str, Any]:
         return {"turn_index": self.turn_index, "speaker": self.speaker,
                 "start_char": self.start_char, "end_char": self.end_char,
                 "text": self.text, "rule": self.rule, "score": self.score,
-                "context": self.context}
+                "context": self.context, "role": self.role.value, "label": self.label,
+                "window": self.window.to_dict() if self.window is not None else None,
+                "seconds": self.seconds}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Evidence:
+        """The evidence of `to_dict()`; an older dict with `rule` alone gets its role, label
+        and window from the rule."""
+        window, seconds, role = d.get("window"), d.get("seconds"), d.get("role")
+        typed = {} if role is None else {"role": _role(role)}  # no role: read from rule
         return cls(turn_index=int(d["turn_index"]), speaker=d["speaker"],
                    start_char=int(d["start_char"]), end_char=int(d["end_char"]),
-                   text=d["text"], rule=d["rule"], score=d.get("score"),
-                   context=d.get("context"))
+                   text=d["text"], rule=d.get("rule") or "", score=d.get("score"),
+                   context=d.get("context"), label=d.get("label") or "", **typed,
+                   window=SearchedWindow.from_dict(window) if window else None,
+                   seconds=float(seconds) if seconds is not None else None)
 
 
 @dataclass(frozen=True, slots=True, repr=False)

@@ -62,6 +62,7 @@ STORED_COLUMNS = (*FIXED_COLUMNS, *METADATA_COLUMNS, "metadata_json")
 EVIDENCE_FIELDS = {
     "turn_index": "int", "speaker": "str", "start_char": "int", "end_char": "int",
     "text": "str", "rule": "str", "score": "float", "context": "str",
+    "role": "str", "label": "str", "window": "window", "seconds": "float",
 }
 
 #: Kind of each stored column; every other column is "str".
@@ -138,6 +139,9 @@ def arrow_type(kind: str) -> pa.DataType:
     if kind == "evidence":
         return pa.list_(pa.struct([pa.field(name, arrow_type(k))
                                    for name, k in EVIDENCE_FIELDS.items()]))
+    if kind == "window":  # `SearchedWindow.to_dict()`
+        return pa.struct([pa.field("description", pa.string()),
+                          pa.field("turns", pa.list_(pa.int64()))])
     return {"str": pa.string(), "float": pa.float64(), "int": pa.int64()}[kind]
 
 
@@ -189,7 +193,10 @@ def evidence_array(cells: Sequence[Sequence[Any]]) -> pa.Array:
     struct = kind.value_type
     get = operator.attrgetter(*EVIDENCE_FIELDS)
     items = [get(e) for cell in cells for e in cell]
-    fields = zip(*items, strict=True) if items else [() for _ in EVIDENCE_FIELDS]
+    fields: list[Any] = (list(zip(*items, strict=True)) if items
+                         else [() for _ in EVIDENCE_FIELDS])
+    at = list(EVIDENCE_FIELDS).index("window")
+    fields[at] = [None if w is None else w.to_dict() for w in fields[at]]
     values = pa.StructArray.from_arrays(
         [pa.array(column, type=field.type) for column, field in zip(fields, struct, strict=True)],
         fields=list(struct))
@@ -293,8 +300,19 @@ def _evidence_cell(value: Any) -> list[dict[str, Any]]:
     value = jsonable(value)
     if not isinstance(value, list):  # old error rows held their source dict here
         return []
-    return [{name: item.get(name) for name in EVIDENCE_FIELDS}
-            for item in value if isinstance(item, Mapping)]
+    return [evidence_item(item) for item in value if isinstance(item, Mapping)]
+
+
+def evidence_item(item: Mapping[str, Any]) -> dict[str, Any]:
+    """One evidence item with exactly `EVIDENCE_FIELDS`. An item written before evidence had a
+    role (its `rule` alone) gets role, label, window and seconds from that rule."""
+    out = {name: item.get(name) for name in EVIDENCE_FIELDS}
+    if out["role"] is None:
+        from csnlp.results import rule_fields
+
+        old = rule_fields(str(out["rule"] or ""))
+        out.update({k: v for k, v in old.items() if out[k] in (None, "")})
+    return out
 
 
 def _parse_text(text: str | bytes) -> Any:

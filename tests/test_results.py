@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 import csnlp
-from csnlp.results import Evidence, Report, StandardResult, Status, weighted_score
+from csnlp.errors import InputError
+from csnlp.results import (
+    Evidence,
+    EvidenceRole,
+    Report,
+    SearchedWindow,
+    StandardResult,
+    Status,
+    weighted_score,
+)
 
 SCHEMA = Path(csnlp.__file__).parent / "schemas" / "report.schema.json"
 CALL = """Agent: Hi, thanks for calling Acme, my name is Sarah. How can I help?
@@ -89,6 +98,91 @@ def test_weighted_score_counts_applicable_standards_only():
 def test_evidence_round_trip():
     ev = Evidence(1, "agent", 0, 2, "Hi", "phrase:greetings", score=0.5, context="Hi there")
     assert Evidence.from_dict(ev.to_dict()) == ev
+
+
+TYPED = [
+    Evidence(1, "agent", 0, 2, "Hi", role=EvidenceRole.MATCH, label="phrase:greetings",
+             context="Hi there"),
+    Evidence(4, "agent", 0, 5, "Hello", role="searched", context="Hello",
+             window=SearchedWindow("the agent's first 2 turns", (2, 4))),
+    Evidence(3, "customer", 4, 10, "fed up", role=EvidenceRole.TRIGGER,
+             label="phrase:frustration", context="I'm fed up"),
+    Evidence(2, "agent", 0, 4, "Sure", role=EvidenceRole.TONE, label="polite", score=0.91),
+    Evidence(5, "agent", 0, 3, "Ok.", role=EvidenceRole.TIMING, label="reply", seconds=42.5),
+    Evidence(5, "agent", 0, 3, "Ok.", role=EvidenceRole.HOLD, label="silence", seconds=40.0),
+]
+
+
+@pytest.mark.parametrize("ev", TYPED, ids=[e.role.value for e in TYPED])
+def test_typed_evidence_round_trips_and_is_frozen_and_hashable(ev):
+    d = json.loads(json.dumps(ev.to_dict()))
+    assert {"role", "label", "window", "seconds", "rule"} <= set(d)
+    again = Evidence.from_dict(d)
+    assert again == ev and hash(again) == hash(ev) and type(again.role) is EvidenceRole
+    assert pickle.loads(pickle.dumps(ev)) == ev
+    assert {ev, again} == {ev}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ev.role = EvidenceRole.MATCH
+
+
+@pytest.mark.parametrize(("rule", "role", "label", "window", "seconds"), [
+    ("phrase:greetings", "match", "phrase:greetings", None, None),
+    ("name", "match", "name", None, None),
+    ("looked:the agent's last 3 turns", "searched", "", "the agent's last 3 turns", None),
+    ("trigger:phrase:frustration", "trigger", "phrase:frustration", None, None),
+    ("tone:polite", "tone", "polite", None, None),
+    ("classifier:further_help", "classifier", "further_help", None, None),
+    ("stated:pattern:name_stated", "stated_name", "pattern:name_stated", None, None),
+    ("timing:12.0s", "timing", "reply", None, 12.0),
+    ("timing:silence 40s", "hold", "silence", None, 40.0),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_old_rule_only_dict_gets_role_and_label(rule, role, label, window, seconds):
+    old = {"turn_index": 0, "speaker": "agent", "start_char": 0, "end_char": 2, "text": "Hi",
+           "rule": rule, "score": None, "context": "Hi"}
+    ev = Evidence.from_dict(old)
+    assert (ev.role, ev.label, ev.seconds) == (role, label, seconds)
+    assert (ev.window.description if ev.window else None) == window
+    assert ev.rule == rule  # what the old file said stays as it was
+    assert Evidence.from_dict(ev.to_dict()) == ev
+
+
+def test_rule_is_derived_from_the_typed_fields():
+    assert [e.rule for e in TYPED] == [
+        "phrase:greetings", "looked:the agent's first 2 turns", "trigger:phrase:frustration",
+        "tone:polite", "timing:42.5s", "timing:silence 40s"]
+
+
+@pytest.mark.parametrize("ev", TYPED, ids=[e.role.value for e in TYPED])
+def test_an_older_reader_of_the_rule_string_gets_the_same_fields(ev):
+    """What csnlp writes in `rule` keeps the old forms, so a rule alone reads back the same."""
+    old = {k: v for k, v in ev.to_dict().items() if k not in ("role", "label", "window",
+                                                               "seconds")}
+    again = Evidence.from_dict(old)
+    assert (again.role, again.label, again.seconds) == (ev.role, ev.label, ev.seconds)
+    assert again.window == (SearchedWindow(ev.window.description) if ev.window else None)
+
+
+def test_an_unknown_role_is_refused_by_name():
+    with pytest.raises(InputError, match="unknown role 'guess'"):
+        Evidence(0, "agent", 0, 2, "Hi", role="guess", label="x")
+    with pytest.raises(ValueError, match="unknown role"):
+        Evidence.from_dict({**TYPED[0].to_dict(), "role": "guess"})
+
+
+def test_the_schema_lists_the_evidence_roles_and_validates_old_and_new_evidence(report):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text())
+    assert schema["$defs"]["EvidenceRole"]["enum"] == [r.value for r in EvidenceRole]
+    d = report.to_dict()
+    d["results"][0]["evidence"] = [e.to_dict() for e in TYPED]
+    jsonschema.validate(d, schema)
+    old = {k: v for k, v in TYPED[1].to_dict().items()
+           if k not in ("role", "label", "window", "seconds")}
+    d["results"][0]["evidence"] = [old]
+    jsonschema.validate(d, schema)
+    d["results"][0]["evidence"] = [{**TYPED[0].to_dict(), "role": "guess"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, schema)
 
 
 def test_a_report_is_a_read_only_mapping_of_standard_ids(report, evaluator):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from csnlp.errors import InputError
+from csnlp.results import EvidenceRole
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,8 +132,8 @@ def gaps(frame: pd.DataFrame, *, agent: str = "agent_id", team: str | None = "te
     `population_rate`, `benchmark`, `gap`, `gain`, `clear_gap`, `coaching_tip`, `evidence`
     (a list of up to `n_evidence` snippets from the agent's own missed calls, most recent first:
     dicts of transcript_id, date, explanation and `items`, up to three evidence dicts with
-    turn_index, speaker, start_char, end_char, text, rule and context, the words that fired
-    before the turns a miss searched). Sorted by gain, then gap, largest first; rows with
+    the `evidence_items` fields but the score, the words that fired before the turns a miss
+    searched). Sorted by gain, then gap, largest first; rows with
     n < `min_n` are dropped.
     `standards` gives the coaching tips (see `coaching_tips`).
     """
@@ -269,7 +270,9 @@ def evidence_items(frame: pd.DataFrame, *, status: str | Iterable[str] | None = 
     """One row per evidence item of the results with `status` (None = all): tidy evidence.
 
     Columns: `transcript_id`, `standard_id`, `status`, `explanation`, `item` (position in that
-    result's evidence), `turn_index`, `speaker`, `start_char`, `end_char`, `text`, `rule`,
+    result's evidence), `turn_index` (0-based), `turn_number` (from 1, as the explanation
+    counts), `speaker`, `start_char`, `end_char`, `text`, `rule`, `role` (`csnlp.EvidenceRole`:
+    match, searched, trigger, ...), `label`, `window` (where a miss looked), `seconds`,
     `evidence_score`, `context`, then the frame's metadata columns (agent_id, team, date, ...).
     """
     import pandas as pd
@@ -293,8 +296,8 @@ def evidence_items(frame: pd.DataFrame, *, status: str | Iterable[str] | None = 
                          "item": i, **_evidence_fields(ev),
                          **{c: rec.get(c) for c in meta}})
     cols = ["transcript_id", "standard_id", "status", "explanation", "item", "turn_index",
-            "speaker", "start_char", "end_char", "text", "rule", "evidence_score", "context",
-            *meta]
+            "turn_number", "speaker", "start_char", "end_char", "text", "rule", "role", "label",
+            "window", "seconds", "evidence_score", "context", *meta]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -457,8 +460,8 @@ def _snippet(rec: Mapping[str, Any]) -> dict[str, Any]:
     """One missed call: its explanation and up to `SNIPPET_ITEMS` evidence items, the words that
     fired (offending words, a complaint left unanswered) before the turns a miss searched."""
     items = _record_evidence(rec)
-    looked = [e for e in items if str(e.get("rule", "")).startswith("looked:")]
-    hits = [e for e in items if not str(e.get("rule", "")).startswith("looked:")]
+    looked = [e for e in items if e.get("role") == EvidenceRole.SEARCHED]
+    hits = [e for e in items if e.get("role") != EvidenceRole.SEARCHED]
     date = rec.get("date")
     return {"transcript_id": rec["transcript_id"],
             "date": None if _missing(date) else str(date),
@@ -476,21 +479,28 @@ def _record_evidence(rec: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _parse_evidence(value: Any) -> list[dict[str, Any]]:
     if hasattr(value, "tolist") and not isinstance(value, str):  # Arrow's numpy array of dicts
         value = value.tolist()
-    if isinstance(value, (list, tuple)):
-        return [e for e in value if isinstance(e, Mapping)]
-    if not isinstance(value, str) or not value:
+    if isinstance(value, str) and value:
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            return []
+    if not isinstance(value, (list, tuple)):
         return []
-    try:
-        parsed = json.loads(value)
-    except json.JSONDecodeError:
-        return []
-    return [e for e in parsed if isinstance(e, Mapping)] if isinstance(parsed, list) else []
+    from csnlp.table import evidence_item
+
+    # items of frames made by hand or by older versions may lack role and label
+    return [evidence_item(e) for e in value if isinstance(e, Mapping)]
 
 
 def _evidence_fields(ev: Mapping[str, Any]) -> dict[str, Any]:
-    return {"turn_index": ev.get("turn_index"), "speaker": ev.get("speaker"),
-            "start_char": ev.get("start_char"), "end_char": ev.get("end_char"),
-            "text": ev.get("text"), "rule": ev.get("rule"), "evidence_score": ev.get("score"),
+    turn = ev.get("turn_index")
+    return {"turn_index": turn,
+            "turn_number": int(turn) + 1 if isinstance(turn, (int, float)) and turn == turn
+            else None,
+            "speaker": ev.get("speaker"), "start_char": ev.get("start_char"),
+            "end_char": ev.get("end_char"), "text": ev.get("text"), "rule": ev.get("rule"),
+            "role": ev.get("role"), "label": ev.get("label"), "window": ev.get("window"),
+            "seconds": ev.get("seconds"), "evidence_score": ev.get("score"),
             "context": ev.get("context")}
 
 

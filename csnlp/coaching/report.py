@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from csnlp.coaching.analysis import compliance, consistency, gaps, scorecard
 from csnlp.errors import InputError
+from csnlp.results import EvidenceRole
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -325,14 +326,18 @@ def _gap_card(r: Any, g: Any, names: dict, team: str | None) -> str:
 
 def _evidence(snippet: dict[str, Any]) -> str:
     """One missed call: where it came from, why it missed, and its turns with the words marked."""
+    from csnlp.table import evidence_item
+
     src = " · ".join(_e(x) for x in (snippet.get("transcript_id"), snippet.get("date")) if x)
     why = f"<div>{_e(snippet['explanation'])}</div>" if snippet.get("explanation") else ""
     return (f'<div class="ev"><div class="src">{src}</div>{why}'
-            + "".join(_turn(item) for item in snippet.get("items") or ()) + "</div>")
+            + "".join(_turn(evidence_item(item)) for item in snippet.get("items") or ())
+            + "</div>")
 
 
 def _turn(item: dict[str, Any]) -> str:
-    looked = str(item.get("rule") or "").startswith("looked:")
+    """One evidence item in its turn: the turn numbered from 1, as the explanation counts."""
+    looked = item.get("role") == EvidenceRole.SEARCHED
     text = _highlight(item.get("context"), item.get("start_char"), item.get("end_char"),
                       item.get("text"), looked=looked)
     if not text:
@@ -340,7 +345,10 @@ def _turn(item: dict[str, Any]) -> str:
     turn = item.get("turn_index")
     where = (f"turn {int(turn) + 1}" if isinstance(turn, (int, float)) and turn == turn
              else "")
-    what = "searched" if looked else _e(item.get("rule") or "")
+    role = item.get("role")
+    # a plain match shows its rule's label; the other roles say what they are first
+    what = _e(" ".join(str(x) for x in (role if role != EvidenceRole.MATCH else "",
+                                        item.get("label")) if x))
     label = " · ".join(x for x in (where, what) if x)
     who = f'<span class="who">{_e(item["speaker"])}:</span>' if item.get("speaker") else ""
     return (f'<div class="turn"><span class="rule">{label}</span>{who}{text}</div>')

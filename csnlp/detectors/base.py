@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from csnlp.errors import StandardsError
 from csnlp.nlp.normalise import BACKCHANNELS
-from csnlp.results import Evidence, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, SearchedWindow, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
 from csnlp.transcript import Transcript
 
@@ -93,24 +93,33 @@ class Context:
         return rule.find(self.transcript.turns[index].text, ann, self.transcript.metadata,
                          filled=filled, turn=index)
 
-    def evidence(self, index: int, span: Span, *, rule: str | None = None,
-                 score: float | None = None) -> Evidence:
+    def evidence(self, index: int, span: Span, *, role: EvidenceRole = EvidenceRole.MATCH,
+                 label: str | None = None, score: float | None = None,
+                 seconds: float | None = None, window: SearchedWindow | None = None
+                 ) -> Evidence:
+        """Evidence of `span` in turn `index`; its label is the span's matcher label unless
+        `label` names another (an act, a tone)."""
         turn = self.transcript.turns[index]
-        start, end, label = span
+        start, end, matched = span
         return Evidence(turn_index=index, speaker=turn.speaker, start_char=start, end_char=end,
-                        text=turn.text[start:end], rule=rule or label, score=score,
-                        context=turn.text)
+                        text=turn.text[start:end], score=score, context=turn.text, role=role,
+                        label=matched if label is None else label, window=window,
+                        seconds=seconds)
 
-    def whole_turn(self, index: int, rule: str, score: float | None = None) -> Evidence:
-        return self.evidence(index, (0, len(self.transcript.turns[index].text), rule),
-                             score=score)
+    def whole_turn(self, index: int, role: EvidenceRole, label: str = "", *,
+                   score: float | None = None, seconds: float | None = None,
+                   window: SearchedWindow | None = None) -> Evidence:
+        return self.evidence(index, (0, len(self.transcript.turns[index].text), label),
+                             role=role, score=score, seconds=seconds, window=window)
 
-    def looked(self, indices: Sequence[int], what: str, *, last: bool = False
+    def looked(self, indices: Sequence[int], where: str, *, last: bool = False
                ) -> tuple[Evidence, ...]:
         """Evidence of a miss: the turns that were searched, whole; the first ones, or with
-        `last` (a window at the end of the call) the last ones."""
+        `last` (a window at the end of the call) the last ones. `where` describes the window
+        ("the agent's first 2 turns"); every searched index is kept in the evidence's window."""
         shown = indices[-MAX_LOOKED_EVIDENCE:] if last else indices[:MAX_LOOKED_EVIDENCE]
-        return tuple(self.whole_turn(i, f"looked:{what}") for i in shown)
+        window = SearchedWindow(where, tuple(indices))
+        return tuple(self.whole_turn(i, EvidenceRole.SEARCHED, window=window) for i in shown)
 
 
 class Detector:
@@ -157,7 +166,8 @@ class Detector:
             if indices else (0.0, -1)
         if best[0] < threshold:
             return None
-        return ctx.whole_turn(best[1], f"classifier:{spec.act}", score=round(best[0], 4))
+        return ctx.whole_turn(best[1], EvidenceRole.CLASSIFIER, spec.act,
+                              score=round(best[0], 4))
 
     def check(self, ctx: Context) -> StandardResult:
         raise NotImplementedError

@@ -16,14 +16,16 @@ from csnlp.cli import main
 from csnlp.coaching.report import count_calls
 from csnlp.errors import InputError
 from csnlp.io import iter_records
-from csnlp.results import Evidence, Report, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, Report, SearchedWindow, StandardResult, Status
 from csnlp.table import (
     EVIDENCE_FIELDS,
     FIXED_COLUMNS,
     SOURCE_COLUMNS,
+    arrow_type,
     read_results,
     reports_table,
     reports_to_frame,
+    stored_schema,
 )
 from csnlp.writers import PartStore
 
@@ -207,6 +209,83 @@ def test_evidence_struct_has_every_evidence_field():
     assert list(EVIDENCE_FIELDS) == list(ev.to_dict())
     report = Report("t", (StandardResult("greeting", Status.MET, 1.0, (ev,)),))
     assert reports_table([report]).column("evidence").to_pylist() == [[ev.to_dict()]]
+
+
+#: Evidence of several roles; the searched window and the timings are typed data.
+TYPED = (
+    Evidence(0, "agent", 0, 5, "Hey", context="Hey", role=EvidenceRole.SEARCHED,
+             window=SearchedWindow("the agent's first 2 turns", (0, 2))),
+    Evidence(1, "customer", 4, 10, "fed up", context="I'm fed up", role=EvidenceRole.TRIGGER,
+             label="phrase:frustration"),
+    Evidence(2, "agent", 0, 4, "Sure", context="Sure", role=EvidenceRole.TONE, label="polite",
+             score=0.25),
+    Evidence(2, "agent", 0, 4, "Sure", context="Sure", role=EvidenceRole.TIMING, label="reply",
+             seconds=42.5),
+)
+NEW_FIELDS = ("role", "label", "window", "seconds")
+
+
+def test_the_evidence_column_carries_role_label_window_and_seconds(tmp_path):
+    import pyarrow as pa
+
+    struct = reports_table([]).schema.field("evidence").type.value_type
+    assert [struct.field(n).name for n in NEW_FIELDS] == list(NEW_FIELDS)
+    assert struct.field("window").type == pa.struct([("description", pa.string()),
+                                                     ("turns", pa.list_(pa.int64()))])
+    report = Report("t", (StandardResult("greeting", Status.MISSED, 0.0, TYPED),))
+    cell = reports_to_frame([report])["evidence"].iloc[0]
+    assert cell == [e.to_dict() for e in TYPED]
+    assert cell[0]["window"] == {"description": "the agent's first 2 turns", "turns": [0, 2]}
+
+
+def _old_file(report: Report, path: Path) -> None:
+    """`report` as csnlp wrote it before evidence had role, label, window and seconds."""
+    import pyarrow as pa
+
+    def old(items):
+        return [{k: v for k, v in e.items() if k not in NEW_FIELDS} for e in items]
+
+    if path.suffix == ".jsonl":
+        d = report.to_dict()
+        for r in d["results"]:
+            r["evidence"] = old(r["evidence"])
+        path.write_text(json.dumps(d) + "\n")
+        return
+    rows = reports_table([report]).to_pylist()
+    struct = pa.struct([(n, arrow_type(k)) for n, k in EVIDENCE_FIELDS.items()
+                        if n not in NEW_FIELDS])
+    for row in rows:
+        row["evidence"] = old(row["evidence"])
+        if path.suffix == ".csv":
+            row["evidence"] = json.dumps(row["evidence"])
+    schema = stored_schema(evidence_json=path.suffix == ".csv")
+    at = schema.get_field_index("evidence")
+    if path.suffix == ".parquet":
+        schema = schema.set(at, pa.field("evidence", pa.list_(struct)))
+    table = pa.Table.from_pylist(rows, schema=schema)
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        pq.write_table(table, path)
+    else:
+        import pyarrow.csv as pcsv
+
+        pcsv.write_csv(table, path)
+
+
+@pytest.mark.parametrize("suffix", FORMATS, ids=FORMAT_IDS)
+def test_an_old_file_with_rule_only_evidence_reads_back_with_its_fields(tmp_path, suffix):
+    report = Report("t", (StandardResult("greeting", Status.MISSED, 0.0, TYPED),),
+                    metadata={"region": "north"})
+    path = tmp_path / f"old{suffix}"
+    _old_file(report, path)
+    (cell,) = read_results(path)["evidence"]
+    assert list(cell[0]) == list(EVIDENCE_FIELDS)
+    want = [e.to_dict() for e in TYPED]
+    for key in ("rule", "role", "label", "seconds", "score"):
+        assert [e[key] for e in cell] == [e[key] for e in want], key
+    # the old rule named the searched window; which turns it held was not written
+    assert cell[0]["window"] == {"description": "the agent's first 2 turns", "turns": []}
 
 
 class _ResultWithError:

@@ -21,7 +21,7 @@ from csnlp.coaching import (
 )
 from csnlp.errors import InputError
 from csnlp.frames import reports_to_frame
-from csnlp.results import Evidence, Report, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, Report, SearchedWindow, StandardResult, Status
 
 TIPS = {"greeting": "Open every call with a greeting.", "closing": "Thank and say goodbye."}
 
@@ -238,3 +238,25 @@ def test_a_snippet_shows_the_words_that_fired_before_the_turns_searched():
     assert [i["rule"] for i in snippet["items"]] == ["trigger:phrase:frustration",
                                                       "looked:first turns"]
     assert snippet["date"] is None
+
+
+def test_a_snippet_tells_searched_turns_by_their_role():
+    """The rule strings lie here; the roles decide which items come first."""
+    looked = Evidence(0, "agent", 0, 2, "ok", rule="trigger:not this", context="ok",
+                      role=EvidenceRole.SEARCHED, window=SearchedWindow("first turns", (0,)))
+    hit = Evidence(1, "customer", 4, 10, "fed up", rule="looked:not this", context="I'm fed up",
+                   role=EvidenceRole.TRIGGER, label="phrase:frustration")
+    df = reports_to_frame([Report("t1", (StandardResult("empathy_on_complaint", Status.MISSED,
+                                                        0.0, (looked, hit)),),
+                                  metadata={"agent_id": "A"})])
+    items = gaps(df, standards={}).iloc[0]["evidence"][0]["items"]
+    assert [(i["role"], i["label"]) for i in items] == [("trigger", "phrase:frustration"),
+                                                       ("searched", "")]
+    assert items[1]["window"] == {"description": "first turns", "turns": [0]}
+
+
+def test_evidence_items_number_turns_as_explanations_do(frame):
+    items = evidence_items(frame, status=None)
+    assert (items["turn_number"] == items["turn_index"] + 1).all()
+    assert set(items["role"]) == {"match", "searched"}
+    assert set(items.loc[items["role"] == "searched", "label"]) == {""}

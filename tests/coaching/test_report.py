@@ -13,7 +13,7 @@ from csnlp.cli import main as cli_main
 from csnlp.coaching import load_results, render_html, write_report
 from csnlp.errors import InputError
 from csnlp.frames import reports_to_frame
-from csnlp.results import Evidence, Report, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, Report, SearchedWindow, StandardResult, Status
 
 TIPS = {"greeting": "Open every call with a greeting.", "closing": "Thank and say goodbye."}
 
@@ -160,3 +160,47 @@ def test_numeric_and_missing_group_values(frame):
     numeric = frame.assign(agent_id=frame["agent_id"].map({"A1": 1, "A2": 2, "B1": None}))
     html = render_html(numeric.drop(columns="agent_name"), standards=TIPS)
     assert "(no agent_id)" in html and ">1</a>" in html
+
+
+def _one_miss_frame(*evidence: Evidence, explanation: str = ""):
+    """A frame where agent A missed with `evidence` and agent B met: A's gap shows it."""
+    miss = StandardResult("greeting", Status.MISSED, 0.0, evidence, explanation,
+                          title="Greet the customer")
+    return reports_to_frame([Report("t1", (miss,), metadata={"agent_id": "A"}),
+                             Report("t2", (StandardResult("greeting", Status.MET, 1.0),),
+                                    metadata={"agent_id": "B"})])
+
+
+def test_searched_turns_are_marked_by_their_role_not_by_a_rule_string():
+    window = SearchedWindow("the agent's first 2 turns", (0,))
+    searched = Evidence(0, "agent", 0, 7, "Hey you", rule="phrase:not_looked", context="Hey you",
+                        role=EvidenceRole.SEARCHED, window=window)
+    hit = Evidence(1, "agent", 0, 5, "Hello", rule="looked:not a search", context="Hello there",
+                   role=EvidenceRole.MATCH, label="phrase:greetings")
+    html = render_html(_one_miss_frame(hit, searched), standards={})
+    assert '<mark class="looked">Hey you</mark>' in html
+    assert '<mark class="hit">Hello</mark> there' in html
+    assert "turn 1 · searched" in html and "turn 2 · phrase:greetings" in html
+
+
+def test_an_old_rule_only_item_is_still_marked_as_searched():
+    old = {"turn_index": 0, "speaker": "agent", "start_char": 0, "end_char": 2, "text": "Hi",
+           "rule": "looked:the agent's first 2 turns", "context": "Hi"}
+    frame = _one_miss_frame().assign(evidence=[[old], []])  # an old frame made by hand
+    assert '<mark class="looked">Hi</mark>' in render_html(frame, standards={})
+
+
+def test_the_report_numbers_turns_as_the_explanation_does(evaluator):
+    """A coach reads "turn 3" in the explanation and finds "turn 3" on the evidence."""
+    call = {"id": "t1", "metadata": {"agent_id": "A"}, "turns": [
+        {"speaker": "agent", "text": "Hello, this is Sam."},
+        {"speaker": "customer", "text": "My card was charged twice."},
+        {"speaker": "agent", "text": "Calm down, that's not my problem."}]}
+    report = evaluator.evaluate(call)
+    result = report["prohibited_language"]
+    assert result.evidence[0].turn_index == 2 and "(turn 3)" in result.explanation
+    kind = evaluator.evaluate({**call, "id": "t2", "metadata": {"agent_id": "B"},
+                               "turns": call["turns"][:2]})
+    html = render_html(reports_to_frame([report, kind]), standards={})
+    card = html[html.index(result.explanation[:40]):]
+    assert "turn 3 · phrase:prohibited" in card[:2000] and "turn 2 ·" not in card[:2000]

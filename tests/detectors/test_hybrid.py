@@ -9,6 +9,7 @@ import pytest
 
 import csnlp
 from csnlp.evaluator import Evaluator
+from csnlp.results import EvidenceRole
 
 
 class FakeActModel:
@@ -47,6 +48,7 @@ def test_paraphrase_caught_only_by_the_classifier(pack):
     assert result.status.value == "met"
     (ev,) = result.evidence
     assert ev.rule == "classifier:further_help" and ev.score == pytest.approx(0.93)
+    assert ev.role is EvidenceRole.CLASSIFIER and ev.label == "further_help"
     assert ev.turn_index == 2 and "act classifier" in result.explanation
     assert hybrid.provenance["act_model"] == "fake-acts"
 
@@ -83,6 +85,9 @@ def test_empathy_response_by_classifier(pack):
     emp = result["empathy_on_complaint"]
     assert emp.status.value == "met"
     assert [e.rule for e in emp.evidence][-1] == "classifier:apology_empathy"
+    assert [(e.role, e.label) for e in emp.evidence] == [
+        (EvidenceRole.TRIGGER, "phrase:frustration"),
+        (EvidenceRole.CLASSIFIER, "apology_empathy")]
 
 
 def test_unknown_classifier_act_is_refused(pack):

@@ -26,7 +26,7 @@ from typing import Literal
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
-from csnlp.results import Evidence, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
 
 
@@ -89,7 +89,7 @@ class CustomerNameDetector(Detector):
                 last = text[span[0]:span[1]].split()[-1] if words else ""
                 # In typed text a name is capitalised ("This is John", not "This is silly").
                 if words and (not cased or last[:1].isupper() or words[-1] not in last.lower()):
-                    return words, ctx.evidence(i, span, rule=f"stated:{span[2]}")
+                    return words, ctx.evidence(i, span, role=EvidenceRole.STATED_NAME)
             if (i and turns[i - 1].speaker == self.standard.speaker
                     and (asked.labels or asked.templates) and ctx.find(asked, i - 1)):
                 answered = _bare_name(ctx, i, cased)
@@ -152,7 +152,7 @@ class CustomerNameDetector(Detector):
                            else f"The customer's name ({', '.join(names)}, from {origin}) never "
                            f"appears in {std.window.describe(std.speaker)}.",
                            evidence=([source] if source else []) + list(
-                               ctx.looked(indices, "name")))
+                               ctx.looked(indices, std.window.describe(std.speaker))))
 
     def _shared(self, ctx: Context, names: list[str]) -> bool:
         """Whether a name word occurs only inside the agent's own introduction."""
@@ -179,8 +179,8 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     start, end = pairs[0][1][0], pairs[-1][1][1]
     if cased and not text[start:start + 1].isupper():
         return None
-    return [w for w, _ in pairs], ctx.evidence(index, (start, end, "answered"),
-                                               rule="stated:answer")
+    return [w for w, _ in pairs], ctx.evidence(index, (start, end, "answer"),
+                                               role=EvidenceRole.STATED_NAME)
 
 
 def _name_words(text: str) -> list[str]:

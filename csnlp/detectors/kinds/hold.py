@@ -28,7 +28,7 @@ from csnlp.detectors.base import Context, Detector, turn_list
 from csnlp.detectors.registry import register
 from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
-from csnlp.results import Evidence, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
 
 
@@ -63,16 +63,18 @@ class HoldDetector(Detector):
         holds: dict[int, Evidence] = {}
         for i in agent_turns:
             if spans := ctx.find(hold, i):
-                holds[i] = ctx.evidence(i, spans[0])
+                holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         if std.silence_seconds is not None:
             for before, seconds in silences(ctx.transcript, std.silence_seconds):
                 prev = before - 1
                 if prev in agent_turns and prev not in holds:
-                    holds[prev] = ctx.whole_turn(prev, f"timing:silence {seconds:.0f}s")
+                    holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
+                                                 seconds=seconds)
             for timed in timed_holds(ctx.transcript, std.silence_seconds):
                 j = timed["request_turn"]
                 if j in agent_turns and j not in holds:
-                    holds[j] = ctx.whole_turn(j, f"timing:hold {timed['seconds']:.0f}s")
+                    holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
+                                              seconds=timed["seconds"])
         if not holds:
             return self.not_applicable("There is no hold in this conversation.")
         evidence: list[Evidence] = []
@@ -83,11 +85,11 @@ class HoldDetector(Detector):
             evidence.extend(holds[i] for i in episode)
             asked = next(((i, s) for i in episode for s in ctx.find(ask, i)), None)
             if asked:
-                evidence.append(ctx.evidence(*asked))
+                evidence.append(ctx.evidence(*asked, role=EvidenceRole.ASK))
             after = [j for j in agent_turns if j > episode[-1]][: std.thanks_within_turns]
             thanked = next(((j, s) for j in after for s in ctx.find(thanks, j)), None)
             if thanked:
-                evidence.append(ctx.evidence(*thanked))
+                evidence.append(ctx.evidence(*thanked, role=EvidenceRole.THANKS))
             i = episode[0]
             bad += not (asked and thanked)
             if not asked:

@@ -21,7 +21,7 @@ from pydantic import Field, model_validator
 
 from csnlp.detectors.base import Context, Detector, turn_list
 from csnlp.detectors.registry import register
-from csnlp.results import Evidence, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
 
 
@@ -71,12 +71,13 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
     for i in ctx.turns_of(std.trigger.speaker):
         spans = ctx.find(rule, i) if rule.labels or rule.templates else []
         if spans:
-            hits.append((i, ctx.evidence(i, spans[0], rule=f"trigger:{spans[0][2]}")))
+            hits.append((i, ctx.evidence(i, spans[0], role=EvidenceRole.TRIGGER)))
             continue
         tone = std.trigger.tone
         scores = ctx.annotations[i].tone
         if tone and scores and scores.get(tone.label, 0.0) >= tone.min:
-            hits.append((i, ctx.whole_turn(i, f"tone:{tone.label}", score=scores[tone.label])))
+            hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
+                                            score=scores[tone.label])))
     return hits
 
 
@@ -107,7 +108,7 @@ class RespondDetector(Detector):
             answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
             evidence.append(trig)
             if answer:
-                evidence.append(ctx.evidence(*answer))
+                evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
             elif likely := self.classified(ctx, std.response.classifier, after, response):
                 evidence.append(likely)
             else:

@@ -21,7 +21,7 @@ from pydantic import Field
 from csnlp.detectors.base import Context, Detector
 from csnlp.detectors.registry import register
 from csnlp.metrics import response_delays
-from csnlp.results import StandardResult, Status
+from csnlp.results import EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import StandardBase
 
 
@@ -49,7 +49,7 @@ class ResponseTimeDetector(Detector):
         quick = [d for _, d in delays if d <= std.max_seconds]
         share = len(quick) / len(delays)
         slow = sorted((d, i) for i, d in delays if d > std.max_seconds)[::-1]
-        evidence = [ctx.whole_turn(i, f"timing:{d:.1f}s") for d, i in slow[:3]]
+        evidence = [ctx.whole_turn(i, EvidenceRole.TIMING, "reply", seconds=d) for d, i in slow[:3]]
         sentence = (f"{len(quick)} of {len(delays)} agent replies ({share:.0%}) started within "
                     f"{std.max_seconds:g} s (required: {std.min_share:.0%})")
         if slow:

@@ -25,7 +25,7 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
-from csnlp.results import StandardResult, Status
+from csnlp.results import EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
 
 
@@ -92,12 +92,13 @@ class ToneDetector(Detector):
                 problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")
             for i, p in low:
                 problems.append(f"turn {i + 1} scored {p:.2f} {std.label}")
-                evidence.append(ctx.whole_turn(i, f"tone:{std.label}", score=round(p, 4)))
+                evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(p, 4)))
         if problems:
             return self.result(Status.MISSED, "Not courteous: " + "; ".join(problems) + ".",
                                evidence=evidence)
         worst = min(scored, key=lambda x: x[1]) if scored else None
-        ev = [ctx.whole_turn(worst[0], f"tone:{std.label}", score=round(worst[1], 4))] \
+        ev = [ctx.whole_turn(worst[0], EvidenceRole.TONE, std.label,
+                             score=round(worst[1], 4))] \
             if worst else []
         return self.result(Status.MET, f"No rude wording in the {std.speaker}'s "
                            f"{len(indices)} turns.{model_note}", evidence=ev)
