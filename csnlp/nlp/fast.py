@@ -226,8 +226,8 @@ class FastAnnotator(BaseAnnotator):
                 if turn is None:
                     turn = ndoc[starts[n]:starts[n] + len(words)]
                 for match_id, start, end in matcher(turn):
-                    # Trim the sentinels off the evidence span.
-                    s0, e0 = trimmed(start, end, len(words))
+                    # Trim the sentinels and context tokens off the evidence span.
+                    s0, e0 = trimmed(start, end, len(words), self.pattern_context[i])
                     if e0 <= s0:
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(

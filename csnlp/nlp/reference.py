@@ -68,7 +68,7 @@ class ReferenceAnnotator(BaseAnnotator):
                 (spans[start][0], spans[end - 1][1]))
         for i in self._patterns_for(speaker):
             for match_id, start, end in self.pattern_matchers[i](words_doc):
-                s0, e0 = trimmed(start, end, len(words))
+                s0, e0 = trimmed(start, end, len(words), self.pattern_context[i])
                 if e0 > s0:
                     ann.matches.setdefault(strings[match_id], []).append(
                         (spans[s0][0], spans[e0 - 1][1]))
