@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     result = csnlp.agreement(csnlp.reports_to_frame(reports), args.labels)
     overall = result.overall
     print(f"{len(reports)} calls, {args.text_field}, pack {args.standards}: agreement "
-          f"{overall['agreement']:.3f}, kappa {overall['kappa']:.3f} over {overall['n']} verdicts\n")
+          f"{overall['agreement']:.3f}, kappa {overall['kappa']:.3f} over {overall['n']} "
+          "verdicts\n")
     print(format_table(result))
     print("\n| call | standard | machine | human | machine's explanation |")
     print("|---|---|---|---|---|")

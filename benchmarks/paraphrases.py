@@ -33,10 +33,10 @@ def load_sets(folder: Path) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
 
 
-def judge(case: dict) -> dict[str, tuple[str, str]]:
+def judge(case: dict, standards: str = PACK) -> dict[str, tuple[str, str]]:
     """{standard_id: (status, explanation)} for the standards the case expects."""
     try:
-        report = csnlp.evaluate(case["transcript"], PACK)
+        report = csnlp.evaluate(case["transcript"], standards)
     except Exception as exc:  # a benchmark records a crash as a verdict, it does not stop
         return {s: ("error", f"{type(exc).__name__}: {exc}") for s in case["expect"]}
     return {s: (report[s].status.value, report[s].explanation) for s in case["expect"]}
@@ -62,6 +62,8 @@ def table(title: str, counts: dict[str, list[int]]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder of category files")
+    parser.add_argument("--standards", default=PACK,
+                        help=f"pack or standards file to judge with (default {PACK})")
     args = parser.parse_args(argv)
 
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     for doc in load_sets(args.dir):
         category = doc["category"]
         for case in doc["cases"]:
-            for standard, (got, why) in judge(case).items():
+            for standard, (got, why) in judge(case, args.standards).items():
                 expected = case["expect"][standard]
                 agree = int(got == expected)
                 for counts in (by_category[category], by_standard[standard]):
@@ -79,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                 if not agree:
                     failures.append((category, case["name"], standard, expected, got, why))
 
-    out = [f"# Paraphrase set ({PACK}, csnlp {csnlp.__version__}): verdicts agreeing with the "
-           "label", "", *table("category", by_category), "", *table("standard", by_standard), "",
+    out = [f"# Paraphrase set ({args.standards}, csnlp {csnlp.__version__}): verdicts agreeing "
+           "with the label", "", *table("category", by_category), "", *table("standard", by_standard), "",
            f"## Disagreements ({len(failures)})", ""]
     if failures:
         out += ["| category | case | standard | expected | got | explanation |",

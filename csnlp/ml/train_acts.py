@@ -379,10 +379,27 @@ def rule_hits(texts: Sequence[str], packs: Sequence[str] = PACKS) -> np.ndarray:
 
 
 def packs_digests(packs: Sequence[str] = PACKS) -> dict[str, str]:
-    """The digest of each pack the act model learns from; a changed pack means retraining."""
+    """The digest of what the act model learns from in each pack: its phrase and pattern lists
+    and each standard's rules and examples. A change there means retraining; a threshold, a
+    weight or a window (judge-time options, which calibration tunes) does not."""
     from csnlp.standards import load_standards
+    from csnlp.standards.load import iter_rules
 
-    return {pack: load_standards(pack).digest for pack in packs}
+    out = {}
+    for pack in packs:
+        s = load_standards(pack)
+        learned = {
+            "phrases": {k: list(v) for k, v in sorted(s.phrases.items())},
+            "patterns": {k: [list(p) for p in v] for k, v in sorted(s.patterns.items())},
+            "standards": [{"id": spec.id,
+                           "examples": spec.examples.model_dump(mode="json"),
+                           "rules": {path: rule.model_dump(mode="json")
+                                     for path, rule in iter_rules(spec)}}
+                          for spec in s.standards],
+        }
+        text = json.dumps(learned, sort_keys=True, separators=(",", ":"))
+        out[pack] = hashlib.sha256(text.encode()).hexdigest()
+    return out
 
 
 def data_files(data: str | Path) -> dict[str, str]:

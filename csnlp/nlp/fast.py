@@ -234,8 +234,8 @@ class FastAnnotator(BaseAnnotator):
                     ann.timed_out(label, exc)
                     continue
                 for match_id, start, end in found:
-                    # Trim the sentinels off the evidence span.
-                    s0, e0 = trimmed(start, end, len(words))
+                    # Trim the sentinels and context tokens off the evidence span.
+                    s0, e0 = trimmed(start, end, len(words), self.pattern_context[i])
                     if e0 <= s0:
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(

@@ -76,7 +76,7 @@ class ReferenceAnnotator(BaseAnnotator):
                 ann.timed_out(label, exc)
                 continue
             for match_id, start, end in found:
-                s0, e0 = trimmed(start, end, len(words))
+                s0, e0 = trimmed(start, end, len(words), self.pattern_context[i])
                 if e0 > s0:
                     ann.matches.setdefault(strings[match_id], []).append(
                         (spans[s0][0], spans[e0 - 1][1]))

@@ -130,6 +130,8 @@ class BaseAnnotator:
         #: they were compiled: the rules as compiled, which both annotators match.
         self.phrases: dict[str, list[list[str]]] = {}
         self.patterns: list[tuple[str, Pattern]] = []
+        #: Per pattern, how many leading and trailing tokens are context (`context_tokens`).
+        self.pattern_context: list[tuple[int, int]] = []
         self.rules: dict[tuple[str, str], CompiledRule] = {}
         #: Whose turns each label is looked for in, and whose turns the act model scores.
         self.label_speakers: dict[str, set[str]] = {}
@@ -177,6 +179,7 @@ class BaseAnnotator:
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
             self.patterns.append((label, normalised))
+            self.pattern_context.append(context_tokens(normalised))
             self._speaker_patterns.clear()
             self._pattern_added(len(self.patterns) - 1, label, normalised)
 
@@ -262,9 +265,42 @@ def token_batch(feats: Sequence[list[int]]) -> TokenBatch:
                                    [len(f) for f in feats])
 
 
-def trimmed(start: int, end: int, n_words: int) -> tuple[int, int]:
-    """A token-pattern match without the sentinels (empty when it held nothing else)."""
-    return (start + 1 if start == 0 else start), (end - 1 if end == n_words else end)
+def trimmed(start: int, end: int, n_words: int, context: tuple[int, int] = (0, 0)
+            ) -> tuple[int, int]:
+    """A token-pattern match without the sentinels and without the pattern's `context`
+    tokens (leading, trailing: see `context_tokens`); empty when it held nothing else."""
+    head, tail = context
+    return (max(start + head, 1) if start == 0 else start + head,
+            min(end - tail, n_words - 1) if end == n_words else end - tail)
+
+
+def context_tokens(pattern: Pattern) -> tuple[int, int]:
+    """How many of a pattern's leading and trailing tokens only test what stands around a match.
+
+    A required token at the pattern's start that lists the start-of-turn sentinel among its
+    words (`_bot_`, or an `IN` list holding it), or at its end the end-of-turn sentinel, says
+    what may come before or after the match ("_bot_ / hi" before a name, "from / here / _eot_"
+    after it): it is not what was said, so the evidence leaves it out ("I'm Sam from Acme" ->
+    "I'm Sam"). A `NOT_IN` token is kept: its word may be content ("upgrade to <product>").
+    At least one token always stays.
+    """
+    head = 0
+    while head < len(pattern) - 1 and _may_match(pattern[head], BOT):
+        head += 1
+    tail = 0
+    while tail < len(pattern) - head - 1 and _may_match(pattern[-1 - tail], EOT):
+        tail += 1
+    return head, tail
+
+
+def _may_match(token: dict[str, Any], sentinel: str) -> bool:
+    """Whether a required pattern token tests only the word and lists `sentinel` as one."""
+    if set(token) != {"ORTH"}:
+        return False  # optional, or more tests (IS_ALPHA, ...) than a word list
+    value = token["ORTH"]
+    if isinstance(value, str):
+        return value == sentinel
+    return isinstance(value, dict) and set(value) == {"IN"} and sentinel in value["IN"]
 
 
 def _unless(pattern: str, key: str) -> BoundedRegex:

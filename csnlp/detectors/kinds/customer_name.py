@@ -9,6 +9,11 @@ counts: a name word inside a span of the `own_name` rule (the agent's self-intro
 name is Linda") never does, so an agent who shares the customer's name is not credited for its
 own introduction. A redaction placeholder ("[NAME]", "[CUSTOMER_NAME]", "[PII]", "****",
 "XXXX") in an address position ("thanks [NAME]", "[NAME], ...") is the name, said and masked.
+The name is only ever the caller's own: a name the caller owns something of ("this is Jorge's
+phone") or gives for someone else ("his name is ...", "calling for my dad, X") is not stated,
+so the agent saying it is not counted (a caller speaking for someone else and never giving
+their own name leaves the standard not applicable). A title and surname ("Ms Okafor") count
+when the surname is one of the name's words.
 Options also: `window` for the agent's turns. Not applicable when the name is unknown and no
 placeholder addresses the customer.
 
@@ -52,12 +57,13 @@ class CustomerNameSpec(StandardBase):
 
 _NAME_STOP = frozenset("""a an the and or but is am are was it its it's this that my your our
 yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here speaking thanks
-thank you please sorry mr mrs ms miss dr sir madam calling about with from for on in at to
-name names last first full ringing phoning regarding again wondering i'm im""".split())
+thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling about with from
+for on in at to name names last first full ringing phoning regarding again wondering i'm im
+""".split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
 _ANSWER_LEAD = frozenset("""yes yeah yep sure okay oh so hi hello hey it is its it's this my
-name i am mr mrs ms miss dr sir""".split())
+name i am mr mrs ms miss mister missus dr doctor sir""".split())
 
 #: Redaction placeholders where a name was said.
 _PLACEHOLDER = re.compile(
@@ -85,6 +91,8 @@ class CustomerNameDetector(Detector):
             cased = any(c.isupper() for c in text)
             spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
             for span in spans:
+                if _possessive(ctx, i, span):
+                    continue  # "this is Jorge's phone": someone else's name, not the speaker's
                 words = _name_words(text[span[0]:span[1]])
                 last = text[span[0]:span[1]].split()[-1] if words else ""
                 # In typed text a name is capitalised ("This is John", not "This is silly").
@@ -181,6 +189,13 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
         return None
     return [w for w, _ in pairs], ctx.evidence(index, (start, end, "answer"),
                                                role=EvidenceRole.STATED_NAME)
+
+
+def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:
+    """Whether the word right after a stated name is a possessive "'s"."""
+    ann = ctx.annotations[index]
+    after = [w for w, (s, _e) in zip(ann.words, ann.spans, strict=True) if s >= span[1]]
+    return bool(after) and after[0] == "'s"
 
 
 def _name_words(text: str) -> list[str]:
