@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                     failures.append((category, case["name"], standard, expected, got, why))
 
     out = [f"# Paraphrase set ({args.standards}, csnlp {csnlp.__version__}): verdicts agreeing "
-           "with the label", "", *table("category", by_category), "", *table("standard", by_standard), "",
+           "with the label", "", *table("category", by_category), "",
+           *table("standard", by_standard), "",
            f"## Disagreements ({len(failures)})", ""]
     if failures:
         out += ["| category | case | standard | expected | got | explanation |",
