@@ -9,7 +9,7 @@ BASE_STAMP := $(VENV)/.installed-base
 TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint typecheck bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check csnlp tests benchmarks examples
 
+# `make test` runs it too (tests/test_typing.py); the configuration is in pyproject.toml.
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
 # Benchmarks print tables and take minutes; they need ../shared/data.
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/acts.py
@@ -44,4 +48,4 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/throughput.py --turns 100000
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache

@@ -47,20 +47,24 @@ def describe(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_CONTAINERS = {list: ("[", "]"), tuple: ("(", ")"), set: ("{", "}"), dict: ("{", "}")}
+_CONTAINERS: dict[type, tuple[str, str]] = {
+    list: ("[", "]"), tuple: ("(", ")"), set: ("{", "}"), dict: ("{", "}")}
 
 
 def _preview(value: object, parts: list[str], budget: list[int]) -> None:
     """Append the repr of `value` to `parts` until `budget[0]` characters are spent."""
     if budget[0] <= 0:
         return
+    # Exact types only (isinstance narrows for the checker): a subclass may define its own
+    # __repr__, so it goes through repr() below.
     kind = type(value)
-    if kind in (str, bytes):
-        text = repr(value[: budget[0]])  # type: ignore[index]
-    elif kind is int and value.bit_length() > 4 * budget[0]:  # type: ignore[attr-defined]
-        text = f"<int of {value.bit_length()} bits>"  # type: ignore[attr-defined]
-    elif kind in _CONTAINERS and (value or kind is not set):
-        _preview_container(value, kind, parts, budget)  # type: ignore[arg-type]
+    if isinstance(value, (str, bytes)) and kind in (str, bytes):
+        text = repr(value[: budget[0]])
+    elif isinstance(value, int) and kind is int and value.bit_length() > 4 * budget[0]:
+        text = f"<int of {value.bit_length()} bits>"
+    elif (isinstance(value, (list, tuple, set, dict)) and kind in _CONTAINERS
+          and (value or kind is not set)):
+        _preview_container(value, kind, parts, budget)
         return
     else:
         try:
@@ -76,8 +80,8 @@ def _preview_container(value: list | tuple | set | dict, kind: type, parts: list
     opening, closing = _CONTAINERS[kind]
     parts.append(opening)
     budget[0] -= 1
-    items = value.items() if kind is dict else value
-    for n, item in enumerate(items):  # type: ignore[union-attr]
+    items = value.items() if isinstance(value, dict) else value
+    for n, item in enumerate(items):
         if budget[0] <= 0:
             return
         if n:

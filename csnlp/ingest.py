@@ -145,7 +145,8 @@ def _text(text: str, ctx: ReadContext, source: dict[str, Any]) -> Record:
     return ok_record(t, {k: v for k, v in src.items() if k != "default_id"})
 
 
-def _one(records: Iterator[Record], what: str, source: dict[str, Any]) -> Record:
+def _one(records: Iterator[Record | PendingRecord], what: str, source: dict[str, Any]
+         ) -> Record:
     """The only Record of a file or frame; more than one is an error pointing at the batch API."""
     found = list(islice(records, 2))
     if not found:
@@ -156,7 +157,7 @@ def _one(records: Iterator[Record], what: str, source: dict[str, Any]) -> Record
             f"{where(source)}: {what} holds more than one conversation ({ids[0]!r}, "
             f"{ids[1]!r}, ...); evaluate them with csnlp.evaluate_many(...) (or "
             "Evaluator.evaluate_batch), which gives one report per conversation")
-    rec = found[0]
+    rec = found[0].resolve() if isinstance(found[0], PendingRecord) else found[0]
     return Record(rec.transcript, rec.error, {**source, **rec.source}, rec.error_type)
 
 

@@ -108,8 +108,10 @@ def holds(transcript: Transcript, threshold: float = HOLD_SECONDS) -> list[dict[
                 continue
             m = HOLD_CUE.search(turns[j].text)
             if m:
+                resumed = turns[after].start
+                assert resumed is not None  # _gaps only measures up to a timed turn
                 out.append({"request_turn": j, "after_turn": before, "before_turn": after,
-                            "start": round(turns[after].start - gap, 3),
+                            "start": round(resumed - gap, 3),
                             "seconds": round(gap, 3), "cue": m.group(0)})
                 break
     return out
@@ -128,20 +130,21 @@ def overlaps(transcript: Transcript) -> list[dict[str, Any]]:
     """Turns that start while another speaker is still talking (interruptions and
     backchannels), attributed to the speaker who starts: {turn, speaker, over_turn, seconds}."""
     out = []
-    timed = sorted((t.start, i) for i, t in enumerate(transcript.turns)
-                   if t.start is not None and t.end is not None)
-    open_turns: list[int] = []  # earlier turns, kept while they may still be running
     turns = transcript.turns
-    for start, i in timed:
-        open_turns = [j for j in open_turns if turns[j].end > start]
-        others = [j for j in open_turns if turns[j].speaker != turns[i].speaker
-                  and turns[j].start < start]
+    # (start, index, end) of the turns with both times, in order of start then index
+    timed = sorted((t.start, i, t.end) for i, t in enumerate(turns)
+                   if t.start is not None and t.end is not None)
+    open_turns: list[tuple[float, int, float]] = []  # earlier turns that may still be running
+    for start, i, end in timed:
+        open_turns = [o for o in open_turns if o[2] > start]
+        others = [o for o in open_turns if turns[o[1]].speaker != turns[i].speaker
+                  and o[0] < start]
         if others:
-            j = max(others, key=lambda k: turns[k].end)
-            seconds = min(turns[i].end, turns[j].end) - start
+            _, j, other_end = max(others, key=lambda o: o[2])
+            seconds = min(end, other_end) - start
             out.append({"turn": i, "speaker": turns[i].speaker, "over_turn": j,
                         "seconds": round(seconds, 3)})
-        open_turns.append(i)
+        open_turns.append((start, i, end))
     return out
 
 

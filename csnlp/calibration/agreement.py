@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import warnings
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -216,7 +217,8 @@ def _unmatched(human: pd.DataFrame, machine: pd.DataFrame, failed: set[str]) -> 
 
 # -- statistics --------------------------------------------------------------------------------
 
-def _score(human: np.ndarray, machine: np.ndarray, *, seed: int, n_boot: int) -> dict[str, Any]:
+def _score(human: np.ndarray, machine: np.ndarray, *, seed: int | Sequence[int], n_boot: int
+           ) -> dict[str, Any]:
     """n, agreement, kappa (scikit-learn), bootstrap interval, confusion and a note."""
     from sklearn.metrics import confusion_matrix
 

@@ -286,7 +286,9 @@ class _Judge:
                  contexts: list[Context], knobs: list[Knob]) -> None:
         self.ev, self.standard, self.contexts, self.knobs = ev, standard, contexts, knobs
         self.start = tuple(k.value for k in knobs)
-        self._codes: dict[tuple[float, ...], np.ndarray] = {self.start: self._run(detector)}
+        #: the verdict codes with the pack's own values (they always validate)
+        self.pack_codes = self._run(detector)
+        self._codes: dict[tuple[float, ...], np.ndarray | None] = {self.start: self.pack_codes}
 
     def spec(self, values: tuple[float, ...]) -> StandardBase:
         data = self.standard.model_dump()
@@ -305,7 +307,7 @@ class _Judge:
             try:
                 spec = self.spec(values)
             except ValidationError:
-                self._codes[values] = None  # type: ignore[assignment]
+                self._codes[values] = None
             else:
                 # Same id and rules: the detector finds its compiled rules in the annotator.
                 self._codes[values] = self._run(get_detector(spec.check)(spec, self.ev.annotator))
@@ -374,7 +376,7 @@ def _ascend(judge: _Judge, h: np.ndarray, items: np.ndarray) -> tuple[float, ...
     """Coordinate ascent from the pack's values: each knob in turn takes its best candidate on
     `items` (a tie keeps the current value), until a pass changes nothing."""
     current = judge.start
-    best = _score(h[items], judge.codes(current)[items])
+    best = _score(h[items], judge.pack_codes[items])
     for _ in range(_MAX_PASSES):
         moved = False
         for k, knob in enumerate(judge.knobs):
@@ -397,12 +399,13 @@ def _cross_validate(judge: _Judge, h: np.ndarray, folds: int, seed: int
 
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     before, after = [], []
-    pack = judge.codes(judge.start)
+    pack = judge.pack_codes
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a class rarer than the folds is still split
         splits = list(splitter.split(np.zeros(len(h)), h))
     for train, test in splits:
         chosen = judge.codes(_ascend(judge, h, train))
+        assert chosen is not None  # _ascend moves only to values that validate
         before.append(_score(h[test], pack[test]))
         after.append(_score(h[test], chosen[test]))
     with warnings.catch_warnings():

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from csnlp.errors import FormatError, InputError, describe
 from csnlp.io.formats import FILE_FORMATS, OBJECT_FORMATS, claim_directory
@@ -24,6 +24,7 @@ from csnlp.io.formats.base import (
     open_binary,
     sniffable,
 )
+from csnlp.io.formats.generic import PendingRecord
 from csnlp.transcript import Transcript
 
 __all__ = ["Record", "iter_records", "list_formats", "read_transcripts"]
@@ -42,7 +43,8 @@ def list_formats() -> list[str]:
 
 def _by_name(name: str) -> FileFormat | ObjectFormat:
     key = name.strip().lower().replace("-", "_")
-    for fmt in (*FILE_FORMATS, *OBJECT_FORMATS):
+    formats: tuple[FileFormat | ObjectFormat, ...] = (*FILE_FORMATS, *OBJECT_FORMATS)
+    for fmt in formats:
         if key == fmt.name or key in fmt.aliases:
             return fmt
     raise InputError(f"format: unknown format {describe(name)}; known: {list_formats()}")
@@ -144,9 +146,17 @@ def _container(path: Path) -> FileFormat:
     return next(f for f in FILE_FORMATS if f.name == "json")
 
 
+@overload
+def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto", *,
+                 speaker_map: Mapping[str, str] | None = None, defer: Literal[False] = False,
+                 **options: Any) -> Iterator[Record]: ...
+@overload
+def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto", *,
+                 speaker_map: Mapping[str, str] | None = None, defer: bool,
+                 **options: Any) -> Iterator[Record | PendingRecord]: ...
 def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto", *,
                  speaker_map: Mapping[str, str] | None = None, defer: bool = False,
-                 **options: Any) -> Iterator[Record]:
+                 **options: Any) -> Iterator[Record | PendingRecord]:
     """One Record per conversation found in `paths` (files, folders, glob patterns), streaming.
 
     A broken record gives a Record with `.error` naming file, line or record, field and value,
@@ -191,19 +201,23 @@ def iter_records(paths: str | Path | Iterable[str | Path], format: str = "auto",
 
 
 def records(paths: str | Path | Iterable[str | Path], ctx: ReadContext, format: str = "auto"
-            ) -> Iterator[Record]:
-    """`iter_records` with read options already validated into a ReadContext."""
+            ) -> Iterator[Record | PendingRecord]:
+    """`iter_records` with read options already validated into a ReadContext (PendingRecords
+    only when `ctx.defer` is set)."""
     chosen = None if format == "auto" else _by_name(format)
     return _records(paths, chosen, ctx)
 
 
-def _records(paths, chosen, ctx: ReadContext) -> Iterator[Record]:
+def _records(paths: str | Path | Iterable[str | Path], chosen: FileFormat | ObjectFormat | None,
+             ctx: ReadContext) -> Iterator[Record | PendingRecord]:
     for item in _expand(paths):
         if isinstance(item, Record):
             yield item
             continue
         path, claimed = item
         fmt = chosen if chosen is not None else (_by_name(claimed) if claimed else None)
+        file_fmt: FileFormat | None
+        objects: Sequence[ObjectFormat]
         if isinstance(fmt, ObjectFormat):
             file_fmt, objects = _container(path), (fmt,)
         else:

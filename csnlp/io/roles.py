@@ -251,14 +251,20 @@ def assign_roles(turns: Sequence[tuple[str | None, str, str | None]], *,
             used.add("speaker_map")
             if label is not None:
                 role_map[label] = role
-        elif mode != "infer" and stated is not None:
+        elif stated is not None and (mode != "infer" or label is None):
+            # inference groups turns by label: an unlabeled turn keeps the role it was given
             role = stated
             used.add("format")
         elif mode != "infer" and label is not None and alias_role(label) is not None:
             role = alias_role(label)
             used.add("format")
         roles.append(role)
-    open_labels = [(lab, text) for (lab, text, _), r in zip(turns, roles, strict=True) if r is None]
+    for i, ((label, _, _), role) in enumerate(zip(turns, roles, strict=True)):
+        if role is None and label is None:
+            raise TranscriptError(f"{where}: turn {i}: no speaker label and no role; pass "
+                                  "speaker='agent' or 'customer' for a one-speaker recording")
+    open_labels = [(lab, text) for (lab, text, _), r in zip(turns, roles, strict=True)
+                   if r is None and lab is not None]
     uncertain, reason = False, ""
     if open_labels:
         if mode == "format":
@@ -268,10 +274,11 @@ def assign_roles(turns: Sequence[tuple[str | None, str, str | None]], *,
                 "{...} or read with roles='auto' to infer it")
         fixed = {lab: r for (lab, _, _), r in zip(turns, roles, strict=True)
                  if r is not None and lab is not None}
-        inference = infer_roles([(lab, text) for lab, text in open_labels], fixed=fixed)
+        inference = infer_roles(open_labels, fixed=fixed)
         role_map.update(inference.role_map)
-        roles = [r if r is not None else inference.role_map[lab]
-                 for (lab, _, _), r in zip(turns, roles, strict=True)]
+        for i, ((label, _, _), role) in enumerate(zip(turns, roles, strict=True)):
+            if role is None and label is not None:
+                roles[i] = inference.role_map[label]
         used.add("inferred")
         uncertain, reason = inference.uncertain, inference.reason
     source = ("inferred" if "inferred" in used else

@@ -82,7 +82,7 @@ class BoundedRegex:
             self._words[word] = known
         if known is _TIMED_OUT:
             raise PatternTimeout(self.timeout_message(len(word), "word"))
-        return known
+        return known is True
 
     def timeout_message(self, chars: int, of: str) -> str:
         return (f"{self.what} was stopped after {SEARCH_TIMEOUT:g} s on a {chars:,}-character "

@@ -50,10 +50,11 @@ def make_nlp() -> Any:
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [*nlp.Defaults.suffixes, r"/"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is a Cython class without stubs
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"/"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
 
 
@@ -89,7 +90,7 @@ def _is_hash() -> int:
 
 
 def _hash(word: str) -> int:
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from its .pyi
 
     return int(hash_string(word))
 

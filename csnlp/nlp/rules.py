@@ -164,7 +164,8 @@ class BaseAnnotator:
         if normalised:
             self._phrases_added(label, normalised)
 
-    def _add_patterns(self, label: str, patterns: Sequence[Pattern], where: str) -> None:
+    def _add_patterns(self, label: str, patterns: Sequence[Sequence[dict[str, Any]]],
+                      where: str) -> None:
         if any(known == label for known, _ in self.patterns):
             return
         for n, pattern in enumerate(patterns):

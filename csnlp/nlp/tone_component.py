@@ -64,7 +64,8 @@ def _user_data_key(name: str) -> tuple[Any, ...] | None:
     key = ("._.", name, None, None)
     probe = Doc(Vocab(), words=["probe"])
     marker = object()
-    probe.user_data[key] = marker
+    user_data: dict[Any, Any] = probe.user_data  # typed with str keys; extensions use tuples
+    user_data[key] = marker
     return key if getattr(probe._, name) is marker else None
 
 
@@ -98,7 +99,7 @@ class ToneComponent:
         tone_key, mask_key = self._keys
         if tone_key is not None and mask_key is not None:
             for doc, row, mask in zip(docs, proba.tolist(), masks, strict=True):
-                data = doc.user_data
+                data: dict[Any, Any] = doc.user_data
                 data[tone_key] = dict(zip(labels, row, strict=True))
                 data[mask_key] = mask
         else:

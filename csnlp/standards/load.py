@@ -383,13 +383,14 @@ def _merge_base(data: Mapping[str, Any], where: str) -> dict[str, Any]:
     merged["phrases"] = {**base["phrases"], **(data.get("phrases") or {})}
     merged["patterns"] = {**base["patterns"], **(data.get("patterns") or {})}
     by_id = {s["id"]: s for s in base["standards"]}
-    own, patched = [], set()
+    own: list[Any] = []
+    patched: set[str] = set()
     for i, entry in enumerate(data.get("standards") or []):
         if not isinstance(entry, Mapping) or "check" in entry:
             own.append(entry)
             continue
         sid = entry.get("id")
-        if sid not in by_id:
+        if not isinstance(sid, str) or sid not in by_id:  # base ids are validated strings
             raise StandardsError(
                 f"{where}: standards[{i}] ({sid}): no `check`, so it patches the base "
                 f"standard {sid!r}, but {data['extends']!r} has no such standard (its ids: "
@@ -428,9 +429,15 @@ def _from_dict(data: Mapping[str, Any], *, where: str) -> StandardSet:
         model = get_kind(_check_of(raw, f"{where}: {prefix}"),
                          where=f"{where}: {prefix}.check").spec
         try:
-            standards.append(model.model_validate(raw))
+            standard = model.model_validate(raw)
         except ValidationError as exc:
             raise StandardsError(_format_error(where, prefix, exc, model)) from None
+        if not isinstance(standard, StandardBase):
+            # register_kind cannot tell (kinds.py sits below spec.py); checks need its fields
+            raise StandardsError(f"{where}: {prefix}.check: the options model "
+                                 f"{model.__name__} of kind {raw['check']!r} is not a "
+                                 "StandardBase subclass")
+        standards.append(standard)
     _check_references(head, standards, where)
     return StandardSet(name=head.name, version=head.version, description=head.description,
                        phrases=dict(head.phrases), patterns=dict(head.patterns),

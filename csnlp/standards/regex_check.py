@@ -21,15 +21,17 @@ True
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
-try:
+if sys.version_info >= (3, 11):  # sre_* still work there but warn on import
+    # typeshed types the parser as sre_constants / sre_parse only
     from re import _constants as C  # type: ignore[attr-defined]
     from re import _parser as P  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
+else:
+    import sre_constants as C
+    import sre_parse as P
 
 #: A repeat allowing more matches than this counts as unbounded: `{0,4}` is fine, `{1,100}` not.
 MANY = 10

@@ -73,6 +73,30 @@ def test_infer_mode_ignores_format_roles():
     assert decision.roles == ["agent", "customer"]
 
 
+def test_infer_mode_keeps_the_given_role_of_unlabeled_turns():
+    # Inference groups turns by label; unlabeled turns were grouped under None, which put a
+    # None key in the metadata's role_map ("Dict key must be str" when written as JSON).
+    decision = assign_roles([(None, "thank you for calling acme, how can i help", "agent"),
+                             (None, "let me check that", "agent")], mode="infer")
+    assert decision.roles == ["agent", "agent"]
+    assert None not in decision.role_map
+
+
+def test_turn_without_label_or_role_is_an_error():
+    with pytest.raises(ValueError, match=r"turn 1: no speaker label and no role"):
+        assign_roles([("A", "hello", None), (None, "hi", None)])
+
+
+def test_unlabeled_recording_read_with_infer_mode_writes_as_json(samples):
+    import orjson
+
+    (record,) = iter_records(samples / "whisper" / "verbose.json", speaker="agent",
+                             roles="infer")
+    assert record.error is None
+    assert {t.speaker for t in record.transcript.turns} == {"agent"}
+    orjson.dumps(record.transcript.metadata)
+
+
 def test_harper_valley_role_inference_accuracy(hv_dir):
     """Drop the known roles (keep only channel labels), infer them, compare: every call."""
     calls = turns = right_calls = right_turns = unsure = 0

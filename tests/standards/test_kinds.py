@@ -183,3 +183,17 @@ def test_loading_standards_needs_no_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=REPO, check=True, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+def test_a_spec_that_is_not_a_standard_is_refused_at_load(scratch_registry):
+    # register_kind only sees a pydantic model with `check`; the loader needs a StandardBase.
+    class Loose(BaseModel):
+        id: str
+        check: str = "loose"
+        title: str = ""
+
+    registry.register_kind("loose", Loose)
+    data = {"schema_version": 1, "name": "n",
+            "standards": [{"id": "x", "check": "loose", "title": "X"}]}
+    with pytest.raises(csnlp.StandardsError, match=r"standards\[0\] \(x\).*Loose.*StandardBase"):
+        csnlp.load_standards(data)

@@ -85,15 +85,19 @@ def _audio_segment(seg: Mapping[str, Any], here: str, place: str) -> RawTurn:
                    place=place)
 
 
+#: (speaker label, start, end, content, item type, place in the file) of one word item
+_Word = tuple[str | None, float | None, float | None, str, str, str]
+
+
 def _turns_from_items(results: Mapping[str, Any], here: str) -> list[RawTurn]:
-    words: list[tuple[str | None, float | None, float | None, str, str, str]] = []
+    words: list[_Word] = []
     channels = results.get("channel_labels")
     if isinstance(channels, Mapping) and isinstance(channels.get("channels"), list):
         for c, chan in enumerate(channels["channels"]):
-            label = str(chan.get("channel_label", f"ch_{c}"))
+            channel = str(chan.get("channel_label", f"ch_{c}"))
             for i, item in enumerate(chan.get("items") or []):
                 place = f"results.channel_labels.channels[{c}].items[{i}]"
-                words.append(_item(item, label, here, place))
+                words.append(_item(item, channel, here, place))
         # Channels are transcribed separately: interleave them by time, keeping each
         # punctuation mark right after the word before it.
         words = _interleave(words)
@@ -101,10 +105,10 @@ def _turns_from_items(results: Mapping[str, Any], here: str) -> list[RawTurn]:
         items = require(results, "items", f"{here}: results", list)
         by_start = _segment_speakers(results.get("speaker_labels"))
         for i, item in enumerate(items):
-            label = item.get("speaker_label") if isinstance(item, Mapping) else None
-            if label is None and isinstance(item, Mapping):
-                label = by_start.get(str(item.get("start_time")))
-            words.append(_item(item, label, here, f"results.items[{i}]"))
+            speaker = item.get("speaker_label") if isinstance(item, Mapping) else None
+            if speaker is None and isinstance(item, Mapping):
+                speaker = by_start.get(str(item.get("start_time")))
+            words.append(_item(item, speaker, here, f"results.items[{i}]"))
     turns: list[RawTurn] = []
     last_end: float | None = None
     for label, start, end, content, kind, place in words:
@@ -132,7 +136,7 @@ def _turns_from_items(results: Mapping[str, Any], here: str) -> list[RawTurn]:
     return turns
 
 
-def _item(item: Any, label: str | None, here: str, place: str):
+def _item(item: Any, label: str | None, here: str, place: str) -> _Word:
     if not isinstance(item, Mapping):
         raise TranscriptError(f"{here}: {place}: expected an object, got {describe(item)}")
     content, kind = _word(item, here, place)

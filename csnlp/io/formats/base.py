@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
 from csnlp.io.roles import alias_role, assign_roles
@@ -28,6 +28,9 @@ from csnlp.transcript import (
     replace_surrogates,
     text_problem,
 )
+
+if TYPE_CHECKING:  # generic.py builds on this module
+    from csnlp.io.formats.generic import PendingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,8 +451,8 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
             problem = text_problem(t.text)
             if problem is not None:
                 place = f" ({t.place})" if t.place and t.place != f"turns[{i}]" else ""
-                name = f"transcript {tid!r}: " if tid else ""
-                raise TranscriptError(f"{here}: {name}turn {i}{place}: the text {problem}")
+                named = f"transcript {tid!r}: " if tid else ""
+                raise TranscriptError(f"{here}: {named}turn {i}{place}: the text {problem}")
         if (t.label is not None and not t.label.isascii() and has_surrogate(t.label)
                 or t.name is not None and has_surrogate(t.name)):
             raise TranscriptError(f"{here}: {t.place or f'turn {i}'}: the speaker "
@@ -491,21 +494,24 @@ def build_transcript(turns: Sequence[RawTurn], *, tid: str, metadata: Mapping[st
     return Transcript(id=str(tid), turns=tuple(built), metadata=meta)
 
 
-def _merge(turns: list, gap: float) -> list:
+def _merge(turns: list[Turn], gap: float) -> list[Turn]:
     out: list[Turn] = []
     for t in turns:
-        prev = out[-1] if out else None
-        close = (prev is not None and prev.speaker == t.speaker
-                 and prev.speaker_name == t.speaker_name and t.start is not None
-                 and (prev.end if prev.end is not None else prev.start) is not None
-                 and t.start - (prev.end if prev.end is not None else prev.start) <= gap)
-        if close:
+        if out and _continues(out[-1], t, gap):
+            prev = out[-1]
             ends = [e for e in (prev.end, t.end) if e is not None]
             out[-1] = Turn(prev.speaker, f"{prev.text} {t.text}".strip(), prev.start,
                            max(ends) if ends else None, prev.speaker_name)
         else:
             out.append(t)
     return out
+
+
+def _continues(prev: Turn, t: Turn, gap: float) -> bool:
+    """Whether `t` is the same speaker going on within `gap` seconds of `prev`."""
+    prev_end = prev.end if prev.end is not None else prev.start
+    return (prev.speaker == t.speaker and prev.speaker_name == t.speaker_name
+            and t.start is not None and prev_end is not None and t.start - prev_end <= gap)
 
 
 # ---------------------------------------------------------------- values
@@ -666,8 +672,10 @@ class FileFormat:
     description: str
     extensions: tuple[str, ...]
     #: read(path, ctx, objects) -> Records; `objects` are the object formats to try for JSON
-    #: values (one when the user named it, all of them for "auto").
-    read: Callable[[Path, ReadContext, Sequence[ObjectFormat]], Iterator[Record]]
+    #: values (one when the user named it, all of them for "auto"). JSON readers give
+    #: PendingRecords instead when `ctx.defer` is set.
+    read: Callable[[Path, ReadContext, Sequence[ObjectFormat]],
+                   Iterator[Record | PendingRecord]]
     sniff: Callable[[bytes], bool] | None = None
     aliases: tuple[str, ...] = ()
     #: the extension is not enough (.txt may be WebVTT or SRT): look at the content first

@@ -169,6 +169,7 @@ def parse_native(obj: Any, ctx: ReadContext, source: dict[str, Any]) -> Transcri
     bare list of turns. Other top-level keys are kept as metadata."""
     here = where(source)
     default_id = source.get("default_id") or source_id(source)
+    metadata: Mapping[str, Any]
     if isinstance(obj, list):
         raw_turns, tid, metadata = obj, default_id, {}
     elif isinstance(obj, Mapping):
@@ -354,7 +355,8 @@ def _iter_json_array(fh: io.TextIOBase, here: str, codec: str = "utf-8"
             buf, pos = buf[pos:], 0
 
 
-def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> Iterator[Record]:
+def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
+              ) -> Iterator[Record | PendingRecord]:
     """A JSON file: one transcript object, or an array of transcripts (streamed), or an array
     that is itself one conversation (a list of turns or segments)."""
     base = {"file": str(path)}
@@ -403,7 +405,7 @@ def read_json(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> 
         yield _parsed(values, objects, ctx, base)
 
 
-def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record]:
+def _each(first_item, items, objects, ctx, base, path) -> Iterator[Record | PendingRecord]:
     item = first_item
     while item is not None:
         record, line, value = item
@@ -425,7 +427,8 @@ class _Prefixed(io.TextIOBase):
     def __init__(self, head: str, rest: io.TextIOBase) -> None:
         self._head, self._rest = head, rest
 
-    def read(self, n: int = -1) -> str:
+    def read(self, n: int | None = -1) -> str:
+        n = -1 if n is None else n
         if self._head:
             out, self._head = self._head, ""
             return out + self._rest.read(max(0, n - len(out)) if n >= 0 else -1)
@@ -469,10 +472,10 @@ class _Columns:
         def pick(field_name: str, keys: Sequence[str]) -> str | None:
             return mapping.get(field_name) or _first_key(keys, names)
 
-        self.text = pick("text", COLUMN_TEXT_KEYS)
-        self.speaker = pick("speaker", COLUMN_SPEAKER_KEYS)
-        missing = [f for f, col in (("text", self.text), ("speaker", self.speaker)) if not col]
-        if missing:
+        text = pick("text", COLUMN_TEXT_KEYS)
+        speaker = pick("speaker", COLUMN_SPEAKER_KEYS)
+        if not text or not speaker:
+            missing = [f for f, col in (("text", text), ("speaker", speaker)) if not col]
             looked = "; ".join(f"{f}: {', '.join(keys[:8])}, ..." for f, keys in
                                (("text", COLUMN_TEXT_KEYS), ("speaker", COLUMN_SPEAKER_KEYS))
                                if f in missing)
@@ -481,6 +484,8 @@ class _Columns:
                 f"{here}: no {' and no '.join(missing)} column among the columns "
                 f"{list(names)} (known names: {looked}); name them with the read option "
                 f"columns='{pairs}' (command line: --columns {pairs})")
+        self.text: str = text
+        self.speaker: str = speaker
         self.id = pick("conversation", ID_KEYS)
         self.start = pick("start", START_KEYS)
         self.end = pick("end", END_KEYS)
@@ -521,8 +526,9 @@ class _Grouper:
         self.last: dict[str, Any] = {}
         self.seen: set[str] = set()
 
-    def set_columns(self, names: Sequence[str]) -> None:
+    def set_columns(self, names: Sequence[str]) -> _Columns:
         self.cols = _Columns(names, self.ctx, self.name)
+        return self.cols
 
     def add(self, place: dict[str, Any], row: Mapping[str, Any]) -> Iterator[Record]:
         cols = self.cols
@@ -617,7 +623,7 @@ class _Grouper:
 
 
 def read_jsonl(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]
-               ) -> Iterator[Record]:
+               ) -> Iterator[Record | PendingRecord]:
     """JSON Lines: a transcript (any JSON format) per line, or a turn per line grouped by a
     conversation id key. Read line by line: the file is never held in memory."""
     grouper = _Grouper(path, ctx, "jsonl")
@@ -727,11 +733,11 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
             return
         header = [h.strip() for h in header]
         try:
-            grouper.set_columns(header)
+            cols = grouper.set_columns(header)
         except FormatError as exc:
             yield error_record(exc, base)
             return
-        id_index = header.index(grouper.cols.id) if grouper.cols.id else None
+        id_index = header.index(cols.id) if cols.id else None
         start_line = reader.line_num + 1
         while True:
             try:
@@ -746,7 +752,7 @@ def read_csv(path: Path, ctx: ReadContext, objects: Sequence[ObjectFormat]) -> I
                     yield error_record(FormatError(msg), {**base, "line": reader.line_num})
                 start_line = reader.line_num + 1
                 continue
-            place = {"file": str(path), "line": start_line}
+            place: dict[str, Any] = {"file": str(path), "line": start_line}
             start_line = reader.line_num + 1
             if not any(f.strip() for f in fields):
                 continue
