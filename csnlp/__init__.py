@@ -27,7 +27,7 @@ _LAZY = {
     "list_packs": "csnlp.standards.load",
     "StandardSet": "csnlp.standards.load",
     "reports_to_frame": "csnlp.frames",
-    "read_results": "csnlp.table",
+    "read_results": "csnlp.frames",
     "read_transcripts": "csnlp.io.read",
     "tone_scores": "csnlp.ml.tone",
     "agreement": "csnlp.calibration",

@@ -318,8 +318,8 @@ def validate_command(args: argparse.Namespace) -> int:
     example fails, 2 when the file is invalid. A file that `extends:` another set runs only
     its own standards' examples unless `--all`."""
     from csnlp.errors import CsnlpError
+    from csnlp.standard_examples import own_standard_ids, run_examples
     from csnlp.standards.load import load_standards
-    from csnlp.standards.validate import own_standard_ids, run_examples
 
     try:
         standard_set = load_standards(args.file)

@@ -476,7 +476,7 @@ class Report(Mapping[str, StandardResult]):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per standard: transcript_id, standard_id, status, score, metadata columns."""
-        from csnlp.frames import reports_to_frame
+        from csnlp.table import reports_to_frame
 
         return reports_to_frame([self])
 

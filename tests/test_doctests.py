@@ -10,7 +10,7 @@ import pytest
 MODULES = ["csnlp", "csnlp.api", "csnlp.evaluator", "csnlp.transcript", "csnlp.frames",
            "csnlp.standards.load", "csnlp.standards.kinds", "csnlp.nlp.pipeline",
            "csnlp.nlp.normalise", "csnlp.nlp.reference", "csnlp.nlp.fast", "csnlp.ingest",
-           "csnlp.table", "csnlp.jsonable", "csnlp.redact"]
+           "csnlp.table", "csnlp.frames", "csnlp.jsonable", "csnlp.redact"]
 
 
 @pytest.mark.parametrize("name", MODULES, ids=MODULES)

@@ -137,7 +137,7 @@ def agreement(results: Any, labels: Any, *, reviewer: str | None = None, seed: i
 
 def _results_frame(results: Any) -> pd.DataFrame:
     """The results frame of `csnlp.read_results` (any results file or frame csnlp writes)."""
-    from csnlp.table import read_results
+    from csnlp.frames import read_results
 
     frame = read_results(results)
     missing = [c for c in ("transcript_id", "standard_id", "status") if c not in frame.columns]

@@ -486,7 +486,7 @@ def _parse_evidence(value: Any) -> list[dict[str, Any]]:
             return []
     if not isinstance(value, (list, tuple)):
         return []
-    from csnlp.table import evidence_item
+    from csnlp.frames import evidence_item
 
     # items of frames made by hand or by older versions may lack role and label
     return [evidence_item(e) for e in value if isinstance(e, Mapping)]

@@ -29,7 +29,7 @@ GAPS_PER_GROUP = 5
 
 def load_results(paths: str | Path | Iterable[str | Path]) -> pd.DataFrame:
     """The results frame of batch outputs (.jsonl, .parquet, .csv): `csnlp.read_results`."""
-    from csnlp.table import read_results
+    from csnlp.frames import read_results
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not paths:
@@ -326,7 +326,7 @@ def _gap_card(r: Any, g: Any, names: dict, team: str | None) -> str:
 
 def _evidence(snippet: dict[str, Any]) -> str:
     """One missed call: where it came from, why it missed, and its turns with the words marked."""
-    from csnlp.table import evidence_item
+    from csnlp.frames import evidence_item
 
     src = " · ".join(_e(x) for x in (snippet.get("transcript_id"), snippet.get("date")) if x)
     why = f"<div>{_e(snippet['explanation'])}</div>" if snippet.get("explanation") else ""

@@ -11,7 +11,7 @@ import dataclasses
 import glob
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, cast, overload
 
 from csnlp.errors import FormatError, InputError, describe
 from csnlp.io.formats import FILE_FORMATS, OBJECT_FORMATS, claim_directory
@@ -229,7 +229,8 @@ def _records(paths: str | Path | Iterable[str | Path], chosen: FileFormat | Obje
                 f"{list_formats()}"), {"file": str(path)})
             continue
         try:
-            yield from file_fmt.read(path, ctx, objects)
+            # generic.py's JSON readers are the only ones that defer: a Deferred is a PendingRecord
+            yield from cast("Iterator[Record | PendingRecord]", file_fmt.read(path, ctx, objects))
         except OSError as exc:
             yield error_record(FormatError(f"{path}: cannot read the file ({exc})"),
                                {"file": str(path)})

@@ -15,8 +15,11 @@ from dask.distributed import Client, LocalCluster  # noqa: E402
 
 from csnlp.batch import evaluate_many  # noqa: E402
 from csnlp.dask import evaluate_bag, evaluate_dataframe  # noqa: E402
-from csnlp.frames import reports_to_frame  # noqa: E402
-from csnlp.table import SOURCE_COLUMNS, read_results  # noqa: E402
+from csnlp.frames import (
+    read_results,  # noqa: E402
+    reports_to_frame,  # noqa: E402
+)
+from csnlp.table import SOURCE_COLUMNS  # noqa: E402
 from csnlp.writers import OUTPUT_COLUMNS  # noqa: E402
 
 

@@ -15,6 +15,7 @@ from csnlp.batch import evaluate_many
 from csnlp.cli import main
 from csnlp.coaching.report import count_calls
 from csnlp.errors import InputError
+from csnlp.frames import read_results
 from csnlp.io import iter_records
 from csnlp.results import Evidence, EvidenceRole, Report, SearchedWindow, StandardResult, Status
 from csnlp.table import (
@@ -22,7 +23,6 @@ from csnlp.table import (
     FIXED_COLUMNS,
     SOURCE_COLUMNS,
     arrow_type,
-    read_results,
     reports_table,
     reports_to_frame,
     stored_schema,

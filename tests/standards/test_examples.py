@@ -6,7 +6,7 @@ import pytest
 
 import csnlp
 from csnlp.cli import main
-from csnlp.standards.validate import run_examples
+from csnlp.standard_examples import run_examples
 
 OUTCOMES = [(pack, o) for pack in ("contact_center", "sales")
             for o in run_examples(csnlp.load_standards(pack))]

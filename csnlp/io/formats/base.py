@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from csnlp.errors import FormatError, InputError, TranscriptError, describe
 from csnlp.io.roles import alias_role, assign_roles
@@ -29,8 +29,12 @@ from csnlp.transcript import (
     text_problem,
 )
 
-if TYPE_CHECKING:  # generic.py builds on this module
-    from csnlp.io.formats.generic import PendingRecord
+
+class Deferred(Protocol):
+    """A value read but not parsed yet (generic.PendingRecord): `resolve()` gives its Record.
+    A protocol here, so this module need not import generic.py, which builds on it."""
+
+    def resolve(self) -> Record: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,7 +679,7 @@ class FileFormat:
     #: values (one when the user named it, all of them for "auto"). JSON readers give
     #: PendingRecords instead when `ctx.defer` is set.
     read: Callable[[Path, ReadContext, Sequence[ObjectFormat]],
-                   Iterator[Record | PendingRecord]]
+                   Iterator[Record | Deferred]]
     sniff: Callable[[bytes], bool] | None = None
     aliases: tuple[str, ...] = ()
     #: the extension is not enough (.txt may be WebVTT or SRT): look at the content first

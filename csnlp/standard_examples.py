@@ -1,4 +1,6 @@
-"""The examples of a standards file, run like unit tests (`csnlp standards validate FILE`)."""
+"""The examples of a standards file, run like unit tests (`csnlp standards validate FILE`).
+
+It builds an Evaluator to run them, so it sits above the evaluator, not in `csnlp.standards`."""
 
 from __future__ import annotations
 
