@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tqdm import tqdm
+
     from csnlp.writers import PartStats
 
 #: Every command, with one line of help.
@@ -274,7 +276,7 @@ class _Progress:
     def __init__(self, enabled: bool, done: int, count: Callable[[], int | None]) -> None:
         self.start = time.perf_counter()
         self.turns = 0
-        self.bar = None
+        self.bar: tqdm[Any] | None = None
         self.total: int | None = None
         self._counter: threading.Thread | None = None
         if enabled:
@@ -292,23 +294,24 @@ class _Progress:
         except OSError:  # the reader reports an unreadable input
             self.total = None
 
-    def _apply_total(self) -> None:
-        if self.total is not None and self.bar.total != self.total:
-            self.bar.total = self.total
-            self.bar.refresh()
+    def _apply_total(self, bar: tqdm[Any]) -> None:
+        if self.total is not None and bar.total != self.total:
+            bar.total = self.total
+            bar.refresh()
 
     def update(self, stats: PartStats) -> None:
         self.turns += stats.turns
         if self.bar is not None:
-            self._apply_total()
+            self._apply_total(self.bar)
             elapsed = max(time.perf_counter() - self.start, 1e-9)
             self.bar.set_postfix_str(f"{self.turns / elapsed:,.0f} turns/s", refresh=False)
             self.bar.update(stats.records)
 
     def close(self) -> None:
-        if self.bar is not None:
+        if self._counter is not None:
             self._counter.join()
-            self._apply_total()
+        if self.bar is not None:
+            self._apply_total(self.bar)
             self.bar.close()
 
 

@@ -115,10 +115,11 @@ def evaluate_dataframe(ddf: dd.DataFrame, standards: Any = None, *, layout: str 
     _require(columns, [id_column] + ([speaker_column, text_column] if layout == "turns"
                                      else [turns_column]))
     if layout == "transcripts":
-        options = {"id_column": id_column, "turns_column": turns_column,
-                   "metadata_column": metadata_column,
-                   "metadata_columns": _meta_columns(columns, metadata_columns,
-                                                     {id_column, turns_column, metadata_column})}
+        options: dict[str, Any] = {
+            "id_column": id_column, "turns_column": turns_column,
+            "metadata_column": metadata_column,
+            "metadata_columns": _meta_columns(columns, metadata_columns,
+                                              {id_column, turns_column, metadata_column})}
         return ddf.map_partitions(_transcripts_partition, spec, options, on_error, batch_size,
                                   meta=output_meta(), enforce_metadata=False,
                                   clear_divisions=True)

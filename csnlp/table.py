@@ -170,7 +170,7 @@ def reports_table(reports: Iterable[Report], *, evidence_json: bool = False) -> 
         fixed.extend([fixed_values(report)] * len(rows))
     if not values:
         return schema.empty_table()
-    columns = [*zip(*values, strict=True), *zip(*fixed, strict=True)]
+    columns: list[Sequence[Any]] = [*zip(*values, strict=True), *zip(*fixed, strict=True)]
     at = RESULT_COLUMNS.index("evidence")
     evidence = columns[at]
     columns[at] = [None]  # built below

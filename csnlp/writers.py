@@ -23,7 +23,7 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from csnlp.errors import InputError, describe
 from csnlp.table import (
@@ -38,6 +38,7 @@ from csnlp.table import (
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from csnlp.results import Report
 
@@ -237,8 +238,8 @@ class Assembly:
         self.tmp = store.parts_dir / f".assembling.{store.fmt}.tmp-{os.getpid()}"
         self.next = 0  # the next part to append
         self._ready: dict[int, Any] = {}  # complete parts waiting for an earlier one
-        self._fh = None  # the open temporary file (JSONL, CSV) ...
-        self._writer = None  # ... or ParquetWriter
+        self._fh: BinaryIO | None = None  # the open temporary file (JSONL, CSV) ...
+        self._writer: pq.ParquetWriter | None = None  # ... or Parquet writer
         self._pending: list[Any] = []  # Parquet tables not yet written as a row group
         self._rows = 0
 
@@ -289,41 +290,43 @@ class Assembly:
 
             self._writer = pq.ParquetWriter(self.tmp, output_schema(), compression="zstd")
         else:
-            self._fh = open(self.tmp, "wb")  # noqa: SIM115 - closed in _close or abort
+            self._fh = fh = open(self.tmp, "wb")  # noqa: SIM115 - closed in _close or abort
             if self.store.fmt == "csv":
-                self._fh.write(csv_header())
+                fh.write(csv_header())
 
     def _append(self, index: int, table: pa.Table | None = None) -> None:
         self._open()
         path = self.store.part_path(index)
-        if self._writer is None:
+        if self._fh is not None:
             with open(path, "rb") as src:
                 shutil.copyfileobj(src, self._fh, 1 << 20)
             return
+        writer = self._writer
+        assert writer is not None  # _open opened the file or the writer
         if table is None:
             import pyarrow.parquet as pq
 
             # ParquetFile, not read_table: that imports pyarrow.dataset (and pandas), ~0.8 s
             table = pq.ParquetFile(path).read()
-        if table.schema != self._writer.schema:
+        if table.schema != writer.schema:
             raise InputError(f"{path}: not a part of this job (its columns differ); "
                              "run again without --resume")
         self._pending.append(table)
         self._rows += table.num_rows
         if self._rows >= self.row_group_rows:
-            self._flush_rows()
+            self._flush_rows(writer)
 
-    def _flush_rows(self) -> None:
+    def _flush_rows(self, writer: pq.ParquetWriter) -> None:
         import pyarrow as pa
 
         if self._pending:
-            self._writer.write_table(pa.concat_tables(self._pending),
+            writer.write_table(pa.concat_tables(self._pending),
                                      row_group_size=max(self._rows, 1))
         self._pending, self._rows = [], 0
 
     def _close(self) -> None:
         if self._writer is not None:
-            self._flush_rows()
+            self._flush_rows(self._writer)
             self._writer.close()
             self._writer = None
             with open(self.tmp, "rb+") as fh:

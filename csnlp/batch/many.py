@@ -64,6 +64,9 @@ def _evaluate_local(evaluator: Evaluator | None, transcripts: Iterable[Any], on_
                     ctx: ReadContext | None = None) -> Iterator[Report]:
     for chunk in chunks(transcripts, batch_size):
         if evaluator is None:
+            if spec is None:
+                raise TypeError("_evaluate_local: pass an evaluator or the spec to build one "
+                                "(both are None)")
             evaluator, _ = worker_evaluator(spec)
         yield from evaluate_chunk(evaluator, chunk, on_error=on_error, ctx=ctx)
 

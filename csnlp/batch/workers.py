@@ -124,7 +124,7 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
     ctx = ctx if ctx is not None else _DEFAULT_CTX
     with gc_paused():  # parsing the inputs allocates as much as evaluating them
         prepared = [_prepare(item, base, on_error, ctx) for base, item in chunk]
-        transcripts = [t for t, _, failed in prepared if failed is None]
+        transcripts = [t for t, _, _ in prepared if t is not None]  # the inputs not failed
         reports = _evaluate_transcripts(evaluator, transcripts, on_error)
     out: list[Report] = []
     it = iter(reports)

@@ -140,8 +140,9 @@ def gaps(frame: pd.DataFrame, *, agent: str = "agent_id", team: str | None = "te
     if against not in ("best", "team", "population"):
         raise InputError(f"gaps: against must be 'best', 'team' or 'population', got {against!r}")
     _require(frame, (agent,), "gaps")
-    use_team = team is not None and team in frame.columns and team != agent
-    keys = [agent, team] if use_team else [agent]
+    # the team column, when the frame has one that is not the agent's
+    team_col = team if team is not None and team in frame.columns and team != agent else None
+    keys = [agent] if team_col is None else [agent, team_col]
     rows = compliance(frame, keys, z=z)
     std_keys = ["standard_id"]
     agent_tot = _sum_counts(rows, [agent] + std_keys)
@@ -150,15 +151,16 @@ def gaps(frame: pd.DataFrame, *, agent: str = "agent_id", team: str | None = "te
     out = agent_tot.merge(pop_tot, on=std_keys, how="left")
     out["population_n"] = out["p_n"] - out["n"]
     out["population_rate"] = _rate(out["p_met"] - out["met"], out["population_n"])
-    if use_team:
-        home = _home_team(frame, agent, team)
+    if team_col is not None:
+        home = _home_team(frame, agent, team_col)
         out = out.merge(home, on=agent, how="left")
-        team_tot = _sum_counts(rows, [team] + std_keys)[[team] + std_keys + ["met", "n"]].rename(
+        team_keys = [team_col] + std_keys
+        team_tot = _sum_counts(rows, team_keys)[team_keys + ["met", "n"]].rename(
             columns={"met": "t_met", "n": "t_n"})
-        own = rows.rename(columns={"met": "o_met", "n": "o_n"})[[agent, team] + std_keys
+        own = rows.rename(columns={"met": "o_met", "n": "o_n"})[[agent] + team_keys
                                                                  + ["o_met", "o_n"]]
-        out = out.merge(team_tot, on=[team] + std_keys, how="left").merge(
-            own, on=[agent, team] + std_keys, how="left")
+        out = out.merge(team_tot, on=team_keys, how="left").merge(
+            own, on=[agent] + team_keys, how="left")
         out["team_n"] = out["t_n"].fillna(0) - out["o_n"].fillna(0)
         out["team_rate"] = _rate(out["t_met"].fillna(0) - out["o_met"].fillna(0),
                                  out["team_n"])
@@ -174,7 +176,7 @@ def gaps(frame: pd.DataFrame, *, agent: str = "agent_id", team: str | None = "te
                           na_position="last").reset_index(drop=True)
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     out["evidence"] = _snippets(frame, out, agent=agent, limit=n_evidence)
-    cols = ["rank", agent] + ([team] if use_team else []) + [
+    cols = ["rank", agent] + ([] if team_col is None else [team_col]) + [
         "standard_id", "title", "n", "met", "missed", "rate", "ci_low", "ci_high", "team_n",
         "team_rate", "population_n", "population_rate", "benchmark", "gap", "gain", "clear_gap",
         "coaching_tip", "evidence"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from csnlp.errors import StandardsError
 from csnlp.nlp.normalise import BACKCHANNELS
@@ -15,6 +15,9 @@ from csnlp.transcript import Transcript
 
 if TYPE_CHECKING:  # only types: loading the kinds for a standards file needs no spaCy
     from csnlp.nlp.pipeline import Annotator, CompiledRule, Span, TurnAnnotation
+
+#: The options model of a detector's kind (`RequireSpec` for `RequireDetector`).
+SpecT = TypeVar("SpecT", bound=StandardBase)
 
 #: How many searched turns a miss shows as evidence.
 MAX_LOOKED_EVIDENCE = 3
@@ -122,14 +125,15 @@ class Context:
         return tuple(self.whole_turn(i, EvidenceRole.SEARCHED, window=window) for i in shown)
 
 
-class Detector:
-    """Judges one standard. Subclasses set `spec` (the pydantic model) and implement `check`."""
+class Detector(Generic[SpecT]):
+    """Judges one standard. Subclasses set `spec` (the pydantic model) and implement `check`;
+    `class ForbidDetector(Detector[ForbidSpec])` types `self.standard` as a `ForbidSpec`."""
 
     kind: ClassVar[str] = ""
     spec: ClassVar[type[StandardBase] | None] = None
 
-    def __init__(self, standard: StandardBase, annotator: Annotator) -> None:
-        self.standard = standard
+    def __init__(self, standard: SpecT, annotator: Annotator) -> None:
+        self.standard: SpecT = standard
         self.annotator = annotator
 
     def rule(self, path: str) -> CompiledRule:

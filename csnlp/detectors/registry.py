@@ -9,7 +9,7 @@ which loads them before any standards file is validated.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from csnlp.errors import StandardsError
 from csnlp.standards import kinds as _kinds
@@ -18,21 +18,23 @@ if TYPE_CHECKING:
     from csnlp.detectors.base import Detector
 
 #: kind -> detector class, built-in and plug-in (a read-only view of the registry).
-DETECTORS: Mapping[str, type[Detector]] = _kinds.DETECTORS
+DETECTORS: Mapping[str, type[Detector[Any]]] = _kinds.DETECTORS
+
+_D = TypeVar("_D", bound="type[Detector[Any]]")
 
 
-def register(kind: str) -> Callable[[type[Detector]], type[Detector]]:
+def register(kind: str) -> Callable[[_D], _D]:
     """Class decorator: register a detector for `kind` with its `spec` options model; another
     class under a taken kind is an error. See `csnlp.detectors.kinds.forbid` for a whole kind::
 
         @register("forbid")
-        class ForbidDetector(Detector):
+        class ForbidDetector(Detector[ForbidSpec]):
             spec = ForbidSpec
 
             def check(self, ctx: Context) -> StandardResult: ...
     """
 
-    def wrap(cls: type[Detector]) -> type[Detector]:
+    def wrap(cls: _D) -> _D:
         spec = getattr(cls, "spec", None)
         if spec is None:
             raise ValueError(f"detector for {kind!r} needs a `spec` model class")
@@ -48,7 +50,7 @@ def load_plugins() -> None:
     _kinds.load_kinds()
 
 
-def get_detector(kind: str) -> type[Detector]:
+def get_detector(kind: str) -> type[Detector[Any]]:
     """The detector class of check kind `kind` (built-in or plug-in)."""
     found = _kinds.get_kind(kind, where="detectors").detector
     if found is None:

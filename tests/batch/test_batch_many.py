@@ -116,6 +116,14 @@ def test_bad_arguments_fail_at_the_call(kwargs, message):
         evaluate_many([], **kwargs)
 
 
+def test_local_run_without_evaluator_or_spec_says_so(conversation):
+    # neither a built evaluator nor a spec to build one: a clear error, not an AttributeError
+    from csnlp.batch.many import _evaluate_local
+
+    with pytest.raises(TypeError, match="evaluator or the spec"):
+        list(_evaluate_local(None, [conversation(0)], "record", 5))
+
+
 def test_streams_lazily(conversation):
     endless = (conversation(i) for i in itertools.count())
     first = list(itertools.islice(evaluate_many(endless, batch_size=5), 12))

@@ -77,7 +77,7 @@ _ADDRESS_BEFORE = re.compile(
 
 
 @register("customer_name")
-class CustomerNameDetector(Detector):
+class CustomerNameDetector(Detector[CustomerNameSpec]):
     """Met when the agent uses the customer's name, from metadata or stated in the call."""
 
     spec = CustomerNameSpec
@@ -124,7 +124,7 @@ class CustomerNameDetector(Detector):
         return None
 
     def check(self, ctx: Context) -> StandardResult:
-        std: CustomerNameSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         raw = ctx.transcript.metadata.get(std.metadata_key)

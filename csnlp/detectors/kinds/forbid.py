@@ -31,13 +31,13 @@ class ForbidSpec(StandardBase):
 
 
 @register("forbid")
-class ForbidDetector(Detector):
+class ForbidDetector(Detector[ForbidSpec]):
     """Met when the rule matches nowhere in the speaker's window; each match is evidence."""
 
     spec = ForbidSpec
 
     def check(self, ctx: Context) -> StandardResult:
-        std: ForbidSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         indices = ctx.window(std.speaker, std.window)

@@ -48,14 +48,14 @@ class HoldSpec(StandardBase):
 
 
 @register("hold")
-class HoldDetector(Detector):
+class HoldDetector(Detector[HoldSpec]):
     """Every hold (hold words, or a long silence after an agent turn) is asked for or explained
     first, and the customer is thanked for waiting afterwards."""
 
     spec = HoldSpec
 
     def check(self, ctx: Context) -> StandardResult:
-        std: HoldSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         hold, ask, thanks = self.rule("hold"), self.rule("ask_or_explain"), self.rule("thanks")

@@ -17,7 +17,7 @@ window, or the searched turns on a miss.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -25,6 +25,9 @@ from csnlp.detectors.base import Context, Detector, quote, turn_list
 from csnlp.detectors.registry import register
 from csnlp.results import StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, StandardBase, WindowSpec
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import Annotator
 
 
 class RequireSpec(StandardBase):
@@ -41,17 +44,17 @@ class RequireSpec(StandardBase):
 
 
 @register("require")
-class RequireDetector(Detector):
+class RequireDetector(Detector[RequireSpec]):
     """Met when the rule matches in the speaker's window."""
 
     spec = RequireSpec
 
-    def __init__(self, standard, annotator) -> None:
+    def __init__(self, standard: RequireSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
         self.check_classifier(standard.classifier)
 
     def check(self, ctx: Context) -> StandardResult:
-        std: RequireSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         indices = ctx.window(std.speaker, std.window)

@@ -15,7 +15,7 @@ is the share of triggers answered. Evidence: each trigger and its answer.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,6 +23,9 @@ from csnlp.detectors.base import Context, Detector, turn_list
 from csnlp.detectors.registry import register
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import Annotator
 
 
 class ToneTrigger(SpecModel):
@@ -82,17 +85,17 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
 
 
 @register("respond")
-class RespondDetector(Detector):
+class RespondDetector(Detector[RespondSpec]):
     """Each trigger turn must be answered by the watched speaker within N of its turns."""
 
     spec = RespondSpec
 
-    def __init__(self, standard, annotator) -> None:
+    def __init__(self, standard: RespondSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
         self.check_classifier(standard.response.classifier)
 
     def check(self, ctx: Context) -> StandardResult:
-        std: RespondSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         triggers = _trigger_hits(ctx, std, self.rule("trigger.match"))
@@ -115,14 +118,14 @@ class RespondDetector(Detector):
                 missed.append(i)
         share = 1 - len(missed) / len(triggers)
         what = self.expected("a response")
-        trig = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
+        shown = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
         if not missed:
-            return self.result(Status.MET, f"All {len(triggers)} {trig} "
+            return self.result(Status.MET, f"All {len(triggers)} {shown} "
                                f"({turn_list([i for i, _ in triggers])}) were answered with "
                                f"{std.expect or 'a response'} within "
                                f"{std.response.within_turns} {std.speaker} turns.",
                                score=share, evidence=evidence)
         return self.result(
-            Status.MISSED, f"{len(missed)} of {len(triggers)} {trig} "
+            Status.MISSED, f"{len(missed)} of {len(triggers)} {shown} "
             f"({turn_list(missed)}) were not answered with {what} in the {std.speaker}'s next "
             f"{std.response.within_turns} turns.", score=round(share, 6), evidence=evidence)

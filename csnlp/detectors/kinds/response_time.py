@@ -34,13 +34,13 @@ class ResponseTimeSpec(StandardBase):
 
 
 @register("response_time")
-class ResponseTimeDetector(Detector):
+class ResponseTimeDetector(Detector[ResponseTimeSpec]):
     """The share of agent replies that start within the limit must reach `min_share`."""
 
     spec = ResponseTimeSpec
 
     def check(self, ctx: Context) -> StandardResult:
-        std: ResponseTimeSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         delays = response_delays(ctx.transcript)

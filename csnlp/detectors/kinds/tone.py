@@ -19,14 +19,17 @@ low-scoring turn it flags. Alone, without such a standard, the `rude` rule judge
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
-from csnlp.results import EvidenceRole, StandardResult, Status
+from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import Annotator
 
 
 class ToneSpec(StandardBase):
@@ -43,12 +46,12 @@ class ToneSpec(StandardBase):
 
 
 @register("tone")
-class ToneDetector(Detector):
+class ToneDetector(Detector[ToneSpec]):
     """Courteous overall by the tone model (when there is one), and no rude turn by the rules."""
 
     spec = ToneSpec
 
-    def __init__(self, standard, annotator) -> None:
+    def __init__(self, standard: ToneSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
         #: The match rules of the set's `forbid` standards for the same speaker: what they
         #: judge, this standard does not judge again.
@@ -61,14 +64,14 @@ class ToneDetector(Detector):
         return [span for rule in self.forbidden for span in ctx.find(rule, index)]
 
     def check(self, ctx: Context) -> StandardResult:
-        std: ToneSpec = self.standard
+        std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         indices = ctx.turns_of(std.speaker)
         if not indices:
             return self.not_applicable(f"The {std.speaker} never speaks.")
         rude = self.rule("rude")
-        evidence = []
+        evidence: list[Evidence] = []
         for i in indices:
             spans = ctx.find(rude, i)
             if spans and self.forbidden:  # rare: only turns with rude wording pay for this
@@ -76,8 +79,8 @@ class ToneDetector(Detector):
                 spans = [(s, e, lb) for s, e, lb in spans
                          if not any(s < fe and fs < e for fs, fe, _ in judged)]
             evidence.extend(ctx.evidence(i, span) for span in spans)
-        scored = [(i, ctx.annotations[i].tone[std.label]) for i in indices
-                  if ctx.annotations[i].tone and std.label in ctx.annotations[i].tone]
+        scored = [(i, tone[std.label]) for i in indices
+                  if (tone := ctx.annotations[i].tone) and std.label in tone]
         problems: list[str] = []
         if evidence:
             problems.append("rude wording: " + ", ".join(
