@@ -169,8 +169,9 @@ class ToneModel(LinearTextModel):
             raise InputError(f"fit: label {label!r} needs positive and negative examples, "
                              f"got {int(yj.sum())} positive of {len(yj)}")
         tfidf, flags = train[0][rows], train[1][rows]
-        use_val = val is not None and Y_val is not None and bool((Y_val[:, j] >= 0).any())
-        if use_val:
+        use_val = False
+        if val is not None and Y_val is not None and bool((Y_val[:, j] >= 0).any()):
+            use_val = True
             vrows = Y_val[:, j] >= 0
             yh = Y_val[vrows, j]
             vtfidf, vflags = val[0][vrows], val[1][vrows]

@@ -280,17 +280,17 @@ def build_training_set(data: str | Path, labels: Sequence[str] = LABELS) -> Trai
     val_y = np.zeros((0, len(labels)), dtype=np.int8)
     if emotions:
         cols = [labels.index(x) for x in emotions]
-        t, y = load_goemotions(data, "train", emotions)
-        block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-        block[:, cols] = y
-        texts += t
+        g_texts, gy = load_goemotions(data, "train", emotions)
+        block = np.full((len(g_texts), len(labels)), -1, dtype=np.int8)
+        block[:, cols] = gy
+        texts += g_texts
         blocks.append(block)
         val_texts, vy = load_goemotions(data, "dev", emotions)
         val_y = np.full((len(val_texts), len(labels)), -1, dtype=np.int8)
         val_y[:, cols] = vy
         for i, x in enumerate(emotions):
-            counts[f"{x}/goemotions-train"] = {"n": int((y[:, i] >= 0).sum()),
-                                               "positive": int((y[:, i] == 1).sum())}
+            counts[f"{x}/goemotions-train"] = {"n": int((gy[:, i] >= 0).sum()),
+                                               "positive": int((gy[:, i] == 1).sum())}
             counts[f"{x}/goemotions-dev"] = {"n": int((vy[:, i] >= 0).sum()),
                                              "positive": int((vy[:, i] == 1).sum())}
     weights = [np.ones(len(texts))]
