@@ -158,10 +158,14 @@ class TokenBatch:
 
 
 def hash_text(text: str) -> int:
-    """spaCy's 64-bit hash of a string (what `Token.lower` is for the lower-cased token)."""
-    from spacy.strings import hash_string
+    """spaCy's 64-bit hash of a string (what `Token.lower` is for the lower-cased token).
 
-    return int(hash_string(text))
+    `get_string_id` is spaCy's typed public entry to its string hash (`hash_string`, which its
+    stubs do not declare); it differs only for "", which spaCy reserves as id 0.
+    """
+    from spacy.strings import get_string_id
+
+    return int(get_string_id(text))
 
 
 def hash_check() -> dict[str, str]:

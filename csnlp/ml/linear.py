@@ -116,6 +116,9 @@ class LinearTextModel:
     name: str
     n_buckets: int
     random_state: int
+    # set by fit or load: the held-out report per output column; load also keeps meta.json
+    validation_: dict[str, Any]
+    meta_: dict[str, Any]
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         raise NotImplementedError

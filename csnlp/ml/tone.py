@@ -169,8 +169,9 @@ class ToneModel(LinearTextModel):
             raise InputError(f"fit: label {label!r} needs positive and negative examples, "
                              f"got {int(yj.sum())} positive of {len(yj)}")
         tfidf, flags = train[0][rows], train[1][rows]
-        use_val = val is not None and Y_val is not None and bool((Y_val[:, j] >= 0).any())
-        if use_val:
+        use_val = False
+        if val is not None and Y_val is not None and bool((Y_val[:, j] >= 0).any()):
+            use_val = True
             vrows = Y_val[:, j] >= 0
             yh = Y_val[vrows, j]
             vtfidf, vflags = val[0][vrows], val[1][vrows]
@@ -178,6 +179,9 @@ class ToneModel(LinearTextModel):
                 raise InputError(f"fit: validation rows for {label!r} need both classes")
         else:
             yh = yj
+        # out-of-fold rows count with their training weights (a down-weighted corpus counts
+        # less when C is chosen and the calibration fitted too); validation rows count once
+        hw = None if use_val else wj
         grid = [(C, w) for w in self.strategy_weights for C in self.Cs]
         scores, held, models = [], [], []
         for C, w in grid:
@@ -189,7 +193,7 @@ class ToneModel(LinearTextModel):
             else:
                 z = self._out_of_fold(X, yj, wj, C)
             held.append(z)
-            scores.append(roc_auc_score(yh, z))
+            scores.append(roc_auc_score(yh, z, sample_weight=hw))
         best = int(np.argmax(scores))
         C, w = grid[best]
         if use_val:
@@ -198,7 +202,10 @@ class ToneModel(LinearTextModel):
             final = self._classifier(C).fit(sparse.hstack([tfidf, flags * w], format="csr"), yj,
                                             sample_weight=wj)
         z = held[best]
-        a, b = platt(z, yh, _balancing(yh) if label in self.balanced else None)
+        calibration_weight = _balancing(yh) if label in self.balanced else None
+        if hw is not None:
+            calibration_weight = hw if calibration_weight is None else hw * calibration_weight
+        a, b = platt(z, yh, calibration_weight)
         threshold, metrics = _best_f1(yh, sigmoid(a * z + b))
         metrics.update(
             roc_auc=round(float(scores[best]), 4), C=float(C), strategy_weight=float(w),

@@ -235,7 +235,8 @@ def add_multidogo(ts: TrainingSet, data: Path, split: str = "train") -> None:
     for turn in S.read_multidogo(data, split):
         labels = {"thanks": int("thankyou" in turn.acts),
                   "closing": int("closinggreeting" in turn.acts)}
-        key = (re.sub(r"[^0-9a-z]+", " ", turn.text.lower()).strip(), *labels.values())
+        key = (re.sub(r"[^0-9a-z]+", " ", turn.text.lower()).strip(), labels["thanks"],
+               labels["closing"])
         if key in seen:
             continue
         seen.add(key)

@@ -479,3 +479,28 @@ def test_tydip_test_requests_are_not_trained_on():
     texts, y = train_tone.load_stanford(DATA, "wikipedia", exclude=test)
     assert len(test) == 500 and not {train_tone.normalise(t) for t in texts} & test
     assert 0.45 < np.mean(y) < 0.55
+
+
+def test_stack_exchange_requests_are_down_weighted_for_polite(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    ts = train_tone.build_training_set(data, ("polite",))
+    wiki, _ = train_tone.load_stanford(data, "wikipedia",
+                                       exclude=train_tone.tydip_test_texts(data))
+    assert ts.weights is not None
+    assert set(ts.weights[:len(wiki)]) == {train_tone.POLITE_COMMUNITY_WEIGHTS["wikipedia"]}
+    assert set(ts.weights[len(wiki):]) == {
+        train_tone.POLITE_COMMUNITY_WEIGHTS["stack-exchange"]}
+    assert train_tone.POLITE_COMMUNITY_WEIGHTS["stack-exchange"] < 1.0
+
+
+def test_cross_validated_rows_count_with_their_weights():
+    # Clean rows plus the same texts with flipped labels at a negligible weight: held out,
+    # the flipped rows must barely count, as they barely count in fitting.
+    texts = POLITE + RUDE
+    y = [1] * len(POLITE) + [0] * len(RUDE)
+    weights = [1.0] * len(texts) + [1e-4] * len(texts)
+    model = ToneModel(labels=("polite",), Cs=(1.0,), strategy_weights=(0.5,), cv=3, min_df=1)
+    model.fit(texts + texts, np.array(y + [1 - v for v in y])[:, None], sample_weight=weights)
+    report = model.validation_["polite"]
+    assert report["heldout"] == "3-fold CV"
+    assert report["roc_auc"] > 0.75  # counted unweighted: about 0.5
