@@ -19,21 +19,12 @@ def _mypy(*args: str) -> subprocess.CompletedProcess[str]:
                            *args], cwd=REPO, capture_output=True, text=True, timeout=300)
 
 
-#: Errors allowed for now: csnlp/ml/ is fixed on another branch (with a model retrained).
-#: The lead removes this allowance when csnlp/ml/ is clean, so any error fails the test.
-ALLOWED_ERRORS_UNDER = "csnlp/ml/"
-
-
 def test_mypy_passes_on_the_package():
     out = _mypy("csnlp")
     report = out.stdout + out.stderr
     errors = [line for line in out.stdout.splitlines() if ": error: " in line]
-    # exit status 2 (or 1 without error lines) is mypy itself failing, not a clean package
-    assert out.returncode == 0 or (out.returncode == 1 and errors), report
-    outside = [line for line in errors if not line.startswith(ALLOWED_ERRORS_UNDER)]
-    assert not outside, "\n".join(outside)
-    if not errors:
-        assert "Success: no issues found" in out.stdout, report
+    assert not errors, "\n".join(errors)
+    assert out.returncode == 0 and "Success: no issues found" in out.stdout, report
 
 
 def test_the_configuration_is_strict_where_it_says(tmp_path):
