@@ -15,6 +15,7 @@ is the share of triggers answered. Evidence: each trigger and its answer.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 class ToneTrigger(SpecModel):
     label: Annotated[str, Field(pattern=IDENT)]
     min: Annotated[float, Field(ge=0, le=1)]
+    #: Turns with fewer words than this are not judged by the score alone, unless they carry
+    #: emphasis ("!!", "?!", an emoji): a model reads a word or two ("too", "so today", ASR
+    #: fragments) with little evidence and overconfidently. Such a turn still triggers
+    #: through the rule's phrases.
+    min_words: Annotated[int, Field(ge=1)] = 1
 
 
 class TriggerSpec(SpecModel):
@@ -78,10 +84,23 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
             continue
         tone = std.trigger.tone
         scores = ctx.annotations[i].tone
-        if tone and scores and scores.get(tone.label, 0.0) >= tone.min:
+        if (tone and scores and scores.get(tone.label, 0.0) >= tone.min
+                and (_n_words(ctx.annotations[i].words) >= tone.min_words
+                     or _EMPHASIS.search(ctx.transcript.turns[i].text))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
                                             score=scores[tone.label])))
     return hits
+
+
+#: Emphasis that makes even a one-word turn readable by tone: "!!", "?!", an emoji.
+_EMPHASIS = re.compile("[!?]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _n_words(words: list[str]) -> int:
+    """The turn's words, without the start- and end-of-turn sentinels patterns match on."""
+    from csnlp.nlp.rules import BOT, EOT  # here: loading standards must not import spaCy
+
+    return sum(1 for w in words if w not in (BOT, EOT))
 
 
 @register("respond")
