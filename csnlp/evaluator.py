@@ -18,7 +18,7 @@ from csnlp.gcpause import gc_paused
 from csnlp.ingest import coerce, expand, read_context, to_record
 from csnlp.metrics import transcript_metrics
 from csnlp.nlp.pipeline import Annotator
-from csnlp.redact import redact_report
+from csnlp.redact import redact_failed, redact_report
 from csnlp.results import FrozenDict, Report, StandardResult, Status, weighted_score
 from csnlp.standards.load import StandardSet, load_standards
 from csnlp.standards.spec import StandardBase
@@ -174,7 +174,8 @@ class Evaluator:
                         it.id, f"{type(exc).__name__}: {exc}", metadata=it.metadata,
                         provenance=self.provenance,
                         source={"traceback": traceback.format_exc(limit=3)}))
-        return reports
+        # error messages quote previews of the bad value (csnlp.redact.redact_failed)
+        return [redact_failed(r) for r in reports] if self.redact else reports
 
     def _annotate_each(self, items: list[Transcript | Report], on_error: str
                        ) -> tuple[list[Transcript | Report], list]:

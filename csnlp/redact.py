@@ -311,8 +311,7 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
     '[NAME]'
     """
     meta = report.metadata
-    customers = [v for k in CUSTOMER_NAME_KEYS if isinstance(v := meta.get(k), str)]
-    agents = [v for k in AGENT_NAME_KEYS if isinstance(v := meta.get(k), str)]
+    customers, agents = _names(meta)
     texts = Redactor(names=customers + agents)
     found: dict[int, list[PiiSpan]] = {}
 
@@ -334,9 +333,63 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
         replace(r, evidence=tuple(evidence(e) for e in r.evidence),
                 explanation=texts.redact(r.explanation))
         for r in report.results)
+    return replace(report, results=results, metadata=_redact_metadata(meta, customers))
+
+
+#: Keys of `Report.source` that say where an input was (kept as they are: they are the key
+#: of its rows); every other string value (a traceback, a preview) is redacted.
+SOURCE_LOCATION_KEYS = frozenset({"file", "input", "format", "transcript_id", "partition"})
+# A preview cut mid-value ("got 'my card 4111 1111 11...") leaves a fragment no check can
+# recognise: an e-mail without its domain, a card or phone number without its last digits.
+_CUT_FRAGMENT = re.compile(
+    r"(?:[\w.%+-]*@[\w.-]*|\+?[0-9][0-9 ()/.-]{2,}[0-9])(?=\s?(?:\.\.\.|…))")
+
+
+def redact_failed(report: Report) -> Report:
+    """A failed report (`Report.failed`) with personal data in its error message, source
+    (tracebacks, previews) and metadata replaced by typed placeholders; a report without an
+    error is returned as it is. Error messages quote previews of the bad value, cut at a few
+    dozen characters: a fragment cut mid-value that still holds an '@' or four digits becomes
+    `[PII]`.
+
+    >>> r = Report.failed("c1", "line 4: got 'my card 4111 1111 1111 1111, mail dana@ex...")
+    >>> redact_failed(r).error
+    "line 4: got 'my card [CREDIT_CARD], mail [PII]..."
+    >>> redact_failed(Report.failed("c2", "got 'card 4111 1111 ...")).error
+    "got 'card [PII] ..."
+    """
+    if report.error is None:
+        return report
+    customers, agents = _names(report.metadata)
+    texts = Redactor(names=customers + agents)
+
+    def text(value: str) -> str:
+        return _CUT_FRAGMENT.sub(_cut, texts.redact(value))
+
+    source = report.source
+    if source is not None:
+        source = {k: text(v) if isinstance(v, str) and k not in SOURCE_LOCATION_KEYS else v
+                  for k, v in source.items()}
+    return replace(report, error=text(str(report.error)), source=source,
+                   metadata=_redact_metadata(report.metadata, customers))
+
+
+def _cut(match: re.Match[str]) -> str:
+    fragment = match.group()
+    return "[PII]" if "@" in fragment or sum(c.isdigit() for c in fragment) >= 4 else fragment
+
+
+def _names(meta: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """The customers' and the agents' names in a report's metadata."""
+    customers = [v for k in CUSTOMER_NAME_KEYS if isinstance(v := meta.get(k), str)]
+    agents = [v for k in AGENT_NAME_KEYS if isinstance(v := meta.get(k), str)]
+    return customers, agents
+
+
+def _redact_metadata(meta: Mapping[str, Any], customers: list[str]) -> dict[str, Any]:
+    """Metadata with its strings redacted; the agents' names kept (coaching groups by agent)."""
     keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
-    metadata = {**Redactor(names=customers).redact_mapping(meta), **keep}
-    return replace(report, results=results, metadata=metadata)
+    return {**Redactor(names=customers).redact_mapping(meta), **keep}
 
 
 def _replace(text: str, spans: Sequence[PiiSpan], start: int, end: int) -> str:

@@ -68,3 +68,57 @@ def test_no_output_file_holds_personal_data(tmp_path, suffix):
     html = tmp_path / "report.html"
     assert main(["report", str(out), "--by", "team", "--out", str(html)]) == 0
     assert _leaks(html.read_text(encoding="utf-8")) == []
+
+
+#: A JSON Lines archive whose 2nd and 3rd records are malformed: their error messages quote a
+#: preview of the bad value, cut at a few dozen characters (here in the card number and in the
+#: e-mail address), and the 4th line is not JSON.
+BAD_LINES = [
+    json.dumps(CALL),
+    json.dumps({"id": "pii-2", "turns": [f"Customer mail {EMAIL}, card {CARD}, {PHONE}"]}),
+    json.dumps({"id": "pii-3", "metadata": {"customer_name": "Dana Reyes", "contact": EMAIL},
+                "turns": f"Customer: my card {CARD}, mail {EMAIL}, phone {PHONE}, SSN {SSN}"}),
+    f'{{"id": "pii-4", "turns": "my card {CARD} and {EMAIL}, call {PHONE}"',
+]
+#: What a cut preview leaves of the card and the e-mail.
+FRAGMENTS = (CARD[:9], EMAIL.split("@")[0] + "@")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".csv"])
+def test_error_rows_hold_no_personal_data(tmp_path, suffix):
+    src = tmp_path / "calls.jsonl"
+    src.write_text("\n".join(BAD_LINES) + "\n", encoding="utf-8")
+    out = tmp_path / f"results{suffix}"
+    assert main(["evaluate", str(src), "--out", str(out), "--no-progress"]) == 0
+    frame = csnlp.read_results(out)
+    errors = frame[frame["status"] == "error"].drop_duplicates("transcript_id")
+    assert len(errors) == 3 and errors["error"].str.contains(r"\[CREDIT_CARD\]|\[PII\]").sum() == 2
+    for text in (frame.to_csv(), out.read_bytes().decode("utf-8", "replace")):
+        assert _leaks(text) == [] and [f for f in FRAGMENTS if f in text] == []
+
+
+def test_failed_reports_are_redacted_unless_asked_for_raw_text():
+    from csnlp.evaluator import Evaluator
+
+    bad = json.loads(BAD_LINES[2])
+    red = list(csnlp.evaluate_many([bad]))[0]
+    assert red.error is not None and _leaks(json.dumps(red.to_dict())) == []
+    assert red.metadata["customer_name"] == "[NAME]"
+    direct = Evaluator(redact=True).evaluate_batch([bad])[0]
+    assert _leaks(json.dumps(direct.to_dict())) == []
+    raw = list(csnlp.evaluate_many([bad], evaluator=Evaluator(redact=False)))[0]
+    assert CARD in raw.error and raw.metadata["customer_name"] == "Dana Reyes"  # the opt-out
+
+
+def test_a_failed_reports_source_keeps_its_place_and_loses_the_personal_data():
+    from csnlp.redact import redact_failed
+    from csnlp.results import Report
+
+    where = {"file": "calls/4155552671.jsonl", "line": 3, "input_index": 2}
+    failed = Report.failed("c1", f"TranscriptError: turn 2: {EMAIL}",
+                           source={**where, "traceback": f"ValueError: card {CARD}"})
+    red = redact_failed(failed)
+    assert red.error == "TranscriptError: turn 2: [EMAIL]"
+    assert red.source == {**where, "traceback": "ValueError: card [CREDIT_CARD]"}
+    ok = Report("c2", ())
+    assert redact_failed(ok) is ok

@@ -23,6 +23,7 @@ from csnlp.errors import CsnlpError
 from csnlp.gcpause import gc_paused
 from csnlp.ingest import read_context, to_record
 from csnlp.io.formats.base import ReadContext
+from csnlp.redact import redact_failed
 from csnlp.results import Report
 from csnlp.transcript import Transcript
 
@@ -140,6 +141,9 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
         elif source is not None:
             report = dataclasses.replace(report, source=source)
         out.append(report)
+    # Every batch output passes here: error messages quote previews of the bad value.
+    if getattr(evaluator, "redact", True):
+        out = [redact_failed(r) for r in out]
     return out
 
 

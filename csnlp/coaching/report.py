@@ -94,7 +94,7 @@ CSS = """
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
  color:#1d2433;background:#f4f6f9}
-main{max-width:1180px;margin:0 auto;padding:24px 28px 60px}
+main{max-width:1280px;margin:0 auto;padding:24px 28px 60px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:0 0 10px}h3{font-size:15px;margin:0 0 6px}
 .meta{color:#5b6577;margin:0 0 14px}
 section{background:#fff;border:1px solid #dde2ea;border-radius:10px;padding:18px 20px;margin:18px 0}
@@ -106,11 +106,14 @@ th,td{padding:6px 8px;border-bottom:1px solid #edf0f4;text-align:left;vertical-a
 th{font-size:12px;color:#5b6577;font-weight:600;background:#fafbfc}
 td.num,th.num{text-align:right;white-space:nowrap}
 .note{color:#5b6577;font-size:12.5px;margin:4px 0 10px}
-.matrix td:first-child{white-space:nowrap}
-.matrix td.cell{text-align:center;font-weight:600;min-width:62px;border:2px solid #fff}
+.wide{overflow-x:auto}
+.matrix{width:auto}.matrix td:first-child{min-width:110px}
+.matrix td.cell{text-align:center;font-weight:600;min-width:46px;padding:5px 3px;
+ border:2px solid #fff}
 .matrix td.cell small{display:block;font-weight:400;color:#3b4455;font-size:11px}
-.matrix{width:auto}.matrix th.std{width:74px;min-width:74px;font-size:11px;line-height:1.25;
- text-align:center;vertical-align:bottom;hyphens:auto}
+.matrix th.std{width:66px;font-size:10.5px;line-height:1.25;padding:6px 3px;text-align:center;
+ vertical-align:bottom;hyphens:auto}
+@media (max-width:1100px){main{padding:16px 12px 40px}section{padding:14px 12px}}
 .bar{position:relative;height:14px;background:#edf0f4;border-radius:7px;min-width:140px}
 .bar i{position:absolute;left:0;top:0;bottom:0;border-radius:7px}
 .bar u{position:absolute;top:5px;height:4px;background:rgba(0,0,0,.35);text-decoration:none}
@@ -244,9 +247,11 @@ def _matrix(rates: pd.DataFrame, cards: pd.DataFrame, by: str, names: dict,
                     f"<small>{c.met}/{c.n}</small></td>{''.join(cells)}</tr>")
     return ('<section id="scorecard"><h2>Scorecard</h2><p class="note">Every '
             f"{_e(_label(by).lower())} against every standard, weakest overall first. Each cell "
-            "is the rate and met/applicable calls.</p><table class=\"matrix\"><thead><tr><th>"
+            "is the rate and met/applicable calls.</p>"
+            # a pack far larger than the default scrolls inside its box, never the page
+            '<div class="wide"><table class="matrix"><thead><tr><th>'
             f"{_e(_label(by))}</th><th class=\"num\">Calls</th><th class=\"std\">All standards"
-            f"</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></section>")
+            f"</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></section>")
 
 
 def _standards_table(population: pd.DataFrame, spread: pd.DataFrame | None, by: str) -> str:
@@ -405,8 +410,12 @@ def _pct(value: Any) -> str:
 
 
 def _signed(value: Any) -> str:
+    """A gap as points ahead (+) or behind (-) the benchmark; rounded first, so never "-0"."""
     v = float(value)
-    return "–" if math.isnan(v) else f"{-v * 100:+.0f} pts"
+    if math.isnan(v):
+        return "–"
+    points = round(-v * 100)
+    return f"{points:+d} pts" if points else "0 pts"
 
 
 def _colour(rate: Any) -> str:

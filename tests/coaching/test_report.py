@@ -204,3 +204,77 @@ def test_the_report_numbers_turns_as_the_explanation_does(evaluator):
     html = render_html(reports_to_frame([report, kind]), standards={})
     card = html[html.index(result.explanation[:40]):]
     assert "turn 3 · phrase:prohibited" in card[:2000] and "turn 2 ·" not in card[:2000]
+
+
+@pytest.mark.parametrize("value, text", [(-0.004, "0 pts"), (0.004, "0 pts"), (-0.0, "0 pts"),
+                                         (0.0, "0 pts"), (0.25, "-25 pts"), (-0.126, "+13 pts"),
+                                         (float("nan"), "–")],
+                         ids=["tiny-negative", "tiny-positive", "negative-zero", "zero",
+                              "behind", "ahead", "nan"])
+def test_gaps_never_print_a_negative_zero(value, text):
+    from csnlp.coaching.report import _signed
+
+    assert _signed(value) == text
+
+
+def test_an_agent_at_the_benchmark_is_zero_points_from_it():
+    """A and B each met the greeting in 1 of 2 calls: each is at the other's rate, 0 pts."""
+    met, missed = (StandardResult("greeting", s, None, title="Greet") for s in
+                   (Status.MET, Status.MISSED))
+    frame = reports_to_frame([Report(f"{a}{i}", (r,), metadata={"agent_id": a})
+                              for a in "AB" for i, r in enumerate((met, missed))])
+    html = render_html(frame, standards={})
+    assert "-0 pts" not in html and "+0 pts" not in html
+    assert html.count('<td class="num">0 pts</td>') == 2
+
+
+def _pack_frame():
+    """Seven agents with long names against every standard of the default pack: a wide scorecard."""
+    from csnlp import load_standards
+
+    pack = load_standards("contact_center")
+    agents = ["Kevin Marsh", "Jamal Reed", "Tom Becker", "Maria Lopez", "Priya Nair",
+              "David Chen", "Alexandra Montgomery-Smith"]
+    statuses = [Status.MET, Status.MISSED, Status.NOT_APPLICABLE]
+    reports = []
+    for a, name in enumerate(agents):
+        for call in range(3):
+            results = tuple(StandardResult(sid, statuses[(a + call + k) % 3],
+                                           None, title=pack[sid].title)
+                            for k, sid in enumerate(pack.ids))
+            reports.append(Report(f"call-{a}-{call}", results,
+                                  metadata={"agent_id": f"a{a}01", "agent_name": name}))
+    return reports_to_frame(reports)
+
+
+#: Appended to a copy of the report (the report itself has no scripts): writes the page's width
+#: and every box whose content is wider than the box into the DOM, for --dump-dom to read.
+_MEASURE = """<script>window.addEventListener('load', () => {
+  const wide = [...document.querySelectorAll('main, section, table, div')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.tagName + '#' + (e.id || e.className) + ':' + e.scrollWidth + '>' + e.clientWidth);
+  const out = document.createElement('output');
+  out.id = 'measure';
+  out.textContent = JSON.stringify({page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth, wide: wide});
+  document.body.appendChild(out);
+});</script>"""
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no `chromium` on PATH (.ci/run installs Debian's "
+                    "chromium); the report's layout is not measured in a browser here")
+@pytest.mark.parametrize("width", [1400, 1024], ids=["1400px", "1024px"])
+def test_report_fits_the_window_without_horizontal_overflow(tmp_path, width):
+    import json
+
+    html = render_html(_pack_frame(), standards={})
+    page = tmp_path / "measured.html"
+    page.write_text(html.replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    dom = _chromium(tmp_path, f"--window-size={width},900", "--dump-dom", page.resolve().as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<output id="measure">(.*?)</output>', dom.stdout)
+    assert found, dom.stdout[-2000:]
+    measure = json.loads(found.group(1).replace("&gt;", ">"))
+    assert measure["view"] > width - 40  # the window really was this wide
+    assert measure["page"] <= measure["view"], measure
+    assert measure["wide"] == [], measure
