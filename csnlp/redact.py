@@ -29,7 +29,7 @@ from stdnum import iban, luhn
 from stdnum.us import ssn
 
 from csnlp.errors import InputError, describe
-from csnlp.results import Evidence, Report
+from csnlp.results import Evidence, Report, StandardResult
 
 PLACEHOLDERS = {
     "CREDIT_CARD": "[CREDIT_CARD]",
@@ -330,10 +330,15 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
         context = _replace(turn, pii, 0, len(turn)) if e.context is not None else None
         return replace(e, text=text, context=context)
 
-    results = tuple(
-        replace(r, evidence=tuple(evidence(e) for e in r.evidence),
-                explanation=texts.redact(r.explanation))
-        for r in report.results)
+    def result(r: StandardResult) -> StandardResult:
+        # Most results hold no personal data: keep them as they are, not a copy of each.
+        shown = tuple(evidence(e) for e in r.evidence)
+        explanation = texts.redact(r.explanation)
+        if explanation is r.explanation and shown == r.evidence:  # a tuple: as replace() gives
+            return r
+        return replace(r, evidence=shown, explanation=explanation)
+
+    results = tuple(result(r) for r in report.results)
     keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
     metadata = {**Redactor(names=customers).redact_mapping(meta), **keep}
     return replace(report, results=results, metadata=metadata)
