@@ -294,12 +294,12 @@ def stages(corpus: Path, rounds: int = 2) -> None:
     blank = spacy.blank("en")
     every = [t for texts, _ in turns for t in texts]
     list(blank.pipe(every[:5000]))
-    models = (ann.tone_model, ann._tone_batch, ann.act_model)
+    models = (ann.tone_model, ann.act_model)
 
     def set_models(tone: bool, acts: bool) -> None:
+        # The annotator scores a model only when it has one (see BaseAnnotator._score_models).
         ann.tone_model = models[0] if tone else None
-        ann._tone_batch = models[1] if tone else False
-        ann.act_model = models[2] if acts else None
+        ann.act_model = models[1] if acts else None
 
     def run(step) -> float:
         best = float("inf")

@@ -43,6 +43,7 @@ SPEAKER_ALIASES: dict[str, str] = {
 MAX_TURN_CHARS = 100_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SCALARS = frozenset({int, float, bool, type(None)})
 
 
 def text_problem(text: str) -> str | None:
@@ -73,6 +74,8 @@ def has_surrogate(value: object) -> bool:
     (which no writer can encode)."""
     if isinstance(value, str):
         return not value.isascii() and _SURROGATE.search(value) is not None
+    if type(value) in _SCALARS:  # most metadata values: spared the slower Mapping check
+        return False
     if isinstance(value, Mapping):
         return any(has_surrogate(k) or has_surrogate(v) for k, v in value.items())
     if isinstance(value, (list, tuple)):
@@ -103,10 +106,15 @@ def check_turns(t: Transcript, *, where: str) -> None:
     surrogate (for Transcripts built outside the readers)."""
     check_fields(t.id, t.metadata, where=where)
     for i, turn in enumerate(t.turns):
-        problem = text_problem(turn.text) if isinstance(turn.text, str) else "is not a string"
-        if problem is not None:
-            raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the text {problem}")
-        if has_surrogate(turn.speaker_name):
+        text = turn.text
+        # An ASCII string of usual length (nearly every turn) is told by two C calls: this
+        # runs for every turn of every Transcript passed in, already checked when it was read.
+        if type(text) is not str or len(text) > MAX_TURN_CHARS or not text.isascii():
+            problem = text_problem(text) if isinstance(text, str) else "is not a string"
+            if problem is not None:
+                raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the text "
+                                      f"{problem}")
+        if turn.speaker_name is not None and has_surrogate(turn.speaker_name):
             raise TranscriptError(f"{where}: transcript {t.id!r}: turn {i}: the speaker_name "
                                   f"{describe(turn.speaker_name)} holds a lone surrogate")
 

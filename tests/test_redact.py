@@ -228,3 +228,18 @@ def test_docstring_examples():
 
     result = doctest.testmod(csnlp.redact)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_few_digits_prefilter_passes_every_text_the_digit_scan_matches():
+    # Redactor.find skips the 7-digit scan where _FEW_DIGITS fullmatches: only texts with at
+    # most 6 ASCII digits may be skipped, and no such text holds a 7-digit run.
+    from csnlp.redact import _DIGIT_RUN7, _FEW_DIGITS
+
+    rng = random.Random(7)
+    alphabet = "0123456789 ().-/ab٣"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+        few = _FEW_DIGITS.fullmatch(text) is not None
+        assert few == (sum(c in "0123456789" for c in text) <= 6), text
+        if few:
+            assert _DIGIT_RUN7.search(text) is None, text

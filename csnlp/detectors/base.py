@@ -122,7 +122,13 @@ class Context:
         ("the agent's first 2 turns"); every searched index is kept in the evidence's window."""
         shown = indices[-MAX_LOOKED_EVIDENCE:] if last else indices[:MAX_LOOKED_EVIDENCE]
         window = SearchedWindow(where, tuple(indices))
-        return tuple(self.whole_turn(i, EvidenceRole.SEARCHED, window=window) for i in shown)
+        # Built here, with the rule string `Evidence` would derive: most results are misses.
+        rule = "looked:" + where
+        turns = self.transcript.turns
+        return tuple(Evidence(turn_index=i, speaker=turns[i].speaker, start_char=0,
+                              end_char=len(turns[i].text), text=turns[i].text, rule=rule,
+                              context=turns[i].text, role=EvidenceRole.SEARCHED, window=window)
+                     for i in shown)
 
 
 class Detector(Generic[SpecT]):

@@ -112,11 +112,14 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     feats: list[int] = []
+    # Bound methods and the last word's (text, end) as locals: this loop runs for every token.
+    add_word, add_span, add_feat = words.append, spans.append, feats.append
+    last, last_end = None, 0
     for norm_hash, punct, space, start, length, _lower in rows:
         if space:
             continue
         if punct:
-            feats.append(norm_hash)
+            add_feat(norm_hash)
             continue
         entry = cache.get(norm_hash)
         if entry is None:
@@ -127,17 +130,27 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
             if len(cache) < _CACHE_LIMIT:
                 cache[norm_hash] = entry
         parts, hashes = entry
-        if not parts:
-            continue
-        if parts in (("'s",), ("s",)) and words and words[-1] in _IS_AFTER:
-            parts, hashes = ("is",), (_is_hash(),)
-        end = start + length
-        for part, h in zip(parts, hashes, strict=True):
-            if words and words[-1] == part and spans[-1][1] <= start:
+        if len(parts) == 1:  # nearly every token: one word
+            part = parts[0]
+            if (part == "'s" or part == "s") and last in _IS_AFTER:
+                part, h = "is", _is_hash()
+            else:
+                h = hashes[0]
+            if part == last and last_end <= start:
                 continue  # a stutter: keep the first occurrence as the evidence
-            words.append(part)
-            spans.append((start, end))
-            feats.append(h)
+            last, last_end = part, start + length
+            add_word(part)
+            add_span((start, last_end))
+            add_feat(h)
+            continue
+        end = start + length
+        for part, h in zip(parts, hashes, strict=True):  # none (a filler) or an override's
+            if part == last and last_end <= start:
+                continue
+            last, last_end = part, end
+            add_word(part)
+            add_span((start, end))
+            add_feat(h)
     return words, spans, feats
 
 

@@ -88,7 +88,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         turns = ctx.transcript.turns
         for i in ctx.turns_of("customer"):
             text = turns[i].text
-            cased = any(c.isupper() for c in text)
+            # ASCII (nearly every turn): an upper-case letter is one lower() changes.
+            cased = (text.lower() != text if text.isascii()
+                     else any(c.isupper() for c in text))
             spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
             for span in spans:
                 if _possessive(ctx, i, span):
@@ -136,17 +138,21 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             names, source = self._stated_name(ctx)
             origin = f"the customer's words {quote(source.text)}" if source else ""
         indices = ctx.window(std.speaker, std.window)
+        wanted = frozenset(names)
         for i in indices:
             if source is not None and i < source.turn_index:
                 continue
             own = self._own_spans(ctx, i)
             ann = ctx.annotations[i]
-            for w, (s, e) in zip(ann.words, ann.spans, strict=True):
-                if w in names and not any(a <= s < b for a, b, _ in own):
-                    ev = ctx.evidence(i, (s, e, "name"))
-                    return self.result(Status.MET, f"The agent addressed the customer as "
-                                       f"{quote(ev.text)} in turn {i + 1}.",
-                                       evidence=[ev] + ([source] if source else []))
+            # Most turns hold no name word (and most calls have no name): no word loop.
+            hits = [] if wanted.isdisjoint(ann.words) else [
+                (s, e) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
+                if w in wanted and not any(a <= s < b for a, b, _ in own)]
+            if hits:
+                ev = ctx.evidence(i, (*hits[0], "name"))
+                return self.result(Status.MET, f"The agent addressed the customer as "
+                                   f"{quote(ev.text)} in turn {i + 1}.",
+                                   evidence=[ev] + ([source] if source else []))
             if masked := self._placeholder(ctx, i, own):
                 return self.result(Status.MET, f"The agent addressed the customer by a name "
                                    f"masked as {quote(masked.text)} in turn {i + 1}.",
