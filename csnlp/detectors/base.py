@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from csnlp.errors import StandardsError
-from csnlp.nlp.normalise import BACKCHANNELS
+from csnlp.nlp.normalise import BACKCHANNELS, GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, SearchedWindow, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
 from csnlp.transcript import Transcript
@@ -80,6 +80,10 @@ class Context:
         if window.first_turns:
             return turns[: window.first_turns]
         if window.last_turns:
+            if window.skip_goodbyes:
+                counted = [i for i in turns if not GOODBYE_WORDS.issuperset(
+                    w for w in self.annotations[i].words if w not in BACKCHANNELS)]
+                return counted[-window.last_turns:] or turns[-window.last_turns:]
             return turns[-window.last_turns:]
         return turns
 

@@ -18,6 +18,11 @@ FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "
 BACKCHANNELS = frozenset({"okay", "alright", "right", "yeah", "yes", "yep", "huh", "well", "so",
                           "oh", "ah", "hm", "uh-huh", "sure", "and", "but", "_bot_", "_eot_"})
 
+#: Words of a goodbye-only turn ("bye", "bye now", "ok bye bye", "take care", "see you"), which
+#: a window with `skip_goodbyes` does not count.
+GOODBYE_WORDS = frozenset({"bye", "goodbye", "bye-bye", "byebye", "now", "then", "take", "care",
+                           "cheers", "see", "you", "ya", "later", "soon", "talk"})
+
 # Spellings and chat/ASR forms that spaCy's blank English NORM leaves apart.
 NORM_OVERRIDES = {
     "m": "am", "im": "i am", "ive": "i have",

@@ -132,11 +132,17 @@ class WindowSpec(SpecModel):
 
     first_turns: Annotated[int, Field(ge=1)] | None = None
     last_turns: Annotated[int, Field(ge=1)] | None = None
+    #: With last_turns: turns that are only a goodbye ("bye", "bye now", "take care") are not
+    #: counted, so a string of goodbyes does not push what came just before them (an offer of
+    #: more help) out of the window. A standard that looks for the goodbye leaves this off.
+    skip_goodbyes: bool = False
 
     @model_validator(mode="after")
     def _one_side(self) -> WindowSpec:
         if self.first_turns is not None and self.last_turns is not None:
             raise ValueError("give first_turns or last_turns, not both")
+        if self.skip_goodbyes and not self.last_turns:
+            raise ValueError("skip_goodbyes goes with last_turns")
         return self
 
     def describe(self, speaker: str) -> str:

@@ -215,3 +215,11 @@ def test_extends_same_id_patched_and_replaced_is_an_error(tmp_path):
         load_standards(_extends(tmp_path, [
             {"id": "closing", "window": {"last_turns": 3}},
             {"id": "closing", "check": "forbid", "title": "No", "match": {"phrases": ["x"]}}]))
+
+
+def test_skip_goodbyes_goes_with_last_turns():
+    from csnlp.standards.spec import WindowSpec
+
+    assert WindowSpec(last_turns=3, skip_goodbyes=True).skip_goodbyes
+    with pytest.raises(ValueError, match="skip_goodbyes goes with last_turns"):
+        WindowSpec(first_turns=2, skip_goodbyes=True)
