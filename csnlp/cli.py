@@ -351,7 +351,8 @@ def validate_command(args: argparse.Namespace) -> int:
               f"{o.example!r}")
     inherited = (f" ({len(standard_set.standards) - len(only)} inherited, their examples "
                  "not run: --all runs them)") if only is not None else ""
-    print(f"{standard_set.name} {standard_set.version}: {len(standard_set.standards)} standards "
+    version = f" {standard_set.version}" if standard_set.version != "0" else ""
+    print(f"{standard_set.name}{version}: {len(standard_set.standards)} standards "
           f"valid{inherited}; examples: {len(outcomes) - len(failed)} passed, "
           f"{len(failed)} failed")
     return 1 if failed else 0

@@ -1,7 +1,8 @@
 """The JSON Schema of the standards format, generated from the pydantic models.
 
-`python -m csnlp.standards.schema` rewrites csnlp/schemas/standards.schema.json; a test checks
-the shipped file is current.
+`python -m csnlp.standards.schema` prints it (with installed plug-in kinds: `--plugins`);
+`--out FILE` writes it to a file. The shipped csnlp/schemas/standards.schema.json holds the
+built-in kinds; a test checks it is current (`--out csnlp/schemas/standards.schema.json`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,24 @@ def render() -> str:
     return json.dumps(standards_json_schema(), indent=2, sort_keys=True) + "\n"
 
 
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m csnlp.standards.schema",
+                                     description="Print the JSON Schema of standards files.")
+    parser.add_argument("--out", help="write it to this file instead of printing it")
+    parser.add_argument("--plugins", action="store_true",
+                        help="include the check kinds of installed plug-in packages")
+    args = parser.parse_args(argv)
+    text = (json.dumps(standards_json_schema(plugins=True), indent=2, sort_keys=True) + "\n"
+            if args.plugins else render())
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        print(text, end="")
+    return 0
+
+
 if __name__ == "__main__":
-    SCHEMA_PATH.write_text(render())
-    print(f"wrote {SCHEMA_PATH}")
+    raise SystemExit(main())

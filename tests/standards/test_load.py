@@ -121,7 +121,8 @@ def test_extends_adds_and_overrides(tmp_path):
 
 
 def test_published_json_schema_is_current():
-    assert SCHEMA_PATH.read_text() == render(), "run: python -m csnlp.standards.schema"
+    assert SCHEMA_PATH.read_text() == render(), (
+        "run: python -m csnlp.standards.schema --out csnlp/schemas/standards.schema.json")
 
 
 def test_packs_validate_against_the_json_schema():
@@ -223,3 +224,14 @@ def test_skip_goodbyes_goes_with_last_turns():
     assert WindowSpec(last_turns=3, skip_goodbyes=True).skip_goodbyes
     with pytest.raises(ValueError, match="skip_goodbyes goes with last_turns"):
         WindowSpec(first_turns=2, skip_goodbyes=True)
+
+
+def test_the_schema_command_prints_and_writes_only_where_told(tmp_path, capsys):
+    from csnlp.standards.schema import main
+
+    assert main([]) == 0
+    printed = capsys.readouterr().out
+    assert printed == render()
+    out = tmp_path / "schema.json"
+    assert main(["--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == render()
