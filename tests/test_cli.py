@@ -146,3 +146,20 @@ def test_validate_runs_only_the_files_own_examples_unless_all(tmp_path, capsys):
     assert main(["standards", "validate", str(path), "--all"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len({line.split()[1] for line in lines[:-1]}) > 2
+
+
+def test_report_counts_the_groups_its_page_shows(tmp_path, capsys):
+    """Calls without the grouping column are a group of their own on the page
+    ("(no agent_id)"), and the summary line counts it too."""
+    import json
+
+    calls = [{"id": f"c{i}", "metadata": ({"agent_id": f"a{i % 2}"} if i < 4 else {}),
+              "turns": [{"speaker": "agent", "text": "Hello, how can I help?"}]}
+             for i in range(6)]
+    src = tmp_path / "calls.jsonl"
+    src.write_text("".join(json.dumps(c) + "\n" for c in calls), encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    assert main(["evaluate", str(src), "--out", str(out), "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out), "--by", "agent_id", "--out", str(tmp_path / "r.html")]) == 0
+    assert "6 transcripts, 3 agent_id groups" in capsys.readouterr().out
