@@ -379,8 +379,10 @@ def report_command(args: argparse.Namespace) -> int:
 
         frame = apply_overrides(frame, args.overrides)
     out = write_report(frame, args.out, by=args.by)
-    # rows without a value form a group of their own in the report ("(no agent_id)")
-    groups = frame[args.by].nunique(dropna=False) if args.by in frame.columns else 0
+    # judged calls without a value form a group of their own in the report ("(no agent_id)");
+    # failed inputs (error rows) are in no group
+    judged = frame[frame["status"] != "error"] if "status" in frame.columns else frame
+    groups = judged[args.by].nunique(dropna=False) if args.by in frame.columns else 0
     print(f"wrote {out}: {count_calls(frame)} transcripts, {groups} {args.by} groups")
     return 0
 
