@@ -179,29 +179,17 @@ class TrainingSet:
 # -- corpora ---------------------------------------------------------------------------------
 def add_sgd(ts: TrainingSet, data: Path, split: str = "dev") -> None:
     """SGD turns of one hash split, labelled as the module docstring says."""
-    files = sorted(_path(data, SGD_FOLDER).glob("dialogues_*.json"))
-    if not files:
-        raise InputError(f"{data / SGD_FOLDER}: no dialogues_*.json")
-    for path in files:
-        try:
-            dialogues = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: not valid JSON ({exc})") from None
-        for dlg in dialogues:
-            if sgd_split(dlg["dialogue_id"]) != split:
-                continue
-            for turn in dlg["turns"]:
-                acts = {a["act"] for fr in turn["frames"] for a in fr["actions"]}
-                if turn["speaker"] == "SYSTEM":
-                    labels = {act: int(sgd in acts) for act, sgd in SGD_SYSTEM_ACTS.items()}
-                    labels["apology_empathy"] = -1 if "NOTIFY_FAILURE" in acts else 0
-                    labels.update({act: 0 for act in PACK_ONLY})
-                    source = "sgd-system"
-                else:
-                    labels = {act: int(sgd in acts) for act, sgd in SGD_USER_ACTS.items()}
-                    source = "sgd-user"
-                ts.add(turn["utterance"], labels, weight=1.0, group=f"sgd:{dlg['dialogue_id']}",
-                       source=source)
+    for turn in S.read_sgd(data, split):
+        acts = turn.acts
+        if turn.side == "agent":
+            labels = {act: int(sgd in acts) for act, sgd in SGD_SYSTEM_ACTS.items()}
+            labels["apology_empathy"] = -1 if "NOTIFY_FAILURE" in acts else 0
+            labels.update({act: 0 for act in PACK_ONLY})
+            source = "sgd-system"
+        else:
+            labels = {act: int(sgd in acts) for act, sgd in SGD_USER_ACTS.items()}
+            source = "sgd-user"
+        ts.add(turn.text, labels, weight=1.0, group=turn.dialogue, source=source)
 
 
 MULTIWOZ_SYSTEM_ACTS = {"further_help": "general-reqmore", "closing": "general-bye"}
