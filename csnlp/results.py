@@ -15,6 +15,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from csnlp.errors import InputError, describe
+from csnlp.jsonable import jsonable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -443,9 +444,9 @@ class Report(Mapping[str, StandardResult]):
         return {"schema_version": REPORT_SCHEMA_VERSION, "transcript_id": self.transcript_id,
                 "score": self.score, "error": self.error,
                 "results": [r.to_dict() for r in self.results],
-                "metrics": _jsonable(self.metrics), "metadata": _jsonable(self.metadata),
-                "provenance": _jsonable(self.provenance),
-                "source": _jsonable(self.source) if self.source is not None else None}
+                "metrics": jsonable(self.metrics), "metadata": jsonable(self.metadata),
+                "provenance": jsonable(self.provenance),
+                "source": jsonable(self.source) if self.source is not None else None}
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
@@ -483,20 +484,3 @@ class Report(Mapping[str, StandardResult]):
 
 _SHORT = {Status.MET: "met", Status.MISSED: "missed", Status.NOT_APPLICABLE: "n/a",
           Status.ERROR: "error"}
-
-
-def _jsonable(value: Any) -> Any:
-    """Make metadata/metrics JSON-native (dates to ISO strings, numpy scalars to Python)."""
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, float):
-        return value if value == value and value not in (float("inf"), float("-inf")) else None
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return _jsonable(value.item())
-    return str(value)
