@@ -170,10 +170,7 @@ class Evaluator:
                     if on_error == "raise":
                         raise
                     log.exception("transcript %r: could not be judged", it.id)
-                    reports.append(Report.failed(
-                        it.id, f"{type(exc).__name__}: {exc}", metadata=it.metadata,
-                        provenance=self.provenance,
-                        source={"traceback": traceback.format_exc(limit=3)}))
+                    reports.append(self._failed(it, exc))
         # error messages quote previews of the bad value (csnlp.redact.redact_failed)
         return [redact_failed(r) for r in reports] if self.redact else reports
 
@@ -192,13 +189,18 @@ class Evaluator:
                     if on_error == "raise":
                         raise
                     log.exception("transcript %r: could not be annotated", it.id)
-                    it = Report.failed(it.id, f"{type(exc).__name__}: {exc}",
-                                       metadata=it.metadata, provenance=self.provenance,
-                                       source={"traceback": traceback.format_exc(limit=3)})
+                    it = self._failed(it, exc)
                 else:
                     annotations.extend(anns)
             kept.append(it)
         return kept, annotations
+
+    def _failed(self, t: Transcript, exc: Exception) -> Report:
+        """The failed Report of a transcript whose annotation or judging raised `exc` (called
+        in the `except` block: the source holds the traceback)."""
+        return Report.failed(t.id, f"{type(exc).__name__}: {exc}", metadata=t.metadata,
+                             provenance=self.provenance,
+                             source={"traceback": traceback.format_exc(limit=3)})
 
     def _judge(self, t: Transcript, annotations) -> Report:
         metrics = transcript_metrics(t)

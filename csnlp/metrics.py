@@ -50,9 +50,15 @@ def response_delays(transcript: Transcript, *, skip_holds: bool = True
     that ends a hold (see `holds`: the agent asked the customer to wait, "let me check", and
     the silence followed) is no reply: the customer agreed to wait.
     """
+    return _delays(transcript, holds(transcript) if skip_holds else [])
+
+
+def _delays(transcript: Transcript, found_holds: list[dict[str, Any]]
+            ) -> list[tuple[int, float]]:
+    """`response_delays`, skipping the replies that end one of `found_holds`."""
     out: list[tuple[int, float]] = []
     turns = transcript.turns
-    after_hold = {h["before_turn"] for h in holds(transcript)} if skip_holds else set()
+    after_hold = {h["before_turn"] for h in found_holds}
     for i in range(1, len(turns)):
         cur, prev = turns[i], turns[i - 1]
         if cur.speaker != AGENT or prev.speaker != CUSTOMER or cur.start is None:
@@ -164,7 +170,8 @@ def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
     }
     if not transcript.has_timestamps:
         return metrics
-    pairs = response_delays(transcript)
+    found_holds = holds(transcript)  # response_delays needs them too: found once
+    pairs = _delays(transcript, found_holds)
     delays = [d for _, d in pairs]
     metrics["response_delays"] = [round(d, 3) for d in delays]
     metrics["response_delay_turns"] = [{"customer_turn": i - 1, "agent_turn": i,
@@ -173,7 +180,7 @@ def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
     metrics["max_response_delay"] = round(max(delays), 3) if delays else None
     metrics["silences"] = [{"before_turn": i, "seconds": round(s, 3)}
                            for i, s in silences(transcript)]
-    metrics["holds"] = holds(transcript)
+    metrics["holds"] = found_holds
     metrics["hold_seconds"] = round(sum(h["seconds"] for h in metrics["holds"]), 3)
     talk = talk_time(transcript)
     total_talk = sum(talk.values())

@@ -342,10 +342,8 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
         return replace(r, evidence=shown, explanation=explanation)
 
     results = tuple(result(r) for r in report.results)
-    # without an agent name, the turns' Redactor is the metadata's too
-    people = None if agents else texts
     return replace(report, results=results,
-                   metadata=_redact_metadata(meta, customers, people))
+                   metadata=_redact_metadata(meta, customers, agents, texts))
 
 
 #: Keys of `Report.source` that say where an input was (kept as they are: they are the key
@@ -383,7 +381,7 @@ def redact_failed(report: Report) -> Report:
         source = {k: text(v) if isinstance(v, str) and k not in SOURCE_LOCATION_KEYS else v
                   for k, v in source.items()}
     return replace(report, error=text(str(report.error)), source=source,
-                   metadata=_redact_metadata(report.metadata, customers))
+                   metadata=_redact_metadata(report.metadata, customers, agents, texts))
 
 
 def _cut(match: re.Match[str]) -> str:
@@ -398,12 +396,13 @@ def _names(meta: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     return customers, agents
 
 
-def _redact_metadata(meta: Mapping[str, Any], customers: list[str],
-                     redactor: Redactor | None = None) -> dict[str, Any]:
+def _redact_metadata(meta: Mapping[str, Any], customers: list[str], agents: list[str],
+                     texts: Redactor) -> dict[str, Any]:
     """Metadata with its strings redacted; the agents' names kept (coaching groups by agent).
-    `redactor` is one for these customers' names that the caller already built."""
+    `texts` is the caller's Redactor for the customers' and the agents' names."""
     keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
-    people = redactor if redactor is not None else Redactor(names=customers)
+    # without an agent name, the texts' Redactor is the metadata's too
+    people = Redactor(names=customers) if agents else texts
     return {**people.redact_mapping(meta), **keep}
 
 
