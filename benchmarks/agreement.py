@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from csnlp.calibration import agreement, read_labels
-from csnlp.calibration.agreement import _results_frame
+from csnlp.frames import read_results
 
 VERDICTS = np.array(["met", "missed", "not_applicable"])
 
@@ -67,7 +67,7 @@ def main() -> None:
 
         human = timed("read labels (CSV)", lambda: read_labels(lab_path))
         machine = timed("read results (Parquet, evidence parsed)",
-                        lambda: _results_frame(res_path))
+                        lambda: read_results(res_path))
         result = timed("join and score (frames in)", lambda: agreement(machine, human))
         timed("end to end (files in)", lambda: agreement(res_path, lab_path))
         timed("to_dict + JSON", lambda: json.dumps(result.to_dict()))

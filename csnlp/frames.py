@@ -17,10 +17,10 @@ import orjson
 from csnlp.errors import InputError
 from csnlp.results import Report, rule_fields
 from csnlp.table import (
-    _FORMATS,
     EVIDENCE_FIELDS,
     FIXED_COLUMNS,
     LEGACY_EVIDENCE,
+    RESULT_FORMATS,
     _check_columns,
     report_values,
     reports_table,
@@ -76,10 +76,10 @@ def read_results(source: Any) -> pd.DataFrame:
 def results_format(path: str | os.PathLike[str]) -> str:
     """`jsonl`, `parquet` or `csv` from a results file's extension."""
     suffix = Path(path).suffix.lower()
-    if suffix not in _FORMATS:
+    if suffix not in RESULT_FORMATS:
         raise InputError(f"{str(path)!r}: unknown results format {suffix or '(no extension)'!r}; "
-                         f"expected one of {', '.join(sorted(_FORMATS))}")
-    return _FORMATS[suffix]
+                         f"expected one of {', '.join(sorted(RESULT_FORMATS))}")
+    return RESULT_FORMATS[suffix]
 
 
 def _read_file(path: Path) -> pa.Table:

@@ -76,7 +76,8 @@ PANDAS_DTYPES = {"str": "object", "float": "float64", "int": "Int64", "evidence"
 #: Columns of frames written by csnlp before `evidence` existed.
 LEGACY_EVIDENCE = "evidence_json"
 
-_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
+#: Results file format by extension (what csnlp writes and reads back).
+RESULT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
 
 
 # -- reports to stored rows ------------------------------------------------------------------------

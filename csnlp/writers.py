@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from csnlp.errors import InputError, describe
 from csnlp.table import (
     METADATA_COLUMNS,
+    RESULT_FORMATS,
     SOURCE_COLUMNS,
     STORED_COLUMNS,
     reports_table,
@@ -47,7 +48,7 @@ __all__ = ["METADATA_COLUMNS", "OUTPUT_COLUMNS", "OUTPUT_FORMATS", "SOURCE_COLUM
            "reports_frame", "reports_table", "serialise"]
 
 #: Output format by file extension.
-OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".csv": "csv"}
+OUTPUT_FORMATS = RESULT_FORMATS
 
 #: Columns of every Parquet/CSV output, in this order (`csnlp.table.STORED_COLUMNS`).
 OUTPUT_COLUMNS = STORED_COLUMNS

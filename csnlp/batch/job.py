@@ -21,12 +21,11 @@ from csnlp.batch.chunks import DEFAULT_BATCH_SIZE, Packed, check_args, chunks
 from csnlp.batch.resume import signature
 from csnlp.batch.workers import EvaluatorSpec, part_task, pool, pooled
 from csnlp.errors import InputError
+from csnlp.table import RESULT_FORMATS
 
 if TYPE_CHECKING:
     from csnlp.writers import PartStats, PartStore
 
-#: Extensions of files that may hold csnlp's own results (never read back as transcripts).
-_RESULT_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".csv")
 _RESULT_COLUMNS = {"transcript_id", "standard_id", "status"}
 
 
@@ -224,7 +223,7 @@ def is_results_file(path: str | os.PathLike[str]) -> bool:
     line or schema."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix not in _RESULT_SUFFIXES or not p.is_file():
+    if suffix not in RESULT_FORMATS or not p.is_file():
         return False
     try:
         if suffix == ".parquet":

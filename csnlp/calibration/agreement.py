@@ -92,7 +92,10 @@ def agreement(results: Any, labels: Any, *, reviewer: str | None = None, seed: i
     >>> agreement(res, lab).table.loc[0, ["n", "disagreements"]].tolist()
     [3, 1]
     """
-    machine, failed = _machine_verdicts(_results_frame(results))
+    from csnlp.frames import read_results
+
+    # any results file or frame csnlp writes; the frame always has every fixed column
+    machine, failed = _machine_verdicts(read_results(results))
     human = read_labels(labels)
     reviewers = sorted(human["reviewer"].unique())
     if reviewer is not None and reviewer not in reviewers:
@@ -134,17 +137,6 @@ def agreement(results: Any, labels: Any, *, reviewer: str | None = None, seed: i
 
 
 # -- reading the machine side -----------------------------------------------------------------
-
-def _results_frame(results: Any) -> pd.DataFrame:
-    """The results frame of `csnlp.read_results` (any results file or frame csnlp writes)."""
-    from csnlp.frames import read_results
-
-    frame = read_results(results)
-    missing = [c for c in ("transcript_id", "standard_id", "status") if c not in frame.columns]
-    if missing:
-        raise InputError(f"results: no column {missing[0]!r}; not a csnlp results frame")
-    return frame
-
 
 def _machine_verdicts(frame: pd.DataFrame) -> tuple[pd.DataFrame, set[str]]:
     """One row per (transcript, standard): machine status, explanation, evidence, title; and the

@@ -18,6 +18,7 @@ import numpy as np
 
 from csnlp.errors import InputError
 from csnlp.results import EvidenceRole
+from csnlp.table import FIXED_COLUMNS, LEGACY_EVIDENCE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -279,8 +280,6 @@ def evidence_items(frame: pd.DataFrame, *, status: str | Iterable[str] | None = 
     """
     import pandas as pd
 
-    from csnlp.table import FIXED_COLUMNS, LEGACY_EVIDENCE
-
     _require(frame, REQUIRED_COLUMNS, "evidence_items")
     if EVIDENCE not in frame.columns and LEGACY_EVIDENCE not in frame.columns:
         _require(frame, [EVIDENCE], "evidence_items")
@@ -440,7 +439,7 @@ def _snippets(frame: pd.DataFrame, gaps_frame: pd.DataFrame, *, agent: str,
               limit: int) -> list[list[dict[str, Any]]]:
     """Up to `limit` evidence snippets per gap row, one per missed call, most recent first."""
     empty: list[list[dict[str, Any]]] = [[] for _ in range(len(gaps_frame))]
-    has_evidence = EVIDENCE in frame.columns or "evidence_json" in frame.columns
+    has_evidence = EVIDENCE in frame.columns or LEGACY_EVIDENCE in frame.columns
     if limit <= 0 or not has_evidence or gaps_frame.empty:
         return empty
     missed = frame[frame["status"] == "missed"]
@@ -475,7 +474,7 @@ def _snippet(rec: Mapping[str, Any]) -> dict[str, Any]:
 def _record_evidence(rec: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A row's evidence items: the `evidence` column, or `evidence_json` of older frames."""
     value = rec.get(EVIDENCE)
-    return _parse_evidence(rec.get("evidence_json") if _missing(value) else value)
+    return _parse_evidence(rec.get(LEGACY_EVIDENCE) if _missing(value) else value)
 
 
 def _parse_evidence(value: Any) -> list[dict[str, Any]]:
