@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from csnlp.errors import PatternTimeout
+from csnlp.errors import PatternTimeout, describe
 
 #: Seconds one search of a user regex may run. A well-behaved pattern takes microseconds on a
 #: turn; a catastrophic one is stopped here, once per turn and rule (timed-out words are
@@ -41,8 +41,7 @@ _TIMED_OUT = object()  # a word's remembered answer when its search was stopped
 
 def preview(pattern: str) -> str:
     """A pattern for a message, cut to PREVIEW_CHARS."""
-    text = repr(pattern)
-    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."
+    return describe(pattern, PREVIEW_CHARS)
 
 
 class BoundedRegex:

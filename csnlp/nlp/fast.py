@@ -53,7 +53,6 @@ class FastAnnotator(BaseAnnotator):
         self.anchor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self._anchor_ids: dict[int, int] = {}  # anchor label hash -> pattern index
         self._unanchored: list[int] = []  # patterns without anchor phrases: tried on every turn
-        self._allowed: dict[str | None, frozenset[int]] = {}
         self._norm_cache: NormCache = {}
         #: Turns annotated so far; the first WARM_TURNS run outside memory zones.
         self.warm_turns = 0
@@ -75,7 +74,6 @@ class FastAnnotator(BaseAnnotator):
             self._anchor_ids[self.vocab.strings.add(key)] = index
         else:
             self._unanchored.append(index)
-        self._allowed.clear()
 
     # -- annotating ------------------------------------------------------------------------
     def annotate(self, texts: Sequence[str], speakers: Sequence[str] | None = None
@@ -213,7 +211,7 @@ class FastAnnotator(BaseAnnotator):
                 if ann.words:
                     candidates.setdefault(n, set()).update(self._unanchored)
         for n, ids in candidates.items():
-            allowed = self._allowed_patterns(speakers[n] if speakers is not None else None)
+            allowed = self._patterns_for(speakers[n] if speakers is not None else None)
             ann = out[n]
             words = ann.words
             present = None
@@ -240,12 +238,6 @@ class FastAnnotator(BaseAnnotator):
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(
                         (ann.spans[s0][0], ann.spans[e0 - 1][1]))
-
-    def _allowed_patterns(self, speaker: str | None) -> frozenset[int]:
-        allowed = self._allowed.get(speaker)
-        if allowed is None:
-            allowed = self._allowed[speaker] = frozenset(self._patterns_for(speaker))
-        return allowed
 
     def memory_zone(self):
         """spaCy's memory zone, once the tokenizer cache is warm.

@@ -66,7 +66,7 @@ class ReferenceAnnotator(BaseAnnotator):
         for match_id, start, end in self.phrase_matcher(words_doc):
             ann.matches.setdefault(strings[match_id], []).append(
                 (spans[start][0], spans[end - 1][1]))
-        for i in self._patterns_for(speaker):
+        for i in sorted(self._patterns_for(speaker)):
             label = self.patterns[i][0]
             if ann.timeouts and label in ann.timeouts:
                 continue

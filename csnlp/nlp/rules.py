@@ -136,7 +136,7 @@ class BaseAnnotator:
         #: Whose turns each label is looked for in, and whose turns the act model scores.
         self.label_speakers: dict[str, set[str]] = {}
         self.act_speakers: set[str] = set()
-        self._speaker_patterns: dict[str | None, tuple[int, ...]] = {}
+        self._speaker_patterns: dict[str | None, frozenset[int]] = {}
         self._init_matchers()
         self._compile()
 
@@ -219,12 +219,12 @@ class BaseAnnotator:
     def rule(self, standard_id: str, path: str) -> CompiledRule:
         return self.rules[(standard_id, path)]
 
-    def _patterns_for(self, speaker: str | None) -> tuple[int, ...]:
+    def _patterns_for(self, speaker: str | None) -> frozenset[int]:
         """Indices of the token patterns some rule looks for in this speaker's turns (None:
-        any turn), in compile order."""
+        any turn); in compile order, sorted, they run in the order they were compiled."""
         allowed = self._speaker_patterns.get(speaker)
         if allowed is None:
-            allowed = self._speaker_patterns[speaker] = tuple(
+            allowed = self._speaker_patterns[speaker] = frozenset(
                 i for i, (label, _pattern) in enumerate(self.patterns)
                 if speaker is None or speaker in self.label_speakers.get(label, ()))
         return allowed

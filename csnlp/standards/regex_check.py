@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -230,21 +231,29 @@ def _groups(pattern: str) -> list[tuple[int, int, int, int]]:
     max repeats is 1 for an unquantified group and 0 for a possessive one."""
     found: list[tuple[int, int, int, int]] = []
     stack: list[tuple[int, int]] = []
-    i, n = 0, len(pattern)
-    while i < n:
+    for i, ch in _structure(pattern, 0, len(pattern)):
+        if ch == "(":
+            stack.append((i, _body_start(pattern, i)))
+        elif ch == ")" and stack:
+            start, body = stack.pop()
+            found.append((start, i, body, _quantifier_max(pattern, i + 1)))
+    return found
+
+
+def _structure(pattern: str, begin: int, end: int) -> Iterator[tuple[int, str]]:
+    """(index, character) of each `(`, `)` and `|` of pattern[begin:end] that is not escaped
+    or inside a character class."""
+    i = begin
+    while i < end:
         ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
         if ch == "[":
             i = _class_end(pattern, i)
-        elif ch == "(":
-            stack.append((i, _body_start(pattern, i)))
-        elif ch == ")" and stack:
-            start, body = stack.pop()
-            found.append((start, i, body, _quantifier_max(pattern, i + 1)))
+        elif ch in "()|":
+            yield i, ch
         i += 1
-    return found
 
 
 def _body_start(pattern: str, i: int) -> int:
@@ -289,21 +298,14 @@ def _quantifier_max(pattern: str, i: int) -> int:
 def _split_alternatives(pattern: str, begin: int, end: int) -> list[str]:
     """The top-level `|` alternatives of pattern[begin:end]."""
     parts: list[str] = []
-    depth, i, last = 0, begin, begin
-    while i < end:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-        elif ch == "(":
+    depth, last = 0, begin
+    for i, ch in _structure(pattern, begin, end):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif depth == 0:
             parts.append(pattern[last:i])
             last = i + 1
-        i += 1
     parts.append(pattern[last:end])
     return parts

@@ -37,8 +37,8 @@ def standards_json_schema(*, plugins: bool = False) -> dict[str, Any]:
     return schema
 
 
-def render() -> str:
-    return json.dumps(standards_json_schema(), indent=2, sort_keys=True) + "\n"
+def render(*, plugins: bool = False) -> str:
+    return json.dumps(standards_json_schema(plugins=plugins), indent=2, sort_keys=True) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,8 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plugins", action="store_true",
                         help="include the check kinds of installed plug-in packages")
     args = parser.parse_args(argv)
-    text = (json.dumps(standards_json_schema(plugins=True), indent=2, sort_keys=True) + "\n"
-            if args.plugins else render())
+    text = render(plugins=args.plugins)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"wrote {args.out}")
