@@ -21,17 +21,19 @@ _BUILDING = threading.Lock()  # two threads asking at once build one Evaluator, 
 
 def get_evaluator(standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
                   *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT,
-                  redact: bool = True) -> Evaluator:
+                  redact: bool = True, turn_cache: int | None = None) -> Evaluator:
     """The cached Evaluator for these standards and models (built once, reused afterwards)."""
     standard_set = load_standards(standards)
-    key = (standard_set.digest, _model_key(tone_model), _model_key(act_model), bool(redact))
+    key = (standard_set.digest, _model_key(tone_model), _model_key(act_model), bool(redact),
+           turn_cache)
     ev = _CACHE.get(key)
     if ev is None:
         with _BUILDING:
             ev = _CACHE.get(key)
             if ev is None:
                 ev = _CACHE[key] = Evaluator(standard_set, tone_model=tone_model,
-                                             act_model=act_model, redact=redact)
+                                             act_model=act_model, redact=redact,
+                                             turn_cache=turn_cache)
     return ev
 
 

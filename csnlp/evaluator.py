@@ -13,7 +13,7 @@ from typing import Any
 from csnlp import __version__
 from csnlp.detectors.base import Context
 from csnlp.detectors.registry import get_detector
-from csnlp.errors import ModelError, describe
+from csnlp.errors import InputError, ModelError, describe
 from csnlp.gcpause import gc_paused
 from csnlp.ingest import coerce, expand, read_context, to_record
 from csnlp.metrics import transcript_metrics
@@ -90,7 +90,7 @@ class Evaluator:
 
     def __init__(self, standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
                  *, tone_model: Any = DEFAULT, act_model: Any = DEFAULT,
-                 redact: bool = True) -> None:
+                 redact: bool = True, turn_cache: int | None = None) -> None:
         self.standard_set = load_standards(standards)
         #: Personal data in evidence, explanations and metadata becomes typed placeholders
         #: (csnlp.redact); `redact=False` keeps the raw text.
@@ -100,6 +100,14 @@ class Evaluator:
         self.act_model = resolve_act_model(act_model) if uses_acts else None
         self.annotator = Annotator(self.standard_set, tone_model=self.tone_model,
                                    act_model=self.act_model)
+        if turn_cache is not None:
+            #: How many distinct short turns' annotations are kept across batches (0: none);
+            #: see `FastAnnotator.annotate`.
+            if isinstance(turn_cache, bool) or not isinstance(turn_cache, int) \
+                    or turn_cache < 0:
+                raise InputError(f"turn_cache: expected a number of turns >= 0, got "
+                                 f"{describe(turn_cache)}")
+            self.annotator.turn_cache_size = turn_cache
         self.detectors = [get_detector(s.check)(s, self.annotator)
                           for s in self.standard_set.standards]
         model_id = getattr(self.tone_model, "model_id", None)
@@ -144,9 +152,18 @@ class Evaluator:
                 rec.raise_error()
             items.append(Report.failed(rec.source["transcript_id"], str(rec.error),
                                        source=rec.source, provenance=self.provenance))
+        return self._evaluate_items(items, on_error)
+
+    def _evaluate_items(self, items: list[Transcript | Report], on_error: str = "record",
+                        sources: Sequence[Mapping[str, Any] | None] | None = None
+                        ) -> list[Report]:
+        """`evaluate_batch` of inputs already through `csnlp.ingest` (checked Transcripts, or
+        the failed Reports of inputs that were not); `sources`, one per item, become the
+        reports' `source` (the batch runner's file and line), so no report is built twice."""
         turns = [turn for it in items if isinstance(it, Transcript) for turn in it.turns]
         texts = [turn.text for turn in turns]
         speakers = [turn.speaker for turn in turns]
+        where = list(sources) if sources is not None else [None] * len(items)
         reports: list[Report] = []
         with self.annotator.memory_zone(), gc_paused():
             try:
@@ -158,14 +175,14 @@ class Evaluator:
                 # only the one that fails becomes an error report.
                 items, annotations = self._annotate_each(items, on_error)
             pos = 0
-            for it in items:
+            for it, source in zip(items, where, strict=True):
                 if isinstance(it, Report):
                     reports.append(it)
                     continue
                 anns = annotations[pos:pos + len(it.turns)]
                 pos += len(it.turns)
                 try:
-                    reports.append(self._judge(it, anns))
+                    reports.append(self._judge(it, anns, source))
                 except Exception as exc:  # a bug outside the detectors must not sink the batch
                     if on_error == "raise":
                         raise
@@ -202,7 +219,8 @@ class Evaluator:
                              provenance=self.provenance,
                              source={"traceback": traceback.format_exc(limit=3)})
 
-    def _judge(self, t: Transcript, annotations) -> Report:
+    def _judge(self, t: Transcript, annotations,
+               source: Mapping[str, Any] | None = None) -> Report:
         metrics = transcript_metrics(t)
         ctx = Context(transcript=t, annotations=annotations, metrics=metrics)
         results: list[StandardResult] = []
@@ -213,7 +231,8 @@ class Evaluator:
                 results.append(self._check_failed(t, standard, exc))
         results_t = tuple(results)
         report = Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
-                        metrics=metrics, metadata=t.metadata, provenance=self.provenance)
+                        metrics=metrics, metadata=t.metadata, provenance=self.provenance,
+                        source=source)
         return redact_report(report, [turn.text for turn in t.turns]) if self.redact else report
 
     def _check_failed(self, t: Transcript, standard: StandardBase, exc: Exception

@@ -88,13 +88,16 @@ def _gaps(transcript: Transcript) -> list[tuple[int, int, float]]:
     return out
 
 
-def silences(transcript: Transcript, threshold: float = SILENCE_SECONDS
-             ) -> list[tuple[int, float]]:
-    """(index of the turn after the gap, seconds) for every gap between turns over `threshold`."""
-    return [(after, gap) for _, after, gap in _gaps(transcript) if gap > threshold]
+def silences(transcript: Transcript, threshold: float = SILENCE_SECONDS, *,
+             gaps: list[tuple[int, int, float]] | None = None) -> list[tuple[int, float]]:
+    """(index of the turn after the gap, seconds) for every gap between turns over `threshold`;
+    `gaps` is `_gaps(transcript)` when the caller has it."""
+    gaps = _gaps(transcript) if gaps is None else gaps
+    return [(after, gap) for _, after, gap in gaps if gap > threshold]
 
 
-def holds(transcript: Transcript, threshold: float = HOLD_SECONDS) -> list[dict[str, Any]]:
+def holds(transcript: Transcript, threshold: float = HOLD_SECONDS, *,
+          gaps: list[tuple[int, int, float]] | None = None) -> list[dict[str, Any]]:
     """Silences over `threshold` that follow an agent's request to wait ("let me check that
     for you", "one moment please") in one of the last turns before the gap.
 
@@ -106,7 +109,7 @@ def holds(transcript: Transcript, threshold: float = HOLD_SECONDS) -> list[dict[
     """
     out = []
     turns = transcript.turns
-    for before, after, gap in _gaps(transcript):
+    for before, after, gap in _gaps(transcript) if gaps is None else gaps:
         if gap <= threshold:
             continue
         for j in range(after - 1, max(-1, after - 1 - HOLD_LOOKBACK), -1):
@@ -170,7 +173,8 @@ def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
     }
     if not transcript.has_timestamps:
         return metrics
-    found_holds = holds(transcript)  # response_delays needs them too: found once
+    gaps = _gaps(transcript)  # holds and silences are both gaps: measured once
+    found_holds = holds(transcript, gaps=gaps)  # response_delays needs them too: found once
     pairs = _delays(transcript, found_holds)
     delays = [d for _, d in pairs]
     metrics["response_delays"] = [round(d, 3) for d in delays]
@@ -179,7 +183,7 @@ def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
     metrics["mean_response_delay"] = round(sum(delays) / len(delays), 3) if delays else None
     metrics["max_response_delay"] = round(max(delays), 3) if delays else None
     metrics["silences"] = [{"before_turn": i, "seconds": round(s, 3)}
-                           for i, s in silences(transcript)]
+                           for i, s in silences(transcript, gaps=gaps)]
     metrics["holds"] = found_holds
     metrics["hold_seconds"] = round(sum(h["seconds"] for h in metrics["holds"]), 3)
     talk = talk_time(transcript)

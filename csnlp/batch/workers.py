@@ -126,7 +126,8 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
     with gc_paused():  # parsing the inputs allocates as much as evaluating them
         prepared = [_prepare(item, base, on_error, ctx) for base, item in chunk]
         transcripts = [t for t, _, _ in prepared if t is not None]  # the inputs not failed
-        reports = _evaluate_transcripts(evaluator, transcripts, on_error)
+        sources = [source for t, source, _ in prepared if t is not None]
+        reports = _evaluate_transcripts(evaluator, transcripts, on_error, sources)
     out: list[Report] = []
     it = iter(reports)
     for (base, _), (_, source, failed) in zip(chunk, prepared, strict=True):
@@ -138,7 +139,7 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
             # where it came from, plus what the evaluator recorded (e.g. a traceback)
             report = dataclasses.replace(
                 report, source={**dict(report.source or {}), **(source or base)})
-        elif source is not None:
+        elif source is not None and report.source is None:
             report = dataclasses.replace(report, source=source)
         out.append(report)
     # Every batch output passes here: error messages quote previews of the bad value.
@@ -147,12 +148,17 @@ def evaluate_chunk(evaluator: Evaluator, chunk: Sequence[tuple[dict[str, Any], A
     return out
 
 
-def _evaluate_transcripts(evaluator: Evaluator, transcripts: list[Transcript], on_error: str
-                          ) -> list[Report]:
+def _evaluate_transcripts(evaluator: Evaluator, transcripts: list[Transcript], on_error: str,
+                          sources: list[dict[str, Any] | None] | None = None) -> list[Report]:
     if not transcripts:
         return []
     try:
-        reports = list(evaluator.evaluate_batch(transcripts, on_error=on_error))
+        # The transcripts came through `csnlp.ingest` already: an Evaluator judges them as
+        # they are, each report built once with its source (any other evaluator object gets
+        # them through its evaluate_batch).
+        checked = getattr(evaluator, "_evaluate_items", None)
+        reports = (list(checked(list(transcripts), on_error, sources)) if checked is not None
+                   else list(evaluator.evaluate_batch(transcripts, on_error=on_error)))
         if len(reports) != len(transcripts):
             raise CsnlpError(f"evaluate_batch returned {len(reports)} reports for "
                              f"{len(transcripts)} transcripts")

@@ -4,7 +4,8 @@ It gives exactly what `csnlp.nlp.reference.ReferenceAnnotator` gives, turn by tu
 (tests/nlp/test_annotators.py checks it on real corpora), and is what csnlp runs. Where the
 time goes instead (see ../shared/PERFORMANCE.md):
 
-* identical turns of a batch (same text and speaker) are annotated once;
+* identical turns of a batch (same text and speaker) are annotated once, and short turns seen
+  in earlier batches are not annotated again (a bounded cache, `turn_cache`);
 * turns are tokenized joined, many per Doc, and the normalised words of a whole batch go into
   ONE Doc that the PhraseMatcher runs over once;
 * each token pattern runs only on turns holding one of its anchor phrases (found by one more
@@ -25,11 +26,16 @@ import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from csnlp.errors import PatternTimeout
+from csnlp.errors import InputError, PatternTimeout
 from csnlp.nlp.normalise import NormCache, normalise_rows, token_array
 from csnlp.nlp.rules import BOT, EOT, BaseAnnotator, Pattern, TurnAnnotation, trimmed
 
 WARM_TURNS = 20_000
+#: Distinct short turns whose annotations are kept across batches (see `FastAnnotator.annotate`).
+TURN_CACHE_SIZE = 20_000
+#: Only turns up to this many characters are kept: the ones that repeat ("Thank you.", "Is there
+#: anything else I can help you with?"); long turns seldom do and cost the most memory.
+TURN_CACHE_CHARS = 160
 #: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
 _JOIN_CHARS = 50_000
 
@@ -56,6 +62,12 @@ class FastAnnotator(BaseAnnotator):
         self._norm_cache: NormCache = {}
         #: Turns annotated so far; the first WARM_TURNS run outside memory zones.
         self.warm_turns = 0
+        #: (text, speaker) -> annotation of short turns from earlier batches; at most
+        #: `turn_cache_size` entries (0: off), the older half dropped when full.
+        self.turn_cache_size = TURN_CACHE_SIZE
+        self._turn_cache: dict[tuple[str, str | None], TurnAnnotation] = {}
+        #: Turns looked up in / found in the turn cache (a batch job's hit rate).
+        self.turn_cache_stats = [0, 0]
 
     def _norm_doc(self, words: Sequence[str]) -> Doc:
         return Doc(self.vocab, words=list(words))
@@ -84,22 +96,62 @@ class FastAnnotator(BaseAnnotator):
 
         Identical turns (same text, same speaker) are annotated once and share one
         TurnAnnotation, which callers read and never change: service conversations repeat
-        themselves ("Thank you.", "Is there anything else?"): in a batch of 256 conversations of
-        the benchmark corpus 15% of the turns repeat an earlier one, and of Harper Valley's
-        calls about half.
+        themselves ("Thank you.", "Is there anything else?"). In a batch of 256 conversations of
+        the benchmark corpus 15% of the turns repeat an earlier one. Across batches, the
+        annotations of short turns are kept in a bounded cache (`turn_cache_size` entries of
+        at most TURN_CACHE_CHARS characters): of the real turns in ../shared/data, 52% of
+        Harper Valley's spoken turns and 12% of SGD's written ones repeat an earlier turn. An
+        annotation depends only on the text and the speaker, so a cached one is the one the
+        turn would get again (a turn whose pattern was stopped by a time limit is not kept).
         """
-        keys: Sequence[Any] = texts if speakers is None else list(zip(texts, speakers,
-                                                                        strict=True))
-        first: dict[Any, int] = {}
-        order = [first.setdefault(key, len(first)) for key in keys]
-        if len(first) == len(order):
-            return self._annotate(texts, speakers)
-        unique = list(first)  # in order of first appearance
-        if speakers is None:
-            out = self._annotate(unique, None)
-        else:
-            out = self._annotate([k[0] for k in unique], [k[1] for k in unique])
-        return [out[j] for j in order]
+        if speakers is not None and len(speakers) != len(texts):
+            raise InputError(f"annotate: {len(texts)} texts but {len(speakers)} speakers")
+        keys: Sequence[tuple[str, str | None]] = (
+            [(text, None) for text in texts] if speakers is None
+            else list(zip(texts, speakers, strict=True)))
+        kept = self._turn_cache if self.turn_cache_size > 0 else None
+        out: list[TurnAnnotation | None] = [None] * len(keys)
+        first: dict[tuple[str, str | None], int] = {}  # a missing turn -> its place in `todo`
+        todo: list[int] = []  # the position of each distinct missing turn
+        order: list[tuple[int, int]] = []  # (position, place in `todo`) of every missing turn
+        for n, key in enumerate(keys):
+            if kept is not None:
+                ann = kept.get(key)
+                if ann is not None:
+                    out[n] = ann
+                    continue
+            j = first.get(key)
+            if j is None:
+                j = first[key] = len(todo)
+                todo.append(n)
+            order.append((n, j))
+        if kept is not None:
+            stats = self.turn_cache_stats
+            stats[0] += len(keys)
+            stats[1] += len(keys) - len(order)
+        if todo:
+            if len(todo) == len(keys):
+                fresh = self._annotate(texts, speakers)
+            else:
+                fresh = self._annotate([texts[n] for n in todo],
+                                       None if speakers is None else [speakers[n] for n in todo])
+            for n, j in order:
+                out[n] = fresh[j]
+            if kept is not None:
+                self._keep(kept, [keys[n] for n in todo], fresh)
+        return out  # type: ignore[return-value]  # every place is filled above
+
+    def _keep(self, kept: dict[tuple[str, str | None], TurnAnnotation],
+              keys: list[tuple[str, str | None]], fresh: list[TurnAnnotation]) -> None:
+        """Keep the new short turns' annotations; when full, drop the older half (a dict
+        keeps insertion order), so the cache stays bounded and keeps what recent batches say."""
+        for key, ann in zip(keys, fresh, strict=True):
+            if len(key[0]) <= TURN_CACHE_CHARS and not ann.timeouts:
+                kept[key] = ann
+        if len(kept) > self.turn_cache_size:
+            drop = len(kept) - self.turn_cache_size // 2
+            for key in list(itertools.islice(kept, drop)):
+                del kept[key]
 
     def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
                   ) -> list[TurnAnnotation]:

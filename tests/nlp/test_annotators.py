@@ -62,23 +62,30 @@ def _fields(ann):
 
 
 def _assert_identical(annotators, turns: list[tuple[str, str]]) -> None:
-    from csnlp.nlp.fast import WARM_TURNS
+    from csnlp.nlp.fast import TURN_CACHE_CHARS, WARM_TURNS
 
     reference, fast = annotators
     texts = [t for t, _ in turns]
     speakers = [s for _, s in turns]
     with reference.memory_zone():
         want = [_fields(a) for a in reference.annotate(texts, speakers)]
-    # Cold (turns tokenized one by one, outside zones), then warm (joined, inside zones).
-    for warm in (0, WARM_TURNS):
+    # Cold (turns tokenized one by one, outside zones), then warm (joined, inside zones), each
+    # from an empty turn cache; then once more, the short turns now from the cache.
+    for warm, cached in ((0, False), (WARM_TURNS, False), (WARM_TURNS, True)):
         fast.warm_turns = warm
+        if not cached:
+            fast._turn_cache.clear()
+        hits = fast.turn_cache_stats[1]
         got = []
         for i in range(0, len(texts), BATCH_TURNS):
             with fast.memory_zone():
                 got += [_fields(a) for a in fast.annotate(texts[i:i + BATCH_TURNS],
                                                           speakers[i:i + BATCH_TURNS])]
         for n, (g, w) in enumerate(zip(got, want, strict=True)):
-            assert g == w, (warm, texts[n], speakers[n])
+            assert g == w, (warm, cached, texts[n], speakers[n])
+        if cached:  # every short turn came from the cache, and they are most turns
+            short = sum(len(t) <= TURN_CACHE_CHARS for t in texts)
+            assert fast.turn_cache_stats[1] - hits == short > len(texts) // 2
     # The corpus exercises every part: phrases, patterns, tone, and acts on agent turns only.
     labels = {label for m, *_ in want for label in m}
     assert any(x.startswith("phrase:") for x in labels)
@@ -101,3 +108,51 @@ def test_both_annotators_refuse_speakers_of_another_length(annotators):
     for annotator in annotators:
         with pytest.raises(ValueError):
             annotator.annotate(["hi", "bye"], ["agent"])
+
+
+def test_the_turn_cache_stays_bounded_and_keeps_only_short_turns():
+    from csnlp.nlp.fast import TURN_CACHE_CHARS, FastAnnotator
+    from csnlp.standards import load_standards
+
+    fast = FastAnnotator(load_standards("contact_center"))
+    fast.turn_cache_size = 10
+    for start in range(0, 100, 7):
+        fast.annotate([f"Order number {n} please" for n in range(start, start + 7)],
+                      ["customer"] * 7)
+        assert len(fast._turn_cache) <= 10
+    long_turn = "Thanks for calling. " * (TURN_CACHE_CHARS // 20 + 1)
+    first = fast.annotate([long_turn], ["agent"])[0]
+    assert (long_turn, "agent") not in fast._turn_cache
+    again = fast.annotate([long_turn], ["agent"])[0]
+    assert again is not first and _fields(again) == _fields(first)
+    # the same text from another speaker is another turn (patterns and acts depend on it)
+    fast.annotate(["Hello, this is Sam."], ["agent"])
+    assert ("Hello, this is Sam.", "customer") not in fast._turn_cache
+    assert ("Hello, this is Sam.", "agent") in fast._turn_cache
+    fast.turn_cache_size = 0
+    fast._turn_cache.clear()
+    fast.annotate(["Hello again."], ["agent"])
+    assert not fast._turn_cache
+
+
+def test_evaluator_turn_cache_option_is_checked():
+    import csnlp
+
+    with pytest.raises(csnlp.InputError, match="turn_cache"):
+        csnlp.Evaluator(tone_model=None, act_model=None, turn_cache=-1)
+    ev = csnlp.Evaluator(tone_model=None, act_model=None, turn_cache=0)
+    assert ev.annotator.turn_cache_size == 0
+
+
+def test_a_turn_whose_pattern_was_stopped_is_not_cached():
+    """A time-limit stop is an event of that run, not a property of the text."""
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.nlp.rules import TurnAnnotation
+    from csnlp.standards import load_standards
+
+    fast = FastAnnotator(load_standards("contact_center"))
+    stopped = TurnAnnotation(matches={}, words=["hi"], spans=[(0, 2)],
+                             timeouts={"pattern:x": "x: stopped"})
+    fine = TurnAnnotation(matches={}, words=["ok"], spans=[(0, 2)])
+    fast._keep(fast._turn_cache, [("hi", "agent"), ("ok", "agent")], [stopped, fine])
+    assert list(fast._turn_cache) == [("ok", "agent")]

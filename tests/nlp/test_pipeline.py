@@ -168,6 +168,7 @@ def test_identical_turns_are_annotated_once_and_get_what_each_gets_alone():
     texts = ["Thank you so much!", "I'm sorry to hear that.", "Thank you so much!",
              "I'm sorry to hear that.", "okay", "okay"]
     speakers = ["customer", "agent", "customer", "customer", "agent", "agent"]
+    annotator._turn_cache.clear()  # annotated now, not found from another test's batch
     before = annotator.warm_turns
     got = annotator.annotate(texts, speakers)
     assert annotator.warm_turns - before == 4  # (text, speaker) pairs: 4 distinct
@@ -175,6 +176,7 @@ def test_identical_turns_are_annotated_once_and_get_what_each_gets_alone():
     assert got[1] is not got[3]  # same words, another speaker: annotated apart
     assert got[0].tone and got[1].acts and got[3].acts is None  # acts: agent turns only
     for text, speaker, ann in zip(texts, speakers, got, strict=True):
+        annotator._turn_cache.clear()
         alone = annotator.annotate([text], [speaker])[0]
         assert (ann.matches, ann.words, ann.spans, ann.tone, ann.acts) == \
             (alone.matches, alone.words, alone.spans, alone.tone, alone.acts), text

@@ -114,7 +114,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
     def _placeholder(self, ctx: Context, index: int, own: list) -> Evidence | None:
         """A redaction placeholder where the agent addresses the customer ("thanks [NAME]")."""
         text = ctx.transcript.turns[index].text
-        if "[" not in text and "<" not in text and "*" not in text and "xxx" not in text.lower():
+        if not _may_mask(text):
             return None
         for m in _PLACEHOLDER.finditer(text):
             s, e = m.span()
@@ -142,10 +142,14 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         for i in indices:
             if source is not None and i < source.turn_index:
                 continue
-            own = self._own_spans(ctx, i)
             ann = ctx.annotations[i]
-            # Most turns hold no name word (and most calls have no name): no word loop.
-            hits = [] if wanted.isdisjoint(ann.words) else [
+            # Most turns hold no name word and no placeholder (and most calls have no name):
+            # nothing to look for, not even the agent's own introduction.
+            named = not wanted.isdisjoint(ann.words)
+            if not named and not _may_mask(ctx.transcript.turns[i].text):
+                continue
+            own = self._own_spans(ctx, i)
+            hits = [] if not named else [
                 (s, e) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
                 if w in wanted and not any(a <= s < b for a, b, _ in own)]
             if hits:
@@ -177,6 +181,11 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                        for w, (s, _e) in zip(ann.words, ann.spans, strict=True)):
                     return True
         return False
+
+
+def _may_mask(text: str) -> bool:
+    """Whether a turn may hold a redaction placeholder (`_PLACEHOLDER`): a cheap test first."""
+    return "[" in text or "<" in text or "*" in text or "xxx" in text.lower()
 
 
 def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Evidence] | None:
