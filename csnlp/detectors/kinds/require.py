@@ -60,7 +60,6 @@ class RequireDetector(Detector[RequireSpec]):
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
         found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)]
-        where = std.window.describe(std.speaker)
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -75,6 +74,7 @@ class RequireDetector(Detector[RequireSpec]):
         if not indices:
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
                                f"{self.expected(std.title.lower())}.")
+        where = std.window.describe(std.speaker)
         return self.result(
             Status.MISSED,
             f"Looked in {where} ({turn_list(indices)}) for "
