@@ -25,12 +25,18 @@ a DEV split (tune here) and a held-out TEST split (report here):
 
 Scoring: "all turns" counts every scored turn. The SwDA acts get a second row with the tags in
 SWDA_IGNORE left out (neither positive nor negative), where SWBD-DAMSL codes a turn by its place
-in the call rather than by its words (see below). Known limits of the gold labels, read the errors
-with them in mind (`--show-errors N`): SGD acts come from a simulator and the wording from crowd
-paraphrases, so users add "thanks" to SELECT/AFFIRM/GOODBYE turns and drop it from THANK_YOU
-turns ("No, that's all."); SGD's final system GOODBYE is often "You're welcome" or "Happy to
-help", which the closing standard (thanks and/or goodbye) does not count; SwDA `fp` includes
-self-introductions and "Fine, thanks" answers, which belong to other standards or none.
+in the call rather than by its words (see below). The acts of a standard with a `last_turns`
+window (closing: the agent's last 2 turns; further_assistance: last 3, goodbyes skipped) get a
+second row too, over the turns of that window in each dialogue ("last 2 turns"): the standard
+claims its act there, not in every turn, and SGD codes the same wish by its place (a "have fun!"
+after a booking mid-dialogue is NOTIFY_SUCCESS, the same words at the end GOODBYE). The "all
+turns" row stays the headline; the window row shows how much of its error is position.
+Known limits of the gold labels, read the errors with them in mind (`--show-errors N`): SGD
+acts come from a simulator and the wording from crowd paraphrases, so users add "thanks" to
+SELECT/AFFIRM/GOODBYE turns and drop it from THANK_YOU turns ("No, that's all."); SGD's final
+system GOODBYE is often "You're welcome" or "Happy to help" (the closing rule counts such a
+reply unless a question follows it in the turn); SwDA `fp` includes self-introductions and "Fine,
+thanks" answers, which belong to other standards or none.
 
 Rules alone vs hybrid (issue 7): with the act classifier (`models/acts-v1`, or `--act-model`),
 every act is scored twice: `rules` as above, and `hybrid` = rule OR the classifier's probability
@@ -226,10 +232,45 @@ def _vetoed(ann, rule_key, turns: Sequence[Turn]) -> list[bool]:
     return [any(rx.search(t.text) for rx in rule.unless) for t in turns]
 
 
+def window_turns(ann, rule_key, turns: Sequence[Turn], anns) -> tuple[list[int], str] | None:
+    """Indexes of the turns in the window of the standard that `rule_key` belongs to, per
+    dialogue, and the row's scoring name; None for a rule without a `last_turns` window.
+
+    `turns` are one speaker's turns in dialogue order. As in `csnlp.detectors`, turns that are
+    only a backchannel ("okay") do not count, nor, with `skip_goodbyes`, goodbye-only turns.
+    The standard claims its act somewhere in these turns, not in every turn of a dialogue: a
+    wish after a booking mid-dialogue ("Your tickets are booked, have fun!") is not a closing
+    there, but would be one in the last turns.
+    """
+    from csnlp.nlp.normalise import BACKCHANNELS, GOODBYE_WORDS
+
+    if isinstance(rule_key, str):
+        return None
+    window = getattr(ann.standard_set[rule_key[0]], "window", None)
+    if window is None or not window.last_turns:
+        return None
+    by_dialogue: dict[str, list[int]] = {}
+    for i, t in enumerate(turns):
+        by_dialogue.setdefault(t.dialogue, []).append(i)
+    keep: list[int] = []
+    for idx in by_dialogue.values():
+        heard = [i for i in idx if not BACKCHANNELS.issuperset(anns[i].words)] or idx
+        if window.skip_goodbyes:
+            counted = [i for i in heard if not GOODBYE_WORDS.issuperset(
+                w for w in anns[i].words if w not in BACKCHANNELS)]
+            keep += counted[-window.last_turns:] or heard[-window.last_turns:]
+        else:
+            keep += heard[-window.last_turns:]
+    skip = ", goodbyes skipped" if window.skip_goodbyes else ""
+    return sorted(keep), f"last {window.last_turns} turns{skip}"
+
+
 def _score(act, dataset, split, sample, rule_key, turns, gold, pred, show_errors,
-           ignore: frozenset[str] = frozenset(), *, hybrid: dict | None = None) -> dict:
+           ignore: frozenset[str] = frozenset(), *, hybrid: dict | None = None,
+           scoring: str | None = None) -> dict:
     """Counts and P/R/F1 of `pred` against `gold`. `hybrid` (for a hybrid row): the rule's own
-    predictions `base`, the classifier's probabilities `proba`, its `act` and `threshold`."""
+    predictions `base`, the classifier's probabilities `proba`, its `act` and `threshold`.
+    `scoring` names a row whose turns the caller chose (a standard's window)."""
     ignored = 0
     if ignore:
         keep = [i for i, t in enumerate(turns) if act in t.acts or not (t.acts & ignore)]
@@ -249,7 +290,7 @@ def _score(act, dataset, split, sample, rule_key, turns, gold, pred, show_errors
     row = {
         "act": act, "dataset": dataset, "split": split, "sample": sample,
         "rule": RULE_NAMES.get(rule_key, str(rule_key)),
-        "scoring": f"{'+'.join(sorted(ignore))} ignored" if ignore else "all turns",
+        "scoring": scoring or (f"{'+'.join(sorted(ignore))} ignored" if ignore else "all turns"),
         "ignored": ignored, "positives": tp + fn, "turns": len(turns), "tp": tp, "fp": fp, "fn": fn,
         "precision": precision, "recall": recall, "f1": f1,
         "false_positives": [], "false_negatives": [], "method": "rules",
@@ -297,9 +338,10 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
     ann = annotator(standards)
     rows: list[dict] = []
 
-    def score(act, dataset, sample, rule_key, sub, gold, pred, proba, ignore=frozenset()):
+    def score(act, dataset, sample, rule_key, sub, gold, pred, proba, ignore=frozenset(),
+              scoring=None):
         rows.append(_score(act, dataset, split, sample, rule_key, sub, gold, pred, show_errors,
-                           ignore))
+                           ignore, scoring=scoring))
         if act_model is None:
             return
         name = CLASSIFIER_ACTS[act]
@@ -309,7 +351,17 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
         both = [r or (q >= threshold and not v) for r, q, v in zip(pred, p, vetoed, strict=True)]
         rows.append(_score(act, dataset, split, sample, rule_key, sub, gold, both,
                            show_errors, ignore, hybrid={"base": pred, "proba": p, "act": name,
-                                                        "threshold": threshold}))
+                                                        "threshold": threshold},
+                           scoring=scoring))
+
+    def score_in_window(act, dataset, sample, rule_key, sub, sub_anns, gold, pred, proba):
+        """The row again over the standard's own window only (see `window_turns`)."""
+        found = window_turns(ann, rule_key, sub, sub_anns)
+        if found is None:
+            return
+        keep, scoring = found
+        score(act, dataset, sample, rule_key, [sub[i] for i in keep], [gold[i] for i in keep],
+              [pred[i] for i in keep], None if proba is None else proba[keep], scoring=scoring)
 
     def predict(texts):
         return act_model.predict_proba(texts) if act_model is not None else None
@@ -322,9 +374,12 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
         for act, speaker, rule_key in SGD_ACTS:
             idx = [i for i, t in enumerate(turns) if t.speaker == speaker]
             sub = [turns[i] for i in idx]
-            pred = _hits(ann, rule_key, sub, [anns[i] for i in idx])
+            sub_anns = [anns[i] for i in idx]
+            pred = _hits(ann, rule_key, sub, sub_anns)
             gold = [act in t.acts for t in sub]
-            score(act, "sgd", sample, rule_key, sub, gold, pred, predict([t.text for t in sub]))
+            proba = predict([t.text for t in sub])
+            score(act, "sgd", sample, rule_key, sub, gold, pred, proba)
+            score_in_window(act, "sgd", sample, rule_key, sub, sub_anns, gold, pred, proba)
     if "multiwoz" in datasets:
         from csnlp.ml.service_data import read_multiwoz
 
@@ -336,10 +391,12 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
         for act, speaker, rule_key in MULTIWOZ_ACTS:
             idx = [i for i, t in enumerate(turns) if t.speaker == speaker]
             sub = [turns[i] for i in idx]
-            pred = _hits(ann, rule_key, sub, [anns[i] for i in idx])
+            sub_anns = [anns[i] for i in idx]
+            pred = _hits(ann, rule_key, sub, sub_anns)
             gold = [act in t.acts for t in sub]
-            score(act, "multiwoz", sample, rule_key, sub, gold, pred,
-                  predict([t.text for t in sub]))
+            proba = predict([t.text for t in sub])
+            score(act, "multiwoz", sample, rule_key, sub, gold, pred, proba)
+            score_in_window(act, "multiwoz", sample, rule_key, sub, sub_anns, gold, pred, proba)
     if "multidogo" in datasets:
         from csnlp.ml.service_data import read_multidogo
 

@@ -76,3 +76,16 @@ def test_sgd_split_is_deterministic_and_disjoint(acts, shared_data):
     dev = {t.dialogue for t in acts.sgd_turns(shared_data, "dev", limit=40)}
     test = {t.dialogue for t in acts.sgd_turns(shared_data, "test", limit=40)}
     assert dev and test and not dev & test
+
+
+def test_window_rows_follow_the_standards(rows):
+    """GOODBYE and REQ_MORE are scored again inside their standard's window; THANK_YOU, a
+    phrase list of no standard, is not."""
+    windows = {r["act"]: r for r in rows if r["dataset"] == "sgd" and r["scoring"] != "all turns"}
+    assert set(windows) == {"GOODBYE", "REQ_MORE"}
+    assert windows["GOODBYE"]["scoring"] == "last 2 turns"
+    assert windows["REQ_MORE"]["scoring"] == "last 3 turns, goodbyes skipped"
+    every = {r["act"]: r for r in rows if r["dataset"] == "sgd" and r["scoring"] == "all turns"}
+    for act, r in windows.items():
+        assert 0 < r["turns"] < every[act]["turns"], _describe(r)
+        assert r["f1"] > FLOOR, _describe(r)
