@@ -259,7 +259,7 @@ def _min_phone_chars(region: str) -> int:
     Loads the metadata of every region once (30 ms, 1.5 MB)."""
     def shortest(code: int) -> int:
         lengths = [
-            min(meta.general_desc.possible_length, default=1)
+            min(desc.possible_length, default=1) if (desc := meta.general_desc) else 1
             for name in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ())
             if (meta := PhoneMetadata.metadata_for_region_or_calling_code(code, name))
         ]
