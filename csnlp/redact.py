@@ -18,18 +18,20 @@ text (`[NAME]`, `[PII]`) are left alone, so redacting twice changes nothing.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import phonenumbers
+from phonenumbers import PhoneMetadata
 from stdnum import iban, luhn
 from stdnum.us import ssn
 
 from csnlp.errors import InputError, describe
-from csnlp.results import Evidence, Report, StandardResult
+from csnlp.results import Evidence, FrozenList, Report, StandardResult
 
 PLACEHOLDERS = {
     "CREDIT_CARD": "[CREDIT_CARD]",
@@ -68,6 +70,7 @@ _CARD_BEFORE = re.compile(r"\b(?:card|visa|mastercard|amex|debit|credit)\b[^0-9]
                           re.IGNORECASE)
 _NAME_PARTICLES = frozenset("al bin da de del della der di du el la le van von y".split())
 _CACHE_MAX_CHARS = 2000
+_PATTERN_ENTITIES = frozenset(ENTITIES) - {"NAME"}
 _LUHN_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 
 
@@ -108,6 +111,7 @@ class Redactor:
         bad = [name for name in self.names if name is not None and not isinstance(name, str)]
         if bad:
             raise InputError(f"Redactor names: not a string: {describe(bad[0])}")
+        self._all_patterns = self.entities >= _PATTERN_ENTITIES
         self._names, self._name_heads = (
             _names_pattern(self.names) if "NAME" in self.entities else (None, ())
         )
@@ -117,18 +121,14 @@ class Redactor:
         spans: list[PiiSpan] = []
         if self._names is not None and self._may_hold_name(text):
             spans += [PiiSpan(m.start(), m.end(), "NAME") for m in self._names.finditer(text)]
-        if "@" in text and "EMAIL" in self.entities:
-            spans += _emails(text)
-        # Every card, phone, SSN and IBAN holds 7+ digits close together (at most two
-        # separators between two digits); amounts, dates and lists of turn numbers seldom do,
-        # and skip the phone parser, which is most of the cost.
-        if _FEW_DIGITS.fullmatch(text) is None and _DIGIT_RUN7.search(text):
-            found = (
-                _digit_spans_cached(text, self.default_region)
-                if len(text) <= _CACHE_MAX_CHARS
-                else _digit_spans(text, self.default_region)
-            )
-            spans += [span for span in found if span.entity in self.entities]
+        found = (
+            _pattern_spans_cached(text, self.default_region)
+            if len(text) <= _CACHE_MAX_CHARS
+            else _pattern_spans(text, self.default_region)
+        )
+        if found:
+            spans += found if self._all_patterns else [
+                span for span in found if span.entity in self.entities]
         if not spans:
             return spans
         return _resolve(spans, _placeholders(text) if "[" in text else [])
@@ -163,7 +163,11 @@ class Redactor:
         if isinstance(value, Mapping):
             return self.redact_mapping(value)
         if isinstance(value, (list, tuple)):
-            return type(value)(self._redact_value(item) for item in value)
+            items = [self._redact_value(item) for item in value]
+            # a tuple is read-only: the same one when nothing in it changed
+            if type(value) in (tuple, FrozenList) and all(map(operator.is_, items, value)):
+                return value
+            return type(value)(items)
         return value
 
 
@@ -206,12 +210,25 @@ def _emails(text: str) -> list[PiiSpan]:
 
 
 @lru_cache(maxsize=8192)
-def _digit_spans_cached(text: str, region: str) -> tuple[PiiSpan, ...]:
-    # Evidence repeats the same turn for several standards; short turns only, to bound memory.
-    return _digit_spans(text, region)
+def _pattern_spans_cached(text: str, region: str) -> tuple[PiiSpan, ...]:
+    # Explanations come from a few templates, and metadata values and short turns ("Thank
+    # you!") repeat across transcripts; short texts only, to bound memory.
+    return _pattern_spans(text, region)
 
 
-def _digit_spans(text: str, region: str) -> tuple[PiiSpan, ...]:
+def _pattern_spans(text: str, region: str) -> tuple[PiiSpan, ...]:
+    """E-mails, cards, SSNs, IBANs and phones (every entity but names): every candidate,
+    overlaps left to `_resolve`."""
+    spans = _emails(text) if "@" in text else []
+    # Every card, phone, SSN and IBAN holds 7+ digits close together (at most two
+    # separators between two digits); amounts, dates and lists of turn numbers seldom do,
+    # and skip the phone parser, which is most of the cost.
+    if _FEW_DIGITS.fullmatch(text) is None and _DIGIT_RUN7.search(text):
+        spans += _digit_spans(text, region)
+    return tuple(spans)
+
+
+def _digit_spans(text: str, region: str) -> list[PiiSpan]:
     """Cards, SSNs, IBANs and phones: every candidate, overlaps left to `_resolve`."""
     spans = [*_cards(text), *_ibans(text)]
     spans += [
@@ -219,19 +236,48 @@ def _digit_spans(text: str, region: str) -> tuple[PiiSpan, ...]:
         for m in _SSN.finditer(text)
         if ssn.is_valid(re.sub("[^0-9]", "", m.group()))
     ]
+    # The matcher parses every digit group ("6th", "5 pm"); skipping those too short to be a
+    # valid number changes nothing but its count of rejected groups, which stops the scan at
+    # 65535. A text makes at most 19 a character (one per group, two per inner group for each
+    # of its 6 inner patterns), so only texts past _CACHE_MAX_CHARS keep the plain scan.
+    shortest = _min_phone_chars(region) if len(text) <= _CACHE_MAX_CHARS else 1
     for match in phonenumbers.PhoneNumberMatcher(
-        text, region, leniency=phonenumbers.Leniency.VALID
+        text, region, leniency=phonenumbers.Leniency.VALID, min_candidate_length=shortest
     ):
         bare = match.raw_string.isdigit()
         if not (bare and _REFERENCE_BEFORE.search(text, max(0, match.start - 40), match.start)):
             spans.append(PiiSpan(match.start, match.end, "PHONE"))
-    return tuple(spans)
+    return spans
+
+
+@cache
+def _min_phone_chars(region: str) -> int:
+    """The fewest characters of text a VALID phone number parsed with default `region` is
+    read from: each digit of its national number (whose length is one of its region's
+    possible lengths) is a character, and so is each digit of its country code when the text
+    states one (after '+' or a dialling prefix); else the country code is `region`'s.
+    Loads the metadata of every region once (30 ms, 1.5 MB)."""
+    def shortest(code: int) -> int:
+        lengths = [
+            min(desc.possible_length, default=1) if (desc := meta.general_desc) else 1
+            for name in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ())
+            if (meta := PhoneMetadata.metadata_for_region_or_calling_code(code, name))
+        ]
+        return min(lengths, default=1)
+
+    international = min(
+        len(str(code)) + shortest(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE
+    )
+    national = shortest(phonenumbers.country_code_for_region(region))
+    return max(1, min(international, national))
 
 
 def _cards(text: str) -> list[PiiSpan]:
     """For each group of a digit run, the longest run of groups from it that passes Luhn."""
     spans = []
     for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() < 13:  # fewer than the 13 digits of the shortest card
+            continue
         groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, run.start(), run.end())]
         for i in range(len(groups)):
             best, digits, plain, doubled = None, "", 0, 0
@@ -335,15 +381,22 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
 
     def result(r: StandardResult) -> StandardResult:
         # Most results hold no personal data: keep them as they are, not a copy of each.
-        shown = tuple(evidence(e) for e in r.evidence)
+        shown = r.evidence
+        if type(shown) is not tuple or any(spans(e.turn_index) for e in shown):
+            shown = tuple(evidence(e) for e in shown)
         explanation = texts.redact(r.explanation)
         if explanation is r.explanation and shown == r.evidence:  # a tuple: as replace() gives
             return r
         return replace(r, evidence=shown, explanation=explanation)
 
     results = tuple(result(r) for r in report.results)
-    return replace(report, results=results,
-                   metadata=_redact_metadata(meta, customers, agents, texts))
+    metadata = _redact_metadata(meta, customers, agents, texts)
+    # Most reports hold no personal data either: no copy (and no re-freezing of the metadata).
+    # (Identity, not ==: a metadata value may be an array, whose == is not a bool.)
+    if (all(map(operator.is_, results, report.results))
+            and all(map(operator.is_, metadata.values(), meta.values()))):
+        return report
+    return replace(report, results=results, metadata=metadata)
 
 
 #: Keys of `Report.source` that say where an input was (kept as they are: they are the key
