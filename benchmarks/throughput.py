@@ -278,8 +278,8 @@ def profile(corpus: Path, top: int = 25) -> None:
 
 def stages(corpus: Path, rounds: int = 2) -> None:
     """Where one process's time goes: each row adds one stage of `evaluate_batch` to the one
-    above, on the same warm batches inside memory zones (best of `rounds`), against spaCy's
-    blank tokenizer on the same turns."""
+    above, on the same warm batches inside memory zones (best of `rounds`, the turn cache
+    off), against spaCy's blank tokenizer on the same turns."""
     import gc
 
     import spacy
@@ -291,6 +291,10 @@ def stages(corpus: Path, rounds: int = 2) -> None:
     transcripts = [coerce_transcript(c) for c in _load(corpus)]
     ev = get_evaluator("contact_center")
     ann = ev.annotator
+    # Every round annotates the same turns: with the turn cache on, rounds after the first
+    # would time cache lookups, not the stages.
+    ann.turn_cache_size = 0
+    ann._turn_cache.clear()
     warm, rest = transcripts[:2400], transcripts[2400:]
     for i in range(0, len(warm), 300):  # past the annotator's cold-cache warm-up
         ev.evaluate_batch(warm[i:i + 300])

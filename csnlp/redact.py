@@ -237,12 +237,14 @@ def _digit_spans(text: str, region: str) -> list[PiiSpan]:
         if ssn.is_valid(re.sub("[^0-9]", "", m.group()))
     ]
     # The matcher parses every digit group ("6th", "5 pm"); skipping those too short to be a
-    # valid number changes nothing but its count of rejected groups, which stops the scan at
-    # 65535. A text makes at most 19 a character (one per group, two per inner group for each
-    # of its 6 inner patterns), so only texts past _CACHE_MAX_CHARS keep the plain scan.
-    shortest = _min_phone_chars(region) if len(text) <= _CACHE_MAX_CHARS else 1
+    # valid number changes nothing but its count of rejected groups. By default it gives up
+    # after 65535 of those, so a long text (a metadata value) of many digit groups would hide
+    # the numbers after them: a text makes at most 19 tries a character (one per group, two per
+    # inner group for each of its 6 inner patterns), so a budget of 20 a character never runs
+    # out, and the scan stays linear in the text.
     for match in phonenumbers.PhoneNumberMatcher(
-        text, region, leniency=phonenumbers.Leniency.VALID, min_candidate_length=shortest
+        text, region, leniency=phonenumbers.Leniency.VALID,
+        min_candidate_length=_min_phone_chars(region), max_tries=max(65535, 20 * len(text))
     ):
         bare = match.raw_string.isdigit()
         if not (bare and _REFERENCE_BEFORE.search(text, max(0, match.start - 40), match.start)):
