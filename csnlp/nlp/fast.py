@@ -59,6 +59,9 @@ class FastAnnotator(BaseAnnotator):
         self.anchor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self._anchor_ids: dict[int, int] = {}  # anchor label hash -> pattern index
         self._unanchored: list[int] = []  # patterns without anchor phrases: tried on every turn
+        #: Per pattern, (words before its anchor, anchor words, words after) a match can span,
+        #: or None when unbounded; see `_match`.
+        self._reach: list[tuple[int, int, int] | None] = []
         self._norm_cache: NormCache = {}
         #: Turns annotated so far; the first WARM_TURNS run outside memory zones.
         self.warm_turns = 0
@@ -79,7 +82,14 @@ class FastAnnotator(BaseAnnotator):
         matcher = Matcher(self.vocab)
         matcher.add(label, [pattern])
         self.pattern_matchers.append((_anchors(pattern), matcher, label))
-        phrases = _anchor_phrases(pattern)
+        phrases, first = _anchor_run(pattern)
+        # How far a match reaches before and after its anchor phrase: the pattern runs only on
+        # that window around each anchor found (None: the whole turn).
+        before = _max_tokens(pattern[:first]) if phrases else None
+        after = (_max_tokens(pattern[first + len(phrases[0]):])
+                 if phrases and before is not None else None)
+        self._reach.append((before, len(phrases[0]), after)
+                           if before is not None and after is not None else None)
         if phrases:
             key = f"anchor:{index}"
             self.anchor_matcher.add(key, [self._norm_doc(words) for words in phrases])
@@ -253,22 +263,25 @@ class FastAnnotator(BaseAnnotator):
         # Token patterns: only on turns holding one of a pattern's anchor phrases, found by one
         # PhraseMatcher pass over the batch, in pattern order (so matches come out as they
         # would running every pattern on every turn).
-        candidates: dict[int, set[int]] = {}
+        candidates: dict[int, dict[int, list[int]]] = {}  # turn -> pattern -> anchor starts
         anchor_ids = self._anchor_ids
         for match_id, start, _end in self.anchor_matcher(ndoc):
-            candidates.setdefault(bisect_right(starts, start) - 1, set()).add(
-                anchor_ids[match_id])
+            candidates.setdefault(bisect_right(starts, start) - 1, {}).setdefault(
+                anchor_ids[match_id], []).append(start)
         if self._unanchored:
             for n, ann in enumerate(out):
                 if ann.words:
-                    candidates.setdefault(n, set()).update(self._unanchored)
-        for n, ids in candidates.items():
+                    found_at = candidates.setdefault(n, {})
+                    for i in self._unanchored:
+                        found_at.setdefault(i, [])
+        reach = self._reach
+        for n, found_at in candidates.items():
             allowed = self._patterns_for(speakers[n] if speakers is not None else None)
             ann = out[n]
             words = ann.words
+            first, last = starts[n], starts[n] + len(words)
             present = None
-            turn = None
-            for i in sorted(ids & allowed):
+            for i in sorted(found_at.keys() & allowed):
                 anchors, matcher, label = self.pattern_matchers[i]
                 if present is None:
                     present = set(words)
@@ -276,10 +289,9 @@ class FastAnnotator(BaseAnnotator):
                     continue
                 if ann.timeouts and label in ann.timeouts:
                     continue
-                if turn is None:
-                    turn = ndoc[starts[n]:starts[n] + len(words)]
                 try:
-                    found = matcher(turn)
+                    found = self._run_pattern(matcher, ndoc, first, last, reach[i],
+                                              found_at[i])
                 except PatternTimeout as exc:  # a REGEX of the pattern was stopped
                     ann.timed_out(label, exc)
                     continue
@@ -290,6 +302,35 @@ class FastAnnotator(BaseAnnotator):
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(
                         (ann.spans[s0][0], ann.spans[e0 - 1][1]))
+
+    @staticmethod
+    def _run_pattern(matcher: Matcher, ndoc: Doc, first: int, last: int,
+                     reach: tuple[int, int, int] | None, anchors: list[int]
+                     ) -> list[tuple[int, int, int]]:
+        """A pattern's matches in the turn ndoc[first:last], positions counted in the turn.
+
+        Every match holds one of the pattern's anchor phrases, and reaches at most `reach`
+        words before and after it, so the Matcher runs only on those windows around the
+        anchors found (merged where they overlap): its cost grows with the words it reads,
+        and a turn's windows are a few words of it. A match lies inside the window of every
+        anchor it holds, and merged windows do not overlap, so each is found once, in the
+        order the Matcher gives over the whole turn (tests/nlp/test_annotators.py compares
+        with the reference annotator, which runs every pattern on the whole turn).
+        """
+        if reach is None or not anchors:
+            return matcher(ndoc[first:last])
+        before, width, after = reach
+        windows: list[list[int]] = []
+        for a in sorted(anchors):
+            lo, hi = max(first, a - before), min(last, a + width + after)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        if len(windows) == 1 and windows[0] == [first, last]:
+            return matcher(ndoc[first:last])
+        return [(match_id, lo - first + start, lo - first + end)
+                for lo, hi in windows for match_id, start, end in matcher(ndoc[lo:hi])]
 
     def memory_zone(self):
         """spaCy's memory zone, once the tokenizer cache is warm.
@@ -323,7 +364,7 @@ def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
     return tuple(required)
 
 
-def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list[str]]:
+def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 256) -> list[list[str]]:
     """Word sequences of which every match of `pattern` holds one: its longest run of
     consecutive required tokens with literal values (`ORTH` a word or an `IN` list), spelled
     out, at most `limit` sequences ([] when the pattern has no such token).
@@ -332,9 +373,15 @@ def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list
     words: "this is" must occur for [this][is][a name] to match, and a turn that only holds
     "this" and "is" apart need not be tried.
     """
-    runs: list[list[list[str]]] = []
+    return _anchor_run(pattern, limit)[0]
+
+
+def _anchor_run(pattern: list[dict[str, Any]], limit: int = 256
+                ) -> tuple[list[list[str]], int]:
+    """`_anchor_phrases` and the index of the pattern token where the anchor starts (-1: none)."""
+    runs: list[tuple[int, list[list[str]]]] = []  # (index of its first token, options)
     run: list[list[str]] = []
-    for tok in pattern:
+    for n, tok in enumerate(pattern):
         value = tok.get("ORTH") if "OP" not in tok else None
         words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value]
         options = (sorted(set(words)) if isinstance(words, list) and words
@@ -342,12 +389,12 @@ def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list
         if options and not {BOT, EOT} & set(options):
             run.append(options)
         elif run:
-            runs.append(run)
+            runs.append((n - len(run), run))
             run = []
     if run:
-        runs.append(run)
-    best: tuple[tuple[int, int], list[list[str]]] | None = None
-    for run in runs:
+        runs.append((len(pattern) - len(run), run))
+    best: tuple[tuple[int, int], int, list[list[str]]] | None = None
+    for first, run in runs:
         for a in range(len(run)):
             product = 1
             for b in range(a, len(run)):
@@ -356,5 +403,26 @@ def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 64) -> list[list
                     break
                 key = (b - a + 1, -product)  # longer first, then fewer phrases
                 if best is None or key > best[0]:
-                    best = (key, run[a:b + 1])
-    return [] if best is None else [list(words) for words in itertools.product(*best[1])]
+                    best = (key, first + a, run[a:b + 1])
+    if best is None:
+        return [], -1
+    return [list(words) for words in itertools.product(*best[2])], best[1]
+
+
+def _max_tokens(tokens: list[dict[str, Any]]) -> int | None:
+    """The most words these pattern tokens can match together; None when unbounded."""
+    total = 0
+    for tok in tokens:
+        op = tok.get("OP")
+        if op in (None, "?", "!"):
+            total += 1  # "!" matches no word, but counting it as one only widens a window
+        elif op in ("*", "+"):
+            return None
+        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+            most = op[1:-1].split(",")[-1].strip()
+            if not most.isdigit():
+                return None  # "{n,}": unbounded
+            total += int(most)
+        else:
+            return None  # an operator this does not know: no window, the whole turn
+    return total

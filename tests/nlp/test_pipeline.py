@@ -200,3 +200,39 @@ def test_templates_fill_from_metadata_and_skip_what_cannot_be_filled(annotator):
     found = rule.find(text, ann, {"agent_name": "Priya", "customer_name": "Ana"})
     assert [text[s:e] for s, e, _ in found] == ["this is Priya", "thanks Ana"]
     assert rule.find(text, ann, {"agent_name": "Sam", "customer_name": "Bo"}) == []
+
+
+def test_a_pattern_run_on_windows_around_its_anchors_finds_what_the_whole_turn_gives():
+    """The Matcher reads only the words around each anchor phrase (how far a match reaches
+    before and after it), merged where windows overlap: same matches, same order."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    from csnlp.nlp.fast import FastAnnotator, _anchor_run, _max_tokens
+    from csnlp.nlp.normalise import make_nlp
+
+    pattern = [{"ORTH": {"NOT_IN": ["i", "we"]}}, {"ORTH": {"IN": ["does", "did"]}},
+               {"ORTH": "it"}, {"ORTH": {"NOT_IN": ["not"]}, "OP": "?"},
+               {"ORTH": {"IN": ["work", "help"]}}]
+    phrases, first = _anchor_run(pattern)
+    assert first == 1 and sorted(phrases) == [["did", "it"], ["does", "it"]]
+    assert _max_tokens(pattern[:first]) == 1 and _max_tokens(pattern[first + 2:]) == 2
+    assert _max_tokens([{"ORTH": "a", "OP": "+"}]) is None
+    assert _max_tokens([{"ORTH": "a", "OP": "{1,3}"}, {"ORTH": "b"}]) == 4
+    assert _max_tokens([{"ORTH": "a", "OP": "{2,}"}]) is None
+
+    vocab = make_nlp().vocab
+    matcher = Matcher(vocab)
+    matcher.add("p", [pattern])
+    words = ("_bot_ so does it work now and did it really help or does it not work "
+             "well so does it help _eot_").split()
+    doc = Doc(vocab, words=[*"x y".split(), *words, "z"])  # the turn inside a batch Doc
+    first_word, last_word = 2, 2 + len(words)
+    anchors = [first_word + i for i, w in enumerate(words) if w in ("does", "did")]
+    whole = [(m, s, e) for m, s, e in matcher(doc[first_word:last_word])]
+    windowed = FastAnnotator._run_pattern(matcher, doc, first_word, last_word, (1, 2, 2),
+                                          anchors)
+    assert windowed == whole and len(whole) == 3
+    # no anchors found, or an unbounded reach: the whole turn
+    assert FastAnnotator._run_pattern(matcher, doc, first_word, last_word, None,
+                                      anchors) == whole
