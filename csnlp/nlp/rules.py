@@ -28,6 +28,9 @@ from csnlp.standards.spec import RuleSpec
 
 Span = tuple[int, int, str]  # start_char, end_char, label
 BOT, EOT = "_bot_", "_eot_"  # start- and end-of-turn sentinel words for token patterns
+#: A token-pattern key of csnlp's own: `CONTEXT: true` marks a leading or trailing token that
+#: only tests what stands around a match, left out of the evidence (see `context_tokens`).
+CONTEXT = "CONTEXT"
 Pattern = list[dict[str, Any]]
 
 
@@ -169,10 +172,13 @@ class BaseAnnotator:
         if any(known == label for known, _ in self.patterns):
             return
         for n, pattern in enumerate(patterns):
+            # CONTEXT is csnlp's own key (see `context_tokens`): spaCy never sees it.
+            marked = [bool(tok.get(CONTEXT)) for tok in pattern]
             try:
                 # REGEX predicates become bounded token extensions: spaCy never runs them.
-                normalised = [bounded_token(_lower_token(tok), f"{where}[{n}]")
-                              for tok in pattern]
+                normalised = [bounded_token(_lower_token(
+                    {k: v for k, v in tok.items() if k != CONTEXT}), f"{where}[{n}]")
+                    for tok in pattern]
             except ValueError as exc:
                 raise StandardsError(str(exc)) from None
             try:
@@ -180,7 +186,7 @@ class BaseAnnotator:
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise StandardsError(f"{where}[{n}]: invalid token pattern: {exc}") from None
             self.patterns.append((label, normalised))
-            self.pattern_context.append(context_tokens(normalised))
+            self.pattern_context.append(context_tokens(normalised, marked))
             self._speaker_patterns.clear()
             self._pattern_added(len(self.patterns) - 1, label, normalised)
 
@@ -275,21 +281,27 @@ def trimmed(start: int, end: int, n_words: int, context: tuple[int, int] = (0, 0
             min(end - tail, n_words - 1) if end == n_words else end - tail)
 
 
-def context_tokens(pattern: Pattern) -> tuple[int, int]:
+def context_tokens(pattern: Pattern, marked: Sequence[bool] = ()) -> tuple[int, int]:
     """How many of a pattern's leading and trailing tokens only test what stands around a match.
 
     A required token at the pattern's start that lists the start-of-turn sentinel among its
     words (`_bot_`, or an `IN` list holding it), or at its end the end-of-turn sentinel, says
     what may come before or after the match ("_bot_ / hi" before a name, "from / here / _eot_"
     after it): it is not what was said, so the evidence leaves it out ("I'm Sam from Acme" ->
-    "I'm Sam"). A `NOT_IN` token is kept: its word may be content ("upgrade to <product>").
-    At least one token always stays.
+    "I'm Sam"). So does a token the standards file marks `CONTEXT: true` (`marked`, one flag
+    per token), such as a `NOT_IN` that only says which word may not follow ("you're welcome"
+    not followed by a question: "You're welcome, take care" -> "You're welcome"). An unmarked
+    `NOT_IN` token is kept: its word may be content ("upgrade to <product>"). At least one
+    token always stays.
     """
+    def context(i: int, sentinel: str) -> bool:
+        return (i < len(marked) and marked[i]) or _may_match(pattern[i], sentinel)
+
     head = 0
-    while head < len(pattern) - 1 and _may_match(pattern[head], BOT):
+    while head < len(pattern) - 1 and context(head, BOT):
         head += 1
     tail = 0
-    while tail < len(pattern) - head - 1 and _may_match(pattern[-1 - tail], EOT):
+    while tail < len(pattern) - head - 1 and context(len(pattern) - 1 - tail, EOT):
         tail += 1
     return head, tail
 

@@ -26,8 +26,10 @@ IDENT = r"^[a-z][a-z0-9_]*$"
 NotApplicableWhen = Literal["agent_silent", "customer_silent", "no_timestamps"]
 
 # Token-pattern keys spaCy's Matcher accepts that make sense on csnlp's normalised tokens.
+# CONTEXT is csnlp's own: `CONTEXT: true` on a pattern's leading or trailing token says it only
+# tests what stands around a match, and the evidence leaves its word out.
 _TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "IS_ALPHA", "IS_DIGIT", "IS_STOP",
-               "LIKE_NUM", "LIKE_EMAIL", "OP", "REGEX", "IN", "NOT_IN", "FUZZY"}
+               "LIKE_NUM", "LIKE_EMAIL", "OP", "REGEX", "IN", "NOT_IN", "FUZZY", "CONTEXT"}
 _OPS = {"!", "?", "+", "*", "{}"}
 MAX_REGEX_LENGTH = 300
 
@@ -59,6 +61,8 @@ def _check_token(token: Any) -> dict[str, Any]:
         if key not in _TOKEN_KEYS:
             raise ValueError(f"unknown token attribute {describe(key)}; allowed: "
                              f"{sorted(_TOKEN_KEYS)}")
+        if key == "CONTEXT" and not isinstance(value, bool):
+            raise ValueError(f"CONTEXT must be true or false, got {describe(value)}")
         if key == "OP" and not (isinstance(value, str) and value in _OPS):
             raise ValueError(f"OP must be one of {sorted(_OPS)}, got {describe(value)}")
         if isinstance(value, dict):
@@ -75,6 +79,25 @@ def _check_token(token: Any) -> dict[str, Any]:
                 elif sub_key not in {"IN", "NOT_IN", "FUZZY", "==", "!=", ">=", "<=", ">", "<"}:
                     raise ValueError(f"unknown predicate {describe(sub_key)} in {key}")
     return token
+
+
+def _check_pattern(pattern: Any) -> None:
+    """Each token valid; `CONTEXT: true` only on leading or trailing tokens (what stands around
+    a match), and never on all of them (the evidence must keep a word)."""
+    for token in pattern:
+        _check_token(token)
+    marked = [bool(token.get("CONTEXT")) for token in pattern]
+    if not any(marked):
+        return
+    head = next((i for i, m in enumerate(marked) if not m), len(marked))
+    tail = next((i for i, m in enumerate(reversed(marked)) if not m), len(marked))
+    if head == len(marked):
+        raise ValueError("CONTEXT is true on every token of a pattern; the evidence needs one "
+                         "that is not context")
+    if any(marked[head:len(marked) - tail]):
+        where = marked.index(True, head)
+        raise ValueError(f"CONTEXT: true on token {where} of a pattern of {len(marked)}: only "
+                         "leading or trailing tokens can be context")
 
 
 TokenPattern = tuple[dict[str, Any], ...]
@@ -112,8 +135,7 @@ class RuleSpec(SpecModel):
         for pattern in values:
             if not pattern:
                 raise ValueError("a token pattern must have at least one token")
-            for token in pattern:
-                _check_token(token)
+            _check_pattern(pattern)
         return values
 
     @field_validator("unless_regex")
@@ -231,8 +253,10 @@ class StandardSetSpec(SpecModel):
             for pattern in patterns:
                 if not pattern:
                     raise ValueError(f"{name}: a token pattern must have at least one token")
-                for token in pattern:
-                    _check_token(token)
+                try:
+                    _check_pattern(pattern)
+                except ValueError as exc:
+                    raise ValueError(f"{name}: {exc}") from None
         return values
 
 

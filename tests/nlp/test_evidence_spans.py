@@ -64,3 +64,43 @@ def test_introduction_evidence_ends_at_the_name(annotators, text: str, said: str
         [ann] = annotator.annotate([text], ["agent"])
         spans = rule.find(text, ann)
         assert [text[s:e] for s, e, _ in spans] == [said], type(annotator).__name__
+
+
+def test_tokens_marked_context_are_left_out_at_either_end() -> None:
+    asks = {"ORTH": {"NOT_IN": ["is", "what"]}}
+    pattern = [{"ORTH": "my"}, {"ORTH": "pleasure"}, asks]
+    assert context_tokens(pattern) == (0, 0)  # unmarked, a NOT_IN word may be content
+    assert context_tokens(pattern, [False, False, True]) == (0, 1)
+    assert context_tokens([asks, {"ORTH": "does"}, {"ORTH": "it"}], [True, False, False]
+                          ) == (1, 0)
+    # a mark in the middle does not make the words before it context; one token always stays
+    assert context_tokens([{"ORTH": "a"}, asks, {"ORTH": "b"}], [False, True, False]) == (0, 0)
+    assert context_tokens([asks, asks], [True, True]) == (1, 0)
+
+
+def test_a_courtesy_reply_mid_turn_shows_only_its_own_words() -> None:
+    """ "My pleasure, take care!": the pattern tests the word after the reply (no question may
+    follow), and that word is not part of the evidence."""
+    import csnlp
+
+    report = csnlp.evaluate("Agent: Hi, this is Sam, how can I help?\nCustomer: It works, "
+                            "thanks so much.\nAgent: My pleasure, take care!\nCustomer: bye",
+                            tone_model=None, act_model=None)
+    assert "My pleasure" in [e.text for e in report["closing"].evidence]
+    assert not any(e.text.startswith("My pleasure,") for e in report["closing"].evidence)
+
+
+@pytest.mark.parametrize("tokens, message", [
+    ([{"ORTH": "a", "CONTEXT": "yes"}, {"ORTH": "b"}], "CONTEXT must be true or false"),
+    ([{"ORTH": "a"}, {"ORTH": "b", "CONTEXT": True}, {"ORTH": "c"}], "only leading or trailing"),
+    ([{"ORTH": "a", "CONTEXT": True}], "every token"),
+], ids=["not-a-bool", "middle", "all"])
+def test_context_marks_are_checked_when_the_standards_load(tokens, message) -> None:
+    from csnlp.errors import StandardsError
+    from csnlp.standards import load_standards
+
+    doc = {"schema_version": 1, "name": "t",
+           "standards": [{"id": "s", "check": "require", "title": "S", "speaker": "agent",
+                          "match": {"patterns": [tokens]}}]}
+    with pytest.raises(StandardsError, match=message):
+        load_standards(doc)
