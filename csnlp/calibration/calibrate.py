@@ -132,15 +132,22 @@ class Calibration:
         return out
 
     def format_table(self) -> str:
-        """The before/after table as fixed-width text, for the command line."""
-        head = (f"{'standard':<22} {'n':>4} {'human labels':<26} {'before':>7} {'after':>7}  "
-                "changed / note")
-        lines = [head, "-" * len(head)]
-        for r in self.table.to_dict("records"):
-            what = r["changed"] or r["note"]
-            lines.append(f"{r['standard_id']:<22} {r['n']:>4} {r['human']:<26} "
-                         f"{_fmt(r['kappa_before']):>7} {_fmt(r['kappa_after']):>7}  {what}")
-        return "\n".join(lines)
+        """The before/after table as fixed-width text, for the command line; each column as
+        wide as its widest cell, so long label summaries do not push the others out of line."""
+        rows = [(str(r["standard_id"]), str(r["n"]), str(r["human"]), _fmt(r["kappa_before"]),
+                 _fmt(r["kappa_after"]), str(r["changed"] or r["note"]))
+                for r in self.table.to_dict("records")]
+        head = ("standard", "n", "human labels", "before", "after", "changed / note")
+        widths = [max(len(row[i]) for row in (head, *rows)) for i in range(5)]
+        right = (False, True, False, True, True)
+
+        def line(cells: tuple[str, ...]) -> str:
+            out = [c.rjust(w) if r else c.ljust(w)
+                   for c, w, r in zip(cells[:5], widths, right, strict=True)]
+            return " ".join(out) + "  " + cells[5]
+
+        first = line(head)
+        return "\n".join([first, "-" * len(first), *(line(row) for row in rows)])
 
 
 def calibrate(transcripts: Any, labels: Any, *,

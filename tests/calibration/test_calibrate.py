@@ -215,3 +215,29 @@ def test_cli_calibrate_bad_input_is_one_line_and_exit_2(calls, tmp_path, capsys)
                  "--out", str(tmp_path / "t.yaml")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert not (tmp_path / "t.yaml").exists()
+
+
+def test_the_printed_table_keeps_its_columns_in_line_with_long_label_summaries():
+    import pandas as pd
+
+    from csnlp.calibration.calibrate import Calibration
+    from csnlp.standards import load_standards
+
+    pack = load_standards("contact_center")
+    table = pd.DataFrame([
+        {"standard_id": "response_time", "n": 120, "human": "met 80, missed 30, n/a 10",
+         "kappa_before": 0.41, "kappa_after": 0.9, "changed": "max_seconds 30 -> 10",
+         "note": ""},
+        {"standard_id": "empathy_on_complaint", "n": 7,
+         "human": "met 3, missed 2, not_applicable 2 (one reviewer)", "kappa_before": None,
+         "kappa_after": None, "changed": "", "note": "refused: fewer than 20 labels"},
+    ])
+    text = Calibration(table=table, standards=pack, base=pack, changes={},
+                       refused={}).format_table()
+    head, _rule, *rows = text.splitlines()
+    # the last column starts at the same place on every line, and each kappa ends under its
+    # header, however long the label summaries are
+    start = head.index("changed / note")
+    assert rows[0].index("max_seconds 30 -> 10") == rows[1].index("refused: fewer") == start
+    after_end = head.index("after") + len("after")
+    assert rows[0][:after_end].endswith("0.900") and rows[1][:after_end].endswith("-")
