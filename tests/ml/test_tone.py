@@ -457,6 +457,28 @@ def test_short_calm_replies_score_below_the_empathy_trigger():
     assert (frustrated < min(trigger, 0.5)).all(), frustrated[frustrated >= 0.5].to_dict()
 
 
+# Calm requests naming the everyday things complaints are about (app, card, engineer, refund,
+# bill); written for this test, not trained on. The hand-written training complaints once made
+# these nouns frustration words ("calling to ask about a refund for my order" 0.90).
+CALM_REQUESTS = ["can i check my balance in the app", "i lost my debit card on the bus",
+                 "is the engineer coming in the morning or the afternoon",
+                 "i am calling to ask about a refund for my order",
+                 "could you email me the bill for last month", "my card was lost, please cancel it",
+                 "the app shows my old address, can i change it",
+                 "what time does the technician usually arrive"]
+
+
+@needs_shipped
+def test_calm_requests_about_complaint_nouns_score_below_the_empathy_trigger():
+    from csnlp.standards import load_standards
+
+    spec = next(s for s in load_standards("contact_center").standards
+                if s.id == "empathy_on_complaint")
+    frustrated = tone_scores(CALM_REQUESTS).frustrated
+    assert (frustrated < spec.trigger.tone.min).all(), dict(
+        zip(CALM_REQUESTS, frustrated.round(2), strict=True))
+
+
 @needs_shipped
 def test_complaints_without_emotion_words_score_above_calm_replies():
     complaints = tone_scores(["this is the fourth time I have had to call you about it",
