@@ -236,3 +236,22 @@ def test_a_pattern_run_on_windows_around_its_anchors_finds_what_the_whole_turn_g
     # no anchors found, or an unbounded reach: the whole turn
     assert FastAnnotator._run_pattern(matcher, doc, first_word, last_word, None,
                                       anchors) == whole
+
+
+def test_the_tokenizer_computes_every_lexeme_attribute_a_pattern_may_test():
+    """make_nlp computes only some lexeme attributes for new words; a pattern key the
+    standards allow must be one of them, or it would silently never match."""
+    from spacy.attrs import IDS
+
+    from csnlp.nlp.normalise import LEXEME_ATTRS, make_nlp
+    from csnlp.standards.spec import _TOKEN_KEYS
+
+    not_lexeme = {"ORTH", "TEXT", "LENGTH", "OP", "REGEX", "IN", "NOT_IN", "FUZZY", "CONTEXT"}
+    assert _TOKEN_KEYS - not_lexeme <= set(LEXEME_ATTRS)
+    nlp = make_nlp()
+    assert {IDS[a] for a in LEXEME_ATTRS} == set(nlp.vocab.lex_attr_getters)
+    doc = nlp.make_doc("Hi 4815 a@b.co the ,")
+    assert [(t.is_alpha, t.like_num, t.like_email, t.is_stop, t.is_punct) for t in doc] == [
+        (True, False, False, False, False), (False, True, False, False, False),
+        (False, False, True, False, False), (True, False, False, True, False),
+        (False, False, False, False, True)]
