@@ -236,6 +236,8 @@ def _digit_spans(text: str, region: str) -> list[PiiSpan]:
         for m in _SSN.finditer(text)
         if ssn.is_valid(re.sub("[^0-9]", "", m.group()))
     ]
+    if not _phone_possible(text, region):
+        return spans
     # The matcher parses every digit group ("6th", "5 pm"); skipping those too short to be a
     # valid number changes nothing but its count of rejected groups. By default it gives up
     # after 65535 of those, so a long text (a metadata value) of many digit groups would hide
@@ -250,6 +252,74 @@ def _digit_spans(text: str, region: str) -> list[PiiSpan]:
         if not (bare and _REFERENCE_BEFORE.search(text, max(0, match.start - 40), match.start)):
             spans.append(PiiSpan(match.start, match.end, "PHONE"))
     return spans
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a phone number never spans a letter (tested)
+_DIGITS = re.compile(r"\d+")
+
+
+def _phone_possible(text: str, region: str) -> bool:
+    """Whether `text` may hold a VALID phone number for default `region`: the matcher runs
+    only then, and it is most of redaction's cost.
+
+    Without a '+' or the region's dialling prefix (US "011") at the start of a digit run, a
+    number is national: its digits, less a national prefix (US "1"), must have one of the
+    lengths numbers of `region`'s calling code have (US and Canada: 7 or 10). The matcher
+    reads a number from digit runs between two letters; every join of consecutive runs there is
+    counted, so an order number of 9 digits or an amount skips the parser, and no number it
+    would find is skipped (tests/test_redact_differential.py checks every region). Regions
+    whose national prefix is a pattern or rewrites the number (AR, BR, GB, MG, ...) always
+    run the parser.
+    """
+    if "+" in text or "\uff0b" in text:  # '+' and the fullwidth plus the parser reads as one
+        return True
+    bounds = _national_bounds(region)
+    if bounds is None:
+        return True
+    lengths, prefix, idd = bounds
+    longest = max(lengths) + len(prefix)
+    for stretch in _LETTERS.split(text):
+        runs = _DIGITS.findall(stretch)
+        for i in range(len(runs)):
+            if idd is not None and idd.match("".join(runs[i:])):
+                return True
+            digits = ""
+            for run in runs[i:]:
+                digits += run
+                n = len(digits)
+                if n > longest:
+                    break
+                if n in lengths or (prefix and digits.startswith(prefix)
+                                    and n - len(prefix) in lengths):
+                    return True
+    return False
+
+
+@cache
+def _national_bounds(region: str
+                     ) -> tuple[frozenset[int], str, re.Pattern[str] | None] | None:
+    """For a region whose national numbers are read plainly: the lengths of national numbers
+    of the regions sharing its calling code, its national prefix ("" for none) and its
+    international dialling prefix as a regex (None: none). None when the region's metadata
+    reads the national prefix by a pattern or rewrites the number (any length may be valid)."""
+    meta = PhoneMetadata.metadata_for_region(region)
+    if meta is None:
+        return None
+    national = meta.national_prefix or ""
+    parse = meta.national_prefix_for_parsing
+    if meta.national_prefix_transform_rule or (parse and parse != national) \
+            or not national.isdigit() and national:
+        return None
+    code = phonenumbers.country_code_for_region(region)
+    lengths: set[int] = set()
+    for name in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        other = PhoneMetadata.metadata_for_region_or_calling_code(code, name)
+        desc = other.general_desc if other is not None else None
+        if desc is None or not desc.possible_length:
+            return None  # no lengths recorded: any
+        lengths.update(desc.possible_length)
+    idd = meta.international_prefix
+    return frozenset(lengths), national, re.compile(idd) if idd else None
 
 
 @cache
