@@ -44,6 +44,8 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/acts.py
 	$(BIN)/python benchmarks/asr_robustness.py
 	OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/tone.py
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/frustration.py
+	$(BIN)/python benchmarks/harper_valley.py
 	$(BIN)/python benchmarks/paraphrases.py
 	$(BIN)/python benchmarks/throughput.py --turns 100000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import operator
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -103,11 +104,14 @@ class Evaluator:
         if turn_cache is not None:
             #: How many distinct short turns' annotations are kept across batches (0: none);
             #: see `FastAnnotator.annotate`.
-            if isinstance(turn_cache, bool) or not isinstance(turn_cache, int) \
-                    or turn_cache < 0:
+            try:
+                size = -1 if isinstance(turn_cache, bool) else operator.index(turn_cache)
+            except TypeError:
+                size = -1
+            if size < 0:
                 raise InputError(f"turn_cache: expected a number of turns >= 0, got "
                                  f"{describe(turn_cache)}")
-            self.annotator.turn_cache_size = turn_cache
+            self.annotator.turn_cache_size = size
         self.detectors = [get_detector(s.check)(s, self.annotator)
                           for s in self.standard_set.standards]
         model_id = getattr(self.tone_model, "model_id", None)

@@ -263,8 +263,9 @@ def _phone_possible(text: str, region: str) -> bool:
     only then, and it is most of redaction's cost.
 
     Without a '+' or the region's dialling prefix (US "011") at the start of a digit run, a
-    number is national: its digits, less a national prefix (US "1"), must have one of the
-    lengths numbers of `region`'s calling code have (US and Canada: 7 or 10). The matcher
+    number is national: its digits, less a national prefix (US "1") and less the region's own
+    calling code written without '+', must have one of the lengths numbers of `region`'s
+    calling code have (US and Canada: 7 or 10). The matcher
     reads a number from digit runs between two letters; every join of consecutive runs there is
     counted, so an order number of 9 digits or an amount skips the parser, and no number it
     would find is skipped (tests/test_redact_differential.py checks every region). Regions
@@ -276,8 +277,14 @@ def _phone_possible(text: str, region: str) -> bool:
     bounds = _national_bounds(region)
     if bounds is None:
         return True
-    lengths, prefix, idd = bounds
-    longest = max(lengths) + len(prefix)
+    lengths, prefix, idd, code = bounds
+    longest = max(lengths) + len(prefix) + len(code)
+
+    def national(digits: str) -> bool:
+        n = len(digits)
+        return n in lengths or (bool(prefix) and digits.startswith(prefix)
+                                and n - len(prefix) in lengths)
+
     for stretch in _LETTERS.split(text):
         runs = _DIGITS.findall(stretch)
         for i in range(len(runs)):
@@ -286,22 +293,24 @@ def _phone_possible(text: str, region: str) -> bool:
             digits = ""
             for run in runs[i:]:
                 digits += run
-                n = len(digits)
-                if n > longest:
+                if len(digits) > longest:
                     break
-                if n in lengths or (prefix and digits.startswith(prefix)
-                                    and n - len(prefix) in lengths):
+                # national, or the region's own calling code written without '+' before a
+                # national number ("33 1 23 45 67 89" in France, "1 1 415 ..." in the US)
+                if national(digits) or (digits.startswith(code)
+                                        and national(digits[len(code):])):
                     return True
     return False
 
 
 @cache
 def _national_bounds(region: str
-                     ) -> tuple[frozenset[int], str, re.Pattern[str] | None] | None:
+                     ) -> tuple[frozenset[int], str, re.Pattern[str] | None, str] | None:
     """For a region whose national numbers are read plainly: the lengths of national numbers
-    of the regions sharing its calling code, its national prefix ("" for none) and its
-    international dialling prefix as a regex (None: none). None when the region's metadata
-    reads the national prefix by a pattern or rewrites the number (any length may be valid)."""
+    of the regions sharing its calling code, its national prefix ("" for none), its
+    international dialling prefix as a regex (None: none) and its calling code. None when the
+    region's metadata reads the national prefix by a pattern or rewrites the number (any
+    length may be valid)."""
     meta = PhoneMetadata.metadata_for_region(region)
     if meta is None:
         return None
@@ -319,7 +328,7 @@ def _national_bounds(region: str
             return None  # no lengths recorded: any
         lengths.update(desc.possible_length)
     idd = meta.international_prefix
-    return frozenset(lengths), national, re.compile(idd) if idd else None
+    return frozenset(lengths), national, re.compile(idd) if idd else None, str(code)
 
 
 @cache

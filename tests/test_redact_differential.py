@@ -412,7 +412,10 @@ def test_the_phone_parser_is_skipped_only_where_it_finds_nothing():
             nsn = phonenumbers.national_significant_number(number)
             texts += [nsn, nsn[:-1], nsn + "7", " ".join([nsn[:3], nsn[3:]]), nsn[1:],
                       "011 " + str(number.country_code) + " " + nsn,
-                      "00 " + str(number.country_code) + " " + nsn]
+                      "00 " + str(number.country_code) + " " + nsn,
+                      # the calling code without '+', joined or apart, with a national prefix
+                      str(number.country_code) + nsn, f"{number.country_code} {nsn}",
+                      f"{number.country_code} 0{nsn}", f"{number.country_code} 1 {nsn}"]
         texts += [" ".join(str(rng.randrange(10 ** rng.randint(1, 6)))
                            for _ in range(rng.randint(1, 4))) for _ in range(6)]
         texts += ["".join(rng.choice("0123456789") for _ in range(n)) for n in range(5, 14)]

@@ -77,10 +77,12 @@ class FastAnnotator(BaseAnnotator):
 
     def _phrases_added(self, label: str, phrases: list[list[str]]) -> None:
         self.phrase_matcher.add(label, [self._norm_doc(words) for words in phrases])
+        self._turn_cache.clear()  # a rule compiled later: cached turns never looked for it
 
     def _pattern_added(self, index: int, label: str, pattern: Pattern) -> None:
         matcher = Matcher(self.vocab)
         matcher.add(label, [pattern])
+        self._turn_cache.clear()  # a rule compiled later: cached turns never looked for it
         self.pattern_matchers.append((_anchors(pattern), matcher, label))
         phrases, first = _anchor_run(pattern)
         # How far a match reaches before and after its anchor phrase: the pattern runs only on
@@ -161,7 +163,7 @@ class FastAnnotator(BaseAnnotator):
         if len(kept) > self.turn_cache_size:
             drop = len(kept) - self.turn_cache_size // 2
             for key in list(itertools.islice(kept, drop)):
-                del kept[key]
+                kept.pop(key, None)  # another thread may have dropped it already
 
     def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
                   ) -> list[TurnAnnotation]:
@@ -415,7 +417,7 @@ def _max_tokens(tokens: list[dict[str, Any]]) -> int | None:
     for tok in tokens:
         op = tok.get("OP")
         if op in (None, "?", "!"):
-            total += 1  # "!" matches no word, but counting it as one only widens a window
+            total += 1  # "!" also reads one word (one that must not match)
         elif op in ("*", "+"):
             return None
         elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):

@@ -89,6 +89,11 @@ def _check_pattern(pattern: Any) -> None:
     marked = [bool(token.get("CONTEXT")) for token in pattern]
     if not any(marked):
         return
+    for n, token in enumerate(pattern):
+        if marked[n] and token.get("OP") not in (None, "!"):
+            raise ValueError(f"CONTEXT: true on token {n} with OP {token['OP']!r}: a context "
+                             "token must match exactly one word (the evidence leaves out a "
+                             "fixed number of words)")
     head = next((i for i, m in enumerate(marked) if not m), len(marked))
     tail = next((i for i, m in enumerate(reversed(marked)) if not m), len(marked))
     if head == len(marked):
@@ -135,7 +140,10 @@ class RuleSpec(SpecModel):
         for pattern in values:
             if not pattern:
                 raise ValueError("a token pattern must have at least one token")
-            _check_pattern(pattern)
+            try:
+                _check_pattern(pattern)
+            except ValueError as exc:
+                raise ValueError(f"[{values.index(pattern)}]: {exc}") from None
         return values
 
     @field_validator("unless_regex")
@@ -256,7 +264,7 @@ class StandardSetSpec(SpecModel):
                 try:
                     _check_pattern(pattern)
                 except ValueError as exc:
-                    raise ValueError(f"{name}: {exc}") from None
+                    raise ValueError(f"{name}[{patterns.index(pattern)}]: {exc}") from None
         return values
 
 

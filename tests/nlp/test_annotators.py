@@ -156,3 +156,15 @@ def test_a_turn_whose_pattern_was_stopped_is_not_cached():
     fine = TurnAnnotation(matches={}, words=["ok"], spans=[(0, 2)])
     fast._keep(fast._turn_cache, [("hi", "agent"), ("ok", "agent")], [stopped, fine])
     assert list(fast._turn_cache) == [("ok", "agent")]
+
+
+def test_a_rule_compiled_after_annotating_is_looked_for_in_cached_turns():
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.standards import load_standards
+    from csnlp.standards.spec import RuleSpec
+
+    fast = FastAnnotator(load_standards("contact_center"))
+    fast.annotate(["Lovely weather today."], ["agent"])
+    rule = fast.compile_rule(RuleSpec(phrases=("lovely weather",)), "late.match")
+    ann = fast.annotate(["Lovely weather today."], ["agent"])[0]
+    assert rule.find("Lovely weather today.", ann) == [(0, 14, "phrase:late.match")]

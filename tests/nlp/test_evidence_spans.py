@@ -94,7 +94,8 @@ def test_a_courtesy_reply_mid_turn_shows_only_its_own_words() -> None:
     ([{"ORTH": "a", "CONTEXT": "yes"}, {"ORTH": "b"}], "CONTEXT must be true or false"),
     ([{"ORTH": "a"}, {"ORTH": "b", "CONTEXT": True}, {"ORTH": "c"}], "only leading or trailing"),
     ([{"ORTH": "a", "CONTEXT": True}], "every token"),
-], ids=["not-a-bool", "middle", "all"])
+    ([{"ORTH": "a"}, {"ORTH": "b", "OP": "?", "CONTEXT": True}], r"\[0\]: CONTEXT.*exactly one"),
+], ids=["not-a-bool", "middle", "all", "optional"])
 def test_context_marks_are_checked_when_the_standards_load(tokens, message) -> None:
     from csnlp.errors import StandardsError
     from csnlp.standards import load_standards
