@@ -366,20 +366,25 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
     def predict(texts):
         return act_model.predict_proba(texts) if act_model is not None else None
 
-    if "sgd" in datasets:
-        turns = list(sgd_turns(data_dir, split, sgd_dialogues))
-        anns = ann.annotate([t.text for t in turns])
-        n = len({t.dialogue for t in turns})
-        sample = f"hash split, {n} dialogues"
-        for act, speaker, rule_key in SGD_ACTS:
+    def score_by_speaker(dataset, sample, acts, turns, anns):
+        """Each (act, speaker, rule) over that speaker's turns, on all turns and in the
+        standard's window."""
+        for act, speaker, rule_key in acts:
             idx = [i for i, t in enumerate(turns) if t.speaker == speaker]
             sub = [turns[i] for i in idx]
             sub_anns = [anns[i] for i in idx]
             pred = _hits(ann, rule_key, sub, sub_anns)
             gold = [act in t.acts for t in sub]
             proba = predict([t.text for t in sub])
-            score(act, "sgd", sample, rule_key, sub, gold, pred, proba)
-            score_in_window(act, "sgd", sample, rule_key, sub, sub_anns, gold, pred, proba)
+            score(act, dataset, sample, rule_key, sub, gold, pred, proba)
+            score_in_window(act, dataset, sample, rule_key, sub, sub_anns, gold, pred, proba)
+
+    if "sgd" in datasets:
+        turns = list(sgd_turns(data_dir, split, sgd_dialogues))
+        anns = ann.annotate([t.text for t in turns])
+        n = len({t.dialogue for t in turns})
+        sample = f"hash split, {n} dialogues"
+        score_by_speaker("sgd", sample, SGD_ACTS, turns, anns)
     if "multiwoz" in datasets:
         from csnlp.ml.service_data import read_multiwoz
 
@@ -388,15 +393,7 @@ def measure(data_dir: str | Path = DEFAULT_DATA, split: str = "test", *,
                  for i, t in enumerate(read_multiwoz(data_dir, MULTIWOZ_SPLITS[split]))]
         anns = ann.annotate([t.text for t in turns])
         sample = f"{MULTIWOZ_SPLITS[split]}, {len({t.dialogue for t in turns})} dialogues"
-        for act, speaker, rule_key in MULTIWOZ_ACTS:
-            idx = [i for i, t in enumerate(turns) if t.speaker == speaker]
-            sub = [turns[i] for i in idx]
-            sub_anns = [anns[i] for i in idx]
-            pred = _hits(ann, rule_key, sub, sub_anns)
-            gold = [act in t.acts for t in sub]
-            proba = predict([t.text for t in sub])
-            score(act, "multiwoz", sample, rule_key, sub, gold, pred, proba)
-            score_in_window(act, "multiwoz", sample, rule_key, sub, sub_anns, gold, pred, proba)
+        score_by_speaker("multiwoz", sample, MULTIWOZ_ACTS, turns, anns)
     if "multidogo" in datasets:
         from csnlp.ml.service_data import read_multidogo
 

@@ -21,3 +21,18 @@ def evaluator():
     from csnlp.evaluator import Evaluator
 
     return Evaluator("contact_center", tone_model=None)
+
+
+@pytest.fixture(scope="session")
+def benchmark_acts():
+    """benchmarks/acts.py as a module (the benchmarks are scripts, not a package), loaded once."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("csnlp_benchmark_acts",
+                                                  REPO / "benchmarks" / "acts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

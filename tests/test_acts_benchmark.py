@@ -8,8 +8,6 @@ fails it. Run `python benchmarks/acts.py` for the real numbers. Skipped when the
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,21 +20,12 @@ SWDA_FILES = ("2229", "2434", "2503")
 pytestmark = pytest.mark.data
 
 
-def _load_acts():
-    spec = importlib.util.spec_from_file_location("csnlp_benchmark_acts",
-                                                  REPO / "benchmarks" / "acts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def acts(shared_data):
+def acts(shared_data, benchmark_acts):
     for sub in ("sgd-sample/test", "swda/test"):
         if not (shared_data / sub).is_dir():
             pytest.skip(f"needs {shared_data / sub} (part of ../shared/data, absent here)")
-    return _load_acts()
+    return benchmark_acts
 
 
 @pytest.fixture(scope="module")

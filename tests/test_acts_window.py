@@ -3,8 +3,6 @@ window (the last turns of the speaker): `window_turns` must pick the turns the d
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def acts():
-    spec = importlib.util.spec_from_file_location("csnlp_benchmark_acts_window",
-                                                  REPO / "benchmarks" / "acts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+def acts(benchmark_acts):
+    return benchmark_acts
 
 
 def _turns(acts, dialogues: dict[str, list[str]]):

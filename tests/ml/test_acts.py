@@ -7,11 +7,9 @@ sentences or a tiny SGD/GoEmotions look-alike written here.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import pickle
 import shutil
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -313,12 +311,8 @@ def test_training_command_line_reports_errors(tmp_path, capsys):
     assert "missing" in capsys.readouterr().err
 
 
-def test_training_uses_the_benchmark_split():
-    spec = importlib.util.spec_from_file_location("csnlp_benchmark_acts_split",
-                                                  REPO / "benchmarks" / "acts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+def test_training_uses_the_benchmark_split(benchmark_acts):
+    module = benchmark_acts
     ids = [f"{s}_{i:05d}" for s in range(1, 6) for i in range(0, 400, 7)]
     assert [module.sgd_split(d) for d in ids] == [train_acts.sgd_split(d) for d in ids]
 
