@@ -23,12 +23,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneMetadata
-from stdnum import iban, luhn
-from stdnum.us import ssn
 
 from csnlp.errors import InputError, describe
 from csnlp.results import Evidence, FrozenList, Report, StandardResult
@@ -234,7 +233,7 @@ def _digit_spans(text: str, region: str) -> list[PiiSpan]:
     spans += [
         PiiSpan(m.start(), m.end(), "US_SSN")
         for m in _SSN.finditer(text)
-        if ssn.is_valid(re.sub("[^0-9]", "", m.group()))
+        if _stdnum().ssn.is_valid(re.sub("[^0-9]", "", m.group()))
     ]
     if not _phone_possible(text, region):
         return spans
@@ -353,6 +352,17 @@ def _min_phone_chars(region: str) -> int:
     return max(1, min(international, national))
 
 
+@cache
+def _stdnum() -> Any:
+    """python-stdnum's SSN, Luhn and IBAN checks, imported when a first candidate needs one:
+    importing stdnum loads its IBAN registry and, through stdnum.util, pydoc and ssl (10 MB in
+    every worker), which a job whose turns never hold a candidate number does without."""
+    from stdnum import iban, luhn
+    from stdnum.us import ssn
+
+    return SimpleNamespace(iban=iban, luhn=luhn, ssn=ssn)
+
+
 def _cards(text: str) -> list[PiiSpan]:
     """For each group of a digit run, the longest run of groups from it that passes Luhn."""
     spans = []
@@ -370,7 +380,7 @@ def _cards(text: str) -> list[PiiSpan]:
                 # candidate on long digit runs; stdnum has the last word.
                 for char in text[start:end]:
                     plain, doubled = doubled + int(char), plain + _LUHN_DOUBLED[int(char)]
-                if len(digits) >= 13 and plain % 10 == 0 and luhn.is_valid(digits):
+                if len(digits) >= 13 and plain % 10 == 0 and _stdnum().luhn.is_valid(digits):
                     best = PiiSpan(groups[i][0], end, "CREDIT_CARD")
             if best is not None:
                 spans.append(best)
@@ -395,7 +405,7 @@ def _ibans(text: str) -> list[PiiSpan]:
         candidate = match.group()
         spaces = [i for i, char in enumerate(candidate) if char == " "]
         for cut in [len(candidate), *reversed(spaces)]:
-            if iban.is_valid(candidate[:cut]):
+            if _stdnum().iban.is_valid(candidate[:cut]):
                 spans.append(PiiSpan(match.start(), match.start() + cut, "IBAN"))
                 break
     return spans

@@ -266,11 +266,16 @@ class ActModel(LinearTextModel):
             raise ModelError("array 'thresholds' must lie in (0, 1]")
 
     # -- prediction ------------------------------------------------------------------------
+    def _coef_layout(self, coef: np.ndarray) -> np.ndarray:
+        # Feature-major: the n-gram weights (k, n_acts) are then a C-contiguous view of it.
+        return np.ascontiguousarray(coef.T).T
+
     def _split_coef(self, coef: np.ndarray, k: int) -> dict[str, np.ndarray]:
         """One column per act, n-gram (k, n_acts) and strategy (s, n_acts) weights: `_add_rows`
-        adds every act's contributions of a text at once."""
+        adds every act's contributions of a text at once. The n-gram weights are a view of
+        `coef_` (see `_coef_layout`), not a second copy of the model's largest array."""
         return {"ngram": np.ascontiguousarray(coef[:, :k].T),
-                "strategy": np.ascontiguousarray(coef[:, k:].T)}
+                "strategy": np.ascontiguousarray(coef[:, k:].T, dtype=np.float64)}
 
     def _proba_batch(self, batch: F.TokenBatch) -> np.ndarray:
         c = self._prepared()

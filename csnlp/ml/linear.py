@@ -201,7 +201,7 @@ class LinearTextModel:
         self._check_state(arrays)
         self.columns_ = arrays["columns"].astype(np.int32)
         self.idf_ = arrays["idf"].astype(np.float32)
-        self.coef_ = arrays["coef"].astype(np.float32)
+        self.coef_ = self._coef_layout(arrays["coef"].astype(np.float32))
         self.intercept_ = arrays["intercept"].astype(np.float32)
         self.calibration_ = arrays["calibration"].astype(np.float32)
         self.thresholds_ = arrays["thresholds"].astype(np.float32)
@@ -213,20 +213,27 @@ class LinearTextModel:
                 "intercept": self.intercept_, "calibration": self.calibration_,
                 "thresholds": self.thresholds_}
 
+    def _coef_layout(self, coef: np.ndarray) -> np.ndarray:
+        """`coef` (n_outputs, n_features) in the memory layout `_split_coef` slices without a
+        copy (the same values: saving and the digest read them in C order)."""
+        return coef
+
     # -- prediction ------------------------------------------------------------------------
     def _split_coef(self, coef: np.ndarray, k: int) -> dict[str, np.ndarray]:
-        """The float64 coefficients as "ngram" (first k columns) and "strategy" weights, laid
-        out the way the subclass's scoring reads them."""
+        """The float32 coefficients as "ngram" (first k columns, kept float32: a gathered
+        weight times a float64 value is the float64 product exactly, at half the memory) and
+        float64 "strategy" weights, laid out the way the subclass's scoring reads them."""
         raise NotImplementedError
 
     def _prepared(self) -> dict[str, np.ndarray]:
-        """float64 copies and the bucket -> column lookup, built once per learned state."""
+        """The scoring layout of the learned state and the bucket -> column lookup, built once
+        per learned state."""
         cached = self.__dict__.get("_cache")
         if cached is None:
             cached = self.__dict__["_cache"] = {
                 "lookup": lookup_table(self.columns_, self.n_buckets),
                 "idf": self.idf_.astype(np.float64),
-                **self._split_coef(self.coef_.astype(np.float64), len(self.columns_)),
+                **self._split_coef(self.coef_, len(self.columns_)),
                 "intercept": self.intercept_.astype(np.float64),
                 "calibration": self.calibration_.astype(np.float64)}
         return cached

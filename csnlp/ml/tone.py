@@ -237,8 +237,9 @@ class ToneModel(LinearTextModel):
     def _split_coef(self, coef: np.ndarray, k: int) -> dict[str, np.ndarray]:
         """One row per label, n-gram (n_labels, k) and strategy (n_labels, s) weights:
         `_scores` sums one label's n-gram weights at a time."""
-        return {"ngram": np.ascontiguousarray(coef[:, :k]),
-                "strategy": np.ascontiguousarray(coef[:, k:])}
+        # Each label's row of n-gram weights is contiguous in `coef_` already: a view.
+        return {"ngram": coef[:, :k],
+                "strategy": np.ascontiguousarray(coef[:, k:], dtype=np.float64)}
 
     def _scores(self, batch: F.TokenBatch) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities (n_docs, n_labels) and the strategy flags they were computed from."""

@@ -69,6 +69,8 @@ class FastAnnotator(BaseAnnotator):
         #: `turn_cache_size` entries (0: off), the older half dropped when full.
         self.turn_cache_size = TURN_CACHE_SIZE
         self._turn_cache: dict[tuple[str, str | None], TurnAnnotation] = {}
+        # The (start, end) pairs of kept turns, one tuple each: at most TURN_CACHE_CHARS**2 / 2.
+        self._span_pairs: dict[tuple[int, int], tuple[int, int]] = {}
         #: Turns looked up in / found in the turn cache (a batch job's hit rate).
         self.turn_cache_stats = [0, 0]
 
@@ -157,8 +159,12 @@ class FastAnnotator(BaseAnnotator):
               keys: list[tuple[str, str | None]], fresh: list[TurnAnnotation]) -> None:
         """Keep the new short turns' annotations; when full, drop the older half (a dict
         keeps insertion order), so the cache stays bounded and keeps what recent batches say."""
+        pairs = self._span_pairs
         for key, ann in zip(keys, fresh, strict=True):
             if len(key[0]) <= TURN_CACHE_CHARS and not ann.timeouts:
+                # A kept turn's (start, end) pairs are shared with every other kept turn's: in
+                # turns this short they are a few thousand, and were half of an entry's memory.
+                ann.spans = [pairs.setdefault(pair, pair) for pair in ann.spans]
                 kept[key] = ann
         if len(kept) > self.turn_cache_size:
             drop = len(kept) - self.turn_cache_size // 2

@@ -9,6 +9,7 @@ matches "thank-you" and "um thank you" alike, and every match maps back to exact
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "hmm", "hm",
@@ -44,8 +45,10 @@ _IS_AFTER = frozenset({"it", "that", "what", "there", "here", "he", "she", "who"
 
 _ATTRS: list[int] = []  # NORM, IS_PUNCT, IS_SPACE, IDX, LENGTH, LOWER
 _CACHE_LIMIT = 200_000
-#: A NORM hash's normalised parts and their string hashes (fillers: empty).
-NormCache = dict[int, tuple[tuple[str, ...], tuple[int, ...]]]
+#: A NORM hash's normalisation: the word itself when it is its own one word (nearly every
+#: word: a str costs a fifth of a tuple of parts and hashes, and the cache holds up to 200k of
+#: them), else its normalised parts and their string hashes (fillers: empty).
+NormCache = dict[int, "str | tuple[tuple[str, ...], tuple[int, ...]]"]
 
 
 def make_nlp() -> Any:
@@ -53,14 +56,12 @@ def make_nlp() -> Any:
     "thanks/"). Turns, phrases and the models' training and scoring texts all go through it."""
     import spacy
     from spacy.attrs import IDS
-    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is a Cython class without stubs
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [*(nlp.Defaults.suffixes or ()), r"/"]
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infix, suffix = _affix_regexes()
+    tokenizer.infix_finditer = infix.finditer
+    tokenizer.suffix_search = suffix.search
     # A new word (an id, an amount, a name) gets a lexeme with every attribute spaCy knows how to
     # compute: 7 us, half of it shape, prefix, suffix and flags nothing here reads. Keep those
     # the normaliser reads and token patterns may test (csnlp.standards.spec allows ORTH, LOWER,
@@ -69,6 +70,18 @@ def make_nlp() -> Any:
     vocab: Any = nlp.vocab  # a Cython class: its .pyi lacks lex_attr_getters
     vocab.lex_attr_getters = {k: v for k, v in vocab.lex_attr_getters.items() if k in keep}
     return nlp
+
+
+@functools.cache
+def _affix_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """spaCy English's infix and suffix regexes with chat typing split, compiled once per
+    process (1.2 MB each): every `make_nlp` tokenizer shares them."""
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    infixes = [*(English.Defaults.infixes or ()), r"(?<=[A-Za-z])[!?/](?=[A-Za-z])"]
+    suffixes = [*(English.Defaults.suffixes or ()), r"/"]
+    return compile_infix_regex(infixes), compile_suffix_regex(suffixes)
 
 
 #: The lexeme attributes csnlp's tokenizer computes for a new word (see `make_nlp`).
@@ -143,17 +156,15 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
         if entry is None:
             norm = strings[norm_hash]
             parts = () if norm in FILLERS else tuple(NORM_OVERRIDES.get(norm, norm).split(" "))
-            hashes = (norm_hash,) if parts == (norm,) else tuple(_hash(p) for p in parts)
-            entry = (parts, hashes)
+            entry = norm if parts == (norm,) else (parts, tuple(_hash(p) for p in parts))
             if len(cache) < _CACHE_LIMIT:
                 cache[norm_hash] = entry
-        parts, hashes = entry
-        if len(parts) == 1:  # nearly every token: one word
-            part = parts[0]
+        if isinstance(entry, str):  # nearly every token: its own one word
+            part = entry
             if (part == "'s" or part == "s") and last in _IS_AFTER:
                 part, h = "is", _is_hash()
             else:
-                h = hashes[0]
+                h = norm_hash
             if part == last and last_end <= start:
                 continue  # a stutter: keep the first occurrence as the evidence
             last, last_end = part, start + length
@@ -161,6 +172,7 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
             add_span((start, last_end))
             add_feat(h)
             continue
+        parts, hashes = entry
         end = start + length
         for part, h in zip(parts, hashes, strict=True):  # none (a filler) or an override's
             if part == last and last_end <= start:
