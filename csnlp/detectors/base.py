@@ -166,20 +166,22 @@ class Detector(Generic[SpecT]):
         model = self.annotator.act_model
         if spec is None or not spec.enabled or model is None:
             return None
-        if rule.unless:
-            turns = ctx.transcript.turns
-            indices = [i for i in indices
-                       if not any(rx.search(turns[i].text) for rx in rule.unless)]
         thresholds = self.__dict__.get("_act_thresholds")
         if thresholds is None:  # the model's property builds a dict per call
             thresholds = self._act_thresholds = model.thresholds
         threshold = spec.threshold or thresholds.get(spec.act)
         if threshold is None:
             return None
-        best = max(((ctx.annotations[i].acts or {}).get(spec.act, 0.0), i) for i in indices) \
-            if indices else (0.0, -1)
-        if best[0] < threshold:
+        act, annotations = spec.act, ctx.annotations
+        over = [(p, i) for i in indices if (p := (annotations[i].acts or {}).get(act, 0.0))
+                >= threshold]
+        if over and rule.unless:  # the vetoes read only the turns over the threshold
+            turns = ctx.transcript.turns
+            over = [(p, i) for p, i in over
+                    if not any(rx.search(turns[i].text) for rx in rule.unless)]
+        if not over:
             return None
+        best = max(over)
         return ctx.whole_turn(best[1], EvidenceRole.CLASSIFIER, spec.act,
                               score=round(best[0], 4))
 
