@@ -104,14 +104,7 @@ class Evaluator:
         if turn_cache is not None:
             #: How many distinct short turns' annotations are kept across batches (0: none);
             #: see `FastAnnotator.annotate`.
-            try:
-                size = -1 if isinstance(turn_cache, bool) else operator.index(turn_cache)
-            except TypeError:
-                size = -1
-            if size < 0:
-                raise InputError(f"turn_cache: expected a number of turns >= 0, got "
-                                 f"{describe(turn_cache)}")
-            self.annotator.turn_cache_size = size
+            self.annotator.turn_cache_size = check_turn_cache(turn_cache)
         self.detectors = [get_detector(s.check)(s, self.annotator)
                           for s in self.standard_set.standards]
         model_id = getattr(self.tone_model, "model_id", None)
@@ -252,6 +245,18 @@ class Evaluator:
                               explanation=f"The check of this standard failed ({error}), "
                                           "so it was not judged.",
                               weight=standard.weight, title=standard.title, error=error)
+
+
+def check_turn_cache(value: Any) -> int:
+    """A turn cache size (`Evaluator(turn_cache=...)`, `csnlp evaluate --turn-cache`) as an int
+    >= 0, or an InputError naming the option."""
+    try:
+        size = -1 if isinstance(value, bool) else operator.index(value)
+    except TypeError:
+        size = -1
+    if size < 0:
+        raise InputError(f"turn_cache: expected a number of turns >= 0, got {describe(value)}")
+    return size
 
 
 __all__ = ["Evaluator", "Status"]

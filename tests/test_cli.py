@@ -63,13 +63,37 @@ def test_bare_csnlp_prints_help_and_exits_2(capsys):
     (["--batch-size", "0"], "--batch-size: must be an integer >= 1"),
     (["--jobs", "-3"], "--jobs: must be >= 1"),
     (["--columns", "text"], "--columns: expected ROLE=COLUMN pairs"),
-], ids=["format", "batch-size", "jobs", "columns"])
+    (["--turn-cache", "-5"], "--turn-cache: expected a number of turns >= 0, got -5"),
+], ids=["format", "batch-size", "jobs", "columns", "turn-cache"])
 def test_errors_name_the_flag(tmp_path, capsys, args, flag):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "turns": [{"speaker": "agent", "text": "Hi"}]}\n')
     assert main(["evaluate", str(src), "--out", str(tmp_path / "o.jsonl"), *args]) == 2
     err = capsys.readouterr().err
     assert flag in err and "format=" not in err and "batch_size" not in err
+    assert "Traceback" not in err
+
+
+def test_turn_cache_reaches_the_workers_and_changes_no_result(tmp_path):
+    import orjson
+
+    from csnlp.api import _CACHE
+
+    src = tmp_path / "in.jsonl"
+    turn = {"speaker": "agent", "text": "Thank you for calling, is there anything else?"}
+    src.write_text("".join(orjson.dumps({"id": f"c{i}", "turns": [turn, turn]}).decode() + "\n"
+                           for i in range(6)))
+    outs = []
+    for size in (None, "0", "3"):
+        out = tmp_path / f"o{size}.jsonl"
+        flag = [] if size is None else ["--turn-cache", size]
+        assert main(["evaluate", str(src), "--out", str(out), "--no-progress",
+                     "--batch-size", "2", *flag]) == 0
+        outs.append(out.read_text())
+    assert outs[0] == outs[1] == outs[2]
+    sizes = {key[-1]: ev.annotator for key, ev in _CACHE.items()}
+    assert sizes[0].turn_cache_size == 0 and not sizes[0]._turn_cache
+    assert sizes[3].turn_cache_size == 3 and 0 < len(sizes[3]._turn_cache) <= 3
 
 
 def test_cli_words_only_rewrites_keywords():

@@ -41,6 +41,9 @@ class EvaluateJob:
     jobs: int = 1
     columns: Mapping[str, str] | None = None
     overwrite: bool = False
+    #: Each worker's turn cache size (`Evaluator(turn_cache=...)`); None: the default. It
+    #: changes memory and speed, never a result, so a resumed run may use another.
+    turn_cache: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -108,7 +111,12 @@ class EvaluateRun:
         self.paths = expand_inputs(job.inputs)
         check_output(self.store.out, self.paths)
         self._check_overwrite(resume)
-        self.spec = EvaluatorSpec.build(job.standards)
+        self.spec = EvaluatorSpec.build(
+            job.standards, None if job.turn_cache is None else {"turn_cache": job.turn_cache})
+        if job.turn_cache is not None:  # a bad size fails here, not in every worker
+            from csnlp.evaluator import check_turn_cache
+
+            check_turn_cache(job.turn_cache)
         # A bad format or read option fails here, not mid-run. JSON values are parsed where
         # they are evaluated (in the workers with jobs > 1), leaving this process free to read.
         self.records = iter_records(self.paths, format=job.format, defer=True,
