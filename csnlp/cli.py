@@ -73,7 +73,7 @@ def _build_parser() -> argparse.ArgumentParser:
                     help="transcripts per chunk (default 256)")
     ev.add_argument("--turn-cache", type=int, default=None, metavar="N",
                     help="short turns whose annotations each worker keeps across chunks "
-                    "(default 20000, about 25 MB when full; 0 turns it off: less memory, "
+                    "(default 20000, about 30 MB when full; 0 turns it off: less memory, "
                     "slower on archives that repeat turns)")
     ev.add_argument("--resume", action="store_true",
                     help="finish an interrupted run; its options are read from OUT.parts")
