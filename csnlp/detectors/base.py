@@ -220,6 +220,20 @@ class Detector(Generic[SpecT]):
         return self.result(Status.NOT_APPLICABLE, reason)
 
 
+#: A quotation around words: an opening mark (a straight one only after a non-letter, so
+#: "don't" opens nothing), up to a few words, the closing mark (a straight one only before a
+#: non-letter).
+_QUOTE_OPEN = re.compile(r"(?:[\"“‘]|(?<![^\W\d_])')[\w ,.!?-]{0,40}$")
+_QUOTE_CLOSE = re.compile(r"^[\w ,.!?-]{0,40}?(?:[\"”’]|'(?![^\W\d_]))")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside quotation marks: words reported, not said
+    ("being called 'a moron' by our team is unacceptable", he said "whatever")."""
+    before = _QUOTE_OPEN.search(text, max(0, start - 41), start)
+    return before is not None and _QUOTE_CLOSE.match(text[end:end + 41]) is not None
+
+
 def turn_list(indices: Sequence[int]) -> str:
     """'turn 3', 'turns 1 and 4', 'turns 1, 2 and 5' (1-based, as people count)."""
     nums = [str(i + 1) for i in indices]

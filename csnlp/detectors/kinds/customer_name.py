@@ -216,5 +216,9 @@ def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:
 def _name_words(text: str) -> list[str]:
     from csnlp.nlp.pipeline import normalise_phrase
 
-    return [w for w in normalise_phrase(text) if w.isalpha() and len(w) > 1
+    return [w for w in normalise_phrase(text) if len(w) > 1 and _NAME_WORD.fullmatch(w)
             and w not in _NAME_STOP]
+
+
+#: A name word: letters, with inner apostrophes or hyphens ("o'sullivan", "n'diaye").
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from csnlp.detectors.base import Context, Detector, quote
+from csnlp.detectors.base import Context, Detector, quote, quoted
 from csnlp.detectors.registry import register
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
@@ -72,8 +72,10 @@ class ToneDetector(Detector[ToneSpec]):
             return self.not_applicable(f"The {std.speaker} never speaks.")
         rude = self.rule("rude")
         evidence: list[Evidence] = []
+        turns = ctx.transcript.turns
         for i in indices:
-            spans = ctx.find(rude, i)
+            # words in quotation marks are reported, not said (see csnlp.detectors.base.quoted)
+            spans = [sp for sp in ctx.find(rude, i) if not quoted(turns[i].text, sp[0], sp[1])]
             if spans and self.forbidden:  # rare: only turns with rude wording pay for this
                 judged = self._forbidden_spans(ctx, i)
                 spans = [(s, e, lb) for s, e, lb in spans
