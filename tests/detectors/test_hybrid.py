@@ -80,7 +80,7 @@ def test_per_standard_threshold_overrides_the_model(pack):
 
 def test_empathy_response_by_classifier(pack):
     text = ("Agent: Hi there.\nCustomer: This is ridiculous, third time I call.\n"
-            "Agent: Ugh, I'd be cross too in your shoes.\nCustomer: ok")
+            "Agent: Ugh, nobody wants to be in your shoes today.\nCustomer: ok")
     result = Evaluator(pack, tone_model=None, act_model=FakeActModel()).evaluate(text)
     emp = result["empathy_on_complaint"]
     assert emp.status.value == "met"

@@ -2,7 +2,9 @@
 
 A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30; null turns it
 off) a silence that long after an agent turn or after the agent's wait request the customer
-answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`). Hold turns with no other
+answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
+when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
+turn before the silence). Hold turns with no other
 agent turn between them are one hold ("can you hold?" / "okay" / "bear with me, it's
 loading"): asked for if any of them asks, thanked after the last. Options: `hold`,
 `ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
@@ -75,6 +77,18 @@ class HoldDetector(Detector[HoldSpec]):
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
                                               seconds=timed["seconds"])
+            # A long silence after the customer's turn that the agent ends by thanking the
+            # customer for waiting was a hold by the agent's own account ("thanks for your
+            # patience"), unannounced or not: it starts at the agent's turn before the silence.
+            agent_set = set(agent_turns)
+            for before, seconds in silences(ctx.transcript, std.silence_seconds):
+                if before not in agent_set or not ctx.find(thanks, before):
+                    continue
+                start = max((j for j in agent_turns if j < before - 1), default=None)
+                if start is not None and start not in holds and not any(
+                        start < h < before for h in holds):
+                    holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
+                                                  seconds=seconds)
         if not holds:
             return self.not_applicable("There is no hold in this conversation.")
         evidence: list[Evidence] = []
