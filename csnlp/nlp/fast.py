@@ -273,9 +273,13 @@ class FastAnnotator(BaseAnnotator):
         # would running every pattern on every turn).
         candidates: dict[int, dict[int, list[int]]] = {}  # turn -> pattern -> anchor starts
         anchor_ids = self._anchor_ids
+        patterns_for = self._patterns_for
         for match_id, start, _end in self.anchor_matcher(ndoc):
-            candidates.setdefault(bisect_right(starts, start) - 1, {}).setdefault(
-                anchor_ids[match_id], []).append(start)
+            n = bisect_right(starts, start) - 1
+            i = anchor_ids[match_id]
+            # a pattern no rule looks for in this speaker's turns is not a candidate there
+            if speakers is None or i in patterns_for(speakers[n]):
+                candidates.setdefault(n, {}).setdefault(i, []).append(start)
         if self._unanchored:
             for n, ann in enumerate(out):
                 if ann.words:
