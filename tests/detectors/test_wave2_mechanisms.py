@@ -116,3 +116,14 @@ def test_offers_and_questions_about_the_product_are_not_checks(offer):
                    ("agent", "I've fixed it."), ("agent", offer), ("customer", "no"),
                    ("agent", "Great, bye!")])
     assert report["resolution_check"].status is csnlp.Status.MISSED
+
+
+@pytest.mark.parametrize("reply, later, status", [
+    ("yes that's me", "great mrs okoye, it's about your claim", csnlp.Status.MET),
+    ("speaking", "it's about your claim", csnlp.Status.MISSED),  # confirmed, never used
+    ("no, she's out, I'm her son", "okay, I'll call back later", csnlp.Status.NOT_APPLICABLE),
+])
+def test_a_name_the_customer_confirms_on_an_outbound_call(reply, later, status):
+    report = _run([("agent", "hello, am i speaking to mrs okoye"), ("customer", reply),
+                   ("agent", later)])
+    assert report["customer_name"].status is status

@@ -4,7 +4,9 @@ The name comes from the transcript's metadata (`metadata_key`, default `customer
 absent, from the customer's own words: `stated` patterns ("my name is X", "this is X Y calling")
 whose name words (first name and surname) follow the cue, `stated_cased` ones trusted only in
 typed text where the name is capitalised, and a bare name ("uh Tom Reyes") answering an agent
-turn the `asked` rule matches ("who am I speaking with?"). Only the agent ADDRESSING the customer
+turn the `asked` rule matches ("who am I speaking with?"), or, on an outbound call, the name an
+agent turn of the `confirmed` rule checks ("am I speaking to Mrs Patel?") when the customer's
+next turn confirms it ("yes", "speaking"); the check itself is not a use. Only the agent ADDRESSING the customer
 counts: a name word inside a span of the `own_name` rule (the agent's self-introduction, "my
 name is Linda") never does, so an agent who shares the customer's name is not credited for its
 own introduction. A redaction placeholder ("[NAME]", "[CUSTOMER_NAME]", "[PII]", "****",
@@ -49,10 +51,18 @@ class CustomerNameSpec(StandardBase):
     #: The agent's own introduction: name words inside its spans are not the agent addressing
     #: the customer (an agent who shares the customer's first name).
     own_name: RuleSpec = RuleSpec()
+    #: Agent turns naming the customer to check who answered ("am I speaking to Mrs Patel?",
+    #: "hi, is this Anjali?"), the name the last token: known once the customer's next turn
+    #: confirms ("yes", "speaking", "that's me"). The check itself is not a use of the name.
+    confirmed: RuleSpec = RuleSpec()
     window: WindowSpec = WindowSpec()
 
     def rule_speaker(self, path: str) -> str:
         return "customer" if path.startswith("stated") else self.speaker
+
+
+#: First words of a customer turn that confirm the name the agent asked about.
+_CONFIRM = frozenset("yes yeah yep yup speaking correct indeed aye sure".split())
 
 
 _NAME_STOP = frozenset("""a an the and or but is am are was it its it's this that my your our
@@ -105,6 +115,29 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 answered = _bare_name(ctx, i, cased)
                 if answered:
                     return answered
+        return self._confirmed_name(ctx)
+
+    def _confirmed_name(self, ctx: Context) -> tuple[list[str], Evidence | None]:
+        """The name an agent turn checks ("is this Mr Okafor?") when the customer's next turn
+        confirms it; the evidence is the agent's check."""
+        rule = self.rule("confirmed")
+        if not (rule.labels or rule.templates):
+            return [], None
+        turns = ctx.transcript.turns
+        for i in ctx.turns_of(self.standard.speaker):
+            spans = ctx.find(rule, i)
+            if not spans:
+                continue
+            reply = next((j for j in range(i + 1, len(turns))
+                          if turns[j].speaker != self.standard.speaker), None)
+            if reply is None:
+                continue
+            words = [w for w in ctx.annotations[reply].words if w not in ("_bot_", "_eot_")]
+            confirmed = bool(words) and (words[0] in _CONFIRM or words[:3] in (
+                ["that", "is", "me"], ["it", "is", "me"], ["that", "is", "right"]))
+            names = _name_words(turns[i].text[spans[0][0]:spans[0][1]])
+            if confirmed and names:
+                return names, ctx.evidence(i, spans[0], role=EvidenceRole.STATED_NAME)
         return [], None
 
     def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
@@ -140,8 +173,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         indices = ctx.window(std.speaker, std.window)
         wanted = frozenset(names)
         for i in indices:
-            if source is not None and i < source.turn_index:
-                continue
+            if source is not None and (i < source.turn_index or (
+                    i == source.turn_index and source.speaker == std.speaker)):
+                continue  # before the name was known, or the agent's own check of it
             ann = ctx.annotations[i]
             # Most turns hold no name word and no placeholder (and most calls have no name):
             # nothing to look for, not even the agent's own introduction.
