@@ -6,11 +6,12 @@ whose name words (first name and surname) follow the cue, `stated_cased` ones tr
 typed text where the name is capitalised, and a bare name ("uh Tom Reyes") answering an agent
 turn the `asked` rule matches ("who am I speaking with?"), or, on an outbound call, the name an
 agent turn of the `confirmed` rule checks ("am I speaking to Mrs Patel?") when the customer's
-next turn confirms it ("yes", "speaking"); the check itself is not a use. Only the agent ADDRESSING the customer
-counts: a name word inside a span of the `own_name` rule (the agent's self-introduction, "my
-name is Linda") never does, so an agent who shares the customer's name is not credited for its
-own introduction. A redaction placeholder ("[NAME]", "[CUSTOMER_NAME]", "[PII]", "****",
-"XXXX") in an address position ("thanks [NAME]", "[NAME], ...") is the name, said and masked.
+next turn confirms it ("yes", "speaking"); the check itself is not a use. Only the agent
+ADDRESSING the customer counts: a name word inside a span of the `own_name` rule (the agent's
+self-introduction, "my name is Linda") never does, so an agent who shares the customer's name
+is not credited for its own introduction. A redaction placeholder ("[NAME]",
+"[CUSTOMER_NAME]", "[PII]", "****", "XXXX") in an address position ("thanks [NAME]",
+"[NAME], ...") is the name, said and masked.
 The name is only ever the caller's own: a name the caller owns something of ("this is Jorge's
 phone") or gives for someone else ("his name is ...", "calling for my dad, X") is not stated,
 so the agent saying it is not counted (a caller speaking for someone else and never giving
