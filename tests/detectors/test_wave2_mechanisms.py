@@ -127,3 +127,17 @@ def test_a_name_the_customer_confirms_on_an_outbound_call(reply, later, status):
     report = _run([("agent", "hello, am i speaking to mrs okoye"), ("customer", reply),
                    ("agent", later)])
     assert report["customer_name"].status is status
+
+
+@pytest.mark.parametrize("line, status", [
+    ("the weather's awful today, anyway I need a new card", csnlp.Status.NOT_APPLICABLE),
+    ("my daughter has a horrible cough so I must move the appointment",
+     csnlp.Status.NOT_APPLICABLE),
+    ("the traffic was terrible, sorry I'm late", csnlp.Status.NOT_APPLICABLE),
+    ("your new app is awful", csnlp.Status.MISSED),
+    ("honestly a terrible experience with your driver", csnlp.Status.MISSED),
+    ("rubbish", csnlp.Status.MISSED),
+])
+def test_a_verdict_word_about_the_weather_or_an_illness_is_not_a_complaint(line, status):
+    report = _run([("customer", line), ("agent", "okay, what can I do?")])
+    assert report["empathy_on_complaint"].status is status
