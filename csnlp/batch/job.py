@@ -111,12 +111,12 @@ class EvaluateRun:
         self.paths = expand_inputs(job.inputs)
         check_output(self.store.out, self.paths)
         self._check_overwrite(resume)
-        self.spec = EvaluatorSpec.build(
-            job.standards, None if job.turn_cache is None else {"turn_cache": job.turn_cache})
+        options = {}
         if job.turn_cache is not None:  # a bad size fails here, not in every worker
             from csnlp.evaluator import check_turn_cache
 
-            check_turn_cache(job.turn_cache)
+            options["turn_cache"] = check_turn_cache(job.turn_cache)
+        self.spec = EvaluatorSpec.build(job.standards, options)
         # A bad format or read option fails here, not mid-run. JSON values are parsed where
         # they are evaluated (in the workers with jobs > 1), leaving this process free to read.
         self.records = iter_records(self.paths, format=job.format, defer=True,

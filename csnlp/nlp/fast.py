@@ -271,29 +271,30 @@ class FastAnnotator(BaseAnnotator):
         # Token patterns: only on turns holding one of a pattern's anchor phrases, found by one
         # PhraseMatcher pass over the batch, in pattern order (so matches come out as they
         # would running every pattern on every turn).
+        # A pattern no rule looks for in a turn's speaker's turns is never a candidate there.
         candidates: dict[int, dict[int, list[int]]] = {}  # turn -> pattern -> anchor starts
         anchor_ids = self._anchor_ids
         patterns_for = self._patterns_for
         for match_id, start, _end in self.anchor_matcher(ndoc):
             n = bisect_right(starts, start) - 1
             i = anchor_ids[match_id]
-            # a pattern no rule looks for in this speaker's turns is not a candidate there
             if speakers is None or i in patterns_for(speakers[n]):
                 candidates.setdefault(n, {}).setdefault(i, []).append(start)
         if self._unanchored:
             for n, ann in enumerate(out):
                 if ann.words:
+                    allowed = patterns_for(speakers[n] if speakers is not None else None)
                     found_at = candidates.setdefault(n, {})
                     for i in self._unanchored:
-                        found_at.setdefault(i, [])
+                        if i in allowed:
+                            found_at.setdefault(i, [])
         reach = self._reach
         for n, found_at in candidates.items():
-            allowed = self._patterns_for(speakers[n] if speakers is not None else None)
             ann = out[n]
             words = ann.words
             first, last = starts[n], starts[n] + len(words)
             present = None
-            for i in sorted(found_at.keys() & allowed):
+            for i in sorted(found_at):
                 anchors, matcher, label = self.pattern_matchers[i]
                 if present is None:
                     present = set(words)

@@ -19,47 +19,43 @@ def _empathy(customer: str, agent: str = "Please send us your account number.") 
     return csnlp.evaluate(call, tone_model=None, act_model=None)["empathy_on_complaint"].status
 
 
-@pytest.mark.parametrize("line", [
-    "5th night without hot water at flat 2",
-    "the heating has failed for the third week running",
-    "app down for the second weekend in a row",
-    "4 cancellations since may, great job",
-    "my train got cancelled twice in one week",
-    "the third router they've sent me won't even power on",
-    "I've been redirected 4 times between departments",
-    "the courier keeps leaving parcels at the wrong door",
-    "broadband bill going up again",
-    "an 80 minute delay and the driver said nothing",
-    "50 minutes in the queue and got cut off",
-    "stuck on the platform since 7 with no info",
-    "booked the whole afternoon off and nobody turned up",
-    "sent two emails, zero replies",
-    "the lounge pass I paid for was not accepted",
-    "they shut off my water even though I paid on time",
-    "another surprise fee on my statement",
-    "just love waiting 40 mins for a chat agent",
-    "switching to a rival next week tbh",
-    "getting close to leaving you lot",
-    "is anybody actually reading these messages",
-    "delivery window missed. typical",
-    "new update broke the login. epic fail",
+# Complaints without emotion words make empathy required (and unanswered here: missed); calm
+# lines with the same words leave it not applicable.
+@pytest.mark.parametrize("line, status", [
+    ("5th night without hot water at flat 2", csnlp.Status.MISSED),
+    ("the heating has failed for the third week running", csnlp.Status.MISSED),
+    ("app down for the second weekend in a row", csnlp.Status.MISSED),
+    ("4 cancellations since may, great job", csnlp.Status.MISSED),
+    ("my train got cancelled twice in one week", csnlp.Status.MISSED),
+    ("the third router they've sent me won't even power on", csnlp.Status.MISSED),
+    ("I've been redirected 4 times between departments", csnlp.Status.MISSED),
+    ("the courier keeps leaving parcels at the wrong door", csnlp.Status.MISSED),
+    ("broadband bill going up again", csnlp.Status.MISSED),
+    ("an 80 minute delay and the driver said nothing", csnlp.Status.MISSED),
+    ("50 minutes in the queue and got cut off", csnlp.Status.MISSED),
+    ("stuck on the platform since 7 with no info", csnlp.Status.MISSED),
+    ("booked the whole afternoon off and nobody turned up", csnlp.Status.MISSED),
+    ("sent two emails, zero replies", csnlp.Status.MISSED),
+    ("the lounge pass I paid for was not accepted", csnlp.Status.MISSED),
+    ("they shut off my water even though I paid on time", csnlp.Status.MISSED),
+    ("another surprise fee on my statement", csnlp.Status.MISSED),
+    ("just love waiting 40 mins for a chat agent", csnlp.Status.MISSED),
+    ("switching to a rival next week tbh", csnlp.Status.MISSED),
+    ("getting close to leaving you lot", csnlp.Status.MISSED),
+    ("is anybody actually reading these messages", csnlp.Status.MISSED),
+    ("delivery window missed. typical", csnlp.Status.MISSED),
+    ("new update broke the login. epic fail", csnlp.Status.MISSED),
+    ("is the second day of the festival included in the pass?", csnlp.Status.NOT_APPLICABLE),
+    ("can I book the third week of August?", csnlp.Status.NOT_APPLICABLE),
+    ("I'd love to switch my plan to the yearly one", csnlp.Status.NOT_APPLICABLE),
+    ("how long is the delay on the 9:15 usually?", csnlp.Status.NOT_APPLICABLE),
+    ("I paid for the upgrade, how do I turn it on?", csnlp.Status.NOT_APPLICABLE),
+    ("is there another fee if I pay by card?", csnlp.Status.NOT_APPLICABLE),
+    ("you keep my details on file, right?", csnlp.Status.NOT_APPLICABLE),
+    ("I'm sitting in the lounge, which gate is it?", csnlp.Status.NOT_APPLICABLE),
 ])
-def test_complaints_without_emotion_words_make_empathy_required(line):
-    assert _empathy(line) is csnlp.Status.MISSED
-
-
-@pytest.mark.parametrize("line", [
-    "is the second day of the festival included in the pass?",
-    "can I book the third week of August?",
-    "I'd love to switch my plan to the yearly one",
-    "how long is the delay on the 9:15 usually?",
-    "I paid for the upgrade, how do I turn it on?",
-    "is there another fee if I pay by card?",
-    "you keep my details on file, right?",
-    "I'm sitting in the lounge, which gate is it?",
-])
-def test_calm_lines_with_the_same_words_leave_it_not_applicable(line):
-    assert _empathy(line) is csnlp.Status.NOT_APPLICABLE
+def test_complaint_structures_and_calm_lines_with_the_same_words(line, status):
+    assert _empathy(line) is status
 
 
 @pytest.mark.parametrize("reply", [

@@ -67,7 +67,8 @@ class HoldDetector(Detector[HoldSpec]):
             if spans := ctx.find(hold, i):
                 holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         if std.silence_seconds is not None:
-            for before, seconds in silences(ctx.transcript, std.silence_seconds):
+            gaps = silences(ctx.transcript, std.silence_seconds)
+            for before, seconds in gaps:
                 prev = before - 1
                 if prev in agent_turns and prev not in holds:
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
@@ -81,7 +82,7 @@ class HoldDetector(Detector[HoldSpec]):
             # customer for waiting was a hold by the agent's own account ("thanks for your
             # patience"), unannounced or not: it starts at the agent's turn before the silence.
             agent_set = set(agent_turns)
-            for before, seconds in silences(ctx.transcript, std.silence_seconds):
+            for before, seconds in gaps:
                 if before not in agent_set or not ctx.find(thanks, before):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
