@@ -1,4 +1,5 @@
-"""The held-out paraphrase set (benchmarks/paraphrases/) is well-formed.
+"""The held-out paraphrase set (benchmarks/paraphrases/) and the blind DEV sets
+(benchmarks/devsets/) are well-formed.
 
 Only the shape is checked here -- never csnlp's accuracy on the set: that is what
 benchmarks/paraphrases.py measures, and the set must stay out of phrase lists and training data.
@@ -17,6 +18,8 @@ from csnlp.transcript import coerce_transcript, normalise_speaker
 REPO = Path(__file__).resolve().parents[1]
 SET_DIR = REPO / "benchmarks" / "paraphrases"
 FILES = sorted(SET_DIR.glob("*.yaml"))
+#: Blind DEV sets (tuning may study their errors): the same shape, each case may add a `note`.
+DEV_FILES = sorted((REPO / "benchmarks" / "devsets").glob("*.yaml"))
 STATUSES = {"met", "missed", "not_applicable"}
 PACK_IDS = {s.id for s in csnlp.load_standards("contact_center").standards}
 
@@ -29,7 +32,8 @@ def test_there_is_a_set() -> None:
     assert len(FILES) >= 7, f"expected one file per failure category in {SET_DIR}"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES + DEV_FILES,
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_category_file_is_well_formed(path: Path) -> None:
     doc = _load(path)
     assert set(doc) == {"category", "description", "cases"}, f"{path.name}: top-level keys"
@@ -38,7 +42,9 @@ def test_category_file_is_well_formed(path: Path) -> None:
     assert isinstance(doc["cases"], list) and doc["cases"], f"{path.name}: no cases"
     for k, case in enumerate(doc["cases"]):
         where = f"{path.name}: case {k} ({case.get('name')!r})"
-        assert set(case) == {"name", "transcript", "expect"}, f"{where}: keys {sorted(case)}"
+        allowed = {"name", "transcript", "expect"} | ({"note"} if path in DEV_FILES else set())
+        assert {"name", "transcript", "expect"} <= set(case) <= allowed, \
+            f"{where}: keys {sorted(case)}"
         assert isinstance(case["name"], str) and case["name"].strip(), f"{where}: name"
         transcript = case["transcript"]
         assert set(transcript) <= {"turns", "metadata"}, f"{where}: transcript keys"
@@ -57,8 +63,9 @@ def test_category_file_is_well_formed(path: Path) -> None:
             assert status in STATUSES, f"{where}: status {status!r} for {standard}"
 
 
-def test_names_are_unique() -> None:
-    names = [c["name"] for p in FILES for c in _load(p)["cases"]]
+@pytest.mark.parametrize("files", [FILES, DEV_FILES], ids=["paraphrases", "devsets"])
+def test_names_are_unique(files: list[Path]) -> None:
+    names = [c["name"] for p in files for c in _load(p)["cases"]]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     assert not duplicates, f"duplicate case names: {duplicates}"
 

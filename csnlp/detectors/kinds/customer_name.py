@@ -30,7 +30,10 @@ placeholder addresses the customer.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
+
+import jellyfish
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
@@ -70,6 +73,7 @@ _NAME_STOP = frozenset("""a an the and or but is am are was it its it's this tha
 yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here speaking thanks
 thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling about with from
 for on in at to name names last first full ringing phoning regarding again wondering i'm im
+account booking order policy reservation under booked call me
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -93,16 +97,26 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
 
     spec = CustomerNameSpec
 
-    def _stated_name(self, ctx: Context) -> tuple[list[str], Evidence | None]:
+    def _stated_names(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
+        """The names the customer gives, each with the evidence of where: every name of the
+        first turn that gives one ("I'm Kwabena, call me Kofi"), and any word the customer
+        says and spells. A name the agent checks on an outbound call counts when none is."""
         stated, stated_cased = self.rule("stated"), self.rule("stated_cased")
         asked = self.rule("asked")
         turns = ctx.transcript.turns
-        for i in ctx.turns_of("customer"):
+        found: list[tuple[list[str], Evidence]] = []
+        customer = ctx.turns_of("customer")
+        for n, i in enumerate(customer):
             text = turns[i].text
             # ASCII (nearly every turn): an upper-case letter is one lower() changes.
             cased = (text.lower() != text if text.isascii()
                      else any(c.isupper() for c in text))
-            spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
+            # The caller names themselves once, in one turn ("I'm Kwabena, call me Kofi"); a
+            # later "it is Smart Electric" answers another question. Spellings of a word said
+            # count in any turn.
+            named = bool(found)
+            spans = [] if named else (
+                ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else []))
             for span in spans:
                 if _possessive(ctx, i, span):
                     continue  # "this is Jorge's phone": someone else's name, not the speaker's
@@ -110,20 +124,28 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 last = text[span[0]:span[1]].split()[-1] if words else ""
                 # In typed text a name is capitalised ("This is John", not "This is silly").
                 if words and (not cased or last[:1].isupper() or words[-1] not in last.lower()):
-                    return words, ctx.evidence(i, span, role=EvidenceRole.STATED_NAME)
-            if (i and turns[i - 1].speaker == self.standard.speaker
-                    and (asked.labels or asked.templates) and ctx.find(asked, i - 1)):
+                    found.append((words, ctx.evidence(i, span, role=EvidenceRole.STATED_NAME)))
+            previous = turns[customer[n - 1]].text if n else ""
+            found += [([word], ctx.evidence(i, (a, b, "spelled"), role=EvidenceRole.STATED_NAME))
+                      for a, b, word in _spelled(text, previous)]
+            # a bare name answering the agent's question (while no name is known: "what's the
+            # company name?" asked later is not about the caller), or ending a sentence the
+            # caller began in the turn before ("my name is uh" / "wei ling tan")
+            if not named and (
+                    (not found and i and turns[i - 1].speaker == self.standard.speaker
+                     and (asked.labels or asked.templates) and ctx.find(asked, i - 1))
+                    or (n and customer[n - 1] == i - 1 and _NAME_CUT.search(previous))):
                 answered = _bare_name(ctx, i, cased)
                 if answered:
-                    return answered
-        return self._confirmed_name(ctx)
+                    found.append(answered)
+        return found or self._confirmed_name(ctx)
 
-    def _confirmed_name(self, ctx: Context) -> tuple[list[str], Evidence | None]:
+    def _confirmed_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
         """The name an agent turn checks ("is this Mr Okafor?") when the customer's next turn
         confirms it; the evidence is the agent's check."""
         rule = self.rule("confirmed")
         if not (rule.labels or rule.templates):
-            return [], None
+            return []
         turns = ctx.transcript.turns
         for i in ctx.turns_of(self.standard.speaker):
             spans = ctx.find(rule, i)
@@ -138,8 +160,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 ["that", "is", "me"], ["it", "is", "me"], ["that", "is", "right"]))
             names = _name_words(turns[i].text[spans[0][0]:spans[0][1]])
             if confirmed and names:
-                return names, ctx.evidence(i, spans[0], role=EvidenceRole.STATED_NAME)
-        return [], None
+                return [(names, ctx.evidence(i, spans[0], role=EvidenceRole.STATED_NAME))]
+        return []
 
     def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
         rule = self.rule("own_name")
@@ -164,47 +186,59 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         raw = ctx.transcript.metadata.get(std.metadata_key)
-        source: Evidence | None = None
+        # each name word, with the evidence of where the customer gave it (None: metadata)
+        known: dict[str, Evidence | None] = {}
         if isinstance(raw, str) and raw.strip():
-            names = _name_words(raw)
+            known = dict.fromkeys(_name_words(raw))
             origin = f"metadata {std.metadata_key} {raw!r}"
         else:
-            names, source = self._stated_name(ctx)
-            origin = f"the customer's words {quote(source.text)}" if source else ""
+            stated = self._stated_names(ctx)
+            for words, where in stated:
+                for word in words:
+                    known.setdefault(word, where)
+            origin = " and ".join(f"the customer's words {quote(where.text)}"
+                                  for _words, where in stated)
+        names = list(known)
         indices = ctx.window(std.speaker, std.window)
         wanted = frozenset(names)
+        sounds = _sounds(names)
         for i in indices:
-            if source is not None and (i < source.turn_index or (
-                    i == source.turn_index and source.speaker == std.speaker)):
-                continue  # before the name was known, or the agent's own check of it
             ann = ctx.annotations[i]
             # Most turns hold no name word and no placeholder (and most calls have no name):
             # nothing to look for, not even the agent's own introduction.
             named = not wanted.isdisjoint(ann.words)
-            if not named and not _may_mask(ctx.transcript.turns[i].text):
+            if not named and not sounds and not _may_mask(ctx.transcript.turns[i].text):
                 continue
             own = self._own_spans(ctx, i)
-            hits = [] if not named else [
-                (s, e) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
-                if w in wanted and not any(a <= s < b for a, b, _ in own)]
+            hits = [(s, e, w) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
+                    if w in wanted and not any(a <= s < b for a, b, _ in own)
+                    and _said_after(known[w], i, std.speaker)] if named else []
+            # a spelling of the name by sound, only in speech-recognition text (no capitals):
+            # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
+            if not hits and sounds and _uncased(ctx.transcript.turns[i].text):
+                hits = _sounded(ann, sounds, own, known, i, std.speaker)
             if hits:
-                ev = ctx.evidence(i, (*hits[0], "name"))
+                s, e, word = hits[0]
+                ev = ctx.evidence(i, (s, e, "name"))
+                source = known[word]
                 return self.result(Status.MET, f"The agent addressed the customer as "
                                    f"{quote(ev.text)} in turn {i + 1}.",
                                    evidence=[ev] + ([source] if source else []))
             if masked := self._placeholder(ctx, i, own):
+                sources = list(dict.fromkeys(e for e in known.values() if e is not None))
                 return self.result(Status.MET, f"The agent addressed the customer by a name "
                                    f"masked as {quote(masked.text)} in turn {i + 1}.",
-                                   evidence=[masked] + ([source] if source else []))
+                                   evidence=[masked] + sources[:1])
         if not names:
             return self.not_applicable("The customer's name is unknown (not in metadata, "
                                        "not stated in the conversation).")
+        sources = list(dict.fromkeys(e for e in known.values() if e is not None))
         return self.result(Status.MISSED, f"The customer's name ({', '.join(names)}, from "
                            f"{origin}) never appears in {std.window.describe(std.speaker)}"
                            " except in the agent's own introduction." if self._shared(ctx, names)
                            else f"The customer's name ({', '.join(names)}, from {origin}) never "
                            f"appears in {std.window.describe(std.speaker)}.",
-                           evidence=([source] if source else []) + list(
+                           evidence=sources + list(
                                ctx.looked(indices, std.window.describe(std.speaker))))
 
     def _shared(self, ctx: Context, names: list[str]) -> bool:
@@ -218,6 +252,91 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         return False
 
 
+def _said_after(source: Evidence | None, index: int, speaker: str) -> bool:
+    """Whether agent turn `index` comes after the name was known from `source`: not before
+    the customer gave it, and not the agent's own check of it ("is this Mrs Patel?")."""
+    return source is None or index > source.turn_index or (
+        index == source.turn_index and source.speaker != speaker)
+
+
+#: Words after which a word addresses someone ("thank you muhammad", "okay shivaun, let's").
+_ADDRESS_LEAD = frozenset("""thanks thank you hi hello hey okay ok sure bye goodbye great perfect
+right morning afternoon evening sorry mr mrs ms miss dr dear alright lovely welcome cheers
+brilliant certainly absolutely excellent wonderful fantastic""".split())
+
+
+#: How close in spelling a recognised word must be to the name (Jaro-Winkler): "shawn" for
+#: "sean" is 0.80, "steven" for "stephen" 0.89; "done" for "dean" 0.67.
+_SPELLING_SIMILARITY = 0.78
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    # spaCy's English stop words, imported when first needed: loading the check kinds to
+    # validate a standards file imports no spaCy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _uncased(text: str) -> bool:
+    """Whether `text` has no capital letter (speech recognition's usual output)."""
+    return text.lower() == text
+
+
+def _sounds(names: list[str]) -> dict[str, str]:
+    """{Soundex code: name word} of the name words long enough to compare by sound."""
+    return {jellyfish.soundex(name): name for name in names if len(name) >= 4 and name.isalpha()}
+
+
+def _sounded(ann, sounds: dict[str, str], own: list, known: dict[str, Evidence | None],
+             index: int, speaker: str) -> list[tuple[int, int, str]]:
+    """Words of an agent turn that address the customer by a spelling of their name speech
+    recognition chose ("thank you muhammad" for Mohammed, "okay aisha" for Ayesha): the same
+    Soundex code and first letter, close in spelling (Jaro-Winkler), not a function word,
+    right after a word that addresses someone. By sound alone common words collide with
+    names ("seen" and "Sean", "done" and "Dean", "grand" and "Grant")."""
+    words = ann.words
+    hits = []
+    for k in range(1, len(words)):
+        word = words[k]
+        if (len(word) < 4 or words[k - 1] not in _ADDRESS_LEAD or word in _NAME_STOP
+                or not word.isalpha()):
+            continue
+        name = sounds.get(jellyfish.soundex(word))
+        if (name is None or name[0] != word[0] or word in _stop_words()
+                or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY):
+            continue
+        start, end = ann.spans[k]
+        if not any(a <= start < b for a, b, _ in own) and _said_after(known[name], index,
+                                                                       speaker):
+            hits.append((start, end, name))
+    return hits
+
+
+#: A word spelled out letter by letter: three or more single letters apart ("k-a-t-e",
+#: "t a n", "B. E. L. L. O.").
+_SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)[^\W\d_](?![\w'’])){2,}")
+#: A turn that stops where the name would come ("hi yes my name is uh"): the next turn has it.
+_NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names|this is|i'm|i am|it's|its)"
+                       r"(?:\W+(?:uh|um|er|erm|ah))*\W*$", re.IGNORECASE)
+
+
+def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
+    """Words the customer both says and spells ("it's k-a-t-e kate", "tan, t a n"), in this
+    turn or the one before: a caller spells a name to have it right. (start, end, word) of
+    each spelling."""
+    if len(text) < 5:
+        return []
+    found = []
+    for m in _SPELLING.finditer(text):
+        word = "".join(c for c in m.group() if c.isalpha()).lower()
+        said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        if said.search(text[:m.start()]) or said.search(text, m.end()) or said.search(previous):
+            found.append((m.start(), m.end(), word))
+    return found
+
+
 def _may_mask(text: str) -> bool:
     """Whether a turn may hold a redaction placeholder (`_PLACEHOLDER`): a cheap test first."""
     return "[" in text or "<" in text or "*" in text or "xxx" in text.lower()
@@ -228,6 +347,10 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     ann = ctx.annotations[index]
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
              if w not in ("_bot_", "_eot_")]
+    # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
+    spelled = [k for k in range(len(pairs)) if len(pairs[k][0]) == 1 and any(
+        0 <= j < len(pairs) and len(pairs[j][0]) == 1 for j in (k - 1, k + 1))]
+    pairs = [pair for k, pair in enumerate(pairs) if k not in spelled]
     while pairs and pairs[0][0] in _ANSWER_LEAD:
         pairs.pop(0)
     if not 1 <= len(pairs) <= 3 or any(not w.isalpha() or len(w) < 2 or w in _NAME_STOP

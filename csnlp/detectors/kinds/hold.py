@@ -4,7 +4,8 @@ A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30;
 off) a silence that long after an agent turn or after the agent's wait request the customer
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
 when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
-turn before the silence). Hold turns with no other
+turn before the silence). A silence the customer asked for ("hang on, let me find the
+letter") is not a hold; a silence after an agent's "okay" is. Hold turns with no other
 agent turn between them are one hold ("can you hold?" / "okay" / "bear with me, it's
 loading"): asked for if any of them asks, thanked after the last. Options: `hold`,
 `ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
@@ -22,7 +23,7 @@ the score is the share of holds handled well.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
@@ -32,6 +33,9 @@ from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import CompiledRule
 
 
 class HoldSpec(StandardBase):
@@ -67,17 +71,23 @@ class HoldDetector(Detector[HoldSpec]):
             if spans := ctx.find(hold, i):
                 holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         if std.silence_seconds is not None:
-            gaps = silences(ctx.transcript, std.silence_seconds)
+            gaps = [(before, seconds) for before, seconds
+                    in silences(ctx.transcript, std.silence_seconds)
+                    if not self._customer_paused(ctx, before, hold)]
+            # the agent's last turn before the silence may be a backchannel ("okay")
+            spoken = set(ctx.spoken_turns(std.speaker))
             for before, seconds in gaps:
                 prev = before - 1
-                if prev in agent_turns and prev not in holds:
+                if prev in spoken and prev not in holds:
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
-            for timed in timed_holds(ctx.transcript, std.silence_seconds):
-                j = timed["request_turn"]
+            for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
+                j = timed_hold["request_turn"]
+                if self._customer_paused(ctx, timed_hold["before_turn"], hold):
+                    continue
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
-                                              seconds=timed["seconds"])
+                                              seconds=timed_hold["seconds"])
             # A long silence after the customer's turn that the agent ends by thanking the
             # customer for waiting was a hold by the agent's own account ("thanks for your
             # patience"), unannounced or not: it starts at the agent's turn before the silence.
@@ -94,7 +104,8 @@ class HoldDetector(Detector[HoldSpec]):
             return self.not_applicable("There is no hold in this conversation.")
         evidence: list[Evidence] = []
         problems: list[str] = []
-        episodes = _episodes(sorted(holds), agent_turns)
+        # (a silence after an agent backchannel makes that turn a hold turn too)
+        episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()))
         bad = 0
         for episode in episodes:
             evidence.extend(holds[i] for i in episode)
@@ -120,6 +131,18 @@ class HoldDetector(Detector[HoldSpec]):
                                evidence=evidence)
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
+
+    def _customer_paused(self, ctx: Context, before: int, hold: CompiledRule) -> bool:
+        """Whether the silence before turn `before` is one the customer asked for ("hang on,
+        it's in the kitchen", "one sec, let me find the letter"): their last turn before it,
+        at most one agent turn back ("no problem"), asks the agent to wait."""
+        turns = ctx.transcript.turns
+        for j in (before - 1, before - 2):
+            if j < 0:
+                return False
+            if turns[j].speaker != self.standard.speaker:
+                return bool(ctx.find(hold, j))
+        return False
 
 
 def _episodes(hold_turns: list[int], agent_turns: list[int]) -> list[list[int]]:

@@ -84,12 +84,36 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
             continue
         tone = std.trigger.tone
         scores = ctx.annotations[i].tone
+        text = ctx.transcript.turns[i].text
         if (tone and scores and scores.get(tone.label, 0.0) >= tone.min
-                and (_n_words(ctx.annotations[i].words) >= tone.min_words
-                     or _EMPHASIS.search(ctx.transcript.turns[i].text))):
+                and ((_n_words(ctx.annotations[i].words) >= tone.min_words
+                      and not _plain_no(ctx, i))
+                     or _EMPHASIS.search(text))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
                                             score=scores[tone.label])))
     return hits
+
+
+#: A turn opening on a plain "no" ("no", "nope", "not really", "no thanks").
+_NO = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm)\W+)?(?:no+|nope|nah|not really|not at all|not yet|"
+                 r"no thanks|no thank you)\b(?!\s+(?:one|body|way|idea)\b)", re.IGNORECASE)
+
+
+def _plain_no(ctx: Context, index: int) -> bool:
+    """Whether the turn answers the other speaker's turn right before it with a plain "no"
+    ("nope, the back door is open"): a "no" opening a turn of a few words. A tone model
+    reads the "no" as displeasure (0.7-0.9 frustrated): such an answer is judged by the
+    score only when it carries emphasis ("!!", an emoji); a complaint in it still triggers
+    through the rule."""
+    turns = ctx.transcript.turns
+    return (index > 0 and turns[index - 1].speaker != turns[index].speaker
+            and _n_words(ctx.annotations[index].words) <= _PLAIN_NO_WORDS
+            and _NO.match(turns[index].text) is not None)
+
+
+#: A plain "no" answer is short: a longer turn after "no" says more ("no just honestly forty
+#: minutes of hold music nearly drove me mad"), and its score is read.
+_PLAIN_NO_WORDS = 8
 
 
 #: Emphasis that makes even a one-word turn readable by tone: "!!", "?!", an emoji.

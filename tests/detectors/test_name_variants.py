@@ -1,0 +1,108 @@
+"""How a customer gives a name on a call, and how an agent says it back: spelled names, a
+name cut across two turns, the name the caller wants used, every name the caller gives, and
+speech recognition's spellings of a name. Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+def _name(turns: list[tuple[str, str]], **metadata) -> csnlp.StandardResult:
+    call = {"turns": [{"speaker": s, "text": t} for s, t in turns], "metadata": metadata}
+    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)["customer_name"]
+
+
+ASK = ("agent", "good morning larchfield water how can i help")
+
+
+@pytest.mark.parametrize("said, agent, status", [
+    # said and spelled, the spelling before or after the name
+    ("the surname is d-u-b-o-i-s dubois", "thank you mr dubois bear with me", MET),
+    ("yeah it's ngozi n g o z i", "lovely ngozi and the postcode", MET),
+    ("it's okonkwo o-k-o-n-k-w-o", "right so the meter reading please", MISSED),
+    # letters that spell no word said in the call are a reference, not a name
+    ("the code on the letter is x-k-q then nine", "okay that's the april bill", NA),
+])
+def test_a_name_said_and_spelled_is_stated(said, agent, status):
+    result = _name([ASK, ("customer", said), ("agent", agent)])
+    assert result.status is status, result.explanation
+    if status is MET:
+        assert result.evidence[1].role is csnlp.EvidenceRole.STATED_NAME
+
+
+def test_a_name_cut_off_by_the_turn_end_is_in_the_next_turn():
+    result = _name([ASK, ("customer", "yeah hi so my name's um"), ("customer", "rafael mendes"),
+                    ("agent", "okay rafael what's happened")])
+    assert result.status is MET
+    assert result.evidence[1].text == "rafael mendes"
+
+
+def test_an_unfinished_sentence_does_not_make_the_next_turn_a_name():
+    result = _name([ASK, ("customer", "i think it is"), ("customer", "broken again"),
+                    ("agent", "broken again okay")])
+    assert result.status is NA
+
+
+@pytest.mark.parametrize("said, agent, status", [
+    ("hello i'm bartholomew but you can just call me bart", "sure bart what's up", MET),
+    ("i'm bartholomew but you can just call me bart", "okay bartholomew", MET),
+    ("could you call me back tomorrow please", "of course, tomorrow then", NA),
+    ("please call me later", "will do, later today", NA),
+])
+def test_every_name_the_caller_gives_counts(said, agent, status):
+    assert _name([ASK, ("customer", said), ("agent", agent)]).status is status
+
+
+@pytest.mark.parametrize("said, agent, status", [
+    # speech recognition writes one name two ways; said right after a word that addresses
+    ("hi my name is stephen clarke", "thanks steven and what's the address", MET),
+    ("yes this is ayesha", "okay aisha let me check", MET),
+    # a word that only sounds like the name is not it
+    ("my name's grant", "that's grand i can see the order", MISSED),
+    ("hi it's dean speaking", "right done that's it", MISSED),
+])
+def test_recognised_spellings_of_the_name_in_calls(said, agent, status):
+    assert _name([ASK, ("customer", said), ("agent", agent)]).status is status
+
+
+def test_a_sound_alike_name_from_metadata_counts_in_a_call():
+    result = _name([ASK, ("customer", "it's about my gas bill"),
+                    ("agent", "thanks katrina one moment")], customer_name="Catrina Doyle")
+    assert result.status is MISSED  # C and K: the first letter must be the same
+    result = _name([ASK, ("customer", "it's about my gas bill"),
+                    ("agent", "thanks sioned one moment")], customer_name="Shioned Doyle")
+    assert result.status is MET
+
+
+def test_in_typed_text_another_spelling_is_a_wrong_name():
+    result = _name([("agent", "Hello, how can I help?"), ("customer", "Hi, I'm Stephen."),
+                    ("agent", "Thanks Steven! Which order is it?")])
+    assert result.status is MISSED
+
+
+@pytest.mark.parametrize("said, agent, status", [
+    ("Good evening. Dr. Ingrid Halvorsen here, about my prescription.",
+     "Of course, Dr. Halvorsen. Which one?", MET),
+    ("Thanks. My booking is under Farrukh Aliyev btw.", "Got it, the room is ready.", MISSED),
+])
+def test_typed_names_with_titles_and_asides(said, agent, status):
+    result = _name([("agent", "Hello, how can I help?"), ("customer", said), ("agent", agent)])
+    assert result.status is status, result.explanation
+
+
+def test_an_introduction_after_the_company_name():
+    call = {"turns": [{"speaker": "agent", "text": "thanks for ringing pinecrest dental its "
+                       "marguerite how can i help"}, {"speaker": "customer", "text": "hi"}]}
+    report = csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
+    assert report["agent_introduction"].status is MET
+
+
+def test_a_later_answer_to_another_question_is_not_a_second_name():
+    result = _name([ASK, ("customer", "hi my name is odile ferrand"),
+                    ("agent", "okay and the name of the shop"),
+                    ("customer", "it is lumen optics"), ("agent", "paying lumen optics then")])
+    assert result.status is MISSED

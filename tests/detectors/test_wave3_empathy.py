@@ -1,0 +1,69 @@
+"""Mechanisms found by the third wave of blind DEV sets (benchmarks/devsets/*3.yaml):
+understated and rhetorical complaints, empathy without "sorry", and a plain "no" read as
+calm. Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+def _empathy(turns: list[tuple[str, str]], **kwargs) -> csnlp.StandardResult:
+    call = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
+    kwargs.setdefault("tone_model", None)
+    return csnlp.evaluate(call, act_model=None, redact=False, **kwargs)["empathy_on_complaint"]
+
+
+@pytest.mark.parametrize("line", [
+    "the spa day was honestly a bit of a let down, half the rooms were shut",
+    "I feel let down after being a member for ten years",
+    "Not ideal that the invoice has last year's prices on it.",
+    "does anybody there actually check the voicemail?",
+    "can anyone even answer a phone at your depot",
+    "is it really that hard to put a parcel through a letterbox",
+    "that's the 4th outage since Easter",
+])
+def test_understated_and_rhetorical_complaints_make_empathy_required(line):
+    assert _empathy([("customer", line), ("agent", "What's the account number?")]).status \
+        is MISSED
+
+
+@pytest.mark.parametrize("line", [
+    "Thursday is not ideal, is Friday free?",
+    "my daughter keeps asking about the new tablets, are they in yet?",
+])
+def test_calm_lines_near_those_shapes_stay_calm(line):
+    assert _empathy([("customer", line), ("agent", "Sure, let me check.")]).status is NA
+
+
+@pytest.mark.parametrize("reply", [
+    "oh that's the last thing you need before a holiday, let me look",
+    "I understand. Let me see why it went up.",
+    "ugh that's really frustrating, let me fix it",
+])
+def test_empathy_without_sorry(reply):
+    complaint = "I've rung four times about this and nobody called back"
+    assert _empathy([("customer", complaint), ("agent", reply)]).status is MET
+
+
+def test_i_understand_with_a_request_after_it_is_not_empathy():
+    complaint = "I've rung four times about this and nobody called back"
+    assert _empathy([("customer", complaint),
+                     ("agent", "I understand you want the account number changed.")]).status \
+        is MISSED
+
+
+def test_a_plain_no_answer_is_not_read_as_frustration():
+    # with the shipped tone model: the "no" of a short answer scores as frustrated (0.90)
+    turns = [("agent", "Is there anything else, like access to the garden?"),
+             ("customer", "not really, no. the back door is open")]
+    calm = _empathy(turns, tone_model="default")
+    assert calm.status is NA
+    # the same words alone, without an agent turn before them, are read by the score
+    assert _empathy(turns[1:] + [("agent", "ok")], tone_model="default").status is MISSED
+    longer = [turns[0], ("customer", "no and frankly three visits to fit one meter is a "
+                         "joke, you lot need to sort yourselves out")]
+    assert _empathy(longer, tone_model="default").status is MISSED

@@ -1,0 +1,67 @@
+"""Mechanisms found by the third wave of blind DEV sets (benchmarks/devsets/resolution3.yaml):
+outcome questions, holds asked with more words, silences the customer asked for, and a silence
+after the agent's "okay". Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+def _report(turns: list[tuple]) -> csnlp.Report:
+    keys = ("speaker", "text", "start", "end")
+    call = {"turns": [dict(zip(keys[:len(t)], t, strict=True)) for t in turns]}
+    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
+
+
+@pytest.mark.parametrize("line, status", [
+    ("Have you managed to sign in with the new code?", MET),
+    ("were you able to download the statement", MET),
+    ("the refund's gone back to your card, has it come through yet", MET),
+    ("Does that all add up now?", MET),
+    ("is any of that unclear", MET),
+    ("right i've moved the slot so that's you booked for monday yeah", MET),
+    # requests and statements near those shapes
+    ("Are you able to read me the meter number?", MISSED),
+    ("The money has come through on our side.", MISSED),
+    ("I've booked you for Monday.", MISSED),
+])
+def test_outcome_questions(line, status):
+    report = _report([("customer", "my direct debit bounced"), ("agent", line)])
+    assert report["resolution_check"].status is status
+
+
+@pytest.mark.parametrize("ask", [
+    "would it be okay if i put you on a quick hold",
+    "can i pop you on hold for two minutes",
+    "i'm just going to run a check on the line",
+    "i'll need a couple of minutes to go through the bills, one moment",
+])
+def test_holds_asked_or_explained_in_more_words(ask):
+    report = _report([("agent", "hi how can i help", 0, 2),
+                      ("customer", "my line keeps dropping", 3, 5),
+                      ("agent", ask, 6, 9), ("customer", "sure", 10, 11),
+                      ("agent", "thanks for holding, it's fixed now", 80, 84)])
+    assert report["hold_etiquette"].status is MET, report["hold_etiquette"].explanation
+
+
+def test_a_silence_the_customer_asked_for_is_not_a_hold():
+    report = _report([("agent", "what's the reference on the letter", 0, 3),
+                      ("customer", "one sec i'll go and get it", 4, 6),
+                      ("agent", "no rush", 7, 8),
+                      ("customer", "okay it's k l four four nine", 70, 74),
+                      ("agent", "got it the bill was estimated", 75, 79)])
+    assert report["hold_etiquette"].status is NA
+
+
+def test_a_silence_after_the_agents_okay_is_a_hold():
+    report = _report([("customer", "my card was declined at the shop", 0, 4),
+                      ("agent", "okay", 5, 6),
+                      ("agent", "right the block is lifted", 80, 84),
+                      ("customer", "great", 85, 86)])
+    result = report["hold_etiquette"]
+    assert result.status is MISSED
+    assert result.evidence[0].turn_index == 1
