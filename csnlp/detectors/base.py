@@ -89,7 +89,7 @@ class Context:
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
         ann = self.annotations[index]
-        if (not rule.templates and ann.timeouts is None
+        if (not rule.templates and not rule.regexes and ann.timeouts is None
                 and (not ann.matches or rule.labels.isdisjoint(ann.matches))):
             return []  # most turns: nothing of this rule's was matched
         filled = None

@@ -67,6 +67,13 @@ class CompiledRule:
     templates: tuple[Template, ...] = ()
     unless: tuple[BoundedRegex, ...] = ()
     name: str = ""
+    #: The rule's own `regex`: searched in the turn's text (no matcher label).
+    regexes: tuple[BoundedRegex, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the rule looks for nothing (an option left out of a standard)."""
+        return not (self.labels or self.templates or self.regexes)
 
     def find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None = None,
              *, filled: Sequence[list[str]] | None = None, turn: int | None = None
@@ -86,6 +93,13 @@ class CompiledRule:
             if filled is None:
                 filled = self.fill(metadata)
             found.extend(find_filled(filled, ann.words, ann.spans))
+        for rx in self.regexes:
+            try:
+                m = rx.search(text)
+            except PatternTimeout as exc:
+                raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
+            if m is not None and m.end() > m.start():
+                found.append((m.start(), m.end(), f"regex:{self.name}"))
         if not found:
             return found
         if self.unless and self.vetoed(text, turn):
@@ -208,8 +222,9 @@ class BaseAnnotator:
             labels.add(f"pattern:{key}")
         templates = tuple(tuple(template_words(t)) for t in rule.templates)
         unless = tuple(_unless(rx, key) for rx in rule.unless_regex)
+        regexes = tuple(_regex(rx, key) for rx in rule.regex)
         return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless,
-                            name=key)
+                            name=key, regexes=regexes)
 
     def _compile(self) -> None:
         for spec in self.standard_set.standards:
@@ -322,6 +337,14 @@ def _unless(pattern: str, key: str) -> BoundedRegex:
                             what=f"unless_regex {preview(pattern)} of rule {key}")
     except regex.error as exc:  # a pattern `re` took that `regex` cannot compile
         raise StandardsError(f"{key}.unless_regex: invalid regular expression "
+                             f"{preview(pattern)}: {exc}") from None
+
+
+def _regex(pattern: str, key: str) -> BoundedRegex:
+    try:
+        return BoundedRegex(pattern, what=f"regex {preview(pattern)} of rule {key}")
+    except regex.error as exc:  # a pattern `re` took that `regex` cannot compile
+        raise StandardsError(f"{key}.regex: invalid regular expression "
                              f"{preview(pattern)}: {exc}") from None
 
 

@@ -31,7 +31,10 @@ NotApplicableWhen = Literal["agent_silent", "customer_silent", "no_timestamps"]
 _TOKEN_KEYS = {"ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "IS_ALPHA", "IS_DIGIT", "IS_STOP",
                "LIKE_NUM", "LIKE_EMAIL", "OP", "REGEX", "IN", "NOT_IN", "FUZZY", "CONTEXT"}
 _OPS = {"!", "?", "+", "*", "{}"}
-MAX_REGEX_LENGTH = 300
+#: The longest regular expression a standards file may hold (an e-mail sign-off with its
+#: exclusions takes about 340); each is also checked for backtracking shapes and stopped after
+#: a time limit when it runs (csnlp.nlp.bounded).
+MAX_REGEX_LENGTH = 500
 
 
 def check_regex(pattern: str) -> str:
@@ -123,6 +126,10 @@ class RuleSpec(SpecModel):
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     #: Phrases with `{metadata_key}` placeholders, filled from the transcript's metadata.
     templates: tuple[str, ...] = ()
+    #: Regular expressions on a turn's original text (case-sensitive; `(?i)` for not): each
+    #: first match counts, its characters the evidence. For what words lose, such as layout
+    #: (an e-mail's sign-off on its own last line) and capitals.
+    regex: tuple[str, ...] = ()
     #: A turn whose original text matches one of these regular expressions does not count.
     unless_regex: tuple[str, ...] = ()
 
@@ -146,7 +153,7 @@ class RuleSpec(SpecModel):
                 raise ValueError(f"[{values.index(pattern)}]: {exc}") from None
         return values
 
-    @field_validator("unless_regex")
+    @field_validator("regex", "unless_regex")
     @classmethod
     def _safe_regex(cls, values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in values)
@@ -154,7 +161,7 @@ class RuleSpec(SpecModel):
     @property
     def is_empty(self) -> bool:
         return not (self.phrase_lists or self.phrases or self.pattern_lists or self.patterns
-                    or self.templates)
+                    or self.templates or self.regex)
 
 
 class WindowSpec(SpecModel):

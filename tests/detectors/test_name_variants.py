@@ -106,3 +106,48 @@ def test_a_later_answer_to_another_question_is_not_a_second_name():
                     ("agent", "okay and the name of the shop"),
                     ("customer", "it is lumen optics"), ("agent", "paying lumen optics then")])
     assert result.status is MISSED
+
+
+@pytest.mark.parametrize("asked, answer, agent, status", [
+    # the name first, then the details asked with it
+    ("can i take your name and date of birth", "marguerite o'neill ninth of june eighty two",
+     "thanks marguerite", MET),
+    ("Could I have the order number and name?", "ORD-7731, Benedikt Hoffmann",
+     "Thanks Benedikt, found it.", MET),
+    ("and the name on the policy", "ingrid van der meer", "lovely ingrid", MET),
+    # words after the name that are not details: not a bare answer
+    ("can i take your name", "why do you need it", "it's for security", NA),
+])
+def test_a_name_answered_with_its_details(asked, answer, agent, status):
+    result = _name([ASK, ("customer", "my card is blocked"), ("agent", asked),
+                    ("customer", answer), ("agent", agent)])
+    assert result.status is status, result.explanation
+
+
+@pytest.mark.parametrize("said, status", [
+    ("Hello, Dr Amaka Obi. I need to move my booking.", MET),
+    ("Hi, the app crashes. Joanna Kowalska, joanna.k@example.org", MET),
+    ("Hi, a repeat prescription please. Lucas Ferreira, DOB 03/02/1990", MET),
+    ("Hello,\n\nThe heating has stopped again.\n\nKind regards,\nLucas Ferreira", MET),
+    # lower case: not a typed name; a name alone without details: not a name with them
+    ("hello, dr amaka obi. i need to move my booking.", NA),
+    ("Hi, the app crashes. Joanna Kowalska said to write.", NA),
+])
+def test_typed_names_without_a_cue(said, status):
+    agent = "Thanks Amaka, Joanna and Lucas, sorted."
+    result = _name([("customer", said), ("agent", agent)])
+    assert result.status is status, result.explanation
+
+
+@pytest.mark.parametrize("said, agent, status", [
+    ("First name Tomasz", "thanks tomasz", MET),
+    ("surname okonjo", "right mr okonjo", MET),
+    ("oh hey ines i'm also ines", "ha nice one ines what can i do", MET),
+    ("oh hi marek that's my name too", "small world marek", MET),
+    ("no i'm farid the account is my brother's", "okay farid", MET),
+    ("Hi, Will here. The kettle leaks.", "Sorry about that, Will!", MET),
+    ("hi, will here be a charge?", "no charge", NA),
+])
+def test_labelled_shared_and_capitalised_names(said, agent, status):
+    result = _name([ASK, ("customer", said), ("agent", agent)])
+    assert result.status is status, result.explanation

@@ -82,6 +82,9 @@ def test_digest_changes_with_content():
          "unsafe regular expression"),
         (with_change("standards.0.match", {"phrases": ["hi"], "unless_regex": ["(x"]}),
          "invalid regular expression"),
+        (with_change("standards.0.match", {"regex": ["(x"]}),
+         "standards[0] (greet).match.regex: invalid regular expression"),
+        (with_change("standards.0.match", {"regex": ["(\\w+)+$"]}), "unsafe regular expression"),
         (with_change("standards.0.weight", "heavy"), "standards[0] (greet).weight: Input should be a valid number"),
         (with_change("schema_version", 2), "schema_version: Input should be 1"),
         (with_change("standards.0.id", "Bad Id"), "standards[0] (Bad Id).id: String should match pattern"),
@@ -91,7 +94,7 @@ def test_digest_changes_with_content():
          "values must be strings"),
     ],
     ids=["window-min", "unknown-key", "unknown-kind", "misspelt-kind", "unknown-list", "bad-op", "unsafe-regex",
-         "invalid-regex", "wrong-type", "schema-version", "bad-id", "duplicate-id", "yaml-bool"],
+         "invalid-regex", "invalid-rule-regex", "unsafe-rule-regex", "wrong-type", "schema-version", "bad-id", "duplicate-id", "yaml-bool"],
 )
 def test_errors_name_the_standard_and_field(data, message):
     with pytest.raises(csnlp.StandardsError) as err:

@@ -121,10 +121,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 if _possessive(ctx, i, span):
                     continue  # "this is Jorge's phone": someone else's name, not the speaker's
                 words = _name_words(text[span[0]:span[1]])
-                last = text[span[0]:span[1]].split()[-1] if words else ""
                 # In typed text a name is capitalised ("This is John", not "This is silly").
-                if words and (not cased or last[:1].isupper() or words[-1] not in last.lower()):
+                if words and (not cased or _capitalised(text[span[0]:span[1]], words)):
                     found.append((words, ctx.evidence(i, span, role=EvidenceRole.STATED_NAME)))
+            if not named and cased and not found:
+                found += [(words, ctx.evidence(i, (a, b, "typed"), role=EvidenceRole.STATED_NAME))
+                          for a, b, words in _typed_names(text)][:1]
             previous = turns[customer[n - 1]].text if n else ""
             found += [([word], ctx.evidence(i, (a, b, "spelled"), role=EvidenceRole.STATED_NAME))
                       for a, b, word in _spelled(text, previous)]
@@ -133,7 +135,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # caller began in the turn before ("my name is uh" / "wei ling tan")
             if not named and (
                     (not found and i and turns[i - 1].speaker == self.standard.speaker
-                     and (asked.labels or asked.templates) and ctx.find(asked, i - 1))
+                     and not asked.is_empty and ctx.find(asked, i - 1))
                     or (n and customer[n - 1] == i - 1 and _NAME_CUT.search(previous))):
                 answered = _bare_name(ctx, i, cased)
                 if answered:
@@ -144,7 +146,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         """The name an agent turn checks ("is this Mr Okafor?") when the customer's next turn
         confirms it; the evidence is the agent's check."""
         rule = self.rule("confirmed")
-        if not (rule.labels or rule.templates):
+        if rule.is_empty:
             return []
         turns = ctx.transcript.turns
         for i in ctx.turns_of(self.standard.speaker):
@@ -165,7 +167,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
 
     def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
         rule = self.rule("own_name")
-        return ctx.find(rule, index) if rule.labels or rule.templates else []
+        return [] if rule.is_empty else ctx.find(rule, index)
 
     def _placeholder(self, ctx: Context, index: int, own: list) -> Evidence | None:
         """A redaction placeholder where the agent addresses the customer ("thanks [NAME]")."""
@@ -343,25 +345,101 @@ def _may_mask(text: str) -> bool:
 
 
 def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Evidence] | None:
-    """A short answer that is only a name ("uh tom reyes", "It's Priya."), as name words."""
+    """The name in an answer to "can I take your name (and date of birth)?": the turn's first
+    name words ("uh tom reyes", "It's Priya.", "pieter van der berg fifth of may sixty one",
+    "SB-55120, Mateus Carvalho"), after a reference, before details that identify the caller
+    (a date, a number, a postcode). The words, and the evidence of where."""
     ann = ctx.annotations[index]
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
              if w not in ("_bot_", "_eot_")]
     # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
     spelled = [k for k in range(len(pairs)) if len(pairs[k][0]) == 1 and any(
         0 <= j < len(pairs) and len(pairs[j][0]) == 1 for j in (k - 1, k + 1))]
-    pairs = [pair for k, pair in enumerate(pairs) if k not in spelled]
-    while pairs and pairs[0][0] in _ANSWER_LEAD:
-        pairs.pop(0)
-    if not 1 <= len(pairs) <= 3 or any(not w.isalpha() or len(w) < 2 or w in _NAME_STOP
-                                       for w, _ in pairs):
+    pairs = [pair for k, pair in enumerate(pairs) if k not in spelled
+             and not (k and pair[0] == pairs[k - 1][0])]  # "hope uh hope lawrence"
+    while pairs and (pairs[0][0] in _ANSWER_LEAD or any(c.isdigit() for c in pairs[0][0])
+                     or pairs[0][0] in "-,:;/."):
+        pairs.pop(0)  # "it's ...", a reference before the name ("SB-55120, Mateus")
+    run = 0
+    while run < min(len(pairs), 4) and _may_be_name(pairs[run][0]):
+        run += 1
+    rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
+    if not run or (rest and not _identifying(rest[0])) or pairs[run - 1][0] in _PARTICLES:
         return None
+    name = pairs[:run]
     text = ctx.transcript.turns[index].text
-    start, end = pairs[0][1][0], pairs[-1][1][1]
-    if cased and not text[start:start + 1].isupper():
+    start, end = name[0][1][0], name[-1][1][1]
+    if cased and not all(text[s:s + 1].isupper() for w, (s, _e) in name
+                         if w not in _PARTICLES):
         return None
-    return [w for w, _ in pairs], ctx.evidence(index, (start, end, "answer"),
-                                               role=EvidenceRole.STATED_NAME)
+    return [w for w, _ in name if w not in _PARTICLES], ctx.evidence(
+        index, (start, end, "answer"), role=EvidenceRole.STATED_NAME)
+
+
+#: In typed text, a full name given with the details that identify its owner ("Amira Haddad,
+#: DOB 04/09/1992", "Tomasz Wiśniewski, tomasz.w@example.com").
+_NAME_WITH_ID = re.compile(
+    r"(?<![\w@.'’-])((?:[^\W\d_][\w'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*)[ \t]*,[ \t]*"
+    r"(?=[^\s@,]+@|D\.?O\.?B\b|date of birth|born\b|\d)", re.IGNORECASE)
+#: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
+#: closing word ("Regards,").
+_SIGNATURE = re.compile(
+    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes)[ \t]*,?[ \t]*\n)"
+    r"[ \t]*(?:[-–—][ \t]*)?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t.]*\Z", re.IGNORECASE)
+
+
+#: A typed turn opening on a greeting and a full name ("Hello, Dr Ama Owusu. I need ...").
+_GREETING_NAME = re.compile(
+    r"\A\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))[ \t]*[,!]?[ \t]+"
+    r"((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){1,2})"
+    r"[ \t]*[.!]", re.IGNORECASE)
+
+
+def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
+    """Names a customer types without a cue: with identifying details after them, as an
+    e-mail's sign-off, or a full name after the opening greeting. (start, end, name words);
+    every word capitalised in the text."""
+    found = []
+    for rx in (_NAME_WITH_ID, _SIGNATURE, _GREETING_NAME):
+        for m in rx.finditer(text) if (rx is not _SIGNATURE or "\n" in text) else ():
+            parts = m.group(1).split()
+            words = _name_words(m.group(1))
+            if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
+                    and all(_may_be_name(w) for w in words)):
+                found.append((m.start(1), m.end(1), words))
+    return found
+
+
+def _capitalised(text: str, words: list[str]) -> bool:
+    """Whether each name word is written with a capital in `text` ("Hi, Will here")."""
+    for word in words:
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        if m is not None and not m.group()[:1].isupper():
+            return False
+    return True
+
+
+def _may_be_name(word: str) -> bool:
+    return (word in _PARTICLES or (len(word) >= 2 and _NAME_WORD.fullmatch(word) is not None
+                                   and word not in _NAME_STOP and word not in _DETAIL_WORDS))
+
+
+def _identifying(word: str) -> bool:
+    """Whether an answer's word after the name starts details that identify the caller."""
+    return any(c.isdigit() for c in word) or word in _DETAIL_WORDS or "@" in word
+
+
+#: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
+_PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter".split())
+#: Words that start the details a caller gives with the name: dates, numbers, postcodes.
+_DETAIL_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred zero oh double first second third fourth fifth sixth seventh eighth
+ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
+nineteenth twentieth thirtieth january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec dob date born birth
+postcode zip email address account reference ref number""".split())
 
 
 def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:

@@ -78,7 +78,7 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
     """(turn index, evidence) of each trigger turn: a rule match, or a tone score over the bar."""
     hits = []
     for i in ctx.turns_of(std.trigger.speaker):
-        spans = ctx.find(rule, i) if rule.labels or rule.templates else []
+        spans = [] if rule.is_empty else ctx.find(rule, i)
         if spans:
             hits.append((i, ctx.evidence(i, spans[0], role=EvidenceRole.TRIGGER)))
             continue
