@@ -99,47 +99,58 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
 
     def _stated_names(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
         """The names the customer gives, each with the evidence of where: every name of the
-        first turn that gives one ("I'm Kwabena, call me Kofi"), and any word the customer
-        says and spells. A name the agent checks on an outbound call counts when none is."""
+        first turn that gives one ("I'm Kwabena, call me Kofi"), and a word the customer says
+        and spells until two turns after it. A name the agent checks on an outbound call
+        counts when none is."""
         stated, stated_cased = self.rule("stated"), self.rule("stated_cased")
         asked = self.rule("asked")
+        ask_name = not asked.is_empty
+        agent = self.standard.speaker
         turns = ctx.transcript.turns
         found: list[tuple[list[str], Evidence]] = []
         customer = ctx.turns_of("customer")
+        named_at = -1  # the customer's turn (counted among theirs) that gave the name
         for n, i in enumerate(customer):
+            if named_at >= 0 and n > named_at + 2:
+                break  # the name and its spelling are given together
             text = turns[i].text
-            # ASCII (nearly every turn): an upper-case letter is one lower() changes.
-            cased = (text.lower() != text if text.isascii()
-                     else any(c.isupper() for c in text))
             # The caller names themselves once, in one turn ("I'm Kwabena, call me Kofi"); a
-            # later "it is Smart Electric" answers another question. Spellings of a word said
-            # count in any turn.
-            named = bool(found)
-            spans = [] if named else (
-                ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else []))
-            for span in spans:
-                if _possessive(ctx, i, span):
-                    continue  # "this is Jorge's phone": someone else's name, not the speaker's
-                words = _name_words(text[span[0]:span[1]])
-                # In typed text a name is capitalised ("This is John", not "This is silly").
-                if words and (not cased or _capitalised(text[span[0]:span[1]], words)):
-                    found.append((words, ctx.evidence(i, span, role=EvidenceRole.STATED_NAME)))
-            if not named and cased and not found:
-                found += [(words, ctx.evidence(i, (a, b, "typed"), role=EvidenceRole.STATED_NAME))
-                          for a, b, words in _typed_names(text)][:1]
-            previous = turns[customer[n - 1]].text if n else ""
-            found += [([word], ctx.evidence(i, (a, b, "spelled"), role=EvidenceRole.STATED_NAME))
-                      for a, b, word in _spelled(text, previous)]
-            # a bare name answering the agent's question (while no name is known: "what's the
-            # company name?" asked later is not about the caller), or ending a sentence the
-            # caller began in the turn before ("my name is uh" / "wei ling tan")
-            if not named and (
-                    (not found and i and turns[i - 1].speaker == self.standard.speaker
-                     and not asked.is_empty and ctx.find(asked, i - 1))
-                    or (n and customer[n - 1] == i - 1 and _NAME_CUT.search(previous))):
-                answered = _bare_name(ctx, i, cased)
-                if answered:
-                    found.append(answered)
+            # later "it is Smart Electric" answers another question.
+            if named_at < 0:
+                # ASCII (nearly every turn): an upper-case letter is one lower() changes.
+                cased = (text.lower() != text if text.isascii()
+                         else any(c.isupper() for c in text))
+                spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
+                for span in spans:
+                    if _possessive(ctx, i, span):
+                        continue  # "this is Jorge's phone": someone else's name
+                    words = _name_words(text[span[0]:span[1]])
+                    # In typed text a name is capitalised ("This is John", not "This is silly").
+                    if words and (not cased or _capitalised(text[span[0]:span[1]], words)):
+                        found.append((words, ctx.evidence(i, span,
+                                                          role=EvidenceRole.STATED_NAME)))
+                # typed without a cue: in the caller's opening messages
+                if cased and not found and n < 2:
+                    found += [(words, ctx.evidence(i, (a, b, "typed"),
+                                                   role=EvidenceRole.STATED_NAME))
+                              for a, b, words in _typed_names(text)][:1]
+                # a bare name answering the agent's question, or ending a sentence the caller
+                # began in the turn before ("my name is uh" / "wei ling tan")
+                if not found and ((ask_name and i and turns[i - 1].speaker == agent
+                                   and ctx.find(asked, i - 1))
+                                  or (n and customer[n - 1] == i - 1
+                                      and _NAME_CUT.search(turns[i - 1].text[-40:]))):
+                    answered = _bare_name(ctx, i, cased)
+                    if answered:
+                        found.append(answered)
+            # a word said and spelled: three single letters or more ("k-a-t-e" is k, a, t, e)
+            if list(map(len, ctx.annotations[i].words)).count(1) >= 3:
+                previous = turns[customer[n - 1]].text if n else ""
+                found += [([word], ctx.evidence(i, (a, b, "spelled"),
+                                                role=EvidenceRole.STATED_NAME))
+                          for a, b, word in _spelled(text, previous)]
+            if found and named_at < 0:
+                named_at = n
         return found or self._confirmed_name(ctx)
 
     def _confirmed_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
@@ -208,17 +219,19 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             ann = ctx.annotations[i]
             # Most turns hold no name word and no placeholder (and most calls have no name):
             # nothing to look for, not even the agent's own introduction.
+            text = ctx.transcript.turns[i].text
             named = not wanted.isdisjoint(ann.words)
-            if not named and not sounds and not _may_mask(ctx.transcript.turns[i].text):
+            # a spelling of the name by sound, only in speech-recognition text (no capitals):
+            # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
+            sounded = (_sounded(ann, sounds, known, i, std.speaker)
+                       if sounds and not named and _uncased(text) else [])
+            if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
             hits = [(s, e, w) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
-                    and _said_after(known[w], i, std.speaker)] if named else []
-            # a spelling of the name by sound, only in speech-recognition text (no capitals):
-            # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
-            if not hits and sounds and _uncased(ctx.transcript.turns[i].text):
-                hits = _sounded(ann, sounds, own, known, i, std.speaker)
+                    and _said_after(known[w], i, std.speaker)] if named else [
+                (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
             if hits:
                 s, e, word = hits[0]
                 ev = ctx.evidence(i, (s, e, "name"))
@@ -291,7 +304,7 @@ def _sounds(names: list[str]) -> dict[str, str]:
     return {jellyfish.soundex(name): name for name in names if len(name) >= 4 and name.isalpha()}
 
 
-def _sounded(ann, sounds: dict[str, str], own: list, known: dict[str, Evidence | None],
+def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
              index: int, speaker: str) -> list[tuple[int, int, str]]:
     """Words of an agent turn that address the customer by a spelling of their name speech
     recognition chose ("thank you muhammad" for Mohammed, "okay aisha" for Ayesha): the same
@@ -299,7 +312,9 @@ def _sounded(ann, sounds: dict[str, str], own: list, known: dict[str, Evidence |
     right after a word that addresses someone. By sound alone common words collide with
     names ("seen" and "Sean", "done" and "Dean", "grand" and "Grant")."""
     words = ann.words
-    hits = []
+    hits: list[tuple[int, int, str]] = []
+    if _ADDRESS_LEAD.isdisjoint(words):
+        return hits
     for k in range(1, len(words)):
         word = words[k]
         if (len(word) < 4 or words[k - 1] not in _ADDRESS_LEAD or word in _NAME_STOP
@@ -310,8 +325,7 @@ def _sounded(ann, sounds: dict[str, str], own: list, known: dict[str, Evidence |
                 or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY):
             continue
         start, end = ann.spans[k]
-        if not any(a <= start < b for a, b, _ in own) and _said_after(known[name], index,
-                                                                       speaker):
+        if _said_after(known[name], index, speaker):
             hits.append((start, end, name))
     return hits
 
@@ -381,6 +395,8 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
 _NAME_WITH_ID = re.compile(
     r"(?<![\w@.'’-])((?:[^\W\d_][\w'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*)[ \t]*,[ \t]*"
     r"(?=[^\s@,]+@|D\.?O\.?B\b|date of birth|born\b|\d)", re.IGNORECASE)
+#: What `_NAME_WITH_ID` needs after the name (a cheap test first).
+_ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
 #: closing word ("Regards,").
 _SIGNATURE = re.compile(
@@ -397,12 +413,14 @@ _GREETING_NAME = re.compile(
 
 
 def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
-    """Names a customer types without a cue: with identifying details after them, as an
-    e-mail's sign-off, or a full name after the opening greeting. (start, end, name words);
-    every word capitalised in the text."""
+    """Names a customer types without a cue (in the first two messages): with identifying
+    details after them, as an e-mail's sign-off, or a full name after the opening greeting.
+    (start, end, name words); every word capitalised in the text."""
     found = []
-    for rx in (_NAME_WITH_ID, _SIGNATURE, _GREETING_NAME):
-        for m in rx.finditer(text) if (rx is not _SIGNATURE or "\n" in text) else ():
+    for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
+                    (_SIGNATURE, "\n" in text),
+                    (_GREETING_NAME, text.lstrip()[:1] in "HhGg")):
+        for m in rx.finditer(text) if may else ():
             parts = m.group(1).split()
             words = _name_words(m.group(1))
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
