@@ -25,6 +25,8 @@ def _empathy(turns: list[tuple[str, str]], **kwargs) -> csnlp.StandardResult:
     "can anyone even answer a phone at your depot",
     "is it really that hard to put a parcel through a letterbox",
     "that's the 4th outage since Easter",
+    "the replacement card is now on day 5 and still nothing",
+    "Oh brilliant, the app logged me out again",
 ])
 def test_understated_and_rhetorical_complaints_make_empathy_required(line):
     assert _empathy([("customer", line), ("agent", "What's the account number?")]).status \
@@ -34,6 +36,8 @@ def test_understated_and_rhetorical_complaints_make_empathy_required(line):
 @pytest.mark.parametrize("line", [
     "Thursday is not ideal, is Friday free?",
     "my daughter keeps asking about the new tablets, are they in yet?",
+    "we're on day three of our trip and want to add a tour",
+    "oh wonderful, thanks so much",
 ])
 def test_calm_lines_near_those_shapes_stay_calm(line):
     assert _empathy([("customer", line), ("agent", "Sure, let me check.")]).status is NA
