@@ -60,10 +60,11 @@ class BoundedRegex:
         self.what = what or f"regex {preview(pattern)}"
         self._words: dict[str, Any] = {}
 
-    def search(self, text: str) -> Any:
-        """The first match in `text` (a `regex.Match`) or None; PatternTimeout when stopped."""
+    def search(self, text: str, pos: int = 0) -> Any:
+        """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
+        stopped."""
         try:
-            return self._rx.search(text, timeout=SEARCH_TIMEOUT)
+            return self._rx.search(text, pos, timeout=SEARCH_TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(self.timeout_message(len(text), "text")) from None
 

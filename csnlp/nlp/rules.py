@@ -96,9 +96,11 @@ class CompiledRule:
         for rx in self.regexes:
             try:
                 m = rx.search(text)
+                while m is not None and m.end() == m.start():  # "\d*" first matches nothing
+                    m = rx.search(text, m.end() + 1) if m.end() < len(text) else None
             except PatternTimeout as exc:
                 raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
-            if m is not None and m.end() > m.start():
+            if m is not None:
                 found.append((m.start(), m.end(), f"regex:{self.name}"))
         if not found:
             return found

@@ -60,9 +60,11 @@ def test_every_name_the_caller_gives_counts(said, agent, status):
 @pytest.mark.parametrize("said, agent, status", [
     # speech recognition writes one name two ways; said right after a word that addresses
     ("hi my name is stephen clarke", "thanks steven and what's the address", MET),
-    ("yes this is ayesha", "okay aisha let me check", MET),
-    # a word that only sounds like the name is not it
+    ("yes this is jonathon", "okay jonathan let me check", MET),
+    # a word that only sounds like the name is not it, nor a short name by sound
     ("my name's grant", "that's grand i can see the order", MISSED),
+    ("my name's grant", "okay grand so let me pull up the account", MISSED),
+    ("hi it's clare", "okay clear so the engineer comes tomorrow", MISSED),
     ("hi it's dean speaking", "right done that's it", MISSED),
 ])
 def test_recognised_spellings_of_the_name_in_calls(said, agent, status):
@@ -151,3 +153,31 @@ def test_typed_names_without_a_cue(said, status):
 def test_labelled_shared_and_capitalised_names(said, agent, status):
     result = _name([ASK, ("customer", said), ("agent", agent)])
     assert result.status is status, result.explanation
+
+
+@pytest.mark.parametrize("turns", [
+    # greetings, teams and mail footers typed with capitals are not names
+    [("customer", "Hi, Good Morning. My router is broken."), ("agent", "Good morning!")],
+    [("customer", "Hello, Customer Services. I need help."), ("agent", "Hi, how can I help?")],
+    [("customer", "Hello, Happy New Year! Is the shop open?"),
+     ("agent", "Happy new year to you too, yes it is.")],
+    [("customer", "Parcel Not Delivered, 12 days late now"), ("agent", "Sorry, checking.")],
+    [("customer", "Where is my order?\n\nSent From Outlook"), ("agent", "Checking now.")],
+    # a spelled word that is not a name: no name cue, nothing asked
+    [("customer", "my w i f i keeps dropping, the wifi is useless"),
+     ("agent", "let me reset the wifi")],
+    # a sentence cut across two turns that is not a name
+    [("customer", "honestly i'm"), ("customer", "really annoyed"), ("agent", "okay")],
+    # asked for another name
+    [("agent", "okay and the name of the street"), ("customer", "maple avenue"),
+     ("agent", "maple avenue thanks")],
+])
+def test_no_name_where_none_was_given(turns):
+    assert _name(turns).status is NA
+
+
+def test_a_spelled_word_does_not_hide_the_name_given_after_it():
+    result = _name([ASK, ("customer", "i need to reset my p i n, my pin doesn't work"),
+                    ("agent", "can i take your name"), ("customer", "its kate"),
+                    ("agent", "thanks kate")])
+    assert result.status is MET

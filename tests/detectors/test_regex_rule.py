@@ -58,3 +58,10 @@ def test_a_customer_sharing_the_agents_signed_name_is_not_addressed_by_it():
                    ("agent", "Thanks, the reading is in.\n\nKind regards,\nMirela"),
                    standards="contact_center")
     assert report["customer_name"].status is csnlp.Status.MISSED
+
+
+def test_a_regex_whose_first_match_is_empty_finds_the_next():
+    digits = {**ORDER, "standards": [{**ORDER["standards"][0], "match": {"regex": [r"\d*"]}}]}
+    result = _call(("agent", "Your order ORD-1234 ships today."), standards=digits)["order_ref"]
+    assert result.status is csnlp.Status.MET
+    assert result.evidence[0].text == "1234"

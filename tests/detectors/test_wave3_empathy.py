@@ -71,3 +71,10 @@ def test_a_plain_no_answer_is_not_read_as_frustration():
     longer = [turns[0], ("customer", "no and frankly three visits to fit one meter is a "
                          "joke, you lot need to sort yourselves out")]
     assert _empathy(longer, tone_model="default").status is MISSED
+
+
+@pytest.mark.parametrize("answer", ["nope still not fixed", "no, total waste of my time",
+                                    "no it isn't working"])
+def test_a_short_no_that_says_more_is_read_by_its_score(answer):
+    turns = [("agent", "did that sort it?"), ("customer", answer), ("agent", "ok")]
+    assert _empathy(turns, tone_model="default").status is MISSED

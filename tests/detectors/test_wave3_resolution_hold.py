@@ -65,3 +65,36 @@ def test_a_silence_after_the_agents_okay_is_a_hold():
     result = report["hold_etiquette"]
     assert result.status is MISSED
     assert result.evidence[0].turn_index == 1
+
+
+def test_a_customer_saying_hold_on_is_their_own_pause():
+    report = _report([("agent", "can you read me the reference", 0, 3),
+                      ("customer", "hold on let me find the letter", 4, 6),
+                      ("agent", "no problem", 7, 8),
+                      ("customer", "right it's k l four four nine", 61, 65),
+                      ("agent", "got it", 66, 67)])
+    assert report["hold_etiquette"].status is NA
+
+
+def test_a_customer_back_from_a_task_after_the_agents_okay_is_not_a_hold():
+    report = _report([("agent", "could you unplug the router for thirty seconds", 0, 4),
+                      ("customer", "okay doing that now", 5, 7),
+                      ("agent", "okay", 8, 9),
+                      ("customer", "right it's back on", 83, 85),
+                      ("agent", "great is the light green", 86, 88)])
+    assert report["hold_etiquette"].status is NA
+
+
+def test_agreeing_to_wait_keeps_the_hold():
+    report = _report([("agent", "let me check that with billing", 0, 3),
+                      ("customer", "sure i don't mind waiting", 4, 6),
+                      ("agent", "right the credit is on the account", 90, 94)])
+    result = report["hold_etiquette"]
+    assert result.status is MISSED  # explained, never thanked
+    assert "not thanked" in result.explanation
+
+
+def test_a_noise_tag_before_a_silence_is_not_a_hold():
+    report = _report([("customer", "my bill is wrong", 0, 3), ("agent", "[noise]", 4, 5),
+                      ("customer", "hello", 65, 66), ("agent", "sorry yes the bill", 67, 70)])
+    assert report["hold_etiquette"].status is NA

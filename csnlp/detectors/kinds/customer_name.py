@@ -143,14 +143,20 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     answered = _bare_name(ctx, i, cased)
                     if answered:
                         found.append(answered)
-            # a word said and spelled: three single letters or more ("k-a-t-e" is k, a, t, e)
-            if list(map(len, ctx.annotations[i].words)).count(1) >= 3:
+            if found and named_at < 0:
+                named_at = n
+            # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
+            # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
+            # "my w i f i keeps dropping, the wifi ..."
+            if (list(map(len, ctx.annotations[i].words)).count(1) >= 3
+                    and (_NAME_CUE.search(text) or named_at == n or (
+                        ask_name and i and turns[i - 1].speaker == agent
+                        and ctx.find(asked, i - 1)))):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
-                          for a, b, word in _spelled(text, previous)]
-            if found and named_at < 0:
-                named_at = n
+                          for a, b, word in _spelled(text, previous)
+                          if not any(word in words for words, _ev in found)]
         return found or self._confirmed_name(ctx)
 
     def _confirmed_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
@@ -209,8 +215,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             for words, where in stated:
                 for word in words:
                     known.setdefault(word, where)
-            origin = " and ".join(f"the customer's words {quote(where.text)}"
-                                  for _words, where in stated)
+            origin = " and ".join(dict.fromkeys(f"the customer's words {quote(where.text)}"
+                                                for _words, where in stated))
         names = list(known)
         indices = ctx.window(std.speaker, std.window)
         wanted = frozenset(names)
@@ -283,6 +289,9 @@ brilliant certainly absolutely excellent wonderful fantastic""".split())
 #: How close in spelling a recognised word must be to the name (Jaro-Winkler): "shawn" for
 #: "sean" is 0.80, "steven" for "stephen" 0.89; "done" for "dean" 0.67.
 _SPELLING_SIMILARITY = 0.78
+#: Names compared by sound have six letters or more: shorter ones collide with common words
+#: that follow "okay" in calls ("okay grand", "okay seen that", "okay clear", "okay march").
+_SOUND_MIN_LETTERS = 6
 
 
 @cache
@@ -301,7 +310,8 @@ def _uncased(text: str) -> bool:
 
 def _sounds(names: list[str]) -> dict[str, str]:
     """{Soundex code: name word} of the name words long enough to compare by sound."""
-    return {jellyfish.soundex(name): name for name in names if len(name) >= 4 and name.isalpha()}
+    return {jellyfish.soundex(name): name for name in names
+            if len(name) >= _SOUND_MIN_LETTERS and name.isalpha()}
 
 
 def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
@@ -317,7 +327,8 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
         return hits
     for k in range(1, len(words)):
         word = words[k]
-        if (len(word) < 4 or words[k - 1] not in _ADDRESS_LEAD or word in _NAME_STOP
+        if (len(word) < _SOUND_MIN_LETTERS or words[k - 1] not in _ADDRESS_LEAD
+                or word in _NAME_STOP
                 or not word.isalpha()):
             continue
         name = sounds.get(jellyfish.soundex(word))
@@ -333,8 +344,11 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
 #: A word spelled out letter by letter: three or more single letters apart ("k-a-t-e",
 #: "t a n", "B. E. L. L. O.").
 _SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)[^\W\d_](?![\w'’])){2,}")
+#: Words that make a name the subject of a customer's turn.
+_NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b",
+                       re.IGNORECASE)
 #: A turn that stops where the name would come ("hi yes my name is uh"): the next turn has it.
-_NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names|this is|i'm|i am|it's|its)"
+_NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names)"
                        r"(?:\W+(?:uh|um|er|erm|ah))*\W*$", re.IGNORECASE)
 
 
@@ -367,8 +381,8 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
              if w not in ("_bot_", "_eot_")]
     # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
-    spelled = [k for k in range(len(pairs)) if len(pairs[k][0]) == 1 and any(
-        0 <= j < len(pairs) and len(pairs[j][0]) == 1 for j in (k - 1, k + 1))]
+    spelled = {k for k in range(len(pairs)) if len(pairs[k][0]) == 1 and any(
+        0 <= j < len(pairs) and len(pairs[j][0]) == 1 for j in (k - 1, k + 1))}
     pairs = [pair for k, pair in enumerate(pairs) if k not in spelled
              and not (k and pair[0] == pairs[k - 1][0])]  # "hope uh hope lawrence"
     while pairs and (pairs[0][0] in _ANSWER_LEAD or any(c.isdigit() for c in pairs[0][0])
@@ -412,6 +426,17 @@ _GREETING_NAME = re.compile(
     r"[ \t]*[.!]", re.IGNORECASE)
 
 
+#: Capitalised words of headings, greetings, teams and mail footers: never a typed name
+#: ("Hi, Good Morning.", "Hello, Customer Services.", "Sent From Outlook", "Acme Ltd").
+_NOT_TYPED_NAMES = frozenset("""good morning afternoon evening day night happy new year merry
+christmas easter dear sir madam sirs all team teams customer customers service services support
+care desk department dept helpdesk help billing sales accounts account claims relations
+complaints enquiries inquiries office bank ltd limited inc plc llc co company group sent from
+outlook iphone android gmail mobile advance regards thanks thank cheers best wishes kind
+sincerely urgent request refund order parcel delivery delivered not late missing broken
+complaint issue problem query question update reference ref invoice payment""".split())
+
+
 def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
     """Names a customer types without a cue (in the first two messages): with identifying
     details after them, as an e-mail's sign-off, or a full name after the opening greeting.
@@ -424,7 +449,9 @@ def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
             parts = m.group(1).split()
             words = _name_words(m.group(1))
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
-                    and all(_may_be_name(w) for w in words)):
+                    and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
+                            and w not in _stop_words() for w in words)
+                    and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
                 found.append((m.start(1), m.end(1), words))
     return found
 

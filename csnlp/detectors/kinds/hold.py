@@ -23,7 +23,8 @@ the score is the share of holds handled well.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+import re
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -33,9 +34,6 @@ from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
-
-if TYPE_CHECKING:
-    from csnlp.nlp.pipeline import CompiledRule
 
 
 class HoldSpec(StandardBase):
@@ -73,17 +71,20 @@ class HoldDetector(Detector[HoldSpec]):
         if std.silence_seconds is not None:
             gaps = [(before, seconds) for before, seconds
                     in silences(ctx.transcript, std.silence_seconds)
-                    if not self._customer_paused(ctx, before, hold)]
-            # the agent's last turn before the silence may be a backchannel ("okay")
-            spoken = set(ctx.spoken_turns(std.speaker))
+                    if not self._customer_paused(ctx, before)]
+            # the agent's last turn before the silence may be a backchannel ("okay") when the
+            # agent is the one who speaks after it (not the customer back from a task)
+            heard = set(ctx.heard_turns(std.speaker))
+            turns = ctx.transcript.turns
             for before, seconds in gaps:
                 prev = before - 1
-                if prev in spoken and prev not in holds:
+                if prev not in holds and (prev in agent_turns or (
+                        prev in heard and turns[before].speaker == std.speaker)):
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
             for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
                 j = timed_hold["request_turn"]
-                if self._customer_paused(ctx, timed_hold["before_turn"], hold):
+                if self._customer_paused(ctx, timed_hold["before_turn"]):
                     continue
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
@@ -132,17 +133,25 @@ class HoldDetector(Detector[HoldSpec]):
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
 
-    def _customer_paused(self, ctx: Context, before: int, hold: CompiledRule) -> bool:
+    def _customer_paused(self, ctx: Context, before: int) -> bool:
         """Whether the silence before turn `before` is one the customer asked for ("hang on,
         it's in the kitchen", "one sec, let me find the letter"): their last turn before it,
-        at most one agent turn back ("no problem"), asks the agent to wait."""
+        at most one agent turn back ("no problem"), asks the agent to wait (not "sure, I
+        don't mind waiting", which agrees to the agent's hold)."""
         turns = ctx.transcript.turns
         for j in (before - 1, before - 2):
             if j < 0:
                 return False
             if turns[j].speaker != self.standard.speaker:
-                return bool(ctx.find(hold, j))
+                return _CUSTOMER_WAIT.search(turns[j].text) is not None
         return False
+
+
+#: A customer asking the agent to wait while they do something.
+_CUSTOMER_WAIT = re.compile(
+    r"\b(?:hold on|hang on|bear with me|one sec(?:ond)?|gimme a sec|give me (?:a|one) "
+    r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|let me (?:just )?"
+    r"(?:find|get|grab|go|look|check|fetch|dig))\b", re.IGNORECASE)
 
 
 def _episodes(hold_turns: list[int], agent_turns: list[int]) -> list[list[int]]:

@@ -95,7 +95,7 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
 
 
 #: A turn opening on a plain "no" ("no", "nope", "not really", "no thanks").
-_NO = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm)\W+)?(?:no+|nope|nah|not really|not at all|not yet|"
+_NO = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm)\W+)?(?:no|nope|nah|not really|not at all|not yet|"
                  r"no thanks|no thank you)\b(?!\s+(?:one|body|way|idea)\b)", re.IGNORECASE)
 
 
@@ -106,9 +106,18 @@ def _plain_no(ctx: Context, index: int) -> bool:
     score only when it carries emphasis ("!!", an emoji); a complaint in it still triggers
     through the rule."""
     turns = ctx.transcript.turns
+    text = turns[index].text
     return (index > 0 and turns[index - 1].speaker != turns[index].speaker
             and _n_words(ctx.annotations[index].words) <= _PLAIN_NO_WORDS
-            and _NO.match(turns[index].text) is not None)
+            and (m := _NO.match(text)) is not None
+            and _NOT_PLAIN.search(text, m.end()) is None)
+
+
+#: What makes a short "no" more than an answer: "nope, still not fixed", "no, total waste of
+#: my time", "no it isn't working".
+_NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|broken|"
+                        r"ridiculous|rubbish|sick|fed up|working|works|fixed|sorted|happy|"
+                        r"acceptable|good enough)\b", re.IGNORECASE)
 
 
 #: A plain "no" answer is short: a longer turn after "no" says more ("no just honestly forty
