@@ -73,7 +73,7 @@ _NAME_STOP = frozenset("""a an the and or but is am are was it its it's this tha
 yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here speaking thanks
 thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling about with from
 for on in at to name names last first full ringing phoning regarding again wondering i'm im
-account booking order policy reservation under booked call me
+account booking order policy reservation under booked call calls me everyone everybody
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -414,9 +414,13 @@ _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
 #: closing word ("Regards,").
 _SIGNATURE = re.compile(
-    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes)[ \t]*,?[ \t]*\n)"
+    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes)[ \t]*,?[ \t]*\n"
+    r"|\n[^\n,]{1,30},[ \t]*\n)"  # a closing line of any language ("Ngā mihi,")
     r"[ \t]*(?:[-–—][ \t]*)?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
-    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t.]*\Z", re.IGNORECASE)
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t.]*"
+    r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
+    r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name
+    re.IGNORECASE)
 
 
 #: A typed turn opening on a greeting and a full name ("Hello, Dr Ama Owusu. I need ...").

@@ -1,0 +1,72 @@
+"""Mechanisms found by the fourth wave of blind DEV sets (benchmarks/devsets/*4.yaml).
+Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+def _report(turns: list[tuple[str, str]], **kwargs) -> csnlp.Report:
+    call = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
+    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False, **kwargs)
+
+
+@pytest.mark.parametrize("line", [
+    "the landline's been dead since thursday and my mum relies on it",
+    "honestly i'm losing my mind with this router",
+    "our flight got cancelled and we're stuck at the airport",
+    "the repair was never booked even though I was told it was",
+    "my parcel has been 'out for delivery' since Monday",
+])
+def test_complaints_told_as_states_and_outcomes(line):
+    report = _report([("customer", line), ("agent", "What's the account number?")])
+    assert report["empathy_on_complaint"].status is MISSED
+
+
+@pytest.mark.parametrize("line", [
+    "my bumper was damaged in a crash, can I check my claim?",
+    "does the 'premium' bundle include sports?",
+    "i'm supposed to pick it up on friday, what time do you open",
+    "we've never booked with you before, how does the deposit work?",
+])
+def test_calm_lines_near_those_shapes(line):
+    report = _report([("customer", line), ("agent", "Sure, one moment.")])
+    assert report["empathy_on_complaint"].status is NA
+
+
+@pytest.mark.parametrize("reply, status", [
+    ("that must be really frightening, let's freeze the card now", MET),
+    ("honestly I'd be panicking too, let me sort it", MET),
+    ("Sorry you feel that way. The fee stands.", MISSED),
+    ("Sorry, which branch was that?", MISSED),
+    ("Sorry, that shouldn't have happened. Which branch was it?", MET),
+])
+def test_empathy_and_apologies_that_are_not(reply, status):
+    report = _report([("customer", "I've been charged twice and nobody will help me"),
+                      ("agent", reply)])
+    assert report["empathy_on_complaint"].status is status
+
+
+@pytest.mark.parametrize("turns, status", [
+    ([("customer", "Hi,\n\nThe invoice total is wrong.\n\nRegards,\nIngrid Solberg (Ms)\n"
+                   "Finance, Fjord Tools"), ("agent", "Dear Ms Solberg,\n\nCorrected.")], MET),
+    ([("customer", "Hello,\n\nMy order has not arrived.\n\nSaludos,\nMateo Ruiz"),
+      ("agent", "Hi Mateo, it ships today.")], MET),
+    ([("customer", "hey. I'm Jonathan Reyes but everyone calls me Jojo"),
+      ("agent", "Hi Jojo, what's up?")], MET),
+    ([("customer", "Hi, I'd like to swap a kettle, order KT-4410, name's Femi Adeyemi."),
+      ("agent", "Thanks Femi, done.")], MET),
+    ([("customer", "hi i'm supposed to get a refund"), ("agent", "okay let me check")], NA),
+])
+def test_names_in_signatures_nicknames_and_asides(turns, status):
+    assert _report(turns)["customer_name"].status is status
+
+
+def test_an_agent_signing_with_an_initial_and_surname_introduces_itself():
+    report = _report([("customer", "Where is my refund?"),
+                      ("agent", "It was sent today.\n\nKind regards,\nS. Okafor\nAccounts")])
+    assert report["agent_introduction"].status is MET
