@@ -70,3 +70,40 @@ def test_an_agent_signing_with_an_initial_and_surname_introduces_itself():
     report = _report([("customer", "Where is my refund?"),
                       ("agent", "It was sent today.\n\nKind regards,\nS. Okafor\nAccounts")])
     assert report["agent_introduction"].status is MET
+
+
+@pytest.mark.parametrize("line, status", [
+    ("can you see the updated booking in your app", MET),
+    ("Does that give you everything you need for the form?", MET),
+    ("All good on your side now?", MET),
+    ("restart it and let me know what you see", MET),
+    ("Did you receive our letter about the renewal in March?", MISSED),
+    ("It's all good now, the refund went through.", MISSED),
+])
+def test_outcome_questions_of_wave_4(line, status):
+    report = _report([("customer", "the app won't show my booking"), ("agent", line)])
+    assert report["resolution_check"].status is status
+
+
+def _timed(turns: list[tuple]) -> csnlp.Report:
+    keys = ("speaker", "text", "start", "end")
+    call = {"turns": [dict(zip(keys, t, strict=True)) for t in turns]}
+    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
+
+
+def test_the_agent_telling_the_customer_to_take_their_time_is_not_a_hold():
+    report = _timed([("agent", "switch the router off at the wall and back on", 0, 4),
+                     ("customer", "okay one moment", 5, 6),
+                     ("agent", "no rush, take your time", 7, 9),
+                     ("customer", "right it's back up", 95, 97),
+                     ("agent", "great, are the lights white", 98, 100)])
+    assert report["hold_etiquette"].status is NA
+
+
+def test_thanking_for_bearing_with_me_ends_a_hold_rather_than_starting_one():
+    report = _timed([("customer", "the export keeps failing", 0, 3),
+                     ("agent", "I'm going to try reproducing it, it could take 2-3 minutes, "
+                               "is that alright?", 4, 8),
+                     ("customer", "sure", 9, 10),
+                     ("agent", "Thanks for bearing with me. It's fixed now.", 150, 154)])
+    assert report["hold_etiquette"].status is MET, report["hold_etiquette"].explanation

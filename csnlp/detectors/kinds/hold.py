@@ -67,7 +67,13 @@ class HoldDetector(Detector[HoldSpec]):
         holds: dict[int, Evidence] = {}
         for i in agent_turns:
             if spans := ctx.find(hold, i):
-                holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
+                # the hold words of a thanks for the wait are not a new hold ("thanks for
+                # bearing with me")
+                for_wait = ctx.find(thanks, i)
+                spans = [sp for sp in spans
+                         if not any(a < sp[1] and sp[0] < b for a, b, _ in for_wait)]
+                if spans:
+                    holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         if std.silence_seconds is not None:
             gaps = [(before, seconds) for before, seconds
                     in silences(ctx.transcript, std.silence_seconds)
@@ -137,21 +143,28 @@ class HoldDetector(Detector[HoldSpec]):
         """Whether the silence before turn `before` is one the customer asked for ("hang on,
         it's in the kitchen", "one sec, let me find the letter"): their last turn before it,
         at most one agent turn back ("no problem"), asks the agent to wait (not "sure, I
-        don't mind waiting", which agrees to the agent's hold)."""
+        don't mind waiting", which agrees to the agent's hold), or the agent's turn before it
+        tells them to take their time."""
         turns = ctx.transcript.turns
         for j in (before - 1, before - 2):
             if j < 0:
                 return False
             if turns[j].speaker != self.standard.speaker:
                 return _CUSTOMER_WAIT.search(turns[j].text) is not None
+            if _TAKE_YOUR_TIME.search(turns[j].text):
+                return True  # the agent waits for the customer ("no rush, take your time")
         return False
 
 
+#: An agent waiting while the customer does something.
+_TAKE_YOUR_TIME = re.compile(
+    r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when)\b",
+    re.IGNORECASE)
 #: A customer asking the agent to wait while they do something.
 _CUSTOMER_WAIT = re.compile(
     r"\b(?:hold on|hang on|bear with me|one sec(?:ond)?|gimme a sec|give me (?:a|one) "
     r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|let me (?:just )?"
-    r"(?:find|get|grab|go|look|check|fetch|dig))\b", re.IGNORECASE)
+    r"(?:find|get|grab|go|look|check|fetch|dig)|doing (?:it|that) now)\b", re.IGNORECASE)
 
 
 def _episodes(hold_turns: list[int], agent_turns: list[int]) -> list[list[int]]:
