@@ -39,6 +39,32 @@ REGEX_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
 _TIMED_OUT = object()  # a word's remembered answer when its search was stopped
 
 
+def _first_chars(pattern: str, ignore_case: bool) -> frozenset[str] | None:
+    """The characters a match of `pattern` must start with, if its first element is a literal
+    or a set of literals (after inline flags); None when that cannot be told."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]  # stdlib, 3.11+
+
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - a pattern `re` cannot read: no shortcut
+        return None
+    ignore_case = ignore_case or bool(parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
+    items = list(parsed)
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is sre_parse.LITERAL:
+        codes = [arg]
+    elif op is sre_parse.IN and all(o is sre_parse.LITERAL for o, _a in arg):
+        codes = [a for _o, a in arg]
+    else:
+        return None
+    chars = frozenset(chr(c) for c in codes)
+    if ignore_case and any(c.isalpha() for c in chars):
+        return None  # case folding has surprises (the Kelvin sign folds to "k")
+    return chars
+
+
 def preview(pattern: str) -> str:
     """A pattern for a message, cut to PREVIEW_CHARS."""
     return describe(pattern, PREVIEW_CHARS)
@@ -51,7 +77,7 @@ class BoundedRegex:
     re.error-like `regex.error` for a pattern `regex` cannot compile.
     """
 
-    __slots__ = ("_rx", "_words", "pattern", "what")
+    __slots__ = ("_first", "_rx", "_words", "pattern", "what")
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
         flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
@@ -59,10 +85,15 @@ class BoundedRegex:
         self.pattern = pattern
         self.what = what or f"regex {preview(pattern)}"
         self._words: dict[str, Any] = {}
+        #: Characters one of which every match starts with, when the pattern says so: a text
+        #: holding none of them is not searched (most turns, for "\n..." or a quote mark).
+        self._first = _first_chars(pattern, ignore_case)
 
     def search(self, text: str, pos: int = 0) -> Any:
         """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
         stopped."""
+        if self._first is not None and not any(c in text for c in self._first):
+            return None
         try:
             return self._rx.search(text, pos, timeout=SEARCH_TIMEOUT)
         except TimeoutError:

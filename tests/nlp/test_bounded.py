@@ -248,3 +248,26 @@ def test_both_annotators_record_a_stopped_regex_on_its_label_only(regex_set):
         assert long_turn.matches["pattern:rx0.match"] == [(0, 5)]  # other patterns still run
         assert short_turn.timeouts is None
     assert got[0][0].timeouts == got[1][0].timeouts
+
+
+@pytest.mark.parametrize("pattern", [
+    r"""['‘"“](?:on (?:its|the) way|fixed)['’"”]""", r"\n[ \t]*\n[A-Z]\w+", r"(?i)[\"']sorted",
+    r"ORD-\d+", r"(?i)sorry", r"\d*", r"a|\n",
+])
+def test_the_first_character_shortcut_never_changes_a_search(pattern):
+    """A text without any character a match must start with is not searched: the result must
+    be the one the regex gives."""
+    import random
+
+    import regex as rx_module
+
+    from csnlp.nlp.bounded import BoundedRegex
+
+    rng = random.Random(0)
+    alphabet = "abc ORD-12'\"‘’“”\nXyfixedsortedonitswaySORRYsorry"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+             for _ in range(400)] + ["my 'fixed' fault", "x\n\nName", "ORD-7", ""]
+    bounded, plain = BoundedRegex(pattern), rx_module.compile(pattern)
+    for text in texts:
+        got, want = bounded.search(text), plain.search(text)
+        assert (got and got.span()) == (want and want.span()), (pattern, text)
