@@ -223,8 +223,9 @@ class BaseAnnotator:
             self._add_patterns(f"pattern:{key}", rule.patterns, key)
             labels.add(f"pattern:{key}")
         templates = tuple(tuple(template_words(t)) for t in rule.templates)
-        unless = tuple(_unless(rx, key) for rx in rule.unless_regex)
-        regexes = tuple(_regex(rx, key) for rx in rule.regex)
+        unless = tuple(_user_regex(rx, key, "unless_regex", ignore_case=True)
+                       for rx in rule.unless_regex)
+        regexes = tuple(_user_regex(rx, key, "regex") for rx in rule.regex)
         return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless,
                             name=key, regexes=regexes)
 
@@ -333,20 +334,14 @@ def _may_match(token: dict[str, Any], sentinel: str) -> bool:
     return isinstance(value, dict) and set(value) == {"IN"} and sentinel in value["IN"]
 
 
-def _unless(pattern: str, key: str) -> BoundedRegex:
+def _user_regex(pattern: str, key: str, option: str, *, ignore_case: bool = False
+                ) -> BoundedRegex:
+    """A rule's `regex` or `unless_regex`, compiled bounded; a StandardsError names the place."""
     try:
-        return BoundedRegex(pattern, ignore_case=True,
-                            what=f"unless_regex {preview(pattern)} of rule {key}")
+        return BoundedRegex(pattern, ignore_case=ignore_case,
+                            what=f"{option} {preview(pattern)} of rule {key}")
     except regex.error as exc:  # a pattern `re` took that `regex` cannot compile
-        raise StandardsError(f"{key}.unless_regex: invalid regular expression "
-                             f"{preview(pattern)}: {exc}") from None
-
-
-def _regex(pattern: str, key: str) -> BoundedRegex:
-    try:
-        return BoundedRegex(pattern, what=f"regex {preview(pattern)} of rule {key}")
-    except regex.error as exc:  # a pattern `re` took that `regex` cannot compile
-        raise StandardsError(f"{key}.regex: invalid regular expression "
+        raise StandardsError(f"{key}.{option}: invalid regular expression "
                              f"{preview(pattern)}: {exc}") from None
 
 

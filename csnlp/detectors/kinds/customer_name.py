@@ -114,12 +114,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if named_at >= 0 and n > named_at + 2:
                 break  # the name and its spelling are given together
             text = turns[i].text
+            # the agent asked for the name in the turn right before ("can I take your name?")
+            asked_before = (ask_name and i > 0 and turns[i - 1].speaker == agent
+                            and bool(ctx.find(asked, i - 1)))
             # The caller names themselves once, in one turn ("I'm Kwabena, call me Kofi"); a
             # later "it is Smart Electric" answers another question.
             if named_at < 0:
-                # ASCII (nearly every turn): an upper-case letter is one lower() changes.
-                cased = (text.lower() != text if text.isascii()
-                         else any(c.isupper() for c in text))
+                cased = _cased(text)
                 spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
                 for span in spans:
                     if _possessive(ctx, i, span):
@@ -136,10 +137,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                               for a, b, words in _typed_names(text)][:1]
                 # a bare name answering the agent's question, or ending a sentence the caller
                 # began in the turn before ("my name is uh" / "wei ling tan")
-                if not found and ((ask_name and i and turns[i - 1].speaker == agent
-                                   and ctx.find(asked, i - 1))
-                                  or (n and customer[n - 1] == i - 1
-                                      and _NAME_CUT.search(turns[i - 1].text[-40:]))):
+                if not found and (asked_before or (n and customer[n - 1] == i - 1
+                                                   and _NAME_CUT.search(turns[i - 1].text[-40:]))):
                     answered = _bare_name(ctx, i, cased)
                     if answered:
                         found.append(answered)
@@ -149,9 +148,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
             if (list(map(len, ctx.annotations[i].words)).count(1) >= 3
-                    and (_NAME_CUE.search(text) or named_at == n or (
-                        ask_name and i and turns[i - 1].speaker == agent
-                        and ctx.find(asked, i - 1)))):
+                    and (_NAME_CUE.search(text) or named_at == n or asked_before)):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
@@ -218,6 +215,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             origin = " and ".join(dict.fromkeys(f"the customer's words {quote(where.text)}"
                                                 for _words, where in stated))
         names = list(known)
+        sources = list(dict.fromkeys(e for e in known.values() if e is not None))
         indices = ctx.window(std.speaker, std.window)
         wanted = frozenset(names)
         sounds = _sounds(names)
@@ -230,7 +228,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # a spelling of the name by sound, only in speech-recognition text (no capitals):
             # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
             sounded = (_sounded(ann, sounds, known, i, std.speaker)
-                       if sounds and not named and _uncased(text) else [])
+                       if sounds and not named and not _cased(text) else [])
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
@@ -246,14 +244,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                    f"{quote(ev.text)} in turn {i + 1}.",
                                    evidence=[ev] + ([source] if source else []))
             if masked := self._placeholder(ctx, i, own):
-                sources = list(dict.fromkeys(e for e in known.values() if e is not None))
                 return self.result(Status.MET, f"The agent addressed the customer by a name "
                                    f"masked as {quote(masked.text)} in turn {i + 1}.",
                                    evidence=[masked] + sources[:1])
         if not names:
             return self.not_applicable("The customer's name is unknown (not in metadata, "
                                        "not stated in the conversation).")
-        sources = list(dict.fromkeys(e for e in known.values() if e is not None))
         return self.result(Status.MISSED, f"The customer's name ({', '.join(names)}, from "
                            f"{origin}) never appears in {std.window.describe(std.speaker)}"
                            " except in the agent's own introduction." if self._shared(ctx, names)
@@ -303,9 +299,10 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _uncased(text: str) -> bool:
-    """Whether `text` has no capital letter (speech recognition's usual output)."""
-    return text.lower() == text
+def _cased(text: str) -> bool:
+    """Whether `text` has a capital letter (typed text; speech recognition writes none). For
+    ASCII, nearly every turn, an upper-case letter is one lower() changes."""
+    return text.lower() != text if text.isascii() else any(c.isupper() for c in text)
 
 
 def _sounds(names: list[str]) -> dict[str, str]:
@@ -317,7 +314,7 @@ def _sounds(names: list[str]) -> dict[str, str]:
 def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
              index: int, speaker: str) -> list[tuple[int, int, str]]:
     """Words of an agent turn that address the customer by a spelling of their name speech
-    recognition chose ("thank you muhammad" for Mohammed, "okay aisha" for Ayesha): the same
+    recognition chose ("thank you muhammad" for Mohammed, "okay jonathon" for Jonathan): the same
     Soundex code and first letter, close in spelling (Jaro-Winkler), not a function word,
     right after a word that addresses someone. By sound alone common words collide with
     names ("seen" and "Sean", "done" and "Dean", "grand" and "Grant")."""
