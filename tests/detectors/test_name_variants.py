@@ -8,12 +8,13 @@ import pytest
 
 import csnlp
 
+from .conftest import judge
+
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
 
 
 def _name(turns: list[tuple[str, str]], **metadata) -> csnlp.StandardResult:
-    call = {"turns": [{"speaker": s, "text": t} for s, t in turns], "metadata": metadata}
-    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)["customer_name"]
+    return judge(turns, metadata=metadata)["customer_name"]
 
 
 ASK = ("agent", "good morning larchfield water how can i help")
@@ -97,9 +98,8 @@ def test_typed_names_with_titles_and_asides(said, agent, status):
 
 
 def test_an_introduction_after_the_company_name():
-    call = {"turns": [{"speaker": "agent", "text": "thanks for ringing pinecrest dental its "
-                       "marguerite how can i help"}, {"speaker": "customer", "text": "hi"}]}
-    report = csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
+    report = judge([("agent", "thanks for ringing pinecrest dental its marguerite how can i "
+                              "help"), ("customer", "hi")])
     assert report["agent_introduction"].status is MET
 
 

@@ -7,12 +7,11 @@ import pytest
 
 import csnlp
 
+from .conftest import judge
+
 
 def _run(turns: list[tuple], **metadata) -> csnlp.Report:
-    keys = ("speaker", "text", "start", "end")
-    call = {"turns": [dict(zip(keys[:len(t)], t, strict=True)) for t in turns],
-            "metadata": metadata}
-    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
+    return judge(turns, metadata=metadata)
 
 
 COMPLAINT = "i've rung three times about this and nobody called back"

@@ -8,39 +8,35 @@ import pytest
 
 import csnlp
 
+from .conftest import judge
+
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
 
 
-def _empathy(turns: list[tuple[str, str]], **kwargs) -> csnlp.StandardResult:
-    call = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
-    kwargs.setdefault("tone_model", None)
-    return csnlp.evaluate(call, act_model=None, redact=False, **kwargs)["empathy_on_complaint"]
+def _empathy(turns: list[tuple[str, str]], **options) -> csnlp.StandardResult:
+    return judge(turns, **options)["empathy_on_complaint"]
 
 
-@pytest.mark.parametrize("line", [
-    "the spa day was honestly a bit of a let down, half the rooms were shut",
-    "I feel let down after being a member for ten years",
-    "Not ideal that the invoice has last year's prices on it.",
-    "does anybody there actually check the voicemail?",
-    "can anyone even answer a phone at your depot",
-    "is it really that hard to put a parcel through a letterbox",
-    "that's the 4th outage since Easter",
-    "the replacement card is now on day 5 and still nothing",
-    "Oh brilliant, the app logged me out again",
+@pytest.mark.parametrize("line, status", [
+    # understated and rhetorical complaints: empathy is required (and missing)
+    ("the spa day was honestly a bit of a let down, half the rooms were shut", MISSED),
+    ("I feel let down after being a member for ten years", MISSED),
+    ("Not ideal that the invoice has last year's prices on it.", MISSED),
+    ("does anybody there actually check the voicemail?", MISSED),
+    ("can anyone even answer a phone at your depot", MISSED),
+    ("is it really that hard to put a parcel through a letterbox", MISSED),
+    ("that's the 4th outage since Easter", MISSED),
+    ("the replacement card is now on day 5 and still nothing", MISSED),
+    ("Oh brilliant, the app logged me out again", MISSED),
+    # calm lines near those shapes
+    ("Thursday is not ideal, is Friday free?", NA),
+    ("my daughter keeps asking about the new tablets, are they in yet?", NA),
+    ("we're on day three of our trip and want to add a tour", NA),
+    ("oh wonderful, thanks so much", NA),
 ])
-def test_understated_and_rhetorical_complaints_make_empathy_required(line):
+def test_understated_and_rhetorical_complaints_make_empathy_required(line, status):
     assert _empathy([("customer", line), ("agent", "What's the account number?")]).status \
-        is MISSED
-
-
-@pytest.mark.parametrize("line", [
-    "Thursday is not ideal, is Friday free?",
-    "my daughter keeps asking about the new tablets, are they in yet?",
-    "we're on day three of our trip and want to add a tour",
-    "oh wonderful, thanks so much",
-])
-def test_calm_lines_near_those_shapes_stay_calm(line):
-    assert _empathy([("customer", line), ("agent", "Sure, let me check.")]).status is NA
+        is status
 
 
 @pytest.mark.parametrize("reply", [

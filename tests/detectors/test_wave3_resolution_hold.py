@@ -8,13 +8,9 @@ import pytest
 
 import csnlp
 
+from .conftest import judge as _report
+
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
-
-
-def _report(turns: list[tuple]) -> csnlp.Report:
-    keys = ("speaker", "text", "start", "end")
-    call = {"turns": [dict(zip(keys[:len(t)], t, strict=True)) for t in turns]}
-    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
 
 
 @pytest.mark.parametrize("line, status", [

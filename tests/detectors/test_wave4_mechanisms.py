@@ -7,35 +7,27 @@ import pytest
 
 import csnlp
 
+from .conftest import judge as _report
+
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
 
 
-def _report(turns: list[tuple[str, str]], **kwargs) -> csnlp.Report:
-    call = {"turns": [{"speaker": s, "text": t} for s, t in turns]}
-    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False, **kwargs)
-
-
-@pytest.mark.parametrize("line", [
-    "the landline's been dead since thursday and my mum relies on it",
-    "honestly i'm losing my mind with this router",
-    "our flight got cancelled and we're stuck at the airport",
-    "the repair was never booked even though I was told it was",
-    "my parcel has been 'out for delivery' since Monday",
+@pytest.mark.parametrize("line, status", [
+    # complaints told as states and outcomes: empathy is required (and missing)
+    ("the landline's been dead since thursday and my mum relies on it", MISSED),
+    ("honestly i'm losing my mind with this router", MISSED),
+    ("our flight got cancelled and we're stuck at the airport", MISSED),
+    ("the repair was never booked even though I was told it was", MISSED),
+    ("my parcel has been 'out for delivery' since Monday", MISSED),
+    # calm lines near those shapes
+    ("my bumper was damaged in a crash, can I check my claim?", NA),
+    ("does the 'premium' bundle include sports?", NA),
+    ("i'm supposed to pick it up on friday, what time do you open", NA),
+    ("we've never booked with you before, how does the deposit work?", NA),
 ])
-def test_complaints_told_as_states_and_outcomes(line):
+def test_complaints_told_as_states_and_outcomes(line, status):
     report = _report([("customer", line), ("agent", "What's the account number?")])
-    assert report["empathy_on_complaint"].status is MISSED
-
-
-@pytest.mark.parametrize("line", [
-    "my bumper was damaged in a crash, can I check my claim?",
-    "does the 'premium' bundle include sports?",
-    "i'm supposed to pick it up on friday, what time do you open",
-    "we've never booked with you before, how does the deposit work?",
-])
-def test_calm_lines_near_those_shapes(line):
-    report = _report([("customer", line), ("agent", "Sure, one moment.")])
-    assert report["empathy_on_complaint"].status is NA
+    assert report["empathy_on_complaint"].status is status
 
 
 @pytest.mark.parametrize("reply, status", [
@@ -85,14 +77,8 @@ def test_outcome_questions_of_wave_4(line, status):
     assert report["resolution_check"].status is status
 
 
-def _timed(turns: list[tuple]) -> csnlp.Report:
-    keys = ("speaker", "text", "start", "end")
-    call = {"turns": [dict(zip(keys, t, strict=True)) for t in turns]}
-    return csnlp.evaluate(call, tone_model=None, act_model=None, redact=False)
-
-
 def test_the_agent_telling_the_customer_to_take_their_time_is_not_a_hold():
-    report = _timed([("agent", "switch the router off at the wall and back on", 0, 4),
+    report = _report([("agent", "switch the router off at the wall and back on", 0, 4),
                      ("customer", "okay one moment", 5, 6),
                      ("agent", "no rush, take your time", 7, 9),
                      ("customer", "right it's back up", 95, 97),
@@ -101,7 +87,7 @@ def test_the_agent_telling_the_customer_to_take_their_time_is_not_a_hold():
 
 
 def test_thanking_for_bearing_with_me_ends_a_hold_rather_than_starting_one():
-    report = _timed([("customer", "the export keeps failing", 0, 3),
+    report = _report([("customer", "the export keeps failing", 0, 3),
                      ("agent", "I'm going to try reproducing it, it could take 2-3 minutes, "
                                "is that alright?", 4, 8),
                      ("customer", "sure", 9, 10),
