@@ -42,7 +42,8 @@ PLACEHOLDERS = {
 }
 ENTITIES = tuple(PLACEHOLDERS)
 
-_DIGIT_RUN7 = re.compile(r"(?:[0-9][ ().\-/]{0,2}){6}[0-9]")
+# (Written digit first: 3x faster to search than the same language as "(?:D S{0,2}){6}D".)
+_DIGIT_RUN7 = re.compile(r"[0-9](?:[ ().\-/]{0,2}[0-9]){6}")
 # Fullmatches a text with at most 6 digits, which `_DIGIT_RUN7` cannot match: 3x faster than
 # its scan on the long digit-poor texts of explanations and turns (the charsets are disjoint,
 # so it does not backtrack).
@@ -453,7 +454,7 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
     """
     meta = report.metadata
     customers, agents = _names(meta)
-    texts = Redactor(names=customers + agents)
+    texts = _redactor(tuple(customers + agents))
     found: dict[int, list[PiiSpan]] = {}
 
     def spans(i: int) -> list[PiiSpan]:
@@ -490,6 +491,13 @@ def redact_report(report: Report, turns: Sequence[str]) -> Report:
     return replace(report, results=results, metadata=metadata)
 
 
+@lru_cache(maxsize=1024)
+def _redactor(names: tuple[str, ...]) -> Redactor:
+    """One Redactor per set of names (a Redactor is read-only once built): reports of one
+    agent or customer share it."""
+    return Redactor(names=names)
+
+
 #: Keys of `Report.source` that say where an input was (kept as they are: they are the key
 #: of its rows); every other string value (a traceback, a preview) is redacted.
 SOURCE_LOCATION_KEYS = frozenset({"file", "input", "format", "transcript_id", "partition"})
@@ -515,7 +523,7 @@ def redact_failed(report: Report) -> Report:
     if report.error is None:
         return report
     customers, agents = _names(report.metadata)
-    texts = Redactor(names=customers + agents)
+    texts = _redactor(tuple(customers + agents))
 
     def text(value: str) -> str:
         return _CUT_FRAGMENT.sub(_cut, texts.redact(value))
@@ -546,7 +554,7 @@ def _redact_metadata(meta: Mapping[str, Any], customers: list[str], agents: list
     `texts` is the caller's Redactor for the customers' and the agents' names."""
     keep = {k: meta[k] for k in AGENT_NAME_KEYS if k in meta}
     # without an agent name, the texts' Redactor is the metadata's too
-    people = Redactor(names=customers) if agents else texts
+    people = _redactor(tuple(customers)) if agents else texts
     return {**people.redact_mapping(meta), **keep}
 
 

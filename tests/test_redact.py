@@ -243,3 +243,19 @@ def test_few_digits_prefilter_passes_every_text_the_digit_scan_matches():
         assert few == (sum(c in "0123456789" for c in text) <= 6), text
         if few:
             assert _DIGIT_RUN7.search(text) is None, text
+
+
+def test_digit_run_scan_finds_exactly_seven_digits_with_at_most_two_separators_between():
+    # _DIGIT_RUN7 is written digit first for speed; it must match where the plain reading
+    # "7 digits, each pair at most 2 separators apart" does, and at the same place.
+    import re
+
+    from csnlp.redact import _DIGIT_RUN7
+
+    plain = re.compile(r"(?:[0-9][ ().\-/]{0,2}){6}[0-9]")
+    rng = random.Random(11)
+    alphabet = "0123456789   ().-/a\n٣"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        ours, theirs = _DIGIT_RUN7.search(text), plain.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), text
