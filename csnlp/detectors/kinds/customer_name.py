@@ -232,9 +232,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
-            hits = [(s, e, w) for w, (s, e) in zip(ann.words, ann.spans, strict=True)
+            hits = [(s, e, w) for k, (w, (s, e)) in enumerate(zip(ann.words, ann.spans,
+                                                                     strict=True))
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
-                    and _said_after(known[w], i, std.speaker)] if named else [
+                    and _said_after(known[w], i, std.speaker)
+                    and (w not in _WORD_NAMES and w not in _stop_words()
+                         or _addressed(ann.words, k, text, s, e))] if named else [
                 (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
             if hits:
                 s, e, word = hits[0]
@@ -280,6 +283,59 @@ def _said_after(source: Evidence | None, index: int, speaker: str) -> bool:
 _ADDRESS_LEAD = frozenset("""thanks thank you hi hello hey okay ok sure bye goodbye great perfect
 right morning afternoon evening sorry mr mrs ms miss dr dear alright lovely welcome cheers
 brilliant certainly absolutely excellent wonderful fantastic""".split())
+
+
+#: Names that are also ordinary words ("will you confirm", "i hope that helps", "we'll chase
+#: it", "the first bill", "rose lane"): the agent uses one as the name only where it addresses
+#: the customer (`_addressed`). Spacy's stop words ("will", "may") are such names too.
+_WORD_NAMES = frozenset("""hope chase bill mark grant joy rose faith grace dawn summer autumn
+april june august pat sue rob jack frank guy art bob don ray drew gene lily daisy holly ivy
+amber ruby crystal pearl violet heather iris sky hunter cash sunny rich carol sandy penny dean
+eve hazel chance miles wade lance page sterling king rusty buddy sonny cliff glen dale earl
+norm herb honey melody harmony destiny trinity justice mercy patience charity verity liberty
+star river rain storm brook reed rod nick max rocky sage jade opal coral ginger poppy candy
+fern olive basil bay clay bishop baker cook mason carter porter fisher archer miller hill wood
+brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
+march price rice bond ward church lane hall gill field park head cross rose""".split())
+#: Words after which a name word addresses someone in speech-recognition text: a greeting,
+#: thanks, an apology ("thank you mark and ...", "no problem sunny what's up", "sorry again
+#: rose anything else").
+_VOCATIVE_LEAD = frozenset("""thanks hi hello hey okay ok sure bye goodbye great perfect right
+morning afternoon evening sorry welcome cheers lovely brilliant alright problem again
+cool fine""".split())
+_TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
+#: Words that may follow a name said to someone in speech-recognition text ("thanks will and
+#: ...", "okay grace sorry about that"), not those that continue it as a word ("thanks hope
+#: that helps", "okay will you ...").
+_AFTER_VOCATIVE = frozenset("""_eot_ and i we let so is can could just your thank thanks have
+did do how what when where who bye take sorry anything okay right please""".split())
+#: Words before a turn's last word that make it a word, not a name ("on your next bill", "i
+#: hope", "we'll chase").
+_BEFORE_WORD = frozenset("""the a an your my our their his her its this that next first last
+new on in at to of for from by with i we they you he she will would can could should must
+might shall please every any no each some""".split())
+
+
+def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> bool:
+    """Whether name word `k` of an agent turn addresses the customer, for a name that is also
+    an ordinary word: after a title ("mister fisher", "Dear Joy"); in typed text written with
+    a capital and closing its phrase ("Thanks, Grant.", not "Hope you're well"); in
+    speech-recognition text between a greeting or thanks and the next clause ("thank you mark
+    and ...", not "i can help with that will you"), or ending the turn after a word that
+    leaves it a name ("anything else sunny", not "on your next bill")."""
+    before = words[k - 1]
+    if before in _TITLES:
+        return True
+    if _cased(text):
+        return (text[start:start + 1].isupper()
+                and re.match(r"[ \t]*(?:[,.!?;:)\n]|\Z)", text[end:]) is not None)
+    after = words[k + 1] if k + 1 < len(words) else "_eot_"
+    if after == "_eot_":
+        return before not in _BEFORE_WORD
+    if before == "you" and words[k - 2] == "thank":
+        before = "thanks"
+    return before in _VOCATIVE_LEAD and (after in _AFTER_VOCATIVE
+                                         or text[end:].lstrip().startswith("["))
 
 
 #: How close in spelling a recognised word must be to the name (Jaro-Winkler): "shawn" for
