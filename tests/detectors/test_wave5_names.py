@@ -38,3 +38,30 @@ def test_names_that_are_words_count_only_where_they_address(name, line, status):
                       ("customer", "hi i need to change my address"), ("agent", line)],
                      metadata={"customer_name": name})
     assert report["customer_name"].status is status
+
+
+@pytest.mark.parametrize("turns, status", [
+    # informal and titled introductions
+    ([("agent", "hi you've reached the passport office, Olamide on the line, how can I help")],
+     MET),
+    ([("agent", "Hello! Sunniva on this side, what's up?")], MET),
+    ([("agent", "morning, Kasimir with you today. What do you need?")], MET),
+    ([("agent", "you're through to Vantor Energy, the name's Ilse")], MET),
+    ([("agent", "good evening, this is Claims Adviser Mbeki, I have your file open")], MET),
+    # sign-offs of messages written on one line
+    ([("customer", "My parcel is late."),
+      ("agent", "Sorry about that, it ships today. Kind regards, Tobiah | Orders, Fernway")], MET),
+    ([("customer", "@acme my app crashes"), ("agent", "@kit_m Sorry! Try updating. – Petra")],
+     MET),
+    # a department, a colleague, a team's sign-off: not the agent's own name
+    ([("agent", "you're through to renewals at harbour insurance how can i help")], MISSED),
+    ([("agent", "Hi! Odile from our billing team asked me to call you about a refund.")],
+     MISSED),
+    ([("agent", "I've got Tamsin on the line from the lab, one moment.")], MISSED),
+    ([("customer", "Order 5512 is missing."),
+      ("agent", "We are sorry, it was re-sent. Kind regards, Orders Support Team, Fernway")],
+     MISSED),
+    ([("agent", "Thanks for waiting, it's refunded. Thanks, Maria")], MISSED),
+])
+def test_agent_introductions_informal_titled_and_signed(turns, status):
+    assert _report(turns)["agent_introduction"].status is status
