@@ -45,7 +45,9 @@ def test_unless_regex_still_vetoes_a_regex_match():
     ("Your refund is on its way.\n\nTomasz", "met"),
     ("Your refund is on its way.\n\nKind regards,\nThe Billing Team", "missed"),
     ("Your refund is on its way.\n\nKind regards,\nRefund Services", "missed"),
-    ("Your refund is on its way. Kind regards, Mirela", "missed"),  # no line of its own
+    # a message flattened to one line keeps its sign-off at its end (wave 5: intended change)
+    ("Your refund is on its way. Kind regards, Mirela", "met"),
+    ("Your refund is on its way, Mirela.", "missed"),  # no closing word: the customer's name
 ])
 def test_an_email_signed_with_the_agents_name_is_an_introduction(reply, status):
     report = _call(("customer", "Hello, where is my refund?"), ("agent", reply),
