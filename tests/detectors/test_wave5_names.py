@@ -65,3 +65,18 @@ def test_names_that_are_words_count_only_where_they_address(name, line, status):
 ])
 def test_agent_introductions_informal_titled_and_signed(turns, status):
     assert _report(turns)["agent_introduction"].status is status
+
+
+@pytest.mark.parametrize("message, reply, status", [
+    # a one-line message signed with a full name: the name is known
+    ("Hi, my meter reading is 04471. Thanks, Oksana Bielik", "Thanks Oksana, it's in.", MET),
+    ("Please close my account. Regards, Tran Van Minh, Flat 4", "Hello, it is closed.", MISSED),
+    ("The charger never arrived. K. Abernathy-Lowe", "Dear Sir or Madam, it ships today.",
+     MISSED),
+    # one word after "Thanks," (often the agent thanked), no capitals: no name
+    ("Got the refund. Thanks, Oksana", "Great, glad it's sorted.", NA),
+    ("it never arrived. thanks, oksana bielik", "sorry, it ships today.", NA),
+])
+def test_one_line_messages_signed_with_a_full_name(message, reply, status):
+    report = _report([("customer", message), ("agent", reply)])
+    assert report["customer_name"].status is status

@@ -476,6 +476,17 @@ _SIGNATURE = re.compile(
     re.IGNORECASE)
 
 
+#: A message written on one line signed at its end with a full name: after a closing word
+#: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"), or an initial
+#: and a surname after the last sentence ("... late fee. R. Okonkwo-Bell"). One word after
+#: "Thanks," is more often the agent thanked.
+_INLINE_SIGNATURE = re.compile(
+    r"(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly)[ \t]*,?"
+    r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
+    r"{1,2})|[.!?][ \t]+((?-i:[A-Z])(?:\.[ \t]*|[ \t]+)[^\W\d_][\w'’-]+))"
+    r"[ \t]*(?:\([^)\n]{0,30}\)|[,|–—][^.!?\n]{0,60})?[ \t.]*\Z", re.IGNORECASE)
+
+
 #: A typed turn opening on a greeting and a full name ("Hello, Dr Ama Owusu. I need ...").
 _GREETING_NAME = re.compile(
     r"\A\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))[ \t]*[,!]?[ \t]+"
@@ -501,15 +512,17 @@ def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
     found = []
     for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
                     (_SIGNATURE, "\n" in text),
-                    (_GREETING_NAME, text.lstrip()[:1] in "HhGg")):
+                    (_GREETING_NAME, text.lstrip()[:1] in "HhGg"),
+                    (_INLINE_SIGNATURE, "\n" not in text.rstrip())):
         for m in rx.finditer(text) if may else ():
-            parts = m.group(1).split()
-            words = _name_words(m.group(1))
+            group = 1 if m.group(1) is not None else 2
+            parts = m.group(group).split()
+            words = _name_words(m.group(group))
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
                             and w not in _stop_words() for w in words)
                     and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
-                found.append((m.start(1), m.end(1), words))
+                found.append((m.start(group), m.end(group), words))
     return found
 
 
