@@ -80,3 +80,20 @@ def test_agent_introductions_informal_titled_and_signed(turns, status):
 def test_one_line_messages_signed_with_a_full_name(message, reply, status):
     report = _report([("customer", message), ("agent", reply)])
     assert report["customer_name"].status is status
+
+
+@pytest.mark.parametrize("turns, status", [
+    # "that's me" with the name, an Irish "o" as ASR writes it
+    ([("agent", "hi i'm calling about a parcel could i speak to whoever ordered it"),
+      ("customer", "yes that's me dana whitfield what's wrong"),
+      ("agent", "we'll redeliver tomorrow is that okay mister whitfield")], MET),
+    ([("agent", "can i take your full name"), ("customer", "niamh o connor"),
+      ("agent", "thanks niamh and the postcode")], MET),
+    ([("agent", "hi i'm calling about a parcel"), ("customer", "yes that's me sorted thanks"),
+      ("agent", "lovely bye")], NA),
+    # a security question naming the holder, confirmed, then never used: missed
+    ([("agent", "Hi, this is Ana. Is the account holder Tobias Rehnquist?"),
+      ("customer", "yes that's me"), ("agent", "Thanks. The payment has cleared.")], MISSED),
+])
+def test_names_given_in_answers_and_checks(turns, status):
+    assert _report(turns)["customer_name"].status is status

@@ -546,7 +546,8 @@ def _identifying(word: str) -> bool:
 
 
 #: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
-_PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter".split())
+_PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o"
+                       .split())  # "o" of Irish names as ASR writes them ("mark o sullivan")
 #: Words that start the details a caller gives with the name: dates, numbers, postcodes.
 _DETAIL_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
