@@ -24,6 +24,7 @@ the score is the share of holds handled well.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -46,6 +47,11 @@ class HoldSpec(StandardBase):
     thanks_within_turns: Annotated[int, Field(ge=1)] = 2
     #: A silence this long (seconds) after an agent turn also counts as a hold.
     silence_seconds: Annotated[float, Field(gt=0)] | None = 30.0
+    #: In a timed typed conversation (metadata `channel` chat, e-mail, social, ...), hold words
+    #: the agent's next message follows sooner than this asked for no hold: the pause was
+    #: typing ("just a sec" and the answer 15 s later). Calls keep any pause (a spoken "one
+    #: second" is a hold, however short).
+    typed_min_wait_seconds: Annotated[float, Field(ge=0)] | None = 30.0
 
     def main_rule(self) -> RuleSpec:
         return self.hold
@@ -72,7 +78,7 @@ class HoldDetector(Detector[HoldSpec]):
                 for_wait = ctx.find(thanks, i)
                 spans = [sp for sp in spans
                          if not any(a < sp[1] and sp[0] < b for a, b, _ in for_wait)]
-                if spans:
+                if spans and not self._no_wait(ctx, i, agent_turns):
                     holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         if std.silence_seconds is not None:
             gaps = [(before, seconds) for before, seconds
@@ -84,24 +90,27 @@ class HoldDetector(Detector[HoldSpec]):
             turns = ctx.transcript.turns
             for before, seconds in gaps:
                 prev = before - 1
+                if self._customer_answers(ctx, before):
+                    continue
                 if prev not in holds and (prev in agent_turns or (
                         prev in heard and turns[before].speaker == std.speaker)):
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
             for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
                 j = timed_hold["request_turn"]
-                if self._customer_paused(ctx, timed_hold["before_turn"]):
+                if self._customer_paused(ctx, timed_hold["before_turn"]) or \
+                        self._customer_answers(ctx, timed_hold["before_turn"]):
                     continue
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
                                               seconds=timed_hold["seconds"])
-            # A long silence after the customer's turn that the agent ends by thanking the
-            # customer for waiting was a hold by the agent's own account ("thanks for your
-            # patience"), unannounced or not: it starts at the agent's turn before the silence.
-            agent_set = set(agent_turns)
+            # A long silence after the customer's turn is the agent's: the customer said their
+            # part and waits for the agent (who ends it, or the customer does: "are you still
+            # there?"). It was a hold, unannounced or not: it starts at the agent's turn
+            # before the silence.
             for before, seconds in gaps:
-                if before not in agent_set or not ctx.find(thanks, before):
-                    continue
+                if before - 1 in heard:
+                    continue  # (an agent turn before the silence: the loop above)
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is not None and start not in holds and not any(
                         start < h < before for h in holds):
@@ -112,7 +121,9 @@ class HoldDetector(Detector[HoldSpec]):
         evidence: list[Evidence] = []
         problems: list[str] = []
         # (a silence after an agent backchannel makes that turn a hold turn too)
-        episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()))
+        long_gaps = ({before for before, _ in silences(ctx.transcript, std.silence_seconds)}
+                     if std.silence_seconds is not None else set())
+        episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()), long_gaps)
         bad = 0
         for episode in episodes:
             evidence.extend(holds[i] for i in episode)
@@ -139,6 +150,34 @@ class HoldDetector(Detector[HoldSpec]):
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
 
+    def _customer_answers(self, ctx: Context, before: int) -> bool:
+        """Whether the silence before turn `before` is the customer's: the agent spoke right
+        before it and the customer ends it, after a question ("Can you see it in your app
+        yet?" / 40 s / "yes, it's there") or in a typed channel, where the time before a
+        reply is the customer reading, acting and typing."""
+        turns = ctx.transcript.turns
+        return (before >= 1 and turns[before].speaker != self.standard.speaker
+                and turns[before - 1].speaker == self.standard.speaker
+                and ("?" in turns[before - 1].text or _typed(ctx)))
+
+    def _no_wait(self, ctx: Context, i: int, agent_turns: list[int]) -> bool:
+        """Whether the hold words of agent turn `i` led to no hold: the customer declined it
+        ("I'd rather not, my signal drops"), or, in a timed typed conversation, the agent's
+        next message came sooner than `typed_min_wait_seconds` after it."""
+        turns = ctx.transcript.turns
+        if i + 1 < len(turns) and turns[i + 1].speaker != self.standard.speaker and \
+                _DECLINED.search(turns[i + 1].text):
+            return True
+        least = self.standard.typed_min_wait_seconds
+        if least is None or not _typed(ctx):
+            return False
+        nxt = next((j for j in agent_turns if j > i), None)
+        latest = turns[i].end if turns[i].end is not None else turns[i].start
+        resumed = turns[nxt].start if nxt is not None else None
+        if latest is None or resumed is None:
+            return False
+        return resumed - latest < least
+
     def _customer_paused(self, ctx: Context, before: int) -> bool:
         """Whether the silence before turn `before` is one the customer asked for ("hang on,
         it's in the kitchen", "one sec, let me find the letter"): their last turn before it,
@@ -163,16 +202,41 @@ _TAKE_YOUR_TIME = re.compile(
 #: A customer asking the agent to wait while they do something.
 _CUSTOMER_WAIT = re.compile(
     r"\b(?:hold on|hang on|bear with me|one sec(?:ond)?|gimme a sec|give me (?:a|one) "
-    r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|let me (?:just )?"
-    r"(?:find|get|grab|go|look|check|fetch|dig)|doing (?:it|that) now)\b", re.IGNORECASE)
+    r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|(?:let me|"
+    r"i (?:need|have|got) to|i'?ll (?:just )?(?:go(?: and)?|have to)) (?:just )?"
+    r"(?:find|get|grab|go|look|check|fetch|dig)|"
+    r"doing (?:it|that) now|brb|be right back|back in a (?:sec|second|min|minute|moment|mo|bit))"
+    r"\b", re.IGNORECASE)
 
 
-def _episodes(hold_turns: list[int], agent_turns: list[int]) -> list[list[int]]:
-    """Hold turns grouped into holds: no other agent turn between two turns of one hold."""
+#: A customer turning a hold down ("I'd rather not", "no, please don't put me on hold").
+_DECLINED = re.compile(
+    r"\b(?:(?:i'?d|i would) rather (?:not|you didn'?t|stay on)|(?:i'?d|i would) prefer (?:not|"
+    r"you didn'?t|to stay)|please don'?t (?:put|hold)|can'?t (?:hold|stay on hold|wait)|"
+    r"(?:don'?t|do not) (?:put|place) me on hold|(?:no|not) (?:time|able) to (?:hold|wait)|"
+    r"(?:don'?t|do not) (?:want|have time) to (?:hold|wait|be on hold))\b", re.IGNORECASE)
+#: Channels typed, not spoken: the time between messages includes typing them.
+_TYPED_CHANNELS = frozenset({"chat", "live chat", "livechat", "web chat", "webchat", "email",
+                             "e-mail", "mail", "social", "sms", "text", "messaging", "whatsapp",
+                             "ticket", "message"})
+
+
+def _typed(ctx: Context) -> bool:
+    """Whether the conversation was typed (its metadata `channel`), not spoken."""
+    channel = ctx.transcript.metadata.get("channel")
+    return isinstance(channel, str) and channel.strip().lower() in _TYPED_CHANNELS
+
+
+def _episodes(hold_turns: list[int], agent_turns: list[int],
+              long_gaps: AbstractSet[int] = frozenset()) -> list[list[int]]:
+    """Hold turns grouped into holds: no other agent turn between two turns of one hold, and
+    no long silence (`long_gaps`: the turns after one) between them either: a hold that
+    happened and ended ("thanks for holding ... what amount?" / silence) is not the next."""
     position = {t: n for n, t in enumerate(agent_turns)}
     out: list[list[int]] = []
     for i in hold_turns:
-        if out and position.get(i, -1) - position.get(out[-1][-1], -9) == 1:
+        if out and position.get(i, -1) - position.get(out[-1][-1], -9) == 1 and not any(
+                out[-1][-1] < g <= i for g in long_gaps):
             out[-1].append(i)
         else:
             out.append([i])
