@@ -123,3 +123,21 @@ def test_tone_only_turn_right_after_empathy_is_already_answered(before, then, st
 def test_talking_down_without_an_insult(reply, status):
     report = judge([("customer", "Where do I find the reset option?"), ("agent", reply)])
     assert report["polite_tone"].status is status
+
+
+@pytest.mark.parametrize("replies, status", [
+    # curt throughout: short turns, not one courteous word
+    (["Postcode.", "Not covered. Declined.", "No."], MISSED),
+    (["Booked for Tuesday.", "It is. Check the email."], MISSED),
+    # brisk but courteous: one courteous word anywhere is enough
+    (["Postcode, please.", "Not covered, I'm afraid.", "No."], MET),
+    (["Postcode?", "Booked for Tuesday.", "Have a good evening!"], MET),
+    # a single short turn says too little to call the agent curt
+    (["Booked for Tuesday."], MET),
+])
+def test_curt_throughout_without_a_courteous_word(replies, status):
+    turns = []
+    for reply in replies:
+        turns += [("customer", "Hi, can I move my boiler service to next week?"),
+                  ("agent", reply)]
+    assert judge(turns)["polite_tone"].status is status
