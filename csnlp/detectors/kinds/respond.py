@@ -26,7 +26,7 @@ from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
 
 if TYPE_CHECKING:
-    from csnlp.nlp.pipeline import Annotator
+    from csnlp.nlp.pipeline import Annotator, Span
 
 
 class ToneTrigger(SpecModel):
@@ -74,13 +74,15 @@ class RespondSpec(StandardBase):
         return self.trigger.speaker if path.startswith("trigger.") else self.speaker
 
 
-def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evidence]]:
-    """(turn index, evidence) of each trigger turn: a rule match, or a tone score over the bar."""
+def _trigger_hits(ctx: Context, std: RespondSpec,
+                  rule) -> list[tuple[int, Evidence, bool]]:
+    """(turn index, evidence, by tone alone) of each trigger turn: a rule match, or a tone
+    score over the bar."""
     hits = []
     for i in ctx.turns_of(std.trigger.speaker):
         spans = [] if rule.is_empty else ctx.find(rule, i)
         if spans:
-            hits.append((i, ctx.evidence(i, spans[0], role=EvidenceRole.TRIGGER)))
+            hits.append((i, ctx.evidence(i, spans[0], role=EvidenceRole.TRIGGER), False))
             continue
         tone = std.trigger.tone
         scores = ctx.annotations[i].tone
@@ -90,7 +92,7 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule) -> list[tuple[int, Evide
                       and not _plain_no(ctx, i))
                      or _EMPHASIS.search(text))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
-                                            score=scores[tone.label])))
+                                            score=scores[tone.label]), True))
     return hits
 
 
@@ -129,6 +131,21 @@ _PLAIN_NO_WORDS = 8
 _EMPHASIS = re.compile("[!?]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+def _answered_before(ctx: Context, replies: list[int], index: int,
+                     response) -> tuple[int, Span] | None:
+    """The response in the watched speaker's turn right before a trigger turn, if any.
+
+    Only for a trigger read from the tone alone: the customer still sounds upset in the turn
+    after the agent's apology ("it's my son, he's had a fever since Saturday" after "you must
+    be worn out"), the same grievance, already answered. A complaint the rule finds is new
+    content and needs its own answer."""
+    before = [j for j in replies if j < index]
+    if not before:
+        return None
+    spans = ctx.find(response, before[-1])
+    return (before[-1], spans[0]) if spans else None
+
+
 def _n_words(words: list[str]) -> int:
     """The turn's words, without the start- and end-of-turn sentinels patterns match on."""
     from csnlp.nlp.rules import BOT, EOT  # here: loading standards must not import spaCy
@@ -158,9 +175,11 @@ class RespondDetector(Detector[RespondSpec]):
         replies = ctx.turns_of(std.speaker)
         evidence: list[Evidence] = []
         missed: list[int] = []
-        for i, trig in triggers:
+        for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
+            if answer is None and by_tone:
+                answer = _answered_before(ctx, replies, i, response)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
@@ -173,7 +192,7 @@ class RespondDetector(Detector[RespondSpec]):
         shown = f"{std.trigger.speaker} turn(s) showing {std.trigger.what}"
         if not missed:
             return self.result(Status.MET, f"All {len(triggers)} {shown} "
-                               f"({turn_list([i for i, _ in triggers])}) were answered with "
+                               f"({turn_list([i for i, _, _ in triggers])}) were answered with "
                                f"{std.expect or 'a response'} within "
                                f"{std.response.within_turns} {std.speaker} turns.",
                                score=share, evidence=evidence)

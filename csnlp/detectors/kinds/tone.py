@@ -1,7 +1,9 @@
 """`check: tone` -- courteous overall by the tone model, and no rude turn by the rules.
 
 Options: `label` (the tone model's label, default `polite`), `min_mean` (the speaker's mean score
-must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording).
+must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording),
+`courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
+all that short, is curt throughout: "Order number." "Refused." "No.").
 Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
@@ -40,6 +42,12 @@ class ToneSpec(StandardBase):
     min_mean: Annotated[float, Field(ge=0, le=1)] = 0.5
     min_turn: Annotated[float, Field(ge=0, le=1)] = 0.1
     rude: RuleSpec = RuleSpec()
+    #: Courteous wording (a greeting, please, thanks, sorry, "happy to", a goodbye wish); with
+    #: `curt_max_words`, a speaker with two or more turns, none of them over that many words
+    #: and none courteous, is curt throughout. The tone model's mean does not separate such a
+    #: speaker from a brisk but courteous one; one courteous word anywhere does.
+    courteous: RuleSpec = RuleSpec()
+    curt_max_words: Annotated[int, Field(ge=1)] | None = None
 
     def main_rule(self) -> RuleSpec:
         return self.rude
@@ -62,6 +70,19 @@ class ToneDetector(Detector[ToneSpec]):
 
     def _forbidden_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
         return [span for rule in self.forbidden for span in ctx.find(rule, index)]
+
+    def _curt_throughout(self, ctx: Context, indices: list[int]) -> bool:
+        """Two or more turns, all short, none with a courteous word (see `ToneSpec.courteous`)."""
+        limit = self.standard.curt_max_words
+        if limit is None or len(indices) < 2:
+            return False
+        # a turn's words are bracketed by two sentinels (csnlp.nlp.rules.BOT, EOT)
+        if any(len(ctx.annotations[i].words) - 2 > limit for i in indices):
+            return False
+        courteous = self.rule("courteous")
+        # rude wording a `forbid` standard judges ("not my problem") is penalised there once
+        return not any(ctx.find(courteous, i) or self._forbidden_spans(ctx, i)
+                       for i in indices)
 
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard
@@ -87,6 +108,10 @@ class ToneDetector(Detector[ToneSpec]):
         if evidence:
             problems.append("rude wording: " + ", ".join(
                 f"{quote(e.text, 30)} (turn {e.turn_index + 1})" for e in evidence[:3]))
+        if self._curt_throughout(ctx, indices):
+            problems.append(f"curt throughout: no courteous word in the {std.speaker}'s "
+                            f"{len(indices)} short turns")
+            evidence.extend(ctx.whole_turn(i, EvidenceRole.MATCH, "curt") for i in indices[:3])
         model_note = ""
         if scored:
             mean = sum(p for _, p in scored) / len(scored)
