@@ -68,6 +68,10 @@ def test_complaints_without_emotion_words(line, status):
     ("Sorry, wrong window! What's your account number?", MISSED),
     ("sorry what's the postcode on the account", MISSED),
     ("it should have been fixed by now according to the system", MISSED),
+    # naming a thing bad, or not wasting time, is no empathy
+    ("the old portal was the worst, what's the account number?", MISSED),
+    ("I don't want to waste your time, what's the account number?", MISSED),
+    ("sorry we wasted your time with that form", MET),
 ])
 def test_empathy_without_sorry_and_apologies_that_are_not(reply, status):
     report = judge([("customer", "I've been charged twice and nobody will help me"),
