@@ -3,8 +3,10 @@
 Options: `match` (a rule: phrase lists, phrases, token patterns, metadata templates,
 `unless_regex` vetoes), `window` (`first_turns` or `last_turns`; all turns when absent),
 `classifier` (an act of the act model as a fallback where the rule finds nothing), `expect`
-(what the rule looks for, in a few words, for explanations). Evidence: every match in the
-window, or the searched turns on a miss.
+(what the rule looks for, in a few words, for explanations), `tail_words` (a match that opens
+its turn counts only with at most this many words after it: "Thank you. Your refund is on its
+way." acknowledges and goes on with business). Evidence: every match in the window, or the
+searched turns on a miss.
 
     - id: greeting
       check: require
@@ -17,7 +19,7 @@ window, or the searched turns on a miss.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
@@ -27,7 +29,7 @@ from csnlp.results import StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, StandardBase, WindowSpec
 
 if TYPE_CHECKING:
-    from csnlp.nlp.pipeline import Annotator
+    from csnlp.nlp.pipeline import Annotator, Span
 
 
 class RequireSpec(StandardBase):
@@ -38,6 +40,10 @@ class RequireSpec(StandardBase):
     match: RuleSpec
     classifier: ClassifierSpec | None = None
     expect: str = Field("", description="what the rule looks for, in a few words, for explanations")
+    tail_words: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="a match counts only where at most this many words follow it in its "
+        "turn, besides other matches of the rule, or does not open it: a 'thank you' that "
+        "opens a turn going on with business acknowledges, it does not close")
 
     def main_rule(self) -> RuleSpec:
         return self.match
@@ -59,7 +65,10 @@ class RequireDetector(Detector[RequireSpec]):
             return self.not_applicable(reason)
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
-        found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)]
+        tail = std.tail_words
+        found = [ctx.evidence(i, span) for i in indices
+                 for span in (ctx.find(rule, i) if tail is None
+                              else _near_end(ctx, i, ctx.find(rule, i), tail))]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -80,3 +89,29 @@ class RequireDetector(Detector[RequireSpec]):
             f"Looked in {where} ({turn_list(indices)}) for "
             f"{self.expected(std.title.lower())} and found none.",
             evidence=ctx.looked(indices, where, last=bool(std.window.last_turns)))
+
+
+def _near_end(ctx: Context, index: int, spans: list[Span], tail: int) -> list[Span]:
+    """The spans of turn `index` less those that open it and have more than `tail` words after
+    them, not counting words inside any of `spans` ("Thank you. Your statement was re-sent to
+    your e-mail": an acknowledgement before business, where "thanks for calling, have a great
+    day" is a close)."""
+    if not spans:
+        return spans
+    # the words' (start, end), less the zero-width sentinels that bracket them
+    words = [(s, e) for s, e in ctx.annotations[index].spans if e > s]
+
+    def outside(s: int, e: int) -> bool:
+        return not any(a <= s and e <= b for a, b, _ in spans)
+
+    kept = []
+    for span in spans:
+        before = sum(1 for s, e in words if e <= span[0])
+        after = sum(1 for s, e in words if s >= span[1] and outside(s, e))
+        if before > _OPENING_WORDS or after <= tail:
+            kept.append(span)
+    return kept
+
+
+#: Words a turn may say before a match that still opens it ("oh thank you", "okay thanks").
+_OPENING_WORDS = 2
