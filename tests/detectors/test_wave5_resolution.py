@@ -84,23 +84,14 @@ def test_a_declined_hold_is_no_hold():
     assert report["hold_etiquette"].status is NA, report["hold_etiquette"].explanation
 
 
-def test_a_silence_after_the_customer_turn_is_the_agents_hold():
-    report = judge([
-        ("agent", "okay and the meter serial", 0, 3),
-        ("customer", "it's k four four one", 4, 7),
-        ("agent", "right so that reading was wrong and i've rebilled it", 70, 76),
-        ("customer", "oh good", 77, 78)])
-    result = report["hold_etiquette"]
-    assert result.status is MISSED and "not asked for" in result.explanation
-
-
 def test_a_second_silent_hold_is_not_hidden_by_a_good_first_one():
     report = judge([
         ("agent", "may i put you on hold while i check the tariff", 0, 4),
         ("customer", "sure", 5, 6),
         ("agent", "thanks for holding it's on the old tariff which day suits for the switch", 60, 66),
         ("customer", "the first of the month", 67, 69),
-        ("agent", "okay that's switched from the first", 130, 134),
+        # a second, unannounced hold, thanked for: the first one's thanks does not cover it
+        ("agent", "thanks for waiting that's switched from the first", 130, 134),
         ("customer", "great", 135, 136)])
     result = report["hold_etiquette"]
     assert result.status is MISSED and result.score == 0.5, result.explanation

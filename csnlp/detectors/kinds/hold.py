@@ -104,13 +104,15 @@ class HoldDetector(Detector[HoldSpec]):
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
                                               seconds=timed_hold["seconds"])
-            # A long silence after the customer's turn is the agent's: the customer said their
-            # part and waits for the agent (who ends it, or the customer does: "are you still
-            # there?"). It was a hold, unannounced or not: it starts at the agent's turn
-            # before the silence.
+            # A long silence after the customer's turn that the agent ends by thanking the
+            # customer for waiting was a hold by the agent's own account ("thanks for your
+            # patience"), unannounced or not: it starts at the agent's turn before the silence.
+            # Without that thanks it is a slow reply, response_time's to judge (issue 13: hold
+            # and response time are apart).
+            agent_set = set(agent_turns)
             for before, seconds in gaps:
-                if before - 1 in heard:
-                    continue  # (an agent turn before the silence: the loop above)
+                if before not in agent_set or not ctx.find(thanks, before):
+                    continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is not None and start not in holds and not any(
                         start < h < before for h in holds):
