@@ -5,7 +5,9 @@
 Every file in benchmarks/paraphrases/ holds the cases of one failure category (`category`,
 `description`, `cases`); each case is a transcript and the status a QA reviewer gives it for one or
 more standards of the `contact_center` pack (`expect: {standard_id: status}`). The script evaluates
-each case once and prints Markdown tables: agreement per category and per standard, then every
+each case once and prints Markdown tables: agreement per category and per standard. On the
+held-out set it prints no disagreement unless `--show-disagreements` is given, so that a run to
+measure does not show its errors to whoever tunes; on a DEV folder (`--dir`) it prints every
 disagreement with csnlp's explanation. It always exits 0: it is a benchmark, not a test
 (tests/test_paraphrase_set.py only checks that the files are well-formed).
 
@@ -64,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder of category files")
     parser.add_argument("--standards", default=PACK,
                         help=f"pack or standards file to judge with (default {PACK})")
+    parser.add_argument("--show-disagreements", action="store_true",
+                        help="print the held-out set's disagreements (a DEV folder's always are)")
     args = parser.parse_args(argv)
+    show = args.show_disagreements or args.dir.resolve() != DEFAULT_DIR
 
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_standard: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -85,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
            "with the label", "", *table("category", by_category), "",
            *table("standard", by_standard), "",
            f"## Disagreements ({len(failures)})", ""]
-    if failures:
+    if failures and not show:
+        out.append("(not shown for the held-out set: --show-disagreements shows them)")
+    elif failures:
         out += ["| category | case | standard | expected | got | explanation |",
                 "|---|---|---|---|---|---|"]
         out += ["| " + " | ".join(cell(x) for x in row) + " |" for row in failures]
