@@ -37,25 +37,25 @@ MAX_REMEMBERED_WORDS = 100_000
 REGEX_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
 
 _TIMED_OUT = object()  # a word's remembered answer when its search was stopped
+#: The last text lowercased for a folded need, and its lowercase (one tuple: read atomically).
+_LOWERED: tuple[str, str] = ("", "")
 
 
 def _first_chars(pattern: str, ignore_case: bool) -> frozenset[str] | None:
     """The characters a match of `pattern` must start with, if its first element is a literal
     or a set of literals (after inline flags); None when that cannot be told."""
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]  # stdlib, 3.11+
-
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - a pattern `re` cannot read: no shortcut
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
-    ignore_case = ignore_case or bool(parsed.state.flags & sre_parse.SRE_FLAG_IGNORECASE)
+    sre = _sre()
+    ignore_case = ignore_case or bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
     items = list(parsed)
     if not items:
         return None
     op, arg = items[0]
-    if op is sre_parse.LITERAL:
+    if op is sre.LITERAL:
         codes = [arg]
-    elif op is sre_parse.IN and all(o is sre_parse.LITERAL for o, _a in arg):
+    elif op is sre.IN and all(o is sre.LITERAL for o, _a in arg):
         codes = [a for _o, a in arg]
     else:
         return None
@@ -63,6 +63,130 @@ def _first_chars(pattern: str, ignore_case: bool) -> frozenset[str] | None:
     if ignore_case and any(c.isalpha() for c in chars):
         return None  # case folding has surprises (the Kelvin sign folds to "k")
     return chars
+
+
+#: At most this many of a pattern's needs are checked before a search (each is a few `in`s).
+MAX_NEEDS = 3
+
+
+#: What every match of a pattern holds: (alternatives, folded, count). A text must hold one of
+#: the alternatives (lowercase ASCII looked for in the lowercased text when `folded`), and, for
+#: single characters, `count` of them in all ("a word. by. word. reply." needs four periods).
+Need = tuple[frozenset[str], bool, int]
+
+
+def _needs(pattern: str, ignore_case: bool) -> tuple[Need, ...]:
+    """What every match of `pattern` holds (see `Need`): a text that fails one of them cannot
+    match. Read from the pattern's mandatory literals, sets of literals, repeats and
+    alternations ("sorry", one of "processing"/"pending", a quote mark, four periods); ()
+    when nothing can be told."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    sre = _sre()
+    ignore_case = ignore_case or bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
+    found = _sequence_needs(list(parsed), ignore_case)
+    # the most selective first: the longest shortest alternative, the most, the fewest
+    found.sort(key=lambda need: (-min(map(len, need[0])), -need[2], len(need[0])))
+    return tuple(found[:MAX_NEEDS])
+
+
+def _sequence_needs(items: list, icase: bool) -> list[Need]:
+    """The needs of a sequence of parsed items: each mandatory item's, each run of literals
+    as one string, and needs of the same single characters added up."""
+    sre = _sre()
+    out: list[Need] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:  # (folded only when it holds a letter: "." is looked for in any text)
+            out.append((frozenset({"".join(run)}), icase and any(c.isalpha() for c in run), 1))
+            run.clear()
+
+    for op, arg in items:
+        if op is sre.LITERAL:
+            char = chr(arg)
+            if icase and char.isalpha():
+                if not char.isascii():
+                    close_run()
+                    continue
+                char = char.lower()
+            run.append(char)
+            continue
+        close_run()
+        need = _item_need(op, arg, icase)
+        if need is not None:
+            out.append(need)
+    close_run()
+    counted: dict[tuple[frozenset[str], bool], int] = {}
+    merged: list[Need] = []
+    for alternatives, folded, count in out:
+        if all(len(a) == 1 for a in alternatives):
+            counted[alternatives, folded] = counted.get((alternatives, folded), 0) + count
+        else:
+            merged.append((alternatives, folded, count))
+    return merged + [(alternatives, folded, count)
+                     for (alternatives, folded), count in counted.items()]
+
+
+def _item_need(op: Any, arg: Any, icase: bool) -> Need | None:
+    """The need of one mandatory parsed item (a set of literals, a group, a repeat of at least
+    one, an alternation), or None."""
+    sre = _sre()
+    if op is sre.IN:
+        if not all(o is sre.LITERAL for o, _a in arg):
+            return None  # a range, a class (\w) or a negated set
+        chars = {chr(a) for _o, a in arg}
+        if icase and any(c.isalpha() for c in chars):
+            if not all(c.isascii() for c in chars):
+                return None
+            return frozenset(c.lower() for c in chars), True, 1
+        return frozenset(chars), False, 1
+    if op is sre.SUBPATTERN:
+        _group, add, remove, body = arg
+        inner = (icase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
+            remove & sre.SRE_FLAG_IGNORECASE)
+        return _best(_sequence_needs(list(body), inner))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = arg
+        need = _best(_sequence_needs(list(body), icase)) if low >= 1 else None
+        if need is None:
+            return None
+        # each repetition holds its own characters: low of them at least
+        single = all(len(a) == 1 for a in need[0])
+        return (need[0], need[1], need[2] * low) if single else need
+    if op is sre.BRANCH:
+        _none, branches = arg
+        alternatives: set[str] = set()
+        folded = False
+        for branch in branches:
+            need = _best(_sequence_needs(list(branch), icase))
+            if need is None:
+                return None  # one branch needs nothing we can tell
+            if folded != need[1] and alternatives:
+                return None  # (alternatives folded and not: not worth the bookkeeping)
+            alternatives |= need[0]
+            folded = need[1]
+        return frozenset(alternatives), folded, 1
+    return None
+
+
+def _best(needs: list[Need]) -> Need | None:
+    return max(needs, key=lambda need: (min(map(len, need[0])), need[2], -len(need[0])),
+               default=None)
+
+
+def _sre() -> Any:
+    from re import _parser as sre_parse  # type: ignore[attr-defined]  # stdlib, 3.11+
+
+    return sre_parse
+
+
+def _parse(pattern: str) -> Any:
+    try:
+        return _sre().parse(pattern)
+    except Exception:  # noqa: BLE001 - a pattern `re` cannot read: no shortcut
+        return None
 
 
 def preview(pattern: str) -> str:
@@ -77,7 +201,7 @@ class BoundedRegex:
     re.error-like `regex.error` for a pattern `regex` cannot compile.
     """
 
-    __slots__ = ("_first", "_rx", "_words", "pattern", "what")
+    __slots__ = ("_first", "_needs", "_rx", "_words", "pattern", "what")
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
         flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
@@ -88,16 +212,46 @@ class BoundedRegex:
         #: Characters one of which every match starts with, when the pattern says so: a text
         #: holding none of them is not searched (most turns, for "\n..." or a quote mark).
         self._first = _first_chars(pattern, ignore_case)
+        #: What every match holds (`_needs`): a text holding none of one of them is not
+        #: searched ("sorry" for a pattern about apologies, a quote mark and "pending").
+        self._needs = _needs(pattern, ignore_case)
 
     def search(self, text: str, pos: int = 0) -> Any:
         """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
         stopped."""
         if self._first is not None and not any(c in text for c in self._first):
             return None
+        if self._needs and not self._may_match(text):
+            return None
         try:
             return self._rx.search(text, pos, timeout=SEARCH_TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(self.timeout_message(len(text), "text")) from None
+
+    def _may_match(self, text: str) -> bool:
+        """Whether `text` holds what every match needs (`_needs`)."""
+        global _LOWERED
+        for alternatives, folded, count in self._needs:
+            if folded:
+                if not text.isascii():
+                    continue  # case folding outside ASCII has surprises: search
+                # the rules of a turn look at one text in a row: lowercase it once
+                last = _LOWERED
+                if last[0] is not text:
+                    last = _LOWERED = (text, text.lower())
+                where = last[1]
+            else:
+                where = text
+            if count > 1:
+                if sum(where.count(a) for a in alternatives) < count:
+                    return False
+            elif len(alternatives) == 1:
+                for alternative in alternatives:
+                    if alternative not in where:
+                        return False
+            elif not any(a in where for a in alternatives):
+                return False
+        return True
 
     def matches_word(self, word: str) -> bool:
         """Whether the regex finds a match in one word, remembered per word (a word that

@@ -271,3 +271,84 @@ def test_the_first_character_shortcut_never_changes_a_search(pattern):
     for text in texts:
         got, want = bounded.search(text), plain.search(text)
         assert (got and got.span()) == (want and want.span()), (pattern, text)
+
+
+def _pack_regexes() -> list[tuple[str, bool]]:
+    """Every user regex of the contact_center pack: rule `regex` and `unless_regex` (as the
+    annotator compiles them) and token-pattern REGEX predicates."""
+    from importlib import resources
+
+    import yaml
+
+    doc = yaml.safe_load(resources.files("csnlp.packs").joinpath("contact_center.yaml")
+                         .read_text(encoding="utf-8"))
+    found: list[tuple[str, bool]] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("regex", "unless_regex") and isinstance(value, list):
+                    found.extend((p, key == "unless_regex") for p in value)
+                elif key == "REGEX" and isinstance(value, str):
+                    found.append((value, False))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(doc)
+    return found
+
+
+def test_the_needs_shortcut_never_changes_a_search_of_a_pack_regex():
+    """A text holding none of what every match needs ("sorry", a quote mark, one of
+    "pending"/"processing") is not searched: on the dev sets' turns and on random texts,
+    every pack regex must find what the plain regex finds."""
+    import random
+    from pathlib import Path
+
+    import regex as rx_module
+    import yaml
+
+    from csnlp.nlp.bounded import BoundedRegex
+
+    devsets = Path(__file__).resolve().parents[2] / "benchmarks" / "devsets"
+    texts = [turn["text"] for path in sorted(devsets.glob("*.yaml"))
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+             for turn in case["transcript"]["turns"]]
+    rng = random.Random(3)
+    alphabet = "aeiorsty SORRY'\"‘’“”.!?\nİſK processing pending 10/10 Best, Sam"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+              for _ in range(300)]
+    patterns = _pack_regexes()
+    assert len(patterns) >= 10
+    with_needs = 0
+    for pattern, ignore_case in patterns:
+        bounded = BoundedRegex(pattern, ignore_case=ignore_case)
+        plain = rx_module.compile(pattern, rx_module.V0 | (rx_module.IGNORECASE
+                                                           if ignore_case else 0))
+        with_needs += bool(bounded._needs)
+        for text in texts:
+            got, want = bounded.search(text), plain.search(text)
+            assert (got and got.span()) == (want and want.span()), (pattern, text)
+    assert with_needs >= 5  # the shortcut is in use, not silently off
+
+
+@pytest.mark.parametrize("pattern, ignore_case, text, needs", [
+    (r"(?i)sorry", False, "So SORRY about that", True),
+    (r"sorry", True, "ſorry", True),  # non-ASCII text: searched, the long s folds to s
+    (r"(?i)\bsorry\b", False, "no apology here", False),
+    (r"(?i)['\"](?:pending|processing)['\"]", False, "it's still loading", False),
+    (r"ORD-\d+", False, "ord-12", False),  # case-sensitive: not lowered
+    (r"\d*", False, "anything", True),  # needs nothing: always searched
+])
+def test_needs_skip_only_texts_that_cannot_match(pattern, ignore_case, text, needs):
+    import regex as rx_module
+
+    from csnlp.nlp.bounded import BoundedRegex
+
+    bounded = BoundedRegex(pattern, ignore_case=ignore_case)
+    plain = rx_module.compile(pattern, rx_module.V0 | (rx_module.IGNORECASE if ignore_case
+                                                       else 0))
+    assert (bounded.search(text) is not None) == (plain.search(text) is not None) == needs

@@ -19,6 +19,7 @@ searched turns on a miss.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
@@ -98,18 +99,19 @@ def _near_end(ctx: Context, index: int, spans: list[Span], tail: int) -> list[Sp
     day" is a close)."""
     if not spans:
         return spans
-    # the words' (start, end), less the zero-width sentinels that bracket them
-    words = [(s, e) for s, e in ctx.annotations[index].spans if e > s]
-
-    def outside(s: int, e: int) -> bool:
-        return not any(a <= s and e <= b for a, b, _ in spans)
-
+    # The turn's word spans, bracketed by two zero-width sentinels (csnlp.nlp.rules.BOT, EOT)
+    # and in text order: words before and after a match are counted by bisection.
+    words = ctx.annotations[index].spans
     kept = []
     for span in spans:
-        before = sum(1 for s, e in words if e <= span[0])
-        after = sum(1 for s, e in words if s >= span[1] and outside(s, e))
-        if before > _OPENING_WORDS or after <= tail:
-            kept.append(span)
+        before = bisect_left(words, (span[0], -1)) - 1  # less the start sentinel
+        if before <= _OPENING_WORDS:
+            first_after = bisect_left(words, (span[1], -1))
+            after = [w for w in words[first_after:-1]
+                     if not any(a <= w[0] and w[1] <= b for a, b, _ in spans)]
+            if len(after) > tail:
+                continue
+        kept.append(span)
     return kept
 
 
