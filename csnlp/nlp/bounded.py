@@ -19,6 +19,8 @@ Matcher never runs a user regex itself.
 from __future__ import annotations
 
 import hashlib
+import re
+import warnings
 from typing import Any
 
 import regex
@@ -182,9 +184,20 @@ def _sre() -> Any:
     return sre_parse
 
 
+#: Syntax the `regex` engine reads and `re` reads otherwise: fuzzy matching ("(?:sorry){e<=1}",
+#: literal braces to `re`) and POSIX classes ("[[:alpha:]]", a set and a "]" to `re`). A
+#: pattern holding one gets no shortcut.
+_REGEX_ONLY = re.compile(r"\{(?!\d*,?\d*\})|\[\[[:=.]")
+
+
 def _parse(pattern: str) -> Any:
+    """The pattern as `re` parses it, or None where that may not be how `regex` reads it."""
+    if _REGEX_ONLY.search(pattern):
+        return None
     try:
-        return _sre().parse(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # re's FutureWarning on nested sets
+            return _sre().parse(pattern)
     except Exception:  # noqa: BLE001 - a pattern `re` cannot read: no shortcut
         return None
 

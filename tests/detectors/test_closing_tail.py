@@ -33,6 +33,11 @@ _OPENING = [("agent", "Northwind Energy, how can I help?"),
     ("Thanks for waiting. That's all corrected now. Bye!", MET),
     ("All corrected now, so the next bill will be right. Thanks so much for your patience!", MET),
     ("thank you very much for calling today take care", MET),
+    # a thanks that only closes closes whatever follows it
+    ("Thanks for calling, and remember the refund takes five to seven working days to show on "
+     "your statement.", MET),
+    ("Have a great day! Your reference number is 4471 and the engineer comes on Tuesday "
+     "morning between eight and twelve.", MET),
 ])
 def test_a_thanks_that_opens_a_business_turn_is_no_close(last, status):
     report = judge([*_OPENING, ("agent", last)])

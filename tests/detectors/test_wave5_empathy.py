@@ -115,7 +115,11 @@ def test_tone_only_turn_right_after_empathy_is_already_answered(before, then, st
     ("The button is literally labelled 'Reset'.", MISSED),
     ("No worries hun, I'll sort it.", MISSED),
     ("Okay honey, let me look.", MISSED),
-    ("Go to. The app. Then. Settings.", MISSED),
+    # step-by-step instructions and initials are not talking down (a rule for word-by-word
+    # replies was dropped in review: it read these as rude)
+    ("Step one. Open the app. Tap Settings. Then Cards. That's all, thank you!", MET),
+    ("Mr. J. R. Smith. Is that right?", MET),
+    ("Honey Lane branch is closed today, sorry.", MET),
     # near misses: brisk or plain, not condescending
     ("Okay. Thanks. Bye. Take care.", MET),
     ("I'll put it in writing so it's easier to follow.", MET),
@@ -138,6 +142,9 @@ def test_talking_down_without_an_insult(reply, status):
     (["Postcode?", "Booked for Tuesday.", "Have a good evening!"], MET),
     # a single short turn says too little to call the agent curt
     (["Booked for Tuesday."], MET),
+    # helpful and short is not curt
+    (["Yes, I can do that for you.", "It's done now, you're all set."], MET),
+    (["Absolutely, I'll look now.", "All sorted for you."], MET),
 ])
 def test_curt_throughout_without_a_courteous_word(replies, status):
     turns = []
@@ -145,3 +152,33 @@ def test_curt_throughout_without_a_courteous_word(replies, status):
         turns += [("customer", "Hi, can I move my boiler service to next week?"),
                   ("agent", reply)]
     assert judge(turns)["polite_tone"].status is status
+
+
+def test_an_opening_apology_answers_no_later_complaint():
+    # "sorry for the wait" before any complaint does not answer the complaint after it
+    turns = [("agent", "Sorry for the wait, how can I help?"),
+             ("customer", "why does nobody ever call me back when they promise to %%"),
+             ("agent", "Can you read me the account number?")]
+    assert judge(turns, tone_model=_TONE)["empathy_on_complaint"].status is MISSED
+
+
+@pytest.mark.parametrize("line", [
+    "my mum's been ringing all her friends to tell them about you",
+    "the router has no warning light on it, is that normal?",
+    "can you do the same thing as last time, the guy did a great job",
+    "I found out on the app that I can pay by card, brilliant",
+])
+def test_calm_lines_near_the_wave5_complaint_shapes(line):
+    report = judge([("customer", line), ("agent", "What's the account number?")])
+    assert report["empathy_on_complaint"].status is NA
+
+
+@pytest.mark.parametrize("reply", [
+    "It is the worst case scenario, the card is cancelled.",
+    "That's tough luck, the policy is clear.",
+    "I don't want to be wasting your time, what's the account number?",
+])
+def test_no_empathy_in_words_near_the_wave5_empathy_shapes(reply):
+    report = judge([("customer", "I've been charged twice and nobody will help me"),
+                    ("agent", reply)])
+    assert report["empathy_on_complaint"].status is MISSED

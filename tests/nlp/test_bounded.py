@@ -352,3 +352,17 @@ def test_needs_skip_only_texts_that_cannot_match(pattern, ignore_case, text, nee
     plain = rx_module.compile(pattern, rx_module.V0 | (rx_module.IGNORECASE if ignore_case
                                                        else 0))
     assert (bounded.search(text) is not None) == (plain.search(text) is not None) == needs
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"(?:sorry){e<=1}", "i am sorry"),  # fuzzy matching: literal braces to `re`
+    (r"(?:sorry){e<=1}", "i am sorrry"),
+    (r"[[:alpha:]]+ing", "going"),  # a POSIX class: a set and a "]" to `re`
+])
+def test_syntax_only_regex_reads_gets_no_shortcut(pattern, text):
+    import regex as rx_module
+
+    from csnlp.nlp.bounded import BoundedRegex
+
+    assert BoundedRegex(pattern, ignore_case=True).search(text) is not None
+    assert rx_module.search(pattern, text, rx_module.V0 | rx_module.IGNORECASE) is not None

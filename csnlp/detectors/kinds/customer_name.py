@@ -307,8 +307,10 @@ _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: Words that may follow a name said to someone in speech-recognition text ("thanks will and
 #: ...", "okay grace sorry about that"), not those that continue it as a word ("thanks hope
 #: that helps", "okay will you ...").
-_AFTER_VOCATIVE = frozenset("""_eot_ and i we let so is can could just your thank thanks have
-did do how what when where who bye take sorry anything okay right please""".split())
+_AFTER_VOCATIVE = frozenset("""_eot_ and i we let so just your thank thanks how what when where
+who bye take sorry anything okay right please""".split())
+#: Names that are also auxiliaries: before "i" or "we" they ask ("sorry may i confirm").
+_AUX_NAMES = frozenset({"will", "may"})
 #: Words before a turn's last word that make it a word, not a name ("on your next bill", "i
 #: hope", "we'll chase").
 _BEFORE_WORD = frozenset("""the a an your my our their his her its this that next first last
@@ -334,6 +336,8 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
         return before not in _BEFORE_WORD
     if before == "you" and words[k - 2] == "thank":
         before = "thanks"
+    if words[k] in _AUX_NAMES and after in ("i", "we"):
+        return False
     return before in _VOCATIVE_LEAD and (after in _AFTER_VOCATIVE
                                          or text[end:].lstrip().startswith("["))
 

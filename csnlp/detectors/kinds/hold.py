@@ -213,8 +213,9 @@ _CUSTOMER_WAIT = re.compile(
 
 #: A customer turning a hold down ("I'd rather not", "no, please don't put me on hold").
 _DECLINED = re.compile(
-    r"\b(?:(?:i'?d|i would) rather (?:not|you didn'?t|stay on)|(?:i'?d|i would) prefer (?:not|"
-    r"you didn'?t|to stay)|please don'?t (?:put|hold)|can'?t (?:hold|stay on hold|wait)|"
+    r"\b(?:(?:i'?d|i would) rather (?:(?:not|you didn'?t)(?= *(?:[.!,]|$| be (?:put|on hold)| hold"
+    r"| wait))|stay on)|(?:i'?d|i would) prefer (?:not|"
+    r"you didn'?t|to stay)|please don'?t (?:put|hold)|can'?t (?:hold|stay on hold)|"
     r"(?:don'?t|do not) (?:put|place) me on hold|(?:no|not) (?:time|able) to (?:hold|wait)|"
     r"(?:don'?t|do not) (?:want|have time) to (?:hold|wait|be on hold))\b", re.IGNORECASE)
 #: Channels typed, not spoken: the time between messages includes typing them.

@@ -30,7 +30,7 @@ from csnlp.results import StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, StandardBase, WindowSpec
 
 if TYPE_CHECKING:
-    from csnlp.nlp.pipeline import Annotator, Span
+    from csnlp.nlp.pipeline import Annotator, CompiledRule, Span
 
 
 class RequireSpec(StandardBase):
@@ -45,6 +45,10 @@ class RequireSpec(StandardBase):
         None, description="a match counts only where at most this many words follow it in its "
         "turn, besides other matches of the rule, or does not open it: a 'thank you' that "
         "opens a turn going on with business acknowledges, it does not close")
+    tail_only: RuleSpec = Field(
+        RuleSpec(), description="with tail_words: the matches it applies to, those this rule "
+        "covers (a bare 'thank you', 'thanks for waiting'; not 'thanks for calling'); all "
+        "matches when empty")
 
     def main_rule(self) -> RuleSpec:
         return self.match
@@ -67,9 +71,10 @@ class RequireDetector(Detector[RequireSpec]):
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
         tail = std.tail_words
+        only = None if tail is None else self.rule("tail_only")
         found = [ctx.evidence(i, span) for i in indices
-                 for span in (ctx.find(rule, i) if tail is None
-                              else _near_end(ctx, i, ctx.find(rule, i), tail))]
+                 for span in (ctx.find(rule, i) if tail is None or only is None
+                              else _near_end(ctx, i, ctx.find(rule, i), tail, only))]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -92,18 +97,30 @@ class RequireDetector(Detector[RequireSpec]):
             evidence=ctx.looked(indices, where, last=bool(std.window.last_turns)))
 
 
-def _near_end(ctx: Context, index: int, spans: list[Span], tail: int) -> list[Span]:
+def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
+              only: CompiledRule) -> list[Span]:
     """The spans of turn `index` less those that open it and have more than `tail` words after
     them, not counting words inside any of `spans` ("Thank you. Your statement was re-sent to
-    your e-mail": an acknowledgement before business, where "thanks for calling, have a great
-    day" is a close)."""
+    your e-mail": an acknowledgement before business). With a non-empty `only`, just the spans
+    one of its matches covers are tested ("thanks for calling, and remember ..." closes)."""
     if not spans:
         return spans
+    if not only.is_empty:
+        covering = ctx.find(only, index)
+        tested = [sp for sp in spans
+                  if any(a <= sp[0] and sp[1] <= b for a, b, _ in covering)]
+        if not tested:
+            return spans
+    else:
+        tested = spans
     # The turn's word spans, bracketed by two zero-width sentinels (csnlp.nlp.rules.BOT, EOT)
     # and in text order: words before and after a match are counted by bisection.
     words = ctx.annotations[index].spans
     kept = []
     for span in spans:
+        if span not in tested:
+            kept.append(span)
+            continue
         before = bisect_left(words, (span[0], -1)) - 1  # less the start sentinel
         if before <= _OPENING_WORDS:
             first_after = bisect_left(words, (span[1], -1))

@@ -131,16 +131,17 @@ _PLAIN_NO_WORDS = 8
 _EMPHASIS = re.compile("[!?]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
-def _answered_before(ctx: Context, replies: list[int], index: int,
-                     response) -> tuple[int, Span] | None:
-    """The response in the watched speaker's turn right before a trigger turn, if any.
+def _answered_before(ctx: Context, replies: list[int], index: int, response,
+                     earlier: list[int]) -> tuple[int, Span] | None:
+    """The response in the watched speaker's turn right before a trigger turn, if it answered
+    an earlier trigger (`earlier`: the trigger turns so far).
 
     Only for a trigger read from the tone alone: the customer still sounds upset in the turn
     after the agent's apology ("it's my son, he's had a fever since Saturday" after "you must
     be worn out"), the same grievance, already answered. A complaint the rule finds is new
-    content and needs its own answer."""
+    content and needs its own answer; an opening "sorry for the wait" answered nothing."""
     before = [j for j in replies if j < index]
-    if not before:
+    if not before or not any(t < before[-1] for t in earlier):
         return None
     spans = ctx.find(response, before[-1])
     return (before[-1], spans[0]) if spans else None
@@ -175,11 +176,13 @@ class RespondDetector(Detector[RespondSpec]):
         replies = ctx.turns_of(std.speaker)
         evidence: list[Evidence] = []
         missed: list[int] = []
+        seen: list[int] = []
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
             if answer is None and by_tone:
-                answer = _answered_before(ctx, replies, i, response)
+                answer = _answered_before(ctx, replies, i, response, seen)
+            seen.append(i)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
