@@ -38,3 +38,22 @@ def test_a_declined_hold_is_only_a_no_to_holding(answer, status):
                     ("customer", answer, 4.0, 6.0),
                     ("agent", "right, it's the old tariff", 70.0, 74.0)])
     assert report["hold_etiquette"].status is status, report["hold_etiquette"].explanation
+
+
+@pytest.mark.parametrize("reply, status", [
+    ("okay mag da lena that's all updated for you", csnlp.Status.MET),
+    ("thanks kowal czyk family that's booked", csnlp.Status.MET),
+    # short pieces that only happen to join into a short name are ordinary words
+    ("okay and a lot of that is done", csnlp.Status.MISSED),
+])
+def test_a_long_name_split_by_speech_recognition(reply, status):
+    report = judge([("agent", "thanks for calling how can i help"),
+                    ("customer", "hi my name is magdalena kowalczyk"), ("agent", reply)])
+    assert report["customer_name"].status is status, report["customer_name"].explanation
+
+
+def test_typed_text_spells_the_name_whole():
+    report = judge([("agent", "Thanks for contacting us, how can I help?"),
+                    ("customer", "Hi, my name is Magdalena Kowalczyk."),
+                    ("agent", "Okay Mag da lena, that's all updated for you.")])
+    assert report["customer_name"].status is MISSED

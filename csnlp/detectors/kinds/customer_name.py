@@ -253,6 +253,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         if not names:
             return self.not_applicable("The customer's name is unknown (not in metadata, "
                                        "not stated in the conversation).")
+        if split := self._split_name(ctx, indices, known):
+            i, ev = split
+            source = known[ev.text.replace(" ", "").lower()]
+            return self.result(Status.MET, f"The agent addressed the customer as "
+                               f"{quote(ev.text)} in turn {i + 1} (the name split by speech "
+                               "recognition).", evidence=[ev] + ([source] if source else []))
         return self.result(Status.MISSED, f"The customer's name ({', '.join(names)}, from "
                            f"{origin}) never appears in {std.window.describe(std.speaker)}"
                            " except in the agent's own introduction." if self._shared(ctx, names)
@@ -260,6 +266,38 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                            f"appears in {std.window.describe(std.speaker)}.",
                            evidence=sources + list(
                                ctx.looked(indices, std.window.describe(std.speaker))))
+
+    def _split_name(self, ctx: Context, indices: list[int],
+                    known: dict[str, Evidence | None]) -> tuple[int, Evidence] | None:
+        """A long name (6 letters or more) that speech recognition split into two or three
+        short pieces in an agent turn ("mag da lena" for magdalena, "kowal czyk"), outside
+        the agent's own introduction. Only in text without capitals: typed text spells it."""
+        long_names = {w for w in known if len(w) >= _SPLIT_MIN and w.isalpha()}
+        if not long_names:
+            return None
+        for i in indices:
+            text = ctx.transcript.turns[i].text
+            if _cased(text):
+                continue
+            ann = ctx.annotations[i]
+            words, spans = ann.words, ann.spans
+            own = None
+            for k in range(len(words) - 1):
+                for n in (2, 3):
+                    pieces = words[k:k + n]
+                    if len(pieces) < n or any(len(p) > _SPLIT_PIECE or not p.isalpha()
+                                              for p in pieces):
+                        continue
+                    if "".join(pieces) not in long_names:
+                        continue
+                    start, end = spans[k][0], spans[k + n - 1][1]
+                    if own is None:
+                        own = self._own_spans(ctx, i)
+                    if any(a <= start < b for a, b, _ in own) or not _said_after(
+                            known["".join(pieces)], i, self.standard.speaker):
+                        continue
+                    return i, ctx.evidence(i, (start, end, "name"))
+        return None
 
     def _shared(self, ctx: Context, names: list[str]) -> bool:
         """Whether a name word occurs only inside the agent's own introduction."""
@@ -309,6 +347,8 @@ _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: that helps", "okay will you ...").
 _AFTER_VOCATIVE = frozenset("""_eot_ and i we let so just your thank thanks how what when where
 who bye take sorry anything okay right please""".split())
+#: A name this long may come split by speech recognition into pieces this short at most.
+_SPLIT_MIN, _SPLIT_PIECE = 6, 5
 #: Names that are also auxiliaries: before "i" or "we" they ask ("sorry may i confirm").
 _AUX_NAMES = frozenset({"will", "may"})
 #: Words before a turn's last word that make it a word, not a name ("on your next bill", "i
