@@ -8,7 +8,7 @@ import csnlp
 
 from .conftest import judge
 
-MISSED = csnlp.Status.MISSED
+MET, MISSED = csnlp.Status.MET, csnlp.Status.MISSED
 
 
 @pytest.mark.parametrize("name, reply", [
@@ -57,3 +57,16 @@ def test_typed_text_spells_the_name_whole():
                     ("customer", "Hi, my name is Magdalena Kowalczyk."),
                     ("agent", "Okay Mag da lena, that's all updated for you.")])
     assert report["customer_name"].status is MISSED
+
+
+def test_a_one_word_acknowledgement_is_no_closing_by_the_act_model():
+    """The act model stands in for the rules on turns they did not take, but not on one word:
+    "Great." is an acknowledgement, not a goodbye (the shipped model scores it 0.58 closing)."""
+    turns = [("customer", "the controller works again"), ("agent", "Great.")]
+    report = judge(turns, act_model="default")
+    assert report["closing"].status is MISSED, report["closing"].explanation
+    # two words or more still go to the model
+    longer = judge([("customer", "the controller works again"),
+                    ("agent", "Great, enjoy the rest of your evening then.")],
+                   act_model="default")
+    assert longer["closing"].status is MET
