@@ -62,7 +62,7 @@ def _first_chars(pattern: str, ignore_case: bool) -> frozenset[str] | None:
     else:
         return None
     chars = frozenset(chr(c) for c in codes)
-    if ignore_case and any(c.isalpha() for c in chars):
+    if ignore_case and any(map(_cased_char, chars)):
         return None  # case folding has surprises (the Kelvin sign folds to "k")
     return chars
 
@@ -102,13 +102,13 @@ def _sequence_needs(items: list, icase: bool) -> list[Need]:
 
     def close_run() -> None:
         if run:  # (folded only when it holds a letter: "." is looked for in any text)
-            out.append((frozenset({"".join(run)}), icase and any(c.isalpha() for c in run), 1))
+            out.append((frozenset({"".join(run)}), icase and any(map(_cased_char, run)), 1))
             run.clear()
 
     for op, arg in items:
         if op is sre.LITERAL:
             char = chr(arg)
-            if icase and char.isalpha():
+            if icase and _cased_char(char):
                 if not char.isascii():
                     close_run()
                     continue
@@ -139,7 +139,7 @@ def _item_need(op: Any, arg: Any, icase: bool) -> Need | None:
         if not all(o is sre.LITERAL for o, _a in arg):
             return None  # a range, a class (\w) or a negated set
         chars = {chr(a) for _o, a in arg}
-        if icase and any(c.isalpha() for c in chars):
+        if icase and any(map(_cased_char, chars)):
             if not all(c.isascii() for c in chars):
                 return None
             return frozenset(c.lower() for c in chars), True, 1
@@ -171,6 +171,12 @@ def _item_need(op: Any, arg: Any, icase: bool) -> Need | None:
             folded = need[1]
         return frozenset(alternatives), folded, 1
     return None
+
+
+def _cased_char(char: str) -> bool:
+    """Whether ignoring case may match `char` to another character: letters, and symbols
+    with case ("Ⅰ" and "ⅰ", "Ⓐ" and "ⓐ") or with a special folding (the iota subscript)."""
+    return char.isalpha() or char.lower() != char.upper() or char.casefold() != char
 
 
 def _best(needs: list[Need]) -> Need | None:

@@ -342,6 +342,11 @@ def test_the_needs_shortcut_never_changes_a_search_of_a_pack_regex():
     (r"(?i)['\"](?:pending|processing)['\"]", False, "it's still loading", False),
     (r"ORD-\d+", False, "ord-12", False),  # case-sensitive: not lowered
     (r"\d*", False, "anything", True),  # needs nothing: always searched
+    # symbols with case are no letters, and still fold
+    ("Ⅰ", True, "ⅰ", True),
+    ("xⒶ", True, "xⓐ", True),
+    ("[Ⓐb]c", True, "ⓐc", True),
+    ("\u0345", True, "ι", True),
 ])
 def test_needs_skip_only_texts_that_cannot_match(pattern, ignore_case, text, needs):
     import regex as rx_module
