@@ -174,9 +174,9 @@ class Detector(Generic[SpecT]):
             return None
         act, annotations = spec.act, ctx.annotations
         # A one-word turn the rules did not take ("Great.", "Right.") is an acknowledgement:
-        # too little for the model to stand in for them (its words are two sentinels and one).
+        # too little for the model to stand in for them.
         over = [(p, i) for i in indices if (p := (annotations[i].acts or {}).get(act, 0.0))
-                >= threshold and len(annotations[i].words) > 3]
+                >= threshold and annotations[i].n_words > 1]
         if over and rule.unless:  # the vetoes read only the turns over the threshold
             turns = ctx.transcript.turns
             over = [(p, i) for p, i in over

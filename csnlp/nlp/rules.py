@@ -51,6 +51,12 @@ class TurnAnnotation:
     acts: dict[str, float] | None = None
     timeouts: dict[str, str] | None = None
 
+    @property
+    def n_words(self) -> int:
+        """The turn's words, without the two sentinels that bracket them (a turn without words
+        has none)."""
+        return len(self.words) - 2 if self.words else 0
+
     def timed_out(self, label: str, error: PatternTimeout) -> None:
         """Record that a REGEX of `label` was stopped in this turn."""
         if self.timeouts is None:

@@ -64,17 +64,21 @@ class RequireDetector(Detector[RequireSpec]):
         super().__init__(standard, annotator)
         self.check_classifier(standard.classifier)
 
+    def _spans(self, ctx: Context, rule: CompiledRule, index: int) -> list[Span]:
+        """The rule's matches in turn `index`, less acknowledgements (`tail_words`)."""
+        spans = ctx.find(rule, index)
+        tail = self.standard.tail_words
+        if tail is None or not spans:
+            return spans
+        return _near_end(ctx, index, spans, tail, self.rule("tail_only"))
+
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
-        tail = std.tail_words
-        only = None if tail is None else self.rule("tail_only")
-        found = [ctx.evidence(i, span) for i in indices
-                 for span in (ctx.find(rule, i) if tail is None or only is None
-                              else _near_end(ctx, i, ctx.find(rule, i), tail, only))]
+        found = [ctx.evidence(i, span) for i in indices for span in self._spans(ctx, rule, i)]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -103,26 +107,15 @@ def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
     them, not counting words inside any of `spans` ("Thank you. Your statement was re-sent to
     your e-mail": an acknowledgement before business). With a non-empty `only`, just the spans
     one of its matches covers are tested ("thanks for calling, and remember ..." closes)."""
-    if not spans:
-        return spans
-    if not only.is_empty:
-        covering = ctx.find(only, index)
-        tested = [sp for sp in spans
-                  if any(a <= sp[0] and sp[1] <= b for a, b, _ in covering)]
-        if not tested:
-            return spans
-    else:
-        tested = spans
+    covering = None if only.is_empty else ctx.find(only, index)
     # The turn's word spans, bracketed by two zero-width sentinels (csnlp.nlp.rules.BOT, EOT)
     # and in text order: words before and after a match are counted by bisection.
     words = ctx.annotations[index].spans
     kept = []
     for span in spans:
-        if span not in tested:
-            kept.append(span)
-            continue
+        tested = covering is None or any(a <= span[0] and span[1] <= b for a, b, _ in covering)
         before = bisect_left(words, (span[0], -1)) - 1  # less the start sentinel
-        if before <= _OPENING_WORDS:
+        if tested and before <= _OPENING_WORDS:
             first_after = bisect_left(words, (span[1], -1))
             after = [w for w in words[first_after:-1]
                      if not any(a <= w[0] and w[1] <= b for a, b, _ in spans)]

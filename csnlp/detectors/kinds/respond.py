@@ -88,7 +88,7 @@ def _trigger_hits(ctx: Context, std: RespondSpec,
         scores = ctx.annotations[i].tone
         text = ctx.transcript.turns[i].text
         if (tone and scores and scores.get(tone.label, 0.0) >= tone.min
-                and ((_n_words(ctx.annotations[i].words) >= tone.min_words
+                and ((ctx.annotations[i].n_words >= tone.min_words
                       and not _plain_no(ctx, i))
                      or _EMPHASIS.search(text))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
@@ -110,7 +110,7 @@ def _plain_no(ctx: Context, index: int) -> bool:
     turns = ctx.transcript.turns
     text = turns[index].text
     return (index > 0 and turns[index - 1].speaker != turns[index].speaker
-            and _n_words(ctx.annotations[index].words) <= _PLAIN_NO_WORDS
+            and ctx.annotations[index].n_words <= _PLAIN_NO_WORDS
             and (m := _NO.match(text)) is not None
             and _NOT_PLAIN.search(text, m.end()) is None)
 
@@ -145,13 +145,6 @@ def _answered_before(ctx: Context, replies: list[int], index: int, response,
         return None
     spans = ctx.find(response, before[-1])
     return (before[-1], spans[0]) if spans else None
-
-
-def _n_words(words: list[str]) -> int:
-    """The turn's words, without the start- and end-of-turn sentinels patterns match on."""
-    from csnlp.nlp.rules import BOT, EOT  # here: loading standards must not import spaCy
-
-    return sum(1 for w in words if w not in (BOT, EOT))
 
 
 @register("respond")

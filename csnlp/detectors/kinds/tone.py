@@ -76,8 +76,7 @@ class ToneDetector(Detector[ToneSpec]):
         limit = self.standard.curt_max_words
         if limit is None or len(indices) < 2:
             return False
-        # a turn's words are bracketed by two sentinels (csnlp.nlp.rules.BOT, EOT)
-        if any(len(ctx.annotations[i].words) - 2 > limit for i in indices):
+        if any(ctx.annotations[i].n_words > limit for i in indices):
             return False
         courteous = self.rule("courteous")
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once
