@@ -43,30 +43,6 @@ _TIMED_OUT = object()  # a word's remembered answer when its search was stopped
 _LOWERED: tuple[str, str] = ("", "")
 
 
-def _first_chars(pattern: str, ignore_case: bool) -> frozenset[str] | None:
-    """The characters a match of `pattern` must start with, if its first element is a literal
-    or a set of literals (after inline flags); None when that cannot be told."""
-    parsed = _parse(pattern)
-    if parsed is None:
-        return None
-    sre = _sre()
-    ignore_case = ignore_case or bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
-    items = list(parsed)
-    if not items:
-        return None
-    op, arg = items[0]
-    if op is sre.LITERAL:
-        codes = [arg]
-    elif op is sre.IN and all(o is sre.LITERAL for o, _a in arg):
-        codes = [a for _o, a in arg]
-    else:
-        return None
-    chars = frozenset(chr(c) for c in codes)
-    if ignore_case and any(map(_cased_char, chars)):
-        return None  # case folding has surprises (the Kelvin sign folds to "k")
-    return chars
-
-
 #: At most this many of a pattern's needs are checked before a search (each is a few `in`s).
 MAX_NEEDS = 3
 
@@ -87,10 +63,16 @@ def _needs(pattern: str, ignore_case: bool) -> tuple[Need, ...]:
         return ()
     sre = _sre()
     ignore_case = ignore_case or bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE)
-    found = _sequence_needs(list(parsed), ignore_case)
+    items = list(parsed)
+    found = _sequence_needs(items, ignore_case)
     # the most selective first: the longest shortest alternative, the most, the fewest
     found.sort(key=lambda need: (-min(map(len, need[0])), -need[2], len(need[0])))
-    return tuple(found[:MAX_NEEDS])
+    # and what a match starts with ("\n" of a sign-off on its own line, a quote mark), which
+    # rules out most turns at once
+    kept = found[:MAX_NEEDS]
+    first = [need for need in _sequence_needs(items[:1], ignore_case)
+             if all(need[:2] != other[:2] for other in kept)]
+    return tuple(first + kept)
 
 
 def _sequence_needs(items: list, icase: bool) -> list[Need]:
@@ -220,7 +202,7 @@ class BoundedRegex:
     re.error-like `regex.error` for a pattern `regex` cannot compile.
     """
 
-    __slots__ = ("_first", "_needs", "_rx", "_words", "pattern", "what")
+    __slots__ = ("_needs", "_rx", "_words", "pattern", "what")
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
         flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
@@ -228,9 +210,6 @@ class BoundedRegex:
         self.pattern = pattern
         self.what = what or f"regex {preview(pattern)}"
         self._words: dict[str, Any] = {}
-        #: Characters one of which every match starts with, when the pattern says so: a text
-        #: holding none of them is not searched (most turns, for "\n..." or a quote mark).
-        self._first = _first_chars(pattern, ignore_case)
         #: What every match holds (`_needs`): a text holding none of one of them is not
         #: searched ("sorry" for a pattern about apologies, a quote mark and "pending").
         self._needs = _needs(pattern, ignore_case)
@@ -238,8 +217,6 @@ class BoundedRegex:
     def search(self, text: str, pos: int = 0) -> Any:
         """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
         stopped."""
-        if self._first is not None and not any(c in text for c in self._first):
-            return None
         if self._needs and not self._may_match(text):
             return None
         try:
