@@ -335,13 +335,13 @@ star river rain storm brook reed rod nick max rocky sage jade opal coral ginger 
 fern olive basil bay clay bishop baker cook mason carter porter fisher archer miller hill wood
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
 march price rice bond ward church lane hall gill field park head cross rose""".split())
-#: Words after which a name word addresses someone in speech-recognition text: a greeting,
-#: thanks, an apology ("thank you mark and ...", "no problem sunny what's up", "sorry again
-#: rose anything else").
-_VOCATIVE_LEAD = frozenset("""thanks hi hello hey okay ok sure bye goodbye great perfect right
-morning afternoon evening sorry welcome cheers lovely brilliant alright problem again
-cool fine""".split())
 _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
+#: Words after which a name word addresses someone in speech-recognition text: those after
+#: which any word may (`_ADDRESS_LEAD`), and the ends of "no problem", "sorry again", "cool",
+#: "fine" ("no problem sunny what's up"); titles are read apart, and "thank you" is read as
+#: "thanks" (`_addressed`).
+_VOCATIVE_LEAD = (_ADDRESS_LEAD | {"problem", "again", "cool", "fine"}) - _TITLES - {"thank",
+                                                                                     "you"}
 #: Words that may follow a name said to someone in speech-recognition text ("thanks will and
 #: ...", "okay grace sorry about that"), not those that continue it as a word ("thanks hope
 #: that helps", "okay will you ...").
