@@ -80,9 +80,10 @@ class HoldDetector(Detector[HoldSpec]):
                          if not any(a < sp[1] and sp[0] < b for a, b, _ in for_wait)]
                 if spans and not self._no_wait(ctx, i, agent_turns):
                     holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
+        silent = ([] if std.silence_seconds is None
+                  else silences(ctx.transcript, std.silence_seconds))
         if std.silence_seconds is not None:
-            gaps = [(before, seconds) for before, seconds
-                    in silences(ctx.transcript, std.silence_seconds)
+            gaps = [(before, seconds) for before, seconds in silent
                     if not self._customer_paused(ctx, before)]
             # the agent's last turn before the silence may be a backchannel ("okay") when the
             # agent is the one who speaks after it (not the customer back from a task)
@@ -123,9 +124,8 @@ class HoldDetector(Detector[HoldSpec]):
         evidence: list[Evidence] = []
         problems: list[str] = []
         # (a silence after an agent backchannel makes that turn a hold turn too)
-        long_gaps = ({before for before, _ in silences(ctx.transcript, std.silence_seconds)}
-                     if std.silence_seconds is not None else set())
-        episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()), long_gaps)
+        episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()),
+                             {before for before, _ in silent})
         bad = 0
         for episode in episodes:
             evidence.extend(holds[i] for i in episode)
