@@ -77,15 +77,6 @@ def test_outcome_questions_of_wave_4(line, status):
     assert report["resolution_check"].status is status
 
 
-def test_the_agent_telling_the_customer_to_take_their_time_is_not_a_hold():
-    report = _report([("agent", "switch the router off at the wall and back on", 0, 4),
-                     ("customer", "okay one moment", 5, 6),
-                     ("agent", "no rush, take your time", 7, 9),
-                     ("customer", "right it's back up", 95, 97),
-                     ("agent", "great, are the lights white", 98, 100)])
-    assert report["hold_etiquette"].status is NA
-
-
 def test_thanking_for_bearing_with_me_ends_a_hold_rather_than_starting_one():
     report = _report([("customer", "the export keeps failing", 0, 3),
                      ("agent", "I'm going to try reproducing it, it could take 2-3 minutes, "
