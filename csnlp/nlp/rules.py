@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -50,6 +50,10 @@ class TurnAnnotation:
     tone: dict[str, float] | None = None
     acts: dict[str, float] | None = None
     timeouts: dict[str, str] | None = None
+    #: rule -> its matches in this turn, for rules without templates (`CompiledRule.find`):
+    #: identical turns share one annotation (the turn cache), so a rule is searched once.
+    found: dict[CompiledRule, list[Span]] | None = field(default=None, compare=False,
+                                                          repr=False)
 
     @property
     def n_words(self) -> int:
@@ -64,7 +68,7 @@ class TurnAnnotation:
         self.timeouts[label] = f"{label.partition(':')[2] or label}: {error}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CompiledRule:
     """A RuleSpec resolved to matcher labels, metadata templates and veto regexes (bounded:
     see `csnlp.nlp.bounded`); `name` is the rule's place, e.g. "greeting.match"."""
@@ -92,6 +96,18 @@ class CompiledRule:
         if ann.timeouts and not self.labels.isdisjoint(ann.timeouts):
             label = min(self.labels & ann.timeouts.keys())
             raise PatternTimeout(f"{_in_turn(turn)}token pattern {ann.timeouts[label]}")
+        if self.templates:  # filled from each transcript's metadata: not the turn's alone
+            return self._find(text, ann, metadata, filled, turn)
+        memo = ann.found
+        if memo is None:
+            memo = ann.found = {}
+        found = memo.get(self)
+        if found is None:
+            found = memo[self] = self._find(text, ann, metadata, filled, turn)
+        return list(found)
+
+    def _find(self, text: str, ann: TurnAnnotation, metadata: Mapping[str, Any] | None,
+              filled: Sequence[list[str]] | None, turn: int | None) -> list[Span]:
         matches = ann.matches
         found: list[Span] = ([(s, e, label) for label in self.labels if label in matches
                               for s, e in matches[label]] if matches else [])

@@ -255,3 +255,36 @@ def test_the_tokenizer_computes_every_lexeme_attribute_a_pattern_may_test():
         (True, False, False, False, False), (False, True, False, False, False),
         (False, False, True, False, False), (True, False, False, True, False),
         (False, False, False, False, True)]
+
+
+class _CountingRegex:
+    """A stand-in for a BoundedRegex that counts its searches."""
+
+    def __init__(self, pattern: str) -> None:
+        import re as _re
+        self.rx, self.calls = _re.compile(pattern), 0
+
+    def search(self, text: str, pos: int = 0):
+        self.calls += 1
+        return self.rx.search(text, pos)
+
+
+def test_a_rule_searches_a_shared_turn_annotation_once():
+    # Identical turns share one TurnAnnotation (the turn cache): a rule's matches in it are
+    # the same every time, so its regexes run once; templates depend on the metadata, so a
+    # rule with them is searched every time.
+    from csnlp.nlp.rules import CompiledRule, TurnAnnotation
+
+    counting = _CountingRegex(r"\bthanks\b")
+    rule = CompiledRule(labels=frozenset(), regexes=(counting,), name="closing.match")
+    text = "ok thanks bye"
+    ann = TurnAnnotation(matches={}, words=["_bot_", "ok", "thanks", "bye", "_eot_"],
+                         spans=[(0, 0), (0, 2), (3, 9), (10, 13), (13, 13)])
+    first = rule.find(text, ann)
+    first.clear()  # a caller's list is its own: the kept matches are not changed
+    assert rule.find(text, ann) == [(3, 9, "regex:closing.match")]
+    assert counting.calls == 1
+    other = TurnAnnotation(matches={}, words=ann.words, spans=ann.spans)
+    assert rule.find(text, other) == [(3, 9, "regex:closing.match")]
+    assert counting.calls == 2  # another annotation: searched again
+    assert other == ann  # what was kept is not part of an annotation's value
