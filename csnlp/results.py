@@ -136,6 +136,9 @@ class EvidenceRole(str, Enum):
     CLASSIFIER = "classifier"
     #: Where the customer said their name.
     STATED_NAME = "stated_name"
+    #: Why a standard does not apply: the other speaker's opening says there is nothing for
+    #: it to check ("nothing's wrong, I just wanted to say ...": no problem to check is solved).
+    OPENING = "opening"
 
     def __str__(self) -> str:
         return self.value
@@ -168,7 +171,8 @@ _TIMING_RULE = {(EvidenceRole.TIMING, "reply"): "timing:{:.1f}s",
                 (EvidenceRole.HOLD, "timed_hold"): "timing:hold {:.0f}s"}
 #: Old rule prefixes -> role.
 _OLD_PREFIX = {"trigger": EvidenceRole.TRIGGER, "tone": EvidenceRole.TONE,
-               "classifier": EvidenceRole.CLASSIFIER, "stated": EvidenceRole.STATED_NAME}
+               "classifier": EvidenceRole.CLASSIFIER, "stated": EvidenceRole.STATED_NAME,
+               "opening": EvidenceRole.OPENING}
 #: The measures old `timing:` rules held: "12.0s" (a reply), "silence 40s", "hold 40s".
 _OLD_TIMING = re.compile(r"(?:(silence|hold) )?(\d+(?:\.\d+)?)s")
 

@@ -14,7 +14,7 @@ from csnlp.results import Evidence, EvidenceRole
 R = EvidenceRole
 #: The roles each kind may give its evidence.
 ROLES_OF_KIND = {
-    "require": {R.MATCH, R.CLASSIFIER, R.SEARCHED},
+    "require": {R.MATCH, R.CLASSIFIER, R.SEARCHED, R.OPENING},
     "forbid": {R.MATCH},
     "customer_name": {R.MATCH, R.STATED_NAME, R.SEARCHED},
     "respond": {R.TRIGGER, R.RESPONSE, R.CLASSIFIER},
@@ -45,7 +45,12 @@ TIMED = {"id": "timed", "turns": [
     {"speaker": "agent", "text": "Okay, I fixed it.", "start": 100, "end": 102},
     {"speaker": "customer", "text": "Great.", "start": 103, "end": 104},
     {"speaker": "agent", "text": "Bye.", "start": 160, "end": 161}]}
-CALLS = (SERVICE, RUDE, TIMED)
+PRAISE = """Agent: Good morning, Acme, this is Ana.
+Customer: Morning! Nothing is wrong, I only rang to say thank you to the courier, he was lovely.
+Agent: That's so kind, I'll pass it on. Anything else I can do?
+Customer: No, that's it. Bye!
+Agent: Bye, have a good day."""
+CALLS = (SERVICE, RUDE, TIMED, PRAISE)
 PACKS = ("contact_center", "sales")
 
 

@@ -5,8 +5,10 @@ Options: `match` (a rule: phrase lists, phrases, token patterns, metadata templa
 `classifier` (an act of the act model as a fallback where the rule finds nothing), `expect`
 (what the rule looks for, in a few words, for explanations), `tail_words` (a match that opens
 its turn counts only with at most this many words after it: "Thank you. Your refund is on its
-way." acknowledges and goes on with business). Evidence: every match in the window, or the
-searched turns on a miss.
+way." acknowledges and goes on with business), `not_applicable_if` (the conversation has
+nothing for the standard to check, told by how the other speaker opens it: a customer who only
+calls to give praise has no problem whose outcome could be checked). Evidence: every match in
+the window, or the searched turns on a miss.
 
     - id: greeting
       check: require
@@ -26,11 +28,23 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote, turn_list
 from csnlp.detectors.registry import register
-from csnlp.results import StandardResult, Status
-from csnlp.standards.spec import ClassifierSpec, RuleSpec, StandardBase, WindowSpec
+from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
+from csnlp.standards.spec import ClassifierSpec, RuleSpec, SpecModel, StandardBase, WindowSpec
 
 if TYPE_CHECKING:
     from csnlp.nlp.pipeline import Annotator, CompiledRule, Span
+
+
+class OpeningSpec(SpecModel):
+    """A conversation with nothing for the standard to check, told by how `speaker` opens it:
+    `match` in one of their first `first_turns` turns, after nothing but a few words ("hi",
+    "hello there"), and `unless` in none of their turns (a problem or a question after all)."""
+
+    speaker: Literal["agent", "customer"] = "customer"
+    first_turns: Annotated[int, Field(ge=1)] = 2
+    match: RuleSpec
+    unless: RuleSpec = RuleSpec()
+    reason: str = Field(description="why the standard does not apply, as a sentence")
 
 
 class RequireSpec(StandardBase):
@@ -49,9 +63,18 @@ class RequireSpec(StandardBase):
         RuleSpec(), description="with tail_words: the matches it applies to, those this rule "
         "covers (a bare 'thank you', 'thanks for waiting'; not 'thanks for calling'); all "
         "matches when empty")
+    not_applicable_if: OpeningSpec | None = Field(
+        None, description="the standard does not apply where the other speaker opens with "
+        "this and never says what `unless` finds (a customer who calls only to praise: no "
+        "problem whose outcome could be checked)")
 
     def main_rule(self) -> RuleSpec:
         return self.match
+
+    def rule_speaker(self, path: str) -> str:
+        if path.startswith("not_applicable_if.") and self.not_applicable_if is not None:
+            return self.not_applicable_if.speaker
+        return self.speaker
 
 
 @register("require")
@@ -76,6 +99,10 @@ class RequireDetector(Detector[RequireSpec]):
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
+        if std.not_applicable_if is not None and (opening := self._opening(ctx)) is not None:
+            return self.result(Status.NOT_APPLICABLE, f"{std.not_applicable_if.reason} (turn "
+                               f"{opening.turn_index + 1}: {quote(opening.text)}).",
+                               evidence=[opening])
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
         found = [ctx.evidence(i, span) for i in indices for span in self._spans(ctx, rule, i)]
@@ -99,6 +126,29 @@ class RequireDetector(Detector[RequireSpec]):
             f"Looked in {where} ({turn_list(indices)}) for "
             f"{self.expected(std.title.lower())} and found none.",
             evidence=ctx.looked(indices, where, last=bool(std.window.last_turns)))
+
+
+    def _opening(self, ctx: Context) -> Evidence | None:
+        """Where the other speaker's opening says there is nothing to check, if it does and
+        none of their turns says otherwise (`not_applicable_if`)."""
+        cond = self.standard.not_applicable_if
+        assert cond is not None
+        turns = ctx.turns_of(cond.speaker)
+        match = self.rule("not_applicable_if.match")
+        found = None
+        for i in turns[:cond.first_turns]:
+            spans = ctx.find(match, i)
+            if spans:
+                found = ctx.evidence(i, spans[0], role=EvidenceRole.OPENING)
+                break
+            if ctx.annotations[i].n_words > _OPENING_WORDS + 1:
+                return None  # the speaker opened with something else ("hi, my bill is ...")
+        if found is None:
+            return None
+        unless = self.rule("not_applicable_if.unless")
+        if not unless.is_empty and any(ctx.find(unless, i) for i in turns):
+            return None
+        return found
 
 
 def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
