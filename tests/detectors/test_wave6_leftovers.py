@@ -68,3 +68,36 @@ def test_a_span_veto_drops_only_the_matches_it_overlaps(line, status):
     assert report["order_ref"].status is status
     if status is MET:
         assert report["order_ref"].evidence[0].text == "ORD-2222"
+
+
+# -- customer_name: a customer who shares the agent's name -----------------------------------
+
+INTRO = ("agent", "good afternoon you're through to rowan how can i help")
+TYPED_INTRO = ("agent", "Hello, my name is Tobias. What can I do for you today?")
+
+
+@pytest.mark.parametrize("turns, status", [
+    # the customer's answer to the introduction shares the name; the agent then uses it
+    ([INTRO, ("customer", "oh hello rowan i'm rowan as well actually my boiler's leaking"),
+      ("agent", "okay rowan let's get an engineer out")], MET),
+    ([TYPED_INTRO, ("customer", "Ha, no way, I'm called Tobias too! My order is late."),
+      ("agent", "Great name, Tobias. Let me check the order.")], MET),
+    ([INTRO, ("customer", "rowan too ha right my boiler's leaking"),
+      ("agent", "no problem rowan let's get an engineer out")], MET),
+    # the agent's own introduction is never the use of the shared name
+    ([INTRO, ("customer", "oh hello rowan i'm rowan as well actually my boiler's leaking"),
+      ("agent", "okay let's get an engineer out")], MISSED),
+    # the agent naming itself again later is not addressing the customer either
+    ([INTRO, ("customer", "oh hello rowan i'm rowan as well actually my boiler's leaking"),
+      ("agent", "engineer's booked and if you call back just ask for rowan")], MISSED),
+    ([INTRO, ("customer", "oh hello rowan i'm rowan as well actually my boiler's leaking"),
+      ("agent", "that's booked for friday and my name's rowan if you need me")], MISSED),
+    # near misses: "too" after a state, or after a name that is not the agent's
+    ([INTRO, ("customer", "hi rowan i'm frozen too the boiler's leaking"),
+      ("agent", "okay rowan let's get an engineer out")], csnlp.Status.NOT_APPLICABLE),
+    ([INTRO, ("customer", "hi rowan my neighbour's on the line too the boiler's leaking"),
+      ("agent", "okay rowan let's get an engineer out")], csnlp.Status.NOT_APPLICABLE),
+])
+def test_a_customer_sharing_the_agents_name(turns, status):
+    result = judge(turns)["customer_name"]
+    assert result.status is status, result.explanation
