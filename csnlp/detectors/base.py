@@ -161,7 +161,8 @@ class Detector(Generic[SpecT]):
                    rule: CompiledRule) -> Evidence | None:
         """The most probable turn of `indices` for the classifier's act, if over the threshold.
 
-        Turns the rule vetoes (its `unless_regex`: "Sorry?" meaning "pardon?") stay vetoed.
+        Turns the rule vetoes (its `unless_regex`: "Sorry?" meaning "pardon?") stay vetoed; so
+        do turns where one of its `unless_span_regex` matches: the model reads the whole turn.
         """
         model = self.annotator.act_model
         if spec is None or not spec.enabled or model is None:
@@ -177,10 +178,9 @@ class Detector(Generic[SpecT]):
         # too little for the model to stand in for them.
         over = [(p, i) for i in indices if (p := (annotations[i].acts or {}).get(act, 0.0))
                 >= threshold and annotations[i].n_words > 1]
-        if over and rule.unless:  # the vetoes read only the turns over the threshold
+        if over and (rule.unless or rule.unless_spans):  # read only turns over the threshold
             turns = ctx.transcript.turns
-            over = [(p, i) for p, i in over
-                    if not any(rx.search(turns[i].text) for rx in rule.unless)]
+            over = [(p, i) for p, i in over if not rule.vetoed(turns[i].text, i, spans=True)]
         if not over:
             return None
         best = max(over)

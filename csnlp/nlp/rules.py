@@ -79,6 +79,8 @@ class CompiledRule:
     name: str = ""
     #: The rule's own `regex`: searched in the turn's text (no matcher label).
     regexes: tuple[BoundedRegex, ...] = ()
+    #: The rule's `unless_span_regex`: a match overlapping one of theirs does not count.
+    unless_spans: tuple[BoundedRegex, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -128,6 +130,8 @@ class CompiledRule:
             return found
         if self.unless and self.vetoed(text, turn):
             return []
+        if self.unless_spans:
+            found = self._outside_vetoes(text, found, turn)
         if len(found) > 1:
             found.sort(key=lambda m: (m[0], -m[1], m[2]))  # labels: a frozenset, any order
             kept: list[Span] = []
@@ -137,12 +141,27 @@ class CompiledRule:
             found = kept
         return found
 
-    def vetoed(self, text: str, turn: int | None = None) -> bool:
-        """Whether one of the rule's `unless_regex` matches the turn's text."""
+    def vetoed(self, text: str, turn: int | None = None, *, spans: bool = False) -> bool:
+        """Whether one of the rule's `unless_regex` matches the turn's text; with `spans`, one
+        of its `unless_span_regex` too (for a reading of the whole turn, the act model's)."""
         try:
-            return any(rx.search(text) for rx in self.unless)
+            return (any(rx.search(text) for rx in self.unless)
+                    or (spans and any(rx.search(text) for rx in self.unless_spans)))
         except PatternTimeout as exc:
             raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
+
+    def _outside_vetoes(self, text: str, found: list[Span], turn: int | None) -> list[Span]:
+        """The matches of `found` that overlap no match of an `unless_span_regex`."""
+        vetoes = []
+        try:
+            for rx in self.unless_spans:
+                m = rx.search(text)
+                while m is not None:
+                    vetoes.append(m.span())
+                    m = rx.search(text, max(m.end(), m.start() + 1))
+        except PatternTimeout as exc:
+            raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
+        return [f for f in found if not any(s < f[1] and f[0] < e for s, e in vetoes)]
 
     def fill(self, metadata: Mapping[str, Any] | None) -> list[list[str]]:
         """The templates' words with their {slots} filled from a transcript's metadata; a
@@ -248,8 +267,10 @@ class BaseAnnotator:
         unless = tuple(_user_regex(rx, key, "unless_regex", ignore_case=True)
                        for rx in rule.unless_regex)
         regexes = tuple(_user_regex(rx, key, "regex") for rx in rule.regex)
+        unless_spans = tuple(_user_regex(rx, key, "unless_span_regex", ignore_case=True)
+                             for rx in rule.unless_span_regex)
         return CompiledRule(labels=frozenset(labels), templates=templates, unless=unless,
-                            name=key, regexes=regexes)
+                            name=key, regexes=regexes, unless_spans=unless_spans)
 
     def _compile(self) -> None:
         for spec in self.standard_set.standards:

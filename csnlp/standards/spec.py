@@ -132,6 +132,10 @@ class RuleSpec(SpecModel):
     regex: tuple[str, ...] = ()
     #: A turn whose original text matches one of these regular expressions does not count.
     unless_regex: tuple[str, ...] = ()
+    #: A match overlapping a match of one of these regular expressions (on the turn's original
+    #: text, case-insensitive) does not count; the turn's other matches still do ("is that
+    #: okay?" asking leave, after a real check in the same turn).
+    unless_span_regex: tuple[str, ...] = ()
 
     @field_validator("phrases", "templates")
     @classmethod
@@ -153,7 +157,7 @@ class RuleSpec(SpecModel):
                 raise ValueError(f"[{values.index(pattern)}]: {exc}") from None
         return values
 
-    @field_validator("regex", "unless_regex")
+    @field_validator("regex", "unless_regex", "unless_span_regex")
     @classmethod
     def _safe_regex(cls, values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_regex(v) for v in values)

@@ -274,8 +274,8 @@ def test_the_first_character_shortcut_never_changes_a_search(pattern):
 
 
 def _pack_regexes() -> list[tuple[str, bool]]:
-    """Every user regex of the contact_center pack: rule `regex` and `unless_regex` (as the
-    annotator compiles them) and token-pattern REGEX predicates."""
+    """Every user regex of the contact_center pack: rule `regex`, `unless_regex` and
+    `unless_span_regex` (as the annotator compiles them) and token-pattern REGEX predicates."""
     from importlib import resources
 
     import yaml
@@ -287,8 +287,9 @@ def _pack_regexes() -> list[tuple[str, bool]]:
     def walk(node):
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in ("regex", "unless_regex") and isinstance(value, list):
-                    found.extend((p, key == "unless_regex") for p in value)
+                if key in ("regex", "unless_regex", "unless_span_regex") and isinstance(
+                        value, list):
+                    found.extend((p, key != "regex") for p in value)
                 elif key == "REGEX" and isinstance(value, str):
                     found.append((value, False))
                 else:

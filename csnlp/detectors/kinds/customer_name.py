@@ -4,14 +4,15 @@ The name comes from the transcript's metadata (`metadata_key`, default `customer
 absent, from the customer's own words: `stated` patterns ("my name is X", "this is X Y calling")
 whose name words (first name and surname) follow the cue, `stated_cased` ones trusted only in
 typed text where the name is capitalised, and a bare name ("uh Tom Reyes") answering an agent
-turn the `asked` rule matches ("who am I speaking with?"), or, on an outbound call, the name an
-agent turn of the `confirmed` rule checks ("am I speaking to Mrs Patel?") when the customer's
-next turn confirms it ("yes", "speaking"); the check itself is not a use. Only the agent
-ADDRESSING the customer counts: a name word inside a span of the `own_name` rule (the agent's
-self-introduction, "my name is Linda") never does, so an agent who shares the customer's name
-is not credited for its own introduction. A redaction placeholder ("[NAME]",
-"[CUSTOMER_NAME]", "[PII]", "****", "XXXX") in an address position ("thanks [NAME]",
-"[NAME], ...") is the name, said and masked.
+turn the `asked` rule matches ("who am I speaking with?"), the agent's own name when the
+customer's answer to its introduction shares it (`shared`: "i'm sam as well"), or, on an
+outbound call, the name an agent turn of the `confirmed` rule checks ("am I speaking to Mrs
+Patel?") when the customer's next turn confirms it ("yes", "speaking"); the check itself is
+not a use. Only the agent ADDRESSING the customer counts: a name word inside a span of the
+`own_name` rule (the agent's self-introduction, "my name is Linda") never does, so an agent who
+shares the customer's name is not credited for its own introduction. A redaction placeholder
+("[NAME]", "[CUSTOMER_NAME]", "[PII]", "****", "XXXX") in an address position ("thanks
+[NAME]", "[NAME], ...") is the name, said and masked.
 The name is only ever the caller's own: a name the caller owns something of ("this is Jorge's
 phone") or gives for someone else ("his name is ...", "calling for my dad, X") is not stated,
 so the agent saying it is not counted (a caller speaking for someone else and never giving
@@ -59,10 +60,14 @@ class CustomerNameSpec(StandardBase):
     #: "hi, is this Anjali?"), the name the last token: known once the customer's next turn
     #: confirms ("yes", "speaking", "that's me"). The check itself is not a use of the name.
     confirmed: RuleSpec = RuleSpec()
+    #: Customer words saying they share the agent's name ("i'm sam as well", "my name's Priya
+    #: too"), in the customer's first turn after the agent's introduction: the name words they
+    #: have in common with the introduction are the customer's name.
+    shared: RuleSpec = RuleSpec()
     window: WindowSpec = WindowSpec()
 
     def rule_speaker(self, path: str) -> str:
-        return "customer" if path.startswith("stated") else self.speaker
+        return "customer" if path.startswith(("stated", "shared")) else self.speaker
 
 
 #: First words of a customer turn that confirm the name the agent asked about.
@@ -154,7 +159,32 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                 role=EvidenceRole.STATED_NAME))
                           for a, b, word in _spelled(text, previous)
                           if not any(word in words for words, _ev in found)]
-        return found or self._confirmed_name(ctx)
+        return found or self._shared_name(ctx) or self._confirmed_name(ctx)
+
+    def _shared_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
+        """The agent's own name when the customer's first turn after the agent's introduction
+        says it is theirs too ("oh hi sam i'm sam as well"): the words a `shared` span has in
+        common with the introduction."""
+        rule = self.rule("shared")
+        if rule.is_empty:
+            return []
+        turns = ctx.transcript.turns
+        for i in ctx.turns_of(self.standard.speaker):
+            own = self._own_spans(ctx, i)
+            if not own:
+                continue
+            reply = next((j for j in range(i + 1, len(turns))
+                          if turns[j].speaker == "customer"), None)
+            if reply is None:
+                return []
+            intro = {w for a, b, _ in own for w in _name_words(turns[i].text[a:b])}
+            for span in ctx.find(rule, reply):
+                words = [w for w in _name_words(turns[reply].text[span[0]:span[1]])
+                         if w in intro]
+                if words:
+                    return [(words, ctx.evidence(reply, span, role=EvidenceRole.STATED_NAME))]
+            return []  # only the answer to the first introduction
+        return []
 
     def _confirmed_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
         """The name an agent turn checks ("is this Mr Okafor?") when the customer's next turn
