@@ -1,9 +1,10 @@
 """`check: respond` -- each trigger (a complaint, say) is answered within N of the speaker's turns.
 
 Options: `trigger` (`speaker`, default customer; `what`, for explanations; a `match` rule and/or
-a `tone` threshold `{label, min}`), `response` (`within_turns`, default 2; a `match` rule; an
-optional act `classifier` fallback), `expect`. Not applicable when nothing triggers; the score
-is the share of triggers answered. Evidence: each trigger and its answer.
+a `tone` threshold `{label, min}`; a `tone_unless` rule whose words overrule the score),
+`response` (`within_turns`, default 2; a `match` rule; an optional act `classifier` fallback),
+`expect`. Not applicable when nothing triggers; the score is the share of triggers answered.
+Evidence: each trigger and its answer.
 
     - id: empathy_on_complaint
       check: respond
@@ -45,6 +46,11 @@ class TriggerSpec(SpecModel):
     what: str = "a trigger"
     match: RuleSpec = RuleSpec()
     tone: ToneTrigger | None = None
+    #: A turn this rule matches is not a trigger by its tone score alone: the words say what
+    #: a model misreads, such as praise holding complaint words ("no issues at all, great
+    #: job") or a feeling denied ("I'm not angry, just ..."). A `match` of the rule still
+    #: triggers.
+    tone_unless: RuleSpec = RuleSpec()
 
     @model_validator(mode="after")
     def _something(self) -> TriggerSpec:
@@ -74,10 +80,11 @@ class RespondSpec(StandardBase):
         return self.trigger.speaker if path.startswith("trigger.") else self.speaker
 
 
-def _trigger_hits(ctx: Context, std: RespondSpec,
-                  rule) -> list[tuple[int, Evidence, bool]]:
-    """(turn index, evidence, by tone alone) of each trigger turn: a rule match, or a tone
-    score over the bar."""
+def _trigger_hits(ctx: Context, std: RespondSpec, rule,
+                  calm) -> list[tuple[int, Evidence, bool]]:
+    """(turn index, evidence, by tone alone) of each trigger turn: a `rule` match, or a tone
+    score over the bar in a turn the `calm` rule (the trigger's `tone_unless`) does not
+    match."""
     hits = []
     for i in ctx.turns_of(std.trigger.speaker):
         spans = [] if rule.is_empty else ctx.find(rule, i)
@@ -90,7 +97,8 @@ def _trigger_hits(ctx: Context, std: RespondSpec,
         if (tone and scores and scores.get(tone.label, 0.0) >= tone.min
                 and ((ctx.annotations[i].n_words >= tone.min_words
                       and not _plain_no(ctx, i))
-                     or _EMPHASIS.search(text))):
+                     or _EMPHASIS.search(text))
+                and (calm.is_empty or not ctx.find(calm, i))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
                                             score=scores[tone.label]), True))
     return hits
@@ -161,7 +169,8 @@ class RespondDetector(Detector[RespondSpec]):
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
-        triggers = _trigger_hits(ctx, std, self.rule("trigger.match"))
+        triggers = _trigger_hits(ctx, std, self.rule("trigger.match"),
+                                 self.rule("trigger.tone_unless"))
         if not triggers:
             return self.not_applicable(f"No {std.trigger.speaker} turn showed "
                                        f"{std.trigger.what}.")
