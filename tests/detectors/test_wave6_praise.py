@@ -57,3 +57,11 @@ def test_praise_later_in_the_call_is_not_an_opening():
                     ("customer", "great, i just wanted to say thanks too"),
                     ("agent", "You're welcome, bye.")])
     assert report["resolution_check"].status is MISSED
+
+
+def test_sarcastic_thanks_for_a_harm_is_no_praise_contact():
+    report = judge([("customer", "Thanks @SwiftAir for losing my suitcase on a two hour flight"),
+                    ("agent", "We're so sorry, please DM us your file reference.")])
+    assert report["resolution_check"].status is MISSED
+    # the sarcastic thanks is a complaint, answered here by the apology
+    assert report["empathy_on_complaint"].status is MET
