@@ -79,6 +79,7 @@ yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here s
 thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling about with from
 for on in at to name names last first full ringing phoning regarding again wondering i'm im
 account booking order policy reservation under booked call calls me everyone everybody
+surname surnames forename forenames firstname lastname given family sur
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -141,11 +142,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(text)][:1]
                 # a bare name answering the agent's question, or ending a sentence the caller
-                # began in the turn before ("my name is uh" / "wei ling tan")
-                if not found and (asked_before or (n and customer[n - 1] == i - 1
-                                                   and _NAME_CUT.search(turns[i - 1].text[-40:]))):
+                # began in the turn before ("my name is uh" / "wei ling tan"); with the
+                # question, also beside a labelled part ("Nguyen. First name Thanh.")
+                if asked_before or (not found and n and customer[n - 1] == i - 1
+                                    and _NAME_CUT.search(turns[i - 1].text[-40:])):
                     answered = _bare_name(ctx, i, cased)
-                    if answered:
+                    if answered and not any(set(answered[0]) <= set(words)
+                                            for words, _ev in found):
                         found.append(answered)
             if found and named_at < 0:
                 named_at = n
@@ -398,14 +401,20 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
     before = words[k - 1]
     if before in _TITLES:
         return True
-    if _cased(text):
-        return (text[start:start + 1].isupper()
-                and re.match(r"[ \t]*(?:[,.!?;:)\n]|\Z)", text[end:]) is not None)
-    after = words[k + 1] if k + 1 < len(words) else "_eot_"
-    if after == "_eot_":
-        return before not in _BEFORE_WORD
     if before == "you" and words[k - 2] == "thank":
         before = "thanks"
+    # after a word that keeps it a word ("starts in June", "on your next bill", "14 August")
+    as_word = before in _BEFORE_WORD or any(c.isdigit() for c in before)
+    if _cased(text):
+        # a capital, closing its phrase; after such a word only when a comma sets it off
+        # ("Nice to meet you, June.")
+        return (text[start:start + 1].isupper()
+                and re.match(r"[ \t]*(?:[,.!?;:)\n]|\Z)", text[end:]) is not None
+                and (not as_word or re.search(r"[,;:!?(\n–—-][ \t]*\Z", text[:start])
+                     is not None))
+    after = words[k + 1] if k + 1 < len(words) else "_eot_"
+    if after == "_eot_":
+        return not as_word
     if words[k] in _AUX_NAMES and after in ("i", "we"):
         return False
     return before in _VOCATIVE_LEAD and (after in _AFTER_VOCATIVE
@@ -629,7 +638,8 @@ seventy eighty ninety hundred zero oh double first second third fourth fifth six
 ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth
 nineteenth twentieth thirtieth january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec dob date born birth
-postcode zip email address account reference ref number""".split())
+postcode zip email address account reference ref number surname forename forenames firstname
+lastname""".split())
 
 
 def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:
