@@ -224,9 +224,11 @@ class Detector(Generic[SpecT]):
 
 #: A quotation around words: an opening mark (a straight one only after a non-letter, so
 #: "don't" opens nothing), up to a few words, the closing mark (a straight one only before a
-#: non-letter).
-_QUOTE_OPEN = re.compile(r"(?:[\"“‘]|(?<![^\W\d_])')[\w ,.!?-]{0,40}$")
-_QUOTE_CLOSE = re.compile(r"^[\w ,.!?-]{0,40}?(?:[\"”’]|'(?![^\W\d_]))")
+#: non-letter). The words may hold a title's punctuation ("Bloody Mary: A Life", "Tom & Jerry;
+#: The Movie") and a word's apostrophe ("Hell's Kitchen").
+_QUOTED_WORDS = r"(?:[\w ,.!?:;&-]|['’](?=[^\W\d_]))"
+_QUOTE_OPEN = re.compile(r"(?:[\"“‘]|(?<![^\W\d_])')" + _QUOTED_WORDS + r"{0,40}$")
+_QUOTE_CLOSE = re.compile(r"^" + _QUOTED_WORDS + r"{0,40}?(?:[\"”’]|'(?![^\W\d_]))")
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -234,6 +236,33 @@ def quoted(text: str, start: int, end: int) -> bool:
     ("being called 'a moron' by our team is unacceptable", he said "whatever")."""
     before = _QUOTE_OPEN.search(text, max(0, start - 41), start)
     return before is not None and _QUOTE_CLOSE.match(text[end:end + 41]) is not None
+
+
+#: Words a Title-Case name leaves in lower case ("the Lord of the Rings").
+_NAME_LINKS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "de"})
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+#: A Title-Case word right after a name's word, across a possessive ("Hell's Kitchen").
+_NAME_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:of|the|and|de)\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+
+
+def named(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a Title-Case name in mid-sentence ("the Hell's Kitchen
+    DVD", "a Bloody Mary mix"): each of its words (bar "the", "of", ...) capitalised, a word
+    (not a sentence's end or a comma) before it, and a capitalised word going on after it.
+    Shouting ("BLOODY HELL"), a sentence's first word and lower-case text stay words said."""
+    words = [m for m in _WORD.finditer(text, start, end) if m.group().lower() not in _NAME_LINKS]
+    if not words or not all(w.group()[0].isupper() and not w.group().isupper() for w in words):
+        return False
+    before = text[:words[0].start()].rstrip()
+    if not before or not before[-1].isalnum():
+        return False  # a sentence's (or a quotation's) first word is capitalised anyway
+    return _NAME_AFTER.match(text, end) is not None
+
+
+def own_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the speaker's own wording: not inside quotation marks
+    (`quoted`) and not a word of a name (`named`)."""
+    return not quoted(text, start, end) and not named(text, start, end)
 
 
 def turn_list(indices: Sequence[int]) -> str:

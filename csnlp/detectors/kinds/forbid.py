@@ -2,7 +2,8 @@
 
 Options: `match` (a rule, as for `require`), `window` (`first_turns` or `last_turns`; all turns
 when absent). Evidence: every forbidden match; a miss names the first three. Words inside
-quotation marks are reported speech, not the speaker's own, and do not count.
+quotation marks are reported speech, not the speaker's own, and do not count; nor does a
+capitalised word inside a Title-Case name ("the Hell's Kitchen DVD", "Bloody Mary mix").
 
     - id: prohibited_language
       check: forbid
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from csnlp.detectors.base import Context, Detector, quote, quoted
+from csnlp.detectors.base import Context, Detector, own_words, quote
 from csnlp.detectors.registry import register
 from csnlp.results import StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
@@ -43,10 +44,11 @@ class ForbidDetector(Detector[ForbidSpec]):
             return self.not_applicable(reason)
         indices = ctx.window(std.speaker, std.window)
         rule = self.rule("match")
-        # Words in quotation marks are reported, not said ("being called 'a moron' is ...").
+        # Words in quotation marks are reported, not said ("being called 'a moron' is ..."),
+        # and a capitalised word of a name is the name's ("the Hell's Kitchen DVD").
         turns = ctx.transcript.turns
         found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)
-                 if not quoted(turns[i].text, span[0], span[1])]
+                 if own_words(turns[i].text, span[0], span[1])]
         if found:
             listed = ", ".join(f"{quote(e.text, 30)} (turn {e.turn_index + 1})"
                                for e in found[:3])

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from csnlp.detectors.base import Context, Detector, quote, quoted
+from csnlp.detectors.base import Context, Detector, own_words, quote
 from csnlp.detectors.registry import register
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
@@ -61,15 +61,19 @@ class ToneDetector(Detector[ToneSpec]):
 
     def __init__(self, standard: ToneSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
-        #: The match rules of the set's `forbid` standards for the same speaker: what they
-        #: judge, this standard does not judge again.
-        self.forbidden = tuple(
-            annotator.rule(other.id, "match") for other in annotator.standard_set.standards
-            if other.check == "forbid" and other.speaker == standard.speaker
-            and other.id != standard.id)
+        #: The ids and match rules of the set's `forbid` standards for the same speaker: what
+        #: they judge, this standard does not judge again.
+        forbid = [other.id for other in annotator.standard_set.standards
+                  if other.check == "forbid" and other.speaker == standard.speaker
+                  and other.id != standard.id]
+        self.forbidden_ids = tuple(forbid)
+        self.forbidden = tuple(annotator.rule(sid, "match") for sid in forbid)
 
     def _forbidden_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
-        return [span for rule in self.forbidden for span in ctx.find(rule, index)]
+        """What the `forbid` standards count in turn `index` (quoted words and names not)."""
+        text = ctx.transcript.turns[index].text
+        return [span for rule in self.forbidden for span in ctx.find(rule, index)
+                if own_words(text, span[0], span[1])]
 
     def _curt_throughout(self, ctx: Context, indices: list[int]) -> bool:
         """Two or more turns, all short, none with a courteous word (see `ToneSpec.courteous`)."""
@@ -94,8 +98,9 @@ class ToneDetector(Detector[ToneSpec]):
         evidence: list[Evidence] = []
         turns = ctx.transcript.turns
         for i in indices:
-            # words in quotation marks are reported, not said (see csnlp.detectors.base.quoted)
-            spans = [sp for sp in ctx.find(rude, i) if not quoted(turns[i].text, sp[0], sp[1])]
+            # words in quotation marks are reported, not said, and a name's words are the
+            # name's (see csnlp.detectors.base.own_words)
+            spans = [sp for sp in ctx.find(rude, i) if own_words(turns[i].text, sp[0], sp[1])]
             if spans and self.forbidden:  # rare: only turns with rude wording pay for this
                 judged = self._forbidden_spans(ctx, i)
                 spans = [(s, e, lb) for s, e, lb in spans
@@ -116,7 +121,9 @@ class ToneDetector(Detector[ToneSpec]):
             mean = sum(p for _, p in scored) / len(scored)
             low = [(i, p) for i, p in scored
                    if p < std.min_turn and not self._forbidden_spans(ctx, i)]
-            model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns."
+            low_i, low_p = min(scored, key=lambda x: x[1])
+            model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns" + (
+                f", lowest {low_p:.2f} (turn {low_i + 1})." if len(scored) > 1 else ".")
             if mean < std.min_mean:
                 problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")
             for i, p in low:
@@ -129,5 +136,18 @@ class ToneDetector(Detector[ToneSpec]):
         ev = [ctx.whole_turn(worst[0], EvidenceRole.TONE, std.label,
                              score=round(worst[1], 4))] \
             if worst else []
-        return self.result(Status.MET, f"No rude wording in the {std.speaker}'s "
-                           f"{len(indices)} turns.{model_note}", evidence=ev)
+        return self.result(Status.MET, self._met_note(ctx, indices) + model_note, evidence=ev)
+
+    def _met_note(self, ctx: Context, indices: list[int]) -> str:
+        """'No rude wording in the agent's 4 turns.', or, when a `forbid` standard flags some of
+        the speaker's wording, that it was left to that standard (a phrase is penalised once)."""
+        who = f"the {self.standard.speaker}'s {len(indices)} turns"
+        turns = ctx.transcript.turns
+        for sid, rule in zip(self.forbidden_ids, self.forbidden, strict=True):
+            for i in indices:
+                for start, end, _ in ctx.find(rule, i):
+                    if own_words(turns[i].text, start, end):
+                        return (f"No rude wording in {who} besides what {sid} judges "
+                                f"({quote(turns[i].text[start:end], 30)}, turn {i + 1}): "
+                                "a phrase is penalised once.")
+        return f"No rude wording in {who}."
