@@ -169,7 +169,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         says it is theirs too ("oh hi sam i'm sam as well"): the words a `shared` span has in
         common with the introduction."""
         rule = self.rule("shared")
-        if rule.is_empty:
+        # Most calls have no "i'm X too" at all: the agent's introductions are looked for
+        # only when a customer turn says it.
+        if rule.is_empty or not any(ctx.find(rule, j) for j in ctx.turns_of("customer")):
             return []
         turns = ctx.transcript.turns
         for i in ctx.turns_of(self.standard.speaker):
