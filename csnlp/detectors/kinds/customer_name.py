@@ -80,6 +80,7 @@ thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling 
 for on in at to name names last first full ringing phoning regarding again wondering i'm im
 account booking order policy reservation under booked call calls me everyone everybody
 surname surnames forename forenames firstname lastname given family sur
+oh ah ha haha wow good great morning afternoon evening cheers actually right alright
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -155,7 +156,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
-            if (list(map(len, ctx.annotations[i].words)).count(1) >= 3
+            if (sum(map(_letter, ctx.annotations[i].words)) >= 3
                     and (_NAME_CUE.search(text) or named_at == n or asked_before)):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
@@ -215,8 +216,22 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         return []
 
     def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
+        """The agent's self-introductions in a turn; in typed text from after a comma inside
+        one: "Hi Marguerite, Aisha here" addresses the customer, then names the agent."""
         rule = self.rule("own_name")
-        return [] if rule.is_empty else ctx.find(rule, index)
+        if rule.is_empty:
+            return []
+        spans = ctx.find(rule, index)
+        text = ctx.transcript.turns[index].text
+        if "," not in text:
+            return spans
+        trimmed = []
+        for a, b, how in spans:
+            cut = text.rfind(",", a, b)
+            if cut >= 0 and re.search(r"[^\W\d_]", text[cut + 1:b]):
+                a = cut + 1
+            trimmed.append((a, b, how))
+        return trimmed
 
     def _placeholder(self, ctx: Context, index: int, own: list) -> Evidence | None:
         """A redaction placeholder where the agent addresses the customer ("thanks [NAME]")."""
@@ -405,6 +420,10 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
         return True
     if before == "you" and words[k - 2] == "thank":
         before = "thanks"
+    # "thanks so much joy", "thank you very much hope"
+    if before == "much" and k >= 3 and words[k - 2] in ("so", "very") and words[k - 3] in (
+            "thanks", "you"):
+        before = "thanks"
     # after a word that keeps it a word ("starts in June", "on your next bill", "14 August")
     as_word = before in _BEFORE_WORD or any(c.isdigit() for c in before)
     if _cased(text):
@@ -417,8 +436,13 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
     after = words[k + 1] if k + 1 < len(words) else "_eot_"
     if after == "_eot_":
         return not as_word
-    if words[k] in _AUX_NAMES and after in ("i", "we"):
-        return False
+    if words[k] in _AUX_NAMES:
+        if after in ("i", "we"):
+            return False
+    elif after in ("thank", "thanks") and not as_word:
+        return True  # thanks said after the name: "lovely to hear joy thank you"
+    elif after == "have" and before in _VOCATIVE_LEAD:
+        return True  # "thanks so much joy have a great day" (not "okay will have a look")
     return before in _VOCATIVE_LEAD and (after in _AFTER_VOCATIVE
                                          or text[end:].lstrip().startswith("["))
 
@@ -480,8 +504,9 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
 
 
 #: A word spelled out letter by letter: three or more single letters apart ("k-a-t-e",
-#: "t a n", "B. E. L. L. O.").
-_SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)[^\W\d_](?![\w'’])){2,}")
+#: "t a n", "B. E. L. L. O."), an apostrophe said as a word ("o. apostrophe n. e. i. l. l.").
+_SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)(?:apostrophe\s+)?"
+                       r"[^\W\d_](?![\w'’])){2,}", re.IGNORECASE)
 #: Words that make a name the subject of a customer's turn.
 _NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b",
                        re.IGNORECASE)
@@ -498,11 +523,18 @@ def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
         return []
     found = []
     for m in _SPELLING.finditer(text):
-        word = "".join(c for c in m.group() if c.isalpha()).lower()
+        word = "".join(c for c in re.sub(r"(?i)\s*apostrophe\s*", "'", m.group())
+                       if c.isalpha() or c == "'").lower()
         said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
         if said.search(text[:m.start()]) or said.search(text, m.end()) or said.search(previous):
             found.append((m.start(), m.end(), word))
     return found
+
+
+def _letter(word: str) -> bool:
+    """Whether a word is one letter of a spelling: "k", or "k." as speech recognition writes
+    it with a period ("s. i. o. b. h. a. n.")."""
+    return len(word) == 1 or (len(word) == 2 and word[1] == "." and word[0].isalpha())
 
 
 def _may_mask(text: str) -> bool:
@@ -519,26 +551,29 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
              if w not in ("_bot_", "_eot_")]
     # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
-    spelled = {k for k in range(len(pairs)) if len(pairs[k][0]) == 1 and any(
-        0 <= j < len(pairs) and len(pairs[j][0]) == 1 for j in (k - 1, k + 1))}
+    spelled = {k for k in range(len(pairs)) if _letter(pairs[k][0]) and any(
+        0 <= j < len(pairs) and _letter(pairs[j][0]) for j in (k - 1, k + 1))}
     pairs = [pair for k, pair in enumerate(pairs) if k not in spelled
              and not (k and pair[0] == pairs[k - 1][0])]  # "hope uh hope lawrence"
     while pairs and (pairs[0][0] in _ANSWER_LEAD or any(c.isdigit() for c in pairs[0][0])
                      or pairs[0][0] in "-,:;/."):
         pairs.pop(0)  # "it's ...", a reference before the name ("SB-55120, Mateus")
     run = 0
-    while run < min(len(pairs), 4) and _may_be_name(pairs[run][0]):
+    # an initial between name words ("nakamura h. nakamura", "tom r. reyes")
+    while run < min(len(pairs), 4) and (_may_be_name(pairs[run][0]) or (
+            run and _letter(pairs[run][0]) and run + 1 < len(pairs)
+            and _may_be_name(pairs[run + 1][0]))):
         run += 1
     rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
     if not run or (rest and not _identifying(rest[0])) or pairs[run - 1][0] in _PARTICLES:
         return None
-    name = pairs[:run]
+    name = [pair for pair in pairs[:run] if not _letter(pair[0])]
     text = ctx.transcript.turns[index].text
     start, end = name[0][1][0], name[-1][1][1]
     if cased and not all(text[s:s + 1].isupper() for w, (s, _e) in name
                          if w not in _PARTICLES):
         return None
-    return [w for w, _ in name if w not in _PARTICLES], ctx.evidence(
+    return list(dict.fromkeys(w for w, _ in name if w not in _PARTICLES)), ctx.evidence(
         index, (start, end, "answer"), role=EvidenceRole.STATED_NAME)
 
 
@@ -590,6 +625,31 @@ sincerely urgent request refund order parcel delivery delivered not late missing
 complaint issue problem query question update reference ref invoice payment""".split())
 
 
+#: In typed text, a name after a reference and a comma, ending its sentence ("Account
+#: 40027751, Mrs Haddad.", "Ref QX-2231, Ines Duarte"): a title, or two words.
+_ID_THEN_NAME = re.compile(
+    r"(?<![\w-])[A-Za-z]{0,4}-?\d[\w-]*[ \t]*,[ \t]*((?:(?-i:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?|(?-i:[A-Z])[\w'’-]+[ \t]+(?-i:[A-Z])[\w'’-]+))"
+    r"[ \t]*(?:[.!]|\Z)")
+#: A social post signed at its end after a dash ("... thanks so fast 🙌 - Maya", "... Ref
+#: TRX-44190 -Will", "— Dr. Amara Okonkwo"), or with a first name alone after the last
+#: sentence ("... Ref ENG-55120. Bex"; not an exclamation: "... Again. Ridiculous").
+_DASH_SIGNATURE = re.compile(
+    r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
+_LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
+#: One-word exclamations and comments that end a post like a signature would.
+_NOT_SIGNOFF = frozenset("""thanks thx ta cheers please pls plz help urgent sorry again
+seriously ridiculous unbelievable unacceptable disgraceful shocking pathetic useless typical
+brilliant great amazing awesome perfect nice lovely excellent fantastic wow ugh sigh lol omg
+bye regards best anyone anybody someone somebody nobody never always today tonight tomorrow
+yesterday now asap done sorted fixed resolved waiting still fine okay ok yes no nope cool
+why what how when where who which thoughts ideas update answer reply info joke madness shame
+hello hi hey welcome congrats well good bad terrible awful rubbish nonsense""".split())
+#: Endings of adverbs and adjectives a post may end on ("... Again. Seriously").
+_NOT_NAME_ENDINGS = ("ly", "ed", "ing", "ous", "ful", "able", "ible", "less", "ness")
+
+
 def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
     """Names a customer types without a cue (in the first two messages): with identifying
     details after them, as an e-mail's sign-off, or a full name after the opening greeting.
@@ -598,11 +658,17 @@ def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
     for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
                     (_SIGNATURE, "\n" in text),
                     (_GREETING_NAME, text.lstrip()[:1] in "HhGg"),
-                    (_INLINE_SIGNATURE, "\n" not in text.rstrip())):
+                    (_INLINE_SIGNATURE, "\n" not in text.rstrip()),
+                    (_ID_THEN_NAME, "," in text and _ID_HINT.search(text) is not None),
+                    (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
+                    (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha())):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
             parts = m.group(group).split()
             words = _name_words(m.group(group))
+            if rx is _LAST_WORD_SIGNATURE and (not words or words[0] in _NOT_SIGNOFF
+                                               or words[0].endswith(_NOT_NAME_ENDINGS)):
+                continue
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
                             and w not in _stop_words() for w in words)
