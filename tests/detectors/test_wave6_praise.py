@@ -70,7 +70,7 @@ def test_sarcastic_thanks_for_a_harm_is_no_praise_contact():
 def test_praise_with_a_service_failure_after_it_has_an_outcome_to_check():
     report = judge([("agent", "Morning, Acme broadband."),
                     ("customer", "hi i just wanted to say thanks to the engineer, the new "
-                                 "router's great. the app keeps crashing since yesterday though"),
+                                 "router's great. my bill has doubled this month though"),
                     ("agent", "Glad to hear it, I've reset the app for you."),
                     ("customer", "ok")])
     assert report["resolution_check"].status is MISSED
