@@ -108,6 +108,12 @@ def test_a_transcript_all_in_capitals_shouts_nothing():
     ("are you back in now", MET),
     ("are you in the UK at the moment?", MISSED),
     ("Which branch are you in?", MISSED),
+    ("Both swapped. Can you see seats 3C and 3D on both of your tickets in the wallet now?", MET),
+    ("Thanks. Do you still see the red warning banner on the page now?", MISSED),
+    # a third party's contact the agent arranged
+    ("The plumber has your number now. Have you had his text yet?", MET),
+    ("did you get their reply", MET),
+    ("Did you get their names for the booking?", MISSED),
     # a long subject before "look right", in run-on speech
     ("okay i've corrected it does the final total for the three rooms look right to you", MET),
     ("have we changed everything you wanted changed", MET),
@@ -211,6 +217,10 @@ def test_brand_voice_farewells_close(last, status):
     ("hello, you're through to specialist Brennan in claims", MET),
     ("hi is that marguerite it's desmond calling from the surgery", MET),
     ("hello am i speaking with ravi it's lena from hartwell energy", MET),
+    # a name that is also a stop word
+    ("Hi, I'm Will, I'll be looking after you today.", MET),
+    ("Hello, I'm May from the lettings team.", MET),
+    ("Hi, I'm willing to help with that.", MISSED),
     # ... the customer named, no agent's name
     ("hi is that marguerite calling from the surgery", MISSED),
     ("you're speaking with the accounts team", MISSED),
