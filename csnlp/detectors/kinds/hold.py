@@ -127,12 +127,16 @@ class HoldDetector(Detector[HoldSpec]):
         episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()),
                              {before for before, _ in silent})
         bad = 0
-        for episode in episodes:
+        for n, episode in enumerate(episodes):
             evidence.extend(holds[i] for i in episode)
             asked = next(((i, s) for i in episode for s in ctx.find(ask, i)), None)
             if asked:
                 evidence.append(ctx.evidence(*asked, role=EvidenceRole.ASK))
-            after = [j for j in agent_turns if j > episode[-1]][: std.thanks_within_turns]
+            # the thanks comes back with the customer, before the next hold begins: "okay,
+            # it's in Frankfurt, can I put you on hold again?" thanks nobody for the first
+            until = episodes[n + 1][0] if n + 1 < len(episodes) else len(ctx.transcript.turns)
+            after = [j for j in agent_turns
+                     if episode[-1] < j <= until][: std.thanks_within_turns]
             thanked = next(((j, s) for j in after for s in ctx.find(thanks, j)), None)
             if thanked:
                 evidence.append(ctx.evidence(*thanked, role=EvidenceRole.THANKS))
@@ -164,8 +168,9 @@ class HoldDetector(Detector[HoldSpec]):
 
     def _no_wait(self, ctx: Context, i: int, agent_turns: list[int]) -> bool:
         """Whether the hold words of agent turn `i` led to no hold: the customer declined it
-        ("I'd rather not, my signal drops"), or, in a timed typed conversation, the agent's
-        next message came sooner than `typed_min_wait_seconds` after it."""
+        ("I'd rather not, my signal drops", "can you just stay on?", "can you call me back
+        instead?"), or, in a timed typed conversation, the agent's next message came sooner
+        than `typed_min_wait_seconds` after it."""
         turns = ctx.transcript.turns
         if i + 1 < len(turns) and turns[i + 1].speaker != self.standard.speaker and \
                 _DECLINED.search(turns[i + 1].text):
@@ -199,7 +204,9 @@ class HoldDetector(Detector[HoldSpec]):
 
 #: An agent waiting while the customer does something.
 _TAKE_YOUR_TIME = re.compile(
-    r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when)\b",
+    r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when|give it (?:a"
+    r"|an|another|a few|a couple of|two|five|ten|thirty) ?(?:sec|secs|second|seconds|min|mins|"
+    r"minute|minutes|moment|moments|mo))\b",
     re.IGNORECASE)
 #: A customer asking the agent to wait while they do something.
 _CUSTOMER_WAIT = re.compile(
@@ -214,10 +221,13 @@ _CUSTOMER_WAIT = re.compile(
 #: A customer turning a hold down ("I'd rather not", "no, please don't put me on hold").
 _DECLINED = re.compile(
     r"\b(?:(?:i'?d|i would) rather (?:(?:not|you didn'?t)(?= *(?:[.!,]|$| be (?:put|on hold)| hold"
-    r"| wait))|stay on)|(?:i'?d|i would) prefer (?:not|"
+    r"| wait| if\b))|stay on)|(?:i'?d|i would) prefer (?:not|"
     r"you didn'?t|to stay)|please don'?t (?:put|hold)|can'?t (?:hold|stay on hold)|"
     r"(?:don'?t|do not) (?:put|place) me on hold|(?:no|not) (?:time|able) to (?:hold|wait)|"
-    r"(?:don'?t|do not) (?:want|have time) to (?:hold|wait|be on hold))\b", re.IGNORECASE)
+    r"(?:don'?t|do not) (?:want|have time) to (?:hold|wait|be on hold)|"
+    r"(?:can|could|would) you (?:just |please )?(?:stay on(?: the line)?|(?:call|ring|phone) me"
+    r" back)|(?:call|ring|phone) me back (?:instead|later)|rather (?:you )?(?:call|ring) me back)"
+    r"\b", re.IGNORECASE)
 #: Channels typed, not spoken: the time between messages includes typing them.
 _TYPED_CHANNELS = frozenset({"chat", "live chat", "livechat", "web chat", "webchat", "email",
                              "e-mail", "mail", "social", "sms", "text", "messaging", "whatsapp",

@@ -3,7 +3,8 @@
 Options: `label` (the tone model's label, default `polite`), `min_mean` (the speaker's mean score
 must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording),
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
-all that short, is curt throughout: "Order number." "Refused." "No.").
+all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
+capitals, rude in a transcript that is not all capitals).
 Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
@@ -48,6 +49,10 @@ class ToneSpec(StandardBase):
     #: speaker from a brisk but courteous one; one courteous word anywhere does.
     courteous: RuleSpec = RuleSpec()
     curt_max_words: Annotated[int, Field(ge=1)] | None = None
+    #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
+    #: in a transcript with lower-case letters in it: a transcript all in capitals, as some
+    #: speech recognisers write, shouts nothing.
+    shouting: RuleSpec = RuleSpec()
 
     def main_rule(self) -> RuleSpec:
         return self.rude
@@ -106,6 +111,8 @@ class ToneDetector(Detector[ToneSpec]):
                 spans = [(s, e, lb) for s, e, lb in spans
                          if not any(s < fe and fs < e for fs, fe, _ in judged)]
             evidence.extend(ctx.evidence(i, span) for span in spans)
+        if not std.shouting.is_empty:
+            evidence.extend(self._shouting(ctx, indices))
         scored = [(i, tone[std.label]) for i in indices
                   if (tone := ctx.annotations[i].tone) and std.label in tone]
         problems: list[str] = []
@@ -137,6 +144,15 @@ class ToneDetector(Detector[ToneSpec]):
                              score=round(worst[1], 4))] \
             if worst else []
         return self.result(Status.MET, self._met_note(ctx, indices) + model_note, evidence=ev)
+
+    def _shouting(self, ctx: Context, indices: list[int]) -> list[Evidence]:
+        """Evidence of the speaker's wording in capitals (`ToneSpec.shouting`), none when no
+        turn of the transcript has a lower-case letter."""
+        rule = self.rule("shouting")
+        found = [(i, span) for i in indices for span in ctx.find(rule, i)]
+        if not found or not any(t.text != t.text.upper() for t in ctx.transcript.turns):
+            return []
+        return [ctx.evidence(i, span) for i, span in found]
 
     def _met_note(self, ctx: Context, indices: list[int]) -> str:
         """'No rude wording in the agent's 4 turns.', or, when a `forbid` standard flags some of
