@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -58,6 +59,8 @@ class FastAnnotator(BaseAnnotator):
         #: A pattern's anchor phrases (see `_anchor_phrases`), found for a whole batch at once.
         self.anchor_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self._anchor_ids: dict[int, int] = {}  # anchor label hash -> pattern index
+        #: speaker -> (the patterns looked for in their turns, the anchor ids of those only)
+        self._speaker_anchor_ids: dict[str | None, tuple[frozenset[int], dict[int, int]]] = {}
         self._unanchored: list[int] = []  # patterns without anchor phrases: tried on every turn
         #: Per pattern, (words before its anchor, anchor words, words after) a match can span,
         #: or None when unbounded; see `_match`.
@@ -273,12 +276,20 @@ class FastAnnotator(BaseAnnotator):
         # would running every pattern on every turn).
         # A pattern no rule looks for in a turn's speaker's turns is never a candidate there.
         candidates: dict[int, dict[int, list[int]]] = {}  # turn -> pattern -> anchor starts
-        anchor_ids = self._anchor_ids
         patterns_for = self._patterns_for
+        # Anchors are found hundreds of thousands of times a batch: each turn's lookup is the
+        # anchor ids of its speaker's patterns, so an anchor of another speaker's pattern is
+        # one failed dict lookup.
+        if speakers is None:
+            turn_ids: list[dict[int, int]] | None = None
+            ids: dict[int, int] = self._anchor_ids
+        else:
+            by_speaker = {s: self._anchor_ids_for(s) for s in set(speakers)}
+            turn_ids = [by_speaker[s] for s in speakers]
         for match_id, start, _end in self.anchor_matcher(ndoc):
             n = bisect_right(starts, start) - 1
-            i = anchor_ids[match_id]
-            if speakers is None or i in patterns_for(speakers[n]):
+            i = (ids if turn_ids is None else turn_ids[n]).get(match_id)
+            if i is not None:
                 candidates.setdefault(n, {}).setdefault(i, []).append(start)
         if self._unanchored:
             for n, ann in enumerate(out):
@@ -315,6 +326,16 @@ class FastAnnotator(BaseAnnotator):
                         continue
                     ann.matches.setdefault(strings[match_id], []).append(
                         (ann.spans[s0][0], ann.spans[e0 - 1][1]))
+
+    def _anchor_ids_for(self, speaker: str | None) -> dict[int, int]:
+        """Anchor label hash -> pattern index, for the patterns looked for in `speaker`'s turns
+        (kept per speaker while the set of those patterns stays the same)."""
+        allowed = self._patterns_for(speaker)
+        kept = self._speaker_anchor_ids.get(speaker)
+        if kept is None or kept[0] is not allowed:
+            kept = self._speaker_anchor_ids[speaker] = (allowed, {
+                h: i for h, i in self._anchor_ids.items() if i in allowed})
+        return kept[1]
 
     @staticmethod
     def _run_pattern(matcher: Matcher, ndoc: Doc, first: int, last: int,
@@ -378,9 +399,10 @@ def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
 
 
 def _anchor_phrases(pattern: list[dict[str, Any]], limit: int = 256) -> list[list[str]]:
-    """Word sequences of which every match of `pattern` holds one: its longest run of
-    consecutive required tokens with literal values (`ORTH` a word or an `IN` list), spelled
-    out, at most `limit` sequences ([] when the pattern has no such token).
+    """Word sequences of which every match of `pattern` holds one: the run of consecutive
+    required tokens with literal values (`ORTH` a word or an `IN` list) that a turn is least
+    likely to hold, spelled out, at most `limit` sequences ([] when the pattern has no such
+    token).
 
     A required token (no `OP`) matches exactly one word, so consecutive ones match consecutive
     words: "this is" must occur for [this][is][a name] to match, and a turn that only holds
@@ -406,20 +428,32 @@ def _anchor_run(pattern: list[dict[str, Any]], limit: int = 256
             run = []
     if run:
         runs.append((len(pattern) - len(run), run))
-    best: tuple[tuple[int, int], int, list[list[str]]] | None = None
+    # The run whose phrases a turn is least likely to hold: every anchor found costs a lookup
+    # and a check, and "the", "it", "you" are found in most turns ("told" or "understand" in
+    # few). A word's chance is a rough guess: function words are common, others rare.
+    best: tuple[tuple[float, int], int, list[list[str]]] | None = None
     for first, run in runs:
         for a in range(len(run)):
-            product = 1
+            product, chance = 1, 1.0
             for b in range(a, len(run)):
                 product *= len(run[b])
                 if product > limit:
                     break
-                key = (b - a + 1, -product)  # longer first, then fewer phrases
-                if best is None or key > best[0]:
+                chance *= sum(_word_chance(w) for w in run[b])
+                key = (chance, -(b - a + 1))  # least likely, then longer
+                if best is None or key < best[0]:
                     best = (key, first + a, run[a:b + 1])
     if best is None:
         return [], -1
     return [list(words) for words in itertools.product(*best[2])], best[1]
+
+
+#: The rough chance that a word stands at a given place in a turn (see `_anchor_run`).
+_COMMON_CHANCE, _RARE_CHANCE = 0.01, 0.0005
+
+
+def _word_chance(word: str) -> float:
+    return _COMMON_CHANCE if word in STOP_WORDS or len(word) <= 2 else _RARE_CHANCE
 
 
 def _max_tokens(tokens: list[dict[str, Any]]) -> int | None:

@@ -117,10 +117,19 @@ def test_no_phrase_or_turn_word_can_be_a_sentinel():
         assert not {BOT, EOT} & set(normalise_phrase(text)), text
 
 
-def test_anchor_phrases_are_the_longest_literal_run_of_a_pattern():
+def test_anchor_phrases_are_the_least_likely_literal_run_of_a_pattern():
     """A pattern is tried only on turns holding one of these word sequences: each must be
-    something every match contains, and the longest such run is the most selective."""
+    something every match contains, and the run a turn is least likely to hold (longer, and
+    of rarer words) is the most selective."""
     from csnlp.nlp.pipeline import BOT, _anchor_phrases
+
+    # a rare word wins over a common one, whatever their order or number of options
+    told = [{"ORTH": {"IN": ["told", "said", "promised"]}}, {"ORTH": "me", "OP": "?"},
+            {"ORTH": {"IN": ["it", "the"]}}, {"IS_ALPHA": True}]
+    assert _anchor_phrases(told) == [["promised"], ["said"], ["told"]]
+    understand = [{"ORTH": BOT}, {"ORTH": "i"}, {"ORTH": "really", "OP": "?"},
+                  {"ORTH": "understand"}]
+    assert _anchor_phrases(understand) == [["understand"]]
 
     name = [{"ORTH": "my"}, {"ORTH": "name"}, {"ORTH": {"IN": ["is", "'s"]}}, {"IS_ALPHA": True}]
     assert _anchor_phrases(name) == [["my", "name", "'s"], ["my", "name", "is"]]
