@@ -50,8 +50,9 @@ class TurnAnnotation:
     tone: dict[str, float] | None = None
     acts: dict[str, float] | None = None
     timeouts: dict[str, str] | None = None
-    #: rule -> its matches in this turn, for rules without templates (`CompiledRule.find`):
-    #: identical turns share one annotation (the turn cache), so a rule is searched once.
+    #: rule -> its matches in this turn, for rules that search the text (regexes, vetoes) and
+    #: have no templates (`CompiledRule.find`): identical turns share one annotation (the
+    #: turn cache), so such a rule searches a turn once.
     found: dict[CompiledRule, list[Span]] | None = field(default=None, compare=False,
                                                           repr=False)
 
@@ -98,7 +99,9 @@ class CompiledRule:
         if ann.timeouts and not self.labels.isdisjoint(ann.timeouts):
             label = min(self.labels & ann.timeouts.keys())
             raise PatternTimeout(f"{_in_turn(turn)}token pattern {ann.timeouts[label]}")
-        if self.templates:  # filled from each transcript's metadata: not the turn's alone
+        # Only text searches are worth keeping: labels are a lookup in the annotation, and
+        # templates are filled from each transcript's metadata (not the turn's alone).
+        if self.templates or not (self.regexes or self.unless or self.unless_spans):
             return self._find(text, ann, metadata, filled, turn)
         memo = ann.found
         if memo is None:
