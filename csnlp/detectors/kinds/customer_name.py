@@ -156,8 +156,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
-            if (sum(map(_letter, ctx.annotations[i].words)) >= 3
-                    and (_NAME_CUE.search(text) or named_at == n or asked_before)):
+            if ((named_at == n or asked_before or _NAME_CUE.search(text))
+                    and sum(map(_letter, ctx.annotations[i].words)) >= 3):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
