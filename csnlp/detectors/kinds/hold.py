@@ -208,11 +208,14 @@ _TAKE_YOUR_TIME = re.compile(
     r"|an|another|a few|a couple of|two|five|ten|thirty) ?(?:sec|secs|second|seconds|min|mins|"
     r"minute|minutes|moment|moments|mo))\b",
     re.IGNORECASE)
+#: Filler adverbs and light verbs between "let me" and the act ("let me just quickly grab it",
+#: "I'll go and get it", "let me run and fetch it"), up to three of them.
+_FILLERS = r"(?:(?:just|quickly|quick|really|go|and|run|nip|pop|dash|first)\s+){0,3}"
 #: A customer asking the agent to wait while they do something.
 _CUSTOMER_WAIT = re.compile(
     r"\b(?:hold on|hang on|bear with me|one sec(?:ond)?|gimme a sec|give me (?:a|one) "
     r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|(?:let me|"
-    r"i (?:need|have|got) to|i'?ll (?:just )?(?:go(?: and)?|have to)) (?:just )?"
+    r"i (?:need|have|got) to|i'?ll (?:just )?(?:go(?: and)?|have to)) " + _FILLERS +
     r"(?:find|get|grab|go|look|check|fetch|dig)|"
     r"doing (?:it|that) now|brb|be right back|back in a (?:sec|second|min|minute|moment|mo|bit))"
     r"\b", re.IGNORECASE)
