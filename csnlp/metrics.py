@@ -21,14 +21,17 @@ HOLD_SECONDS = 5.0
 HOLD_LOOKBACK = 2
 
 #: What agents say when they put a customer on hold or make them wait.
+_FILLER = r"((just|quickly|quick|briefly|first|go and|double) ){0,2}"  # "let me just quickly"
 HOLD_CUE = re.compile(
-    r"\b(let me (just )?(check|look|see|pull|find|verify|confirm|get|look into|transfer|ask)"
+    r"\b(let me " + _FILLER + r"(check|look|see|pull|find|verify|confirm|get|look into|transfer"
+    r"|ask)"
     r"|(one|a|just a|another) (moment|second|sec|minute)"
     r"|(a|another) (few|couple( of)?) (moments|seconds|minutes)"
     r"|bear with me|hold (on|the line|please)|hang (on|tight)"
     r"|please hold|you on (a )?(brief |short |quick |little )?hold"
     r"|mind (holding|waiting)|(hold|wait) for (a|one|just a) (moment|second|sec|minute|bit)"
-    r"|while i (just )?(check|look|pull|find|verify|confirm|get|review|speak|contact|dig|see"
+    r"|while i " + _FILLER + r"(check|look|pull|find|verify|confirm|get|review|speak|contact"
+    r"|dig|see"
     r"|ask|transfer)"
     r"|give me (a|one|just a) (moment|second|sec|minute|few)|i('ll| will) be (right )?back"
     r"|wait (a|one|just a) (moment|second|minute))\b",

@@ -51,6 +51,9 @@ def test_an_unannounced_silence_is_still_a_slow_reply():
     "Could you hang on a couple of minutes while I look that up?",
     "I'll need another minute to get the letter drafted, is that okay?",
     "Would you mind holding while I speak with the fraud desk?",
+    # a filler between "let me" / "while I" and what the agent goes to do
+    "okay let me quickly pull that up for you",
+    "Thanks, while I just quickly check the ledger.",
 ])
 def test_wait_requests_in_other_words_open_a_hold(asks):
     t = T(("customer", "Can you sort out the charge?", 0.0, 2.0),
