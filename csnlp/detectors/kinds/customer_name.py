@@ -141,7 +141,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 if cased and not found and n < 2:
                     found += [(words, ctx.evidence(i, (a, b, "typed"),
                                                    role=EvidenceRole.STATED_NAME))
-                              for a, b, words in _typed_names(text)][:1]
+                              for a, b, words in _typed_names(
+                                  text, opening=agent not in {t.speaker for t in turns[:i]})][:1]
                 # a bare name answering the agent's question, or ending a sentence the caller
                 # began in the turn before ("my name is uh" / "wei ling tan"); with the
                 # question, also beside a labelled part ("Nguyen. First name Thanh.")
@@ -397,6 +398,28 @@ _VOCATIVE_LEAD = (_ADDRESS_LEAD | {"problem", "again", "cool", "fine"}) - _TITLE
 #: that helps", "okay will you ...").
 _AFTER_VOCATIVE = frozenset("""_eot_ and i we let so just your thank thanks how what when where
 who bye take sorry anything okay right please""".split())
+#: Greetings: in speech-recognition text a name word right after one addresses someone,
+#: whatever follows ("hi mark ill take that now", "hey sandy sure"); an auxiliary name is read
+#: apart ("hi will you be ...").
+_GREETING_LEAD = frozenset("hi hello hey hiya morning afternoon evening bye goodbye".split())
+#: Discourse words opening a sentence: a name word after one addresses someone unless the next
+#: word goes on with it as a word (`_GOES_ON`, a number or `_DETAIL_WORDS`: "okay chase that
+#: up", "thanks hope you're well", "okay bill is ready", "okay june fifth"); adjectives are
+#: not among them ("great price").
+_OPENER_LEAD = frozenset("okay ok alright thanks cheers sure".split())
+#: Words that continue a name word as an ordinary word: objects, determiners, particles,
+#: prepositions, verbs it would be the subject of, numbers.
+_GOES_ON = frozenset("""the a an your my our their his her its it this that these those them
+him me us you up down off out over in on at to of for with from by as into onto through back
+is was are were be been being has have had do does did will would can could should may might
+must shall 's not all everything everyone both each every some any no nothing something one
+""".split())
+#: Of those, the subjects that may open a new clause after the name ("okay jack that is done").
+_SUBJECTS = frozenset("it this that".split())
+#: Finite verbs that show such a subject opens a clause.
+_FINITE = frozenset("is was has will should can 's".split())
+#: Name words that as words take a clause: "thanks hope that is okay".
+_CLAUSE_NAMES = frozenset({"hope"})
 #: A name this long may come split by speech recognition into pieces this short at most.
 _SPLIT_MIN, _SPLIT_PIECE = 6, 5
 #: Names that are also auxiliaries: before "i" or "we" they ask ("sorry may i confirm").
@@ -443,6 +466,20 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
         return True  # thanks said after the name: "lovely to hear joy thank you"
     elif after == "have" and before in _VOCATIVE_LEAD:
         return True  # "thanks so much joy have a great day" (not "okay will have a look")
+    if words[k] in _stop_words():  # "will", "may": read only by the words above and below
+        pass
+    elif before in _GREETING_LEAD:
+        return True  # a greeting's name is said to someone: "hi rose no problem"
+    elif before in _OPENER_LEAD:
+        # "okay jack that's done", not "okay chase that up", "okay bill is ready"; a pronoun
+        # opening a clause ("that is", "it has") leaves the name a name, but after a word
+        # that takes a clause it is the clause ("thanks hope that is okay")
+        if after in _SUBJECTS:
+            nxt = words[k + 2] if k + 2 < len(words) else "_eot_"
+            return nxt in _FINITE and words[k] not in _CLAUSE_NAMES
+        if (after not in _GOES_ON and after not in _DETAIL_WORDS
+                and not any(c.isdigit() for c in after)):
+            return True
     return before in _VOCATIVE_LEAD and (after in _AFTER_VOCATIVE
                                          or text[end:].lstrip().startswith("["))
 
@@ -607,6 +644,15 @@ _INLINE_SIGNATURE = re.compile(
     r"[ \t]*(?:\([^)\n]{0,30}\)|[,|–—][^.!?\n]{0,60})?[ \t.]*\Z", re.IGNORECASE)
 
 
+#: A message on one line signed with a first name after a question and a closing thanks
+#: ("... my invoices? Thanks, Tom"): read only in the message opening a conversation, where
+#: no agent has yet said a name to thank (later "Thanks, Dave" thanks the agent), and after a
+#: question (thanks in advance; "Got the refund. Thanks, Oksana" thanks someone for it).
+_THANKS_SIGNOFF = re.compile(
+    r"\?[ \t]+(?:many[ \t]+)?(?:thanks|thank you|cheers|ta)[ \t]*(?:again[ \t]*)?,"
+    r"[ \t]*((?-i:[A-Z])[a-z][\w'’-]*)[ \t.!]*\Z", re.IGNORECASE)
+
+
 #: A typed turn opening on a greeting and a full name ("Hello, Dr Ama Owusu. I need ...").
 _GREETING_NAME = re.compile(
     r"\A\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))[ \t]*[,!]?[ \t]+"
@@ -650,10 +696,11 @@ hello hi hey welcome congrats well good bad terrible awful rubbish nonsense""".s
 _NOT_NAME_ENDINGS = ("ly", "ed", "ing", "ous", "ful", "able", "ible", "less", "ness")
 
 
-def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
+def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[str]]]:
     """Names a customer types without a cue (in the first two messages): with identifying
-    details after them, as an e-mail's sign-off, or a full name after the opening greeting.
-    (start, end, name words); every word capitalised in the text."""
+    details after them, as an e-mail's sign-off, or a full name after the opening greeting;
+    in a message `opening` the conversation (no agent turn before), a first name alone signing
+    it after its thanks. (start, end, name words); every word capitalised in the text."""
     found = []
     for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
                     (_SIGNATURE, "\n" in text),
@@ -661,13 +708,15 @@ def _typed_names(text: str) -> list[tuple[int, int, list[str]]]:
                     (_INLINE_SIGNATURE, "\n" not in text.rstrip()),
                     (_ID_THEN_NAME, "," in text and _ID_HINT.search(text) is not None),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
-                    (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha())):
+                    (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
+                    (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip())):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
             parts = m.group(group).split()
             words = _name_words(m.group(group))
-            if rx is _LAST_WORD_SIGNATURE and (not words or words[0] in _NOT_SIGNOFF
-                                               or words[0].endswith(_NOT_NAME_ENDINGS)):
+            if rx in (_LAST_WORD_SIGNATURE, _THANKS_SIGNOFF) and (
+                    not words or words[0] in _NOT_SIGNOFF
+                    or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
