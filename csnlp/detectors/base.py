@@ -243,6 +243,12 @@ _NAME_LINKS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 #: A Title-Case word right after a name's word, across a possessive ("Hell's Kitchen").
 _NAME_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:of|the|and|de)\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+#: The word before a name, and the determiners that make what follows a noun phrase.
+_WORD_BEFORE = re.compile(r"(?:^|\s)([^\W\d_]+)$")
+_DETERMINERS = frozenset({"the", "a", "an", "our", "your", "my", "this", "that", "these",
+                          "those", "their", "his", "her", "its"})
+#: A lower-case word after a name: the noun it names ("bedtime tea", "mug").
+_LOWER_AFTER = re.compile(r"\s+[a-zß-öø-ÿ]{2,}\b")
 
 
 def named(text: str, start: int, end: int) -> bool:
@@ -256,7 +262,13 @@ def named(text: str, start: int, end: int) -> bool:
     before = text[:words[0].start()].rstrip()
     if not before or not before[-1].isalnum():
         return False  # a sentence's (or a quotation's) first word is capitalised anyway
-    return _NAME_AFTER.match(text, end) is not None
+    if _NAME_AFTER.match(text, end) is not None:
+        return True
+    # a name used as a noun's modifier: a determiner before, a lower-case word after ("the
+    # Calm Down bedtime tea", "our Shut Up mug"); "Calm Down now" has no determiner
+    last = _WORD_BEFORE.search(before)
+    return (last is not None and last.group(1).lower() in _DETERMINERS
+            and _LOWER_AFTER.match(text, end) is not None)
 
 
 def own_words(text: str, start: int, end: int) -> bool:

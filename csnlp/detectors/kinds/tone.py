@@ -22,6 +22,7 @@ low-scoring turn it flags. Alone, without such a standard, the `rude` rule judge
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
@@ -51,11 +52,41 @@ class ToneSpec(StandardBase):
     curt_max_words: Annotated[int, Field(ge=1)] | None = None
     #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
     #: in a transcript with lower-case letters in it: a transcript all in capitals, as some
-    #: speech recognisers write, shouts nothing.
+    #: speech recognisers write, shouts nothing. Of the rule's matches only those shouted at
+    #: the reader count: a whole sentence, not a name, a stressed phrase or a labelled notice.
     shouting: RuleSpec = RuleSpec()
 
     def main_rule(self) -> RuleSpec:
         return self.rude
+
+
+#: A notice's label opening a sentence: "IMPORTANT:", "Please note:", "Safety first:".
+_NOTICE = re.compile(r"\s*(?:[^\W\d_][\w'’&-]*\s+){0,2}[^\W\d_][\w'’&-]*\s*:")
+#: Where a sentence ends: its closing mark before a space (or the text's end), or a new line.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_SECOND_PERSON = re.compile(r"\bYOU(?:['’](?:RE|VE|LL|D))?\b|\bYOURSELF\b")
+
+
+def shouted(text: str, start: int, end: int) -> bool:
+    """Whether the words in capitals at text[start:end] shout at the reader: the whole sentence
+    is in capitals ("IT IS ON THE ACCOUNT PAGE."), or the capitals run to its end with "YOU"
+    in them ("Look, YOU NEED TO RESTART IT."). Capitals that stop mid-sentence name or stress
+    ("the ULTRA FAST FIBRE PACKAGE, it's ...", "DO NOT SHARE YOUR PIN, even with us"), and a
+    notice under its label ("WARNING: THIS PRODUCT CONTAINS NUTS.") warns."""
+    if text[end:end + 3].lstrip(" \t").startswith(":"):
+        return False  # the capitals are a label themselves ("SAFETY NOTICE FOR GUESTS: ...")
+    opened = max(text.rfind(".", 0, start), text.rfind("!", 0, start),
+                 text.rfind("?", 0, start), text.rfind("\n", 0, start)) + 1
+    closed = _SENTENCE_END.search(text, end)
+    closed_at = closed.start() if closed else len(text)
+    if any(c.islower() for c in text[end:closed_at]):
+        return False
+    before = text[opened:start]
+    if _NOTICE.match(before):
+        return False
+    # the rule's match is the run's first words: "YOU" may come later in the sentence
+    return (not any(c.islower() for c in before)
+            or _SECOND_PERSON.search(text, start, closed_at) is not None)
 
 
 @register("tone")
@@ -146,10 +177,12 @@ class ToneDetector(Detector[ToneSpec]):
         return self.result(Status.MET, self._met_note(ctx, indices) + model_note, evidence=ev)
 
     def _shouting(self, ctx: Context, indices: list[int]) -> list[Evidence]:
-        """Evidence of the speaker's wording in capitals (`ToneSpec.shouting`), none when no
-        turn of the transcript has a lower-case letter."""
+        """Evidence of the speaker's wording in capitals (`ToneSpec.shouting`) shouted at the
+        reader (`shouted`), none when no turn of the transcript has a lower-case letter."""
         rule = self.rule("shouting")
-        found = [(i, span) for i in indices for span in ctx.find(rule, i)]
+        turns = ctx.transcript.turns
+        found = [(i, span) for i in indices for span in ctx.find(rule, i)
+                 if shouted(turns[i].text, span[0], span[1])]
         if not found or not any(t.text != t.text.upper() for t in ctx.transcript.turns):
             return []
         return [ctx.evidence(i, span) for i, span in found]
