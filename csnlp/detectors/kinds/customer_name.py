@@ -166,6 +166,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                           if not any(word in words for words, _ev in found)]
         return found or self._shared_name(ctx) or self._confirmed_name(ctx)
 
+    def _reply(self, ctx: Context, index: int) -> int | None:
+        """The first turn after `index` that is not the watched speaker's (their answer)."""
+        turns = ctx.transcript.turns
+        return next((j for j in range(index + 1, len(turns))
+                     if turns[j].speaker != self.standard.speaker), None)
+
     def _shared_name(self, ctx: Context) -> list[tuple[list[str], Evidence]]:
         """The agent's own name when the customer's first turn after the agent's introduction
         says it is theirs too ("oh hi sam i'm sam as well"): the words a `shared` span has in
@@ -180,8 +186,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             own = self._own_spans(ctx, i)
             if not own:
                 continue
-            reply = next((j for j in range(i + 1, len(turns))
-                          if turns[j].speaker == "customer"), None)
+            reply = self._reply(ctx, i)
             if reply is None:
                 return []
             intro = {w for a, b, _ in own for w in _name_words(turns[i].text[a:b])}
@@ -204,8 +209,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             spans = ctx.find(rule, i)
             if not spans:
                 continue
-            reply = next((j for j in range(i + 1, len(turns))
-                          if turns[j].speaker != self.standard.speaker), None)
+            reply = self._reply(ctx, i)
             if reply is None:
                 continue
             words = [w for w in ctx.annotations[reply].words if w not in ("_bot_", "_eot_")]
