@@ -212,11 +212,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             reply = self._reply(ctx, i)
             if reply is None:
                 continue
-            words = [w for w in ctx.annotations[reply].words if w not in ("_bot_", "_eot_")]
-            confirmed = bool(words) and (words[0] in _CONFIRM or words[:3] in (
-                ["that", "is", "me"], ["it", "is", "me"], ["that", "is", "right"]))
             names = _name_words(turns[i].text[spans[0][0]:spans[0][1]])
-            if confirmed and names:
+            if names and _confirms(ctx, reply):
                 return [(names, ctx.evidence(i, spans[0], role=EvidenceRole.STATED_NAME))]
         return []
 
@@ -291,6 +288,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                                      strict=True))
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
                     and _said_after(known[w], i, std.speaker)
+                    and not _spoken_of(ann.words, k)
                     and (w not in _WORD_NAMES and w not in _stop_words()
                          or _addressed(ann.words, k, text, s, e))] if named else [
                 (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
@@ -305,6 +303,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 return self.result(Status.MET, f"The agent addressed the customer by a name "
                                    f"masked as {quote(masked.text)} in turn {i + 1}.",
                                    evidence=[masked] + sources[:1])
+        if echo := self._echoed(ctx, indices, wanted):
+            i, ev, source = echo
+            return self.result(Status.MET, f"The agent addressed the customer as "
+                               f"{quote(ev.text)} in turn {i + 1}, a name the customer gave "
+                               f"({quote(source.text)}, turn {source.turn_index + 1}).",
+                               evidence=[ev, source])
         if not names:
             return self.not_applicable("The customer's name is unknown (not in metadata, "
                                        "not stated in the conversation).")
@@ -321,6 +325,125 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                            f"appears in {std.window.describe(std.speaker)}.",
                            evidence=sources + list(
                                ctx.looked(indices, std.window.describe(std.speaker))))
+
+    def _echoed(self, ctx: Context, indices: list[int], known: frozenset[str]
+                ) -> tuple[int, Evidence, Evidence] | None:
+        """A name the agent addresses the customer with that the customer gave before in a
+        form no cue caught ("hey it's Sunny", a signature after a P.S., "DM: order 55120, Leah
+        Brooks", "it's shivon kelly s i o b h a n"): a word in an address position of an agent
+        turn ("Thanks Leah.", "Hi Grace and Tom,", "thank you august do you ...") that a
+        customer turn before it holds as a name (`_given`), or that an agent turn checked and
+        the customer confirmed ("the policy is held by Chiamaka Abara, is that you?" / "yes
+        that's me"). Not the agent's own name, nor one the customer addresses the agent by.
+        Both ends are needed: an address alone may be a word ("okay great"), a capital alone a
+        place or a product."""
+        turns = ctx.transcript.turns
+        customer = ctx.turns_of("customer")
+        if not customer:
+            return None
+        own: set[str] | None = None
+        for i in indices:
+            text = turns[i].text
+            ann = ctx.annotations[i]
+            words = ann.words
+            cased = _cased(text)
+            if _ADDRESS_LEAD.isdisjoint(words) and not (cased and _TURN_VOCATIVE.match(text)):
+                continue
+            for k in range(1, len(words)):
+                word = words[k]
+                if word in known or not _echo_candidate(word):
+                    continue
+                start, end = ann.spans[k]
+                position = _address_position(words, k, text, start, end, cased)
+                if position is None:
+                    continue
+                if own is None:
+                    own = self._agent_names(ctx)
+                if word in own:
+                    continue
+                source = self._given(ctx, word, i)
+                # A name known already is the name: another one only as the customer spelled
+                # it ("it's shivon kelly, s i o b h a n"); a loose address (speech, a name
+                # that is no word, "thank you siobhan would it ...") only of a spelled name.
+                if source is not None and (source.label == "spelled" or (
+                        not known and position == "address")):
+                    return i, ctx.evidence(i, (start, end, "name")), source
+        return None
+
+    def _agent_names(self, ctx: Context) -> set[str]:
+        """Name words of the agent's introductions and sign-offs, and the words the customer
+        addresses someone by ("Thanks Marisol."): names that are not the customer's."""
+        turns = ctx.transcript.turns
+        names: set[str] = set()
+        for i in ctx.turns_of(self.standard.speaker):
+            text = turns[i].text
+            for a, b, _ in self._own_spans(ctx, i):
+                names.update(_name_words(text[a:b]))
+            if "\n" in text:  # a sign-off: the last lines of a typed message
+                names.update(w for line in text.rstrip().split("\n")[-3:]
+                             for w in _name_words(line) if len(line.split()) <= 4)
+        for j in ctx.turns_of("customer"):
+            ann = ctx.annotations[j]
+            text = turns[j].text
+            for k in range(1, len(ann.words)):
+                after = ann.words[k + 1] if k + 1 < len(ann.words) else "_eot_"
+                start = ann.spans[k][0]
+                if (ann.words[k - 1] in _CUSTOMER_TO_AGENT and after not in _SELF_NAMING
+                        and "\n" not in text[ann.spans[k - 1][1]:start]  # "Cheers,\nLin"
+                        and (not _cased(text) or text[start:start + 1].isupper())):
+                    names.add(ann.words[k])
+        return names
+
+    def _given(self, ctx: Context, word: str, before: int) -> Evidence | None:
+        """Where a customer turn before agent turn `before` gives `word` as a name: typed with
+        a capital, said after a cue ("it's", "name", "this is"), in an answer to a question
+        about the name, spelled letter by letter; or checked by an agent turn ("... is held by
+        Chiamaka Abara, is that you?") the customer's next turn confirms."""
+        turns = ctx.transcript.turns
+        agent = self.standard.speaker
+        for j in range(before):
+            turn = turns[j]
+            ann = ctx.annotations[j]
+            if turn.speaker == agent:
+                if word in ann.words and "?" in turn.text and _cased(turn.text):
+                    reply = self._reply(ctx, j)
+                    if reply is not None and reply < before and _confirms(ctx, reply):
+                        k = ann.words.index(word)
+                        s, e = ann.spans[k]
+                        if turn.text[s:s + 1].isupper():
+                            return ctx.evidence(j, (s, e, "checked"),
+                                                role=EvidenceRole.STATED_NAME)
+                continue
+            if turn.speaker != "customer":
+                continue
+            text = turn.text
+            words = ann.words
+            if word in words:
+                k = words.index(word)
+                s, e = ann.spans[k]
+                if not _OTHERS.isdisjoint(_lead_words(text, s)):
+                    continue  # "for my dad, Hiroshi Mori", "his name is ..."
+                if _cased(text):
+                    if text[s:s + 1].isupper():
+                        return ctx.evidence(j, (s, e, "typed"), role=EvidenceRole.STATED_NAME)
+                    continue
+                # speech: early in the answer to a question about the name, or right after a
+                # cue ("my name is", "it's", "i'm", "called")
+                asked = (j > 0 and turns[j - 1].speaker == agent
+                         and bool(ctx.find(self.rule("asked"), j - 1)))
+                opening = [w for w in words[:k] if w not in _FILLERS]
+                if ((asked and len(opening) <= 4) or (words[k - 1] in _NAME_CUE_WORDS)
+                        or (k >= 2 and tuple(words[k - 2:k]) in _NAME_CUE_PAIRS
+                            and len(opening) <= 5)):
+                    return ctx.evidence(j, (s, e, "said"), role=EvidenceRole.STATED_NAME)
+            elif len(word) >= 3 and sum(len(t.strip(".-")) == 1
+                                        for t in text.split()) >= len(word):
+                for m in _SPELLING.finditer(text):
+                    letters = "".join(c for c in m.group() if c.isalpha()).lower()
+                    if letters == word:
+                        return ctx.evidence(j, (m.start(), m.end(), "spelled"),
+                                            role=EvidenceRole.STATED_NAME)
+        return None
 
     def _split_name(self, ctx: Context, indices: list[int],
                     known: dict[str, Evidence | None]) -> tuple[int, Evidence] | None:
@@ -391,6 +514,10 @@ fern olive basil bay clay bishop baker cook mason carter porter fisher archer mi
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
 march price rice bond ward church lane hall gill field park head cross rose""".split())
 _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
+#: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
+#: ali", "let dr shah know").
+_SPOKEN_OF = frozenset("""tell told let ask asked for to with from about of at by inform
+remind give gave send sent call contact email is was that as or see saw""".split())
 #: Words after which a name word addresses someone in speech-recognition text: those after
 #: which any word may (`_ADDRESS_LEAD`), and the ends of "no problem", "sorry again", "cool",
 #: "fine" ("no problem sunny what's up"); titles are read apart, and "thank you" is read as
@@ -435,6 +562,12 @@ new on in at to of for from by with i we they you he she will would can could sh
 might shall please every any no each some""".split())
 
 
+def _spoken_of(words: list[str], k: int) -> bool:
+    """Whether name word `k` follows a title that speaks of the person ("please tell mrs
+    acheson", "a letter for mr ali")."""
+    return k >= 2 and words[k - 1] in _TITLES and words[k - 2] in _SPOKEN_OF
+
+
 def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> bool:
     """Whether name word `k` of an agent turn addresses the customer, for a name that is also
     an ordinary word: after a title ("mister fisher", "Dear Joy"); in typed text written with
@@ -444,7 +577,8 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
     leaves it a name ("anything else sunny", not "on your next bill")."""
     before = words[k - 1]
     if before in _TITLES:
-        return True
+        # "thank you mrs okafor", not "please tell mrs acheson to ...", "for mr ali"
+        return not _spoken_of(words, k)
     if before == "you" and words[k - 2] == "thank":
         before = "thanks"
     # "thanks so much joy", "thank you very much hope"
@@ -779,3 +913,92 @@ def _name_words(text: str) -> list[str]:
 
 #: A name word: letters, with inner apostrophes or hyphens ("o'sullivan", "n'diaye").
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+#: A typed agent turn opening on the name it addresses: "Callum, that's done for you."
+_TURN_VOCATIVE = re.compile(r"\A\W*[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+)?"
+                            r"[ \t]*,")
+#: In typed text, what closes a name said to someone: a comma or a sentence's end, "and"
+#: another name ("Hi Grace and Tom,"), or the end of the turn.
+_CLOSES_ADDRESS = re.compile(r"[ \t]*(?:[,.!?;:)\n]|\Z|(?:and|&)[ \t]+[A-Z][\w'’-]+[ \t]*[,.!])")
+#: Words after which a customer addresses the agent ("thanks marisol", "hi luca"), unless the
+#: next word shows the customer naming themselves ("hi, Grant here", "hello, Priya from ...").
+_CUSTOMER_TO_AGENT = frozenset("thanks thank hi hello hey cheers bye goodbye dear".split())
+_SELF_NAMING = frozenset("here from speaking calling at with".split())
+#: People a caller may speak for or of ("calling for my mum joan harper"): a name after one
+#: is theirs.
+_OTHERS = frozenset("""mum mom mother dad father husband wife partner son daughter brother sister
+friend colleague boss manager grandma grandmother grandad grandfather nan aunt uncle cousin
+neighbour neighbor tenant landlord client customer child kid kids baby his her their
+""".split())
+#: Months and their short forms, names too ("Jun", "Jan", "August").
+_MONTHS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+#: Words right before a name a caller says ("name's bill", "called ngozi").
+_NAME_CUE_WORDS = frozenset("name names called".split())
+#: Pairs before a name early in a caller's turn ("it's august lindqvist", "hi i'm tope").
+_NAME_CUE_PAIRS = frozenset({("it", "is"), ("i", "am"), ("this", "is"), ("name", "is")})
+#: Fillers and greetings that do not count among an answer's opening words.
+_FILLERS = frozenset("_bot_ um uh er erm ah oh yes yeah yep hi hello hey so well okay ok".split())
+
+
+def _echo_candidate(word: str) -> bool:
+    """Whether a word may be a name at all: letters, not a function word, a greeting, a
+    detail (numbers, months that are not names) or a word of headings and teams."""
+    return (len(word) >= 2 and _NAME_WORD.fullmatch(word) is not None
+            and word not in _NAME_STOP and word not in _NOT_TYPED_NAMES and word not in _OTHERS
+            and (word not in _DETAIL_WORDS or word in _WORD_NAMES or word in _MONTHS)
+            and word not in _stop_words() and word not in _ADDRESS_LEAD)
+
+
+def _address_position(words: list[str], k: int, text: str, start: int, end: int,
+                      cased: bool) -> str | None:
+    """Whether word `k` of an agent turn is said to someone: "address" when typed with a
+    capital right after a greeting or thanks ("Thanks Leah.", "Hi Grace and Tom,") or opening
+    the turn before a comma, closing its phrase, or in speech-recognition text as `_addressed`
+    reads it; "loose" when speech only has it after a greeting or thanks or closing the turn
+    ("thank you siobhan would it be ...", "thanks for bearing with us siobhan have a safe
+    trip"); None when it is not said to someone."""
+    after = words[k + 1] if k + 1 < len(words) else "_eot_"
+    if after == "'s":
+        return None  # "mrs harper's date of birth": spoken of, not to
+    before = words[k - 1]
+    if before == "you" and k >= 2 and words[k - 2] == "thank":
+        before = "thanks"
+    if not cased:
+        if before in _TITLES:
+            # "thank you mrs okafor", not "tell mrs harper to ...": said to someone only
+            # after an address or where a sentence may start
+            lead = words[k - 2] if k >= 2 else "_bot_"
+            if lead not in _ADDRESS_LEAD and lead not in ("_bot_", "you", "and", "so", "well"):
+                return None
+        if _addressed(words, k, text, start, end):
+            return "address"
+        if before in _ADDRESS_LEAD or after in ("_eot_", "have", "thanks", "thank"):
+            return "loose"
+        return None
+    if not text[start:start + 1].isupper() or _CLOSES_ADDRESS.match(text, end) is None:
+        return None
+    if k == 1 and _TURN_VOCATIVE.match(text) and text.lstrip()[:1].isupper():
+        return "address"
+    if before == "and" and k >= 3:  # "Hi Grace and Tom,": the lead before the first name
+        before = words[k - 3]
+    # the lead and the name on one line ("Thanks,\nAhmed" is a sign-off)
+    if before in _ADDRESS_LEAD and "\n" not in text[max(0, start - 12):start]:
+        return "address"
+    return None
+
+
+def _confirms(ctx: Context, index: int) -> bool:
+    """Whether a customer turn opens by confirming ("yes that's me", "speaking")."""
+    words = [w for w in ctx.annotations[index].words if w not in ("_bot_", "_eot_")]
+    return bool(words) and (words[0] in _CONFIRM or words[:3] in (
+        ["that", "is", "me"], ["it", "is", "me"], ["that", "is", "right"]))
+
+
+
+def _lead_words(text: str, start: int, n: int = 4) -> list[str]:
+    """The last `n` words before `start` in its sentence ("for my dad, Hiroshi": for, my,
+    dad; not across "... our baby. Thanks!\n\nGrace")."""
+    sentence = re.split(r"[.!?\n]", text[:start])[-1]
+    return re.findall(r"[^\W\d_]+", sentence.lower())[-n:]
