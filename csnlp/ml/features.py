@@ -386,8 +386,8 @@ def explain_strategies(text: str) -> list[str]:
 
 
 #: Bumped whenever featurisation changes; a model records it and is refused by another version.
-FEATURE_VERSION = 3  # 3: repeated_punctuation, negative_emoji; 2: the normaliser's tokens
-#                      (1: spaCy's LOWER of blank English)
+FEATURE_VERSION = 4  # 4: numbers as one token; 3: repeated_punctuation, negative_emoji;
+#                      2: the normaliser's tokens (1: spaCy's LOWER of blank English)
 
 
 def features_meta() -> dict[str, Any]:

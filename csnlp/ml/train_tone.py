@@ -293,6 +293,40 @@ def multidogo_calm(turn: S.ServiceTurn) -> bool:
     return not any(intent.startswith(MULTIDOGO_NOT_CALM) for intent in turn.acts)
 
 
+#: Customer turns written for csnlp by three writers, one per channel (spoken calls as speech
+#: recognition writes them; typed chat, in-app messages and e-mail; social-media posts and
+#: DMs), each half complaints (1) and half calm lines (0) on the same topics, many of them
+#: short answers: csnlp/ml/data/service_tone/<writer>.tsv, described in its README.md.
+SERVICE_WRITERS = ("voice", "chat", "social")
+#: Row weight of a written line, by label. Chosen by writer-held-out validation (train on two
+#: writers, score the third; MODEL_CARD.md): complaints must outweigh the Reddit mass of calm
+#: text around their plain words, calm lines hold the topics' nouns neutral.
+SERVICE_LINE_WEIGHTS = {1: 10.0, 0: 20.0}
+
+
+def load_service_lines(writers: Sequence[str] = SERVICE_WRITERS
+                       ) -> tuple[list[str], list[int]]:
+    """The written customer turns of `writers` and their labels (1 complaint, 0 calm)."""
+    from importlib import resources
+
+    texts: list[str] = []
+    labels: list[int] = []
+    folder = resources.files("csnlp.ml") / "data" / "service_tone"
+    for writer in writers:
+        if writer not in SERVICE_WRITERS:
+            raise InputError(f"service lines: unknown writer {writer!r}; known: "
+                             f"{', '.join(SERVICE_WRITERS)}")
+        rows = csv.DictReader((folder / f"{writer}.tsv").read_text("utf-8").splitlines(),
+                              delimiter="\t")
+        for n, row in enumerate(rows, start=2):
+            if row.get("label") not in ("0", "1") or not (row.get("text") or "").strip():
+                raise InputError(f"service_tone/{writer}.tsv line {n}: want a label 0 or 1 "
+                                 "and a text")
+            texts.append(row["text"])
+            labels.append(int(row["label"]))
+    return texts, labels
+
+
 def with_full_stops(texts: Sequence[str]) -> list[str]:
     """`texts` and, after them, each short one (<= SHORT_TURN_WORDS words) ending in "."."""
     return [*texts, *(f"{t}." for t in texts if len(t.split()) <= SHORT_TURN_WORDS)]
@@ -331,8 +365,12 @@ class TrainingSet:
     weights: np.ndarray | None = None
 
 
-def build_training_set(data: str | Path, labels: Sequence[str] = LABELS) -> TrainingSet:
-    """Stack each label's corpus into one (texts, y) with -1 where a corpus has no label."""
+def build_training_set(data: str | Path, labels: Sequence[str] = LABELS, *,
+                       writers: Sequence[str] = SERVICE_WRITERS,
+                       line_weights: Mapping[int, float] | None = None) -> TrainingSet:
+    """Stack each label's corpus into one (texts, y) with -1 where a corpus has no label;
+    `writers` chooses whose written service lines train `frustrated` (held-out validation
+    leaves one out), `line_weights` their row weight by label."""
     labels = tuple(labels)
     unknown = [x for x in labels if x != "polite" and x not in EMOTION_LABELS]
     if unknown:
@@ -398,6 +436,18 @@ def build_training_set(data: str | Path, labels: Sequence[str] = LABELS) -> Trai
             weights.append(np.full(len(SERVICE_CALM), CALM_WEIGHT))
             counts["frustrated/hand-written calm"] = {"n": len(SERVICE_CALM), "positive": 0,
                                                       "weight": CALM_WEIGHT}
+        if writers:
+            t, y = load_service_lines(writers)
+            t, y = _dedupe(t, y)
+            lw = {**SERVICE_LINE_WEIGHTS, **(line_weights or {})}
+            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
+            block[:, col] = y
+            texts += t
+            blocks.append(block)
+            weights.append(np.array([lw[v] for v in y], dtype=float))
+            counts["frustrated/written service lines"] = {
+                "writers": list(writers), "n": len(t), "positive": int(sum(y)),
+                "weight": {str(k): v for k, v in lw.items()}}
         for source in CALM_VALIDATION:
             t = load_calm_turns(data, source)
             block = np.full((len(t), len(labels)), -1, dtype=np.int8)
@@ -454,7 +504,10 @@ def train(data: str | Path, *, seed: int = 0, labels: Sequence[str] = LABELS,
                     f"{SHORT_TURN_WORDS} words also with a full stop) and "
                     f"{len(SERVICE_CALM)} hand-written calm requests, weight {CALM_WEIGHT}; 1: "
                     f"{len(SERVICE_COMPLAINTS)} hand-written complaints, weight "
-                    f"{COMPLAINT_WEIGHT}")} if "frustrated" in labels else {}),
+                    f"{COMPLAINT_WEIGHT}; written service lines of "
+                    f"{', '.join(SERVICE_WRITERS)} (csnlp/ml/data/service_tone), 1 complaint "
+                    f"/ 0 calm, weights {SERVICE_LINE_WEIGHTS}")}
+                   if "frustrated" in labels else {}),
             },
             "selection": "frustrated/grateful: C, calibration, threshold on GoEmotions dev "
                          "(frustrated: plus MultiDoGO dev calm turns; calibration with both "

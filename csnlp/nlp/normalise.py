@@ -120,6 +120,28 @@ def _is_hash() -> int:
     return _hash("is")
 
 
+#: The models' one token for every number, in digits or words ("49.99", "£120", "forty",
+#: "hundred"): an amount, a count or a reference says nothing of tone or act, and amounts told
+#: in complaints must not make numbers read as frustration ("the amount is a hundred and three
+#: dollars" scored 0.97 when spoken numbers were words of their own). Matching keeps the words.
+NUMBER_TOKEN = "<number>"
+#: Number words ("one" and "oh" are also a pronoun and an interjection: left as words).
+NUMBER_WORDS = frozenset("""zero two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+seventy eighty ninety hundred thousand million""".split())
+_NUMBER = re.compile(r"[£$€#]?\d[\d.,:/-]*(?:st|nd|rd|th|k|m|p|am|pm|gb|mb|kg|km)?")
+
+
+def _is_number(word: str) -> bool:
+    return word in NUMBER_WORDS or (word[:1].isdigit() or word[:1] in "£$€#") and \
+        _NUMBER.fullmatch(word) is not None
+
+
+@functools.cache
+def _number_hash() -> int:
+    return _hash(NUMBER_TOKEN)
+
+
 def _hash(word: str) -> int:
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # missing from its .pyi
 
@@ -156,7 +178,10 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
         if entry is None:
             norm = strings[norm_hash]
             parts = () if norm in FILLERS else tuple(NORM_OVERRIDES.get(norm, norm).split(" "))
-            entry = norm if parts == (norm,) else (parts, tuple(_hash(p) for p in parts))
+            if parts == (norm,) and _is_number(norm):
+                entry = (parts, (_number_hash(),))  # the word for matching, NUMBER for models
+            else:
+                entry = norm if parts == (norm,) else (parts, tuple(_hash(p) for p in parts))
             if len(cache) < _CACHE_LIMIT:
                 cache[norm_hash] = entry
         if isinstance(entry, str):  # nearly every token: its own one word
@@ -210,8 +235,11 @@ def model_words(text: str) -> list[str]:
 
     >>> model_words("Thanks!Have a nice day, um, I'm fine")
     ['thanks', '!', 'have', 'a', 'nice', 'day', ',', ',', 'i', 'am', 'fine']
+    >>> model_words("it was forty pounds, not £40.50")
+    ['it', 'was', '<number>', 'pounds', ',', 'not', '$', '<number>']
     """
     doc = shared_nlp().make_doc(text)
     words, _, feats = normalise_rows(token_array(doc).tolist(), doc.vocab.strings)
     spelled = {_hash(w): w for w in words}  # an override's word may be new to the store
+    spelled[_number_hash()] = NUMBER_TOKEN
     return [spelled.get(h) or doc.vocab.strings[h] for h in feats]

@@ -59,14 +59,22 @@ def test_evaluate_evidence_quotes_the_tone_score_of_tone_scores(tone_model):
 
 
 def test_training_reads_the_annotators_words():
-    """The models' tokens are the normalised words the rules match, punctuation between."""
+    """The models' tokens are the normalised words the rules match, punctuation between, and
+    every number one token (NUMBER_TOKEN)."""
     from csnlp.ml import features as F
-    from csnlp.nlp.normalise import model_words, normalise_phrase, shared_nlp
+    from csnlp.nlp.normalise import (
+        NUMBER_TOKEN,
+        _is_number,
+        model_words,
+        normalise_phrase,
+        shared_nlp,
+    )
 
     vocab = shared_nlp().vocab
     for text in TRICKY:
         words = model_words(text)
-        assert [w for w in words if not vocab[w].is_punct] == normalise_phrase(text), text
+        assert [w for w in words if w == NUMBER_TOKEN or not vocab[w].is_punct] == [
+            NUMBER_TOKEN if _is_number(w) else w for w in normalise_phrase(text)], text
         batch = F.tokenize([text])
         assert batch.lower.tolist() == [F.hash_text(w) for w in words], text
     assert model_words("Thanks!Have a nice day") == ["thanks", "!", "have", "a", "nice", "day"]

@@ -517,7 +517,7 @@ _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
 #: ali", "let dr shah know").
 _SPOKEN_OF = frozenset("""tell told let ask asked for to with from about of at by inform
-remind give gave send sent call contact email is was that as or see saw""".split())
+remind give gave send sent call contact email see saw""".split())
 #: Words after which a name word addresses someone in speech-recognition text: those after
 #: which any word may (`_ADDRESS_LEAD`), and the ends of "no problem", "sorry again", "cool",
 #: "fine" ("no problem sunny what's up"); titles are read apart, and "thank you" is read as

@@ -1,0 +1,88 @@
+"""The written service lines that train `frustrated` (csnlp/ml/data/service_tone), and the
+models' one token for numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from csnlp.errors import InputError
+from csnlp.ml import train_tone as TT
+from csnlp.nlp.normalise import NUMBER_TOKEN, model_words, norm_words, shared_nlp
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def test_each_writer_gives_complaints_and_calm_lines():
+    for writer in TT.SERVICE_WRITERS:
+        texts, labels = TT.load_service_lines((writer,))
+        assert len(texts) == len(labels) >= 300
+        assert set(labels) == {0, 1}
+        assert 0.4 < sum(labels) / len(labels) < 0.6
+        assert all(t.strip() and "\t" not in t for t in texts)
+
+
+def test_an_unknown_writer_is_refused_by_name():
+    with pytest.raises(InputError, match="unknown writer 'poet'"):
+        TT.load_service_lines(("poet",))
+
+
+def _evaluation_turns() -> list[str]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_tone", ROOT / "benchmarks/tone.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts = [*module.SERVICE_COMPLAINTS_CHECK, *module.SERVICE_CALM_CHECK]
+    for folder in ("benchmarks/devsets", "benchmarks/paraphrases"):
+        for path in sorted((ROOT / folder).glob("*.yaml")):
+            for case in yaml.safe_load(path.read_text("utf-8")).get("cases", []):
+                texts += [t["text"] for t in case["transcript"].get("turns", [])]
+    return texts
+
+
+def test_no_written_line_is_an_evaluation_turn():
+    """A line equal to a turn of an evaluation set (three words or more), or inside one (six
+    words or more), would train on what measures the model."""
+    evaluation = {_key(t) for t in _evaluation_turns()}
+    joined = " || ".join(evaluation)
+    texts, _ = TT.load_service_lines()
+    clashes = [t for t in texts
+               if (len(_key(t).split()) >= 3 and _key(t) in evaluation)
+               or (len(_key(t).split()) >= 6 and _key(t) in joined)]
+    assert clashes == []
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("the amount is a hundred and three dollars", 2),
+    ("charged £49.99 twice on the 3rd", 2),
+    ("ref 4471-2208 at 5pm", 3),
+    ("no one called me back", 0),       # "one" is a pronoun here: left a word
+    ("oh great, thanks", 0),
+])
+def test_models_read_every_number_as_one_token(text, numbers):
+    assert model_words(text).count(NUMBER_TOKEN) == numbers
+
+
+def test_matching_keeps_the_number_words():
+    words, _ = norm_words(shared_nlp().make_doc("it was forty pounds on the 3rd"))
+    assert "forty" in words and "3rd" in words and NUMBER_TOKEN not in words
+
+
+def test_spoken_amounts_do_not_read_as_frustration():
+    """Amounts in the written complaints once made numbers frustrated words ("the amount is a
+    hundred and three dollars" scored 0.97): with one number token they are neutral."""
+    from csnlp.ml.tone import load_tone_model
+
+    model = load_tone_model()
+    col = model.labels.index("frustrated")
+    calm = ["the amount of the bill is two hundred and six dollars", "it is five four three",
+            "my reference is seven seven two one"]
+    assert (model.predict_proba(calm)[:, col] < 0.5).all()
