@@ -338,20 +338,28 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         Both ends are needed: an address alone may be a word ("okay great"), a capital alone a
         place or a product."""
         turns = ctx.transcript.turns
-        customer = ctx.turns_of("customer")
-        if not customer:
+        # agent turns that may address someone: a greeting or thanks in them, or typed
+        # opening on a name and a comma ("Callum, that's done")
+        leading = [i for i in indices if _may_address(turns[i].text, ctx.annotations[i].words)]
+        if not leading:
+            return None
+        said: set[str] = set()
+        for i in leading:
+            said.update(ctx.annotations[i].words)
+        pool = self._echo_pool(ctx, said) - known
+        if not pool:
             return None
         own: set[str] | None = None
-        for i in indices:
-            text = turns[i].text
+        for i in leading:
             ann = ctx.annotations[i]
             words = ann.words
+            if pool.isdisjoint(words):
+                continue  # nearly every turn: no word the customer could have given
+            text = turns[i].text
             cased = _cased(text)
-            if _ADDRESS_LEAD.isdisjoint(words) and not (cased and _TURN_VOCATIVE.match(text)):
-                continue
             for k in range(1, len(words)):
                 word = words[k]
-                if word in known or not _echo_candidate(word):
+                if word not in pool:
                     continue
                 start, end = ann.spans[k]
                 position = _address_position(words, k, text, start, end, cased)
@@ -369,6 +377,32 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                         not known and position == "address")):
                     return i, ctx.evidence(i, (start, end, "name")), source
         return None
+
+    def _echo_pool(self, ctx: Context, said: set[str]) -> set[str]:
+        """Of the words the agent `said`, those that may be a name the customer gave (`_given`
+        decides where): words of the customer's turns and spellings, and words of typed agent
+        questions the customer's reply confirms. Built once per call, so agent turns without
+        one are passed over at the cost of a set test."""
+        turns = ctx.transcript.turns
+        pool: set[str] = set()
+        agent = self.standard.speaker
+        for j, turn in enumerate(turns):
+            ann = ctx.annotations[j]
+            if turn.speaker == agent:
+                if "?" in turn.text and _FULL_NAME_INSIDE.search(turn.text):
+                    reply = self._reply(ctx, j)
+                    if reply is not None and _confirms(ctx, reply):
+                        pool.update(ann.words)
+                continue
+            if turn.speaker != "customer":
+                continue
+            pool.update(ann.words)
+            # a spelling that differs from the words speech recognition wrote ("shivon ...
+            # s i o b h a n"); typed text spells what it writes
+            if not _cased(turn.text) and _SPELLING.search(turn.text):
+                pool.update("".join(c for c in m.group() if c.isalpha()).lower()
+                            for m in _SPELLING.finditer(turn.text))
+        return {w for w in pool.intersection(said) if _echo_candidate(w)}
 
     def _agent_names(self, ctx: Context) -> set[str]:
         """Name words of the agent's introductions and sign-offs, and the words the customer
@@ -915,6 +949,27 @@ def _name_words(text: str) -> list[str]:
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+#: In typed text, a capitalised word after a lower-case one ("Thanks Leah", "Hi, Mr Okafor",
+#: "the Hilton"): with a greeting or thanks among the turn's words, a cheap test for a turn
+#: `_address_position` may find an address in.
+_CAPITAL_AFTER_WORD = re.compile(r"[a-z],?[ \t]+[A-Z][a-z]")
+
+
+def _may_address(text: str, words: list[str]) -> bool:
+    """Whether an agent turn may address someone by name: typed, opening on a name and a comma,
+    or a greeting or thanks with a capitalised word after a word; in speech, a greeting or
+    thanks."""
+    cased = _cased(text)
+    if cased and "," in text[:40] and _TURN_VOCATIVE.match(text) is not None:
+        return True
+    return not _ADDRESS_LEAD.isdisjoint(words) and (
+        not cased or _CAPITAL_AFTER_WORD.search(text) is not None)
+
+
+#: Two capitalised words inside a typed sentence, a full name an agent may check ("the
+#: policy is held by Chiamaka Abara, is that you?").
+_FULL_NAME_INSIDE = re.compile(r"[a-z,;:] (?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z'’-]+ "
+                               r"[A-Z][a-z'’-]+")
 #: A typed agent turn opening on the name it addresses: "Callum, that's done for you."
 _TURN_VOCATIVE = re.compile(r"\A\W*[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+)?"
                             r"[ \t]*,")
@@ -942,6 +997,7 @@ _NAME_CUE_PAIRS = frozenset({("it", "is"), ("i", "am"), ("this", "is"), ("name",
 _FILLERS = frozenset("_bot_ um uh er erm ah oh yes yeah yep hi hello hey so well okay ok".split())
 
 
+@cache
 def _echo_candidate(word: str) -> bool:
     """Whether a word may be a name at all: letters, not a function word, a greeting, a
     detail (numbers, months that are not names) or a word of headings and teams."""
