@@ -38,9 +38,32 @@ def test_the_same_name_not_addressed_stays_unknown():
     assert _status(turns) == "not_applicable"
 
 
-def test_a_name_the_agent_says_that_the_customer_never_gave_is_not_echoed():
+def test_a_typed_greeting_to_a_name_the_customer_never_gave_is_a_name_the_agent_knew():
+    # from a profile, a handle or the account: known, and used
     turns = [("agent", "Hi, Omar here."), ("customer", "hi, where is my parcel?"),
              ("agent", "Thanks Beatrix, it's out tomorrow."), ("customer", "ok")]
+    result = _result(turns)
+    assert result.status.value == "met"
+    assert "a name it knew" in result.explanation
+    assert [e.text for e in result.evidence] == ["Beatrix"]
+
+
+@pytest.mark.parametrize("agent_line", [
+    "thanks beatrix its out tomorrow",       # speech: a word after thanks is as often no name
+    "Thanks Again, it's out tomorrow.",       # a capitalised word that is no name
+    "Hi There, it's out tomorrow.",
+    "Thanks, Your parcel is out tomorrow.",
+])
+def test_no_name_the_agent_knew_without_a_typed_address(agent_line):
+    turns = [("agent", "Hi, Omar here."), ("customer", "hi, where is my parcel?"),
+             ("agent", agent_line), ("customer", "ok")]
+    assert _status(turns) == "not_applicable"
+
+
+def test_the_agents_own_name_is_not_a_name_it_knew():
+    turns = [("customer", "Hi, where is my parcel?"),
+             ("agent", "Hello, it's Omar. It's out tomorrow.\n\nThanks,\nOmar"),
+             ("customer", "Thanks Omar!")]
     assert _status(turns) == "not_applicable"
 
 

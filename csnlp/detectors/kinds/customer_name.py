@@ -305,6 +305,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                    evidence=[masked] + sources[:1])
         if echo := self._echoed(ctx, indices, wanted):
             i, ev, source = echo
+            if source is None:
+                return self.result(Status.MET, f"The agent addressed the customer as "
+                                   f"{quote(ev.text)} in turn {i + 1}, a name it knew (not "
+                                   "said before in the conversation).", evidence=[ev])
             return self.result(Status.MET, f"The agent addressed the customer as "
                                f"{quote(ev.text)} in turn {i + 1}, a name the customer gave "
                                f"({quote(source.text)}, turn {source.turn_index + 1}).",
@@ -347,9 +351,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         for i in leading:
             said.update(ctx.annotations[i].words)
         pool = self._echo_pool(ctx, said) - known
-        if not pool:
-            return None
         own: set[str] | None = None
+        if not pool:
+            return None if known else self._known_to_agent(ctx, leading, own)
         for i in leading:
             ann = ctx.annotations[i]
             words = ann.words
@@ -376,6 +380,27 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 if source is not None and (source.label == "spelled" or (
                         not known and position == "address")):
                     return i, ctx.evidence(i, (start, end, "name")), source
+        return None if known else self._known_to_agent(ctx, leading, own)
+
+    def _known_to_agent(self, ctx: Context, leading: list[int], own: set[str] | None
+                        ) -> tuple[int, Evidence, None] | None:
+        """A typed greeting or thanks to a capitalised name ("Hi Hazel,", "Thanks, Mr Oduya!",
+        "Dear Ines and Pedro,") when no name is known from the conversation: the agent knew
+        the name (a profile, a handle, the account), so it was known and used. Only typed: in
+        speech a word after "thanks" or "okay" is as often no name."""
+        turns = ctx.transcript.turns
+        for i in leading:
+            text = turns[i].text
+            if not _cased(text):
+                continue
+            for m in _TYPED_VOCATIVE.finditer(text):
+                word = m.group(1).lower()
+                if not _echo_candidate(word) or len(word) < 3:
+                    continue
+                if own is None:
+                    own = self._agent_names(ctx)
+                if word not in own:
+                    return i, ctx.evidence(i, (m.start(1), m.end(1), "name")), None
         return None
 
     def _echo_pool(self, ctx: Context, said: set[str]) -> set[str]:
@@ -966,6 +991,13 @@ def _may_address(text: str, words: list[str]) -> bool:
         not cased or _CAPITAL_AFTER_WORD.search(text) is not None)
 
 
+#: A typed greeting or thanks to a capitalised name closing its phrase ("Hi Hazel,", "Thanks,
+#: Mr Oduya!", "Dear Ines and Pedro,"); group 1 the (first) name.
+_TYPED_VOCATIVE = re.compile(
+    r"(?:^|(?<=[\s,.!?]))(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Dd]ear|[Tt]hanks|[Tt]hank you|"
+    r"[Mm]any thanks|[Gg]ood (?:morning|afternoon|evening)|[Mm]orning|[Cc]heers)[ \t]*,?[ \t]+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?([A-Z][a-z'’-]+)"
+    r"(?=[ \t]*(?:[,.!?;:)\n]|\Z|(?:and|&)[ \t]+[A-Z]))")
 #: Two capitalised words inside a typed sentence, a full name an agent may check ("the
 #: policy is held by Chiamaka Abara, is that you?").
 _FULL_NAME_INSIDE = re.compile(r"[a-z,;:] (?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z'’-]+ "
