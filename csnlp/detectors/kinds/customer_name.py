@@ -31,7 +31,8 @@ placeholder addresses the customer.
 from __future__ import annotations
 
 import re
-from functools import cache
+import unicodedata
+from functools import cache, lru_cache
 from typing import Literal
 
 import jellyfish
@@ -132,9 +133,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 for span in spans:
                     if _possessive(ctx, i, span):
                         continue  # "this is Jorge's phone": someone else's name
-                    words = _name_words(text[span[0]:span[1]])
+                    typed = _name_words(text[span[0]:span[1]], fold=False)
+                    words = [_fold(w) for w in typed]
                     # In typed text a name is capitalised ("This is John", not "This is silly").
-                    if words and (not cased or _capitalised(text[span[0]:span[1]], words)):
+                    if words and (not cased or _capitalised(text[span[0]:span[1]], typed)):
                         found.append((words, ctx.evidence(i, span,
                                                           role=EvidenceRole.STATED_NAME)))
                 # typed without a cue: in the caller's opening messages
@@ -276,7 +278,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # Most turns hold no name word and no placeholder (and most calls have no name):
             # nothing to look for, not even the agent's own introduction.
             text = ctx.transcript.turns[i].text
-            named = not wanted.isdisjoint(ann.words)
+            words = _folded(ann.words, text) if wanted else ann.words
+            named = not wanted.isdisjoint(words)
             # a spelling of the name by sound, only in speech-recognition text (no capitals):
             # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
             sounded = (_sounded(ann, sounds, known, i, std.speaker)
@@ -284,13 +287,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
-            hits = [(s, e, w) for k, (w, (s, e)) in enumerate(zip(ann.words, ann.spans,
+            hits = [(s, e, w) for k, (w, (s, e)) in enumerate(zip(words, ann.spans,
                                                                      strict=True))
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
                     and _said_after(known[w], i, std.speaker)
-                    and not _spoken_of(ann.words, k)
+                    and not _spoken_of(words, k)
                     and (w not in _WORD_NAMES and w not in _stop_words()
-                         or _addressed(ann.words, k, text, s, e))] if named else [
+                         or _addressed(words, k, text, s, e))] if named else [
                 (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
             if hits:
                 s, e, word = hits[0]
@@ -318,7 +321,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                        "not stated in the conversation).")
         if split := self._split_name(ctx, indices, known):
             i, ev = split
-            source = known[ev.text.replace(" ", "").lower()]
+            source = known[_fold(ev.text.replace(" ", "").lower())]
             return self.result(Status.MET, f"The agent addressed the customer as "
                                f"{quote(ev.text)} in turn {i + 1} (the name split by speech "
                                "recognition).", evidence=[ev] + ([source] if source else []))
@@ -356,10 +359,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             return None if known else self._known_to_agent(ctx, leading, own)
         for i in leading:
             ann = ctx.annotations[i]
-            words = ann.words
+            text = turns[i].text
+            words = _folded(ann.words, text)
             if pool.isdisjoint(words):
                 continue  # nearly every turn: no word the customer could have given
-            text = turns[i].text
             cased = _cased(text)
             for k in range(1, len(words)):
                 word = words[k]
@@ -450,7 +453,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 if (ann.words[k - 1] in _CUSTOMER_TO_AGENT and after not in _SELF_NAMING
                         and "\n" not in text[ann.spans[k - 1][1]:start]  # "Cheers,\nLin"
                         and (not _cased(text) or text[start:start + 1].isupper())):
-                    names.add(ann.words[k])
+                    names.add(_fold(ann.words[k]))
         return names
 
     def _given(self, ctx: Context, word: str, before: int) -> Evidence | None:
@@ -463,11 +466,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         for j in range(before):
             turn = turns[j]
             ann = ctx.annotations[j]
+            words = _folded(ann.words, turn.text)
             if turn.speaker == agent:
-                if word in ann.words and "?" in turn.text and _cased(turn.text):
+                if word in words and "?" in turn.text and _cased(turn.text):
                     reply = self._reply(ctx, j)
                     if reply is not None and reply < before and _confirms(ctx, reply):
-                        k = ann.words.index(word)
+                        k = words.index(word)
                         s, e = ann.spans[k]
                         if turn.text[s:s + 1].isupper():
                             return ctx.evidence(j, (s, e, "checked"),
@@ -476,7 +480,6 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if turn.speaker != "customer":
                 continue
             text = turn.text
-            words = ann.words
             if word in words:
                 k = words.index(word)
                 s, e = ann.spans[k]
@@ -517,7 +520,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if _cased(text):
                 continue
             ann = ctx.annotations[i]
-            words, spans = ann.words, ann.spans
+            words, spans = _folded(ann.words, text), ann.spans
             own = None
             for k in range(len(words) - 1):
                 for n in (2, 3):
@@ -541,8 +544,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         for i in ctx.turns_of(self.standard.speaker):
             for a, b, _ in self._own_spans(ctx, i):
                 ann = ctx.annotations[i]
+                words = _folded(ann.words, ctx.transcript.turns[i].text)
                 if any(w in names and a <= s < b
-                       for w, (s, _e) in zip(ann.words, ann.spans, strict=True)):
+                       for w, (s, _e) in zip(words, ann.spans, strict=True)):
                     return True
         return False
 
@@ -761,7 +765,7 @@ def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
                        if c.isalpha() or c == "'").lower()
         said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
         if said.search(text[:m.start()]) or said.search(text, m.end()) or said.search(previous):
-            found.append((m.start(), m.end(), word))
+            found.append((m.start(), m.end(), _fold(word)))
     return found
 
 
@@ -807,7 +811,7 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     if cased and not all(text[s:s + 1].isupper() for w, (s, _e) in name
                          if w not in _PARTICLES):
         return None
-    return list(dict.fromkeys(w for w, _ in name if w not in _PARTICLES)), ctx.evidence(
+    return list(dict.fromkeys(_fold(w) for w, _ in name if w not in _PARTICLES)), ctx.evidence(
         index, (start, end, "answer"), role=EvidenceRole.STATED_NAME)
 
 
@@ -848,6 +852,16 @@ _INLINE_SIGNATURE = re.compile(
 _THANKS_SIGNOFF = re.compile(
     r"\?[ \t]+(?:many[ \t]+)?(?:thanks|thank you|cheers|ta)[ \t]*(?:again[ \t]*)?,"
     r"[ \t]*((?-i:[A-Z])[a-z][\w'’-]*)[ \t.!]*\Z", re.IGNORECASE)
+
+
+#: An e-mail whose last line is its sign-off, a closing word and the name on one line ("...
+#: Photos attached.\nThanks, Jana", "Best wishes, Ana Lima"): read, like `_THANKS_SIGNOFF`,
+#: only in the message opening a conversation (later "Thanks, Tomas" may thank the agent).
+_LINE_SIGNOFF = re.compile(
+    r"\n[ \t]*(?:(?:many|with)[ \t]+thanks|thanks(?:[ \t]+again)?|thank you|cheers|ta|"
+    r"(?:kind|best|warm|warmest)[ \t]+regards|regards|best(?:[ \t]+wishes)?|all the best|"
+    r"sincerely)[ \t]*,?[ \t]+((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?)[ \t.!]*\Z",
+    re.IGNORECASE)
 
 
 #: A typed turn opening on a greeting and a full name ("Hello, Dr Ama Owusu. I need ...").
@@ -897,7 +911,8 @@ def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[
     """Names a customer types without a cue (in the first two messages): with identifying
     details after them, as an e-mail's sign-off, or a full name after the opening greeting;
     in a message `opening` the conversation (no agent turn before), a first name alone signing
-    it after its thanks. (start, end, name words); every word capitalised in the text."""
+    it after its thanks (after a question, or on the last line of a message of several). (start,
+    end, name words); every word capitalised in the text."""
     found = []
     for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
                     (_SIGNATURE, "\n" in text),
@@ -906,12 +921,13 @@ def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[
                     (_ID_THEN_NAME, "," in text and _ID_HINT.search(text) is not None),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
-                    (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip())):
+                    (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
+                    (_LINE_SIGNOFF, opening and "\n" in text.rstrip())):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
             parts = m.group(group).split()
             words = _name_words(m.group(group))
-            if rx in (_LAST_WORD_SIGNATURE, _THANKS_SIGNOFF) and (
+            if rx in (_LAST_WORD_SIGNATURE, _THANKS_SIGNOFF, _LINE_SIGNOFF) and (
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
@@ -963,11 +979,40 @@ def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:
     return bool(after) and after[0] == "'s"
 
 
-def _name_words(text: str) -> list[str]:
+def _name_words(text: str, fold: bool = True) -> list[str]:
+    """The name words of a text, folded (`_fold`) unless `fold` is false."""
     from csnlp.nlp.pipeline import normalise_phrase
 
-    return [w for w in normalise_phrase(text) if len(w) > 1 and _NAME_WORD.fullmatch(w)
-            and w not in _NAME_STOP]
+    words = [w for w in normalise_phrase(text) if len(w) > 1 and _NAME_WORD.fullmatch(w)
+             and w not in _NAME_STOP]
+    return [_fold(w) for w in words] if fold else words
+
+
+#: Letters that stay apart when accents are stripped, as they are written without them.
+_PLAIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                                "ð": "d", "þ": "th", "ı": "i"})
+#: An apostrophe inside a name, however it is typed ("O'Neill", "O’Neill", "O‘Neill", "Oʼneill").
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’‘`ʼ´](?=[^\W\d_])")
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """A name word as names are compared, on both sides (metadata, the customer's words, the
+    agent's): without accents or an inner apostrophe, as keyboards and speech recognition
+    write it either way ("josé" and "jose" are jose, "müller" muller, "o’neill" and "o'neill"
+    oneill)."""
+    if word.isascii() and "'" not in word and "`" not in word:
+        return word
+    plain = unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS))
+    return _INNER_APOSTROPHE.sub("", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def _folded(words: list[str], text: str) -> list[str]:
+    """A turn's words with each folded (`_fold`); most turns, ASCII without an apostrophe,
+    have nothing to fold."""
+    if text.isascii() and "'" not in text and "`" not in text:
+        return words
+    return [_fold(w) for w in words]
 
 
 #: A name word: letters, with inner apostrophes or hyphens ("o'sullivan", "n'diaye").
