@@ -5,9 +5,11 @@ off) a silence that long after an agent turn or after the agent's wait request t
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
 when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
 turn before the silence). A silence the customer asked for ("hang on, let me find the
-letter") is not a hold; a silence after an agent's "okay" is. Hold turns with no other
-agent turn between them are one hold ("can you hold?" / "okay" / "bear with me, it's
-loading"): asked for if any of them asks, thanked after the last. Options: `hold`,
+letter") is not a hold; a silence after an agent's "okay" is. Hold words are no hold in a
+timed turn that goes on to the answer with no pause in it or around it ("one moment... yes,
+it went through yesterday"). Hold turns with no other agent turn between them are one hold
+("can you hold?" / "okay" / "bear with me, it's loading"): asked for if any of them asks,
+thanked after the last. Options: `hold`,
 `ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
 `thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without a hold;
 the score is the share of holds handled well.
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
@@ -35,6 +37,9 @@ from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import CompiledRule
 
 
 class HoldSpec(StandardBase):
@@ -78,7 +83,8 @@ class HoldDetector(Detector[HoldSpec]):
                 for_wait = ctx.find(thanks, i)
                 spans = [sp for sp in spans
                          if not any(a < sp[1] and sp[0] < b for a, b, _ in for_wait)]
-                if spans and not self._no_wait(ctx, i, agent_turns):
+                if spans and not self._no_wait(ctx, i, agent_turns) and \
+                        not self._answered_at_once(ctx, i, spans[-1][1], ask, agent_turns):
                     holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         silent = ([] if std.silence_seconds is None
                   else silences(ctx.transcript, std.silence_seconds))
@@ -185,6 +191,29 @@ class HoldDetector(Detector[HoldSpec]):
             return False
         return resumed - latest < least
 
+    def _answered_at_once(self, ctx: Context, i: int, hold_end: int, ask: CompiledRule,
+                          agent_turns: list[int]) -> bool:
+        """Whether the hold words of timed turn `i` (ending at character `hold_end`) led to no
+        wait: the agent goes on in the same turn with no reason to wait ("one moment... yes,
+        it went through yesterday"; not "one moment while I look"), the turn is no longer than
+        its words take to say, and no silence comes before it (a hold it speaks of: "sorry I
+        had you on hold there") or after it before the agent speaks again. Untimed, or with
+        room for a pause, the hold stands."""
+        turns = ctx.transcript.turns
+        turn = turns[i]
+        if turn.start is None or turn.end is None or len(turn.text[hold_end:].split()) < 3:
+            return False
+        if turn.end - turn.start - _SECONDS_PER_WORD * len(turn.text.split()) >= _BREATH_SECONDS:
+            return False
+        if any(start >= hold_end for start, _, _ in ctx.find(ask, i)):
+            return False
+        nxt = next((j for j in agent_turns if j > i), len(turns))
+        for j in range(max(i, 1), min(nxt + 1, len(turns))):
+            start, end = turns[j].start, turns[j - 1].end
+            if start is None or end is None or start - end >= _BREATH_SECONDS:
+                return False
+        return True
+
     def _customer_paused(self, ctx: Context, before: int) -> bool:
         """Whether the silence before turn `before` is one the customer asked for ("hang on,
         it's in the kitchen", "one sec, let me find the letter"): their last turn before it,
@@ -202,6 +231,11 @@ class HoldDetector(Detector[HoldSpec]):
         return False
 
 
+#: Saying a word takes at least this long (150 words a minute is brisk), so a timed turn that
+#: lasts longer than its words need by `_BREATH_SECONDS` or more holds a pause.
+_SECONDS_PER_WORD = 0.4
+#: A pause shorter than this is no hold: the agent only drew breath.
+_BREATH_SECONDS = 3.0
 #: An agent waiting while the customer does something.
 _TAKE_YOUR_TIME = re.compile(
     r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when|give it (?:a"
