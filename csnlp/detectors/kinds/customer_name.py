@@ -334,7 +334,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                ctx.looked(indices, std.window.describe(std.speaker))))
 
     def _echoed(self, ctx: Context, indices: list[int], known: frozenset[str]
-                ) -> tuple[int, Evidence, Evidence] | None:
+                ) -> tuple[int, Evidence, Evidence | None] | None:
         """A name the agent addresses the customer with that the customer gave before in a
         form no cue caught ("hey it's Sunny", a signature after a P.S., "DM: order 55120, Leah
         Brooks", "it's shivon kelly s i o b h a n"): a word in an address position of an agent
