@@ -47,6 +47,16 @@ class OpeningSpec(SpecModel):
     reason: str = Field(description="why the standard does not apply, as a sentence")
 
 
+class AfterSpec(SpecModel):
+    """Where the speaker's matches start to count: from their first turn where `match` finds
+    what a match must follow (the agent's fix or answer, which a check of the outcome follows;
+    not a greeting's "is everything okay?" nor a detail asked before anything was done). Where
+    it finds nothing, from their first turn after the other speaker's first (a question asked
+    before the customer said anything cannot check their problem)."""
+
+    match: RuleSpec
+
+
 class RequireSpec(StandardBase):
     """Met when a required phrase or pattern occurs in the window."""
 
@@ -67,6 +77,11 @@ class RequireSpec(StandardBase):
         None, description="the standard does not apply where the other speaker opens with "
         "this and never says what `unless` finds (a customer who calls only to praise: no "
         "problem whose outcome could be checked)")
+
+    after: AfterSpec | None = Field(
+        None, description="matches count only from the speaker's first turn where this finds "
+        "what they must follow (a fix before its check); where it finds nothing, only after "
+        "the other speaker has spoken")
 
     def main_rule(self) -> RuleSpec:
         return self.match
@@ -104,15 +119,17 @@ class RequireDetector(Detector[RequireSpec]):
                                f"{opening.turn_index + 1}: {quote(opening.text)}).",
                                evidence=[opening])
         indices = ctx.window(std.speaker, std.window)
+        start = self._start(ctx)
         rule = self.rule("match")
-        found = [ctx.evidence(i, span) for i in indices for span in self._spans(ctx, rule, i)]
+        counted = [i for i in indices if i >= start]
+        found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
             return self.result(
                 Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
                 f"{quote(first.text)}.", evidence=found)
-        if likely := self.classified(ctx, std.classifier, indices, rule):
+        if likely := self.classified(ctx, std.classifier, counted, rule):
             return self.result(
                 Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
                 f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
@@ -121,12 +138,37 @@ class RequireDetector(Detector[RequireSpec]):
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
                                f"{self.expected(std.title.lower())}.")
         where = std.window.describe(std.speaker)
+        if start > indices[0]:
+            # the window's turns before the fix (or before the customer spoke) did not count
+            where += (f", from turn {start + 1} on (the first acting on the problem)"
+                      if self._anchor(ctx) is not None else
+                      f", from turn {start + 1} on (after the other speaker first spoke)")
+        searched = counted or indices
         return self.result(
             Status.MISSED,
-            f"Looked in {where} ({turn_list(indices)}) for "
+            f"Looked in {where} ({turn_list(searched)}) for "
             f"{self.expected(std.title.lower())} and found none.",
-            evidence=ctx.looked(indices, where, last=bool(std.window.last_turns)))
+            evidence=ctx.looked(searched, where, last=bool(std.window.last_turns)))
 
+    def _anchor(self, ctx: Context) -> int | None:
+        """The speaker's first turn where `after.match` finds something, if any."""
+        if self.standard.after is None:
+            return None
+        after = self.rule("after.match")
+        return next((i for i in ctx.turns_of(self.standard.speaker) if ctx.find(after, i)),
+                    None)
+
+    def _start(self, ctx: Context) -> int:
+        """The first turn where matches count (`after`); 0 without it."""
+        if self.standard.after is None:
+            return 0
+        anchor = self._anchor(ctx)
+        if anchor is not None:
+            return anchor
+        speaker = self.standard.speaker
+        other = next((i for i, t in enumerate(ctx.transcript.turns)
+                      if t.speaker != speaker and t.text.strip()), None)
+        return 0 if other is None else other
 
     def _opening(self, ctx: Context) -> Evidence | None:
         """Where the other speaker's opening says there is nothing to check, if it does and
