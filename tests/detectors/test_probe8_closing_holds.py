@@ -212,3 +212,17 @@ def test_thanks_with_an_intensifier_thanks_for_the_hold(back, status):
                     ("customer", "brilliant"),
                     ("agent", "Bye now!")])
     assert report["hold_etiquette"].status is status
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Do you have any other requests today?", "met"),
+    ("Do you still need me to help you with something?", "met"),
+    ("will you still need my assistance?", "met"),
+    ("Any special requests for the room?", "missed"),   # a detail of the booking, not more help
+    ("You will need the receipt for that.", "missed"),
+])
+def test_round_ten_further_help_wordings(line, expected):
+    turns = [("customer", "Book me a table for two."), ("agent", "Done, it is booked for 7pm."),
+             ("customer", "Great."), ("agent", line), ("customer", "No thanks."),
+             ("agent", "Goodbye.")]
+    assert judge(turns, standards="contact_center")["further_assistance"].status.value == expected
