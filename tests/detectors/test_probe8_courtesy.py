@@ -142,3 +142,16 @@ def test_a_pointer_to_the_instructions_is_courteous(turn, polite, prohibited):
     result = _courtesy(turn)
     assert (result[0].status, result[1].status) == (polite, prohibited), \
         (result[0].explanation, result[1].explanation)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Obviously we'll cover the repair in full.", "met"),       # the agent's own side
+    ("obviously i get why that's annoying", "met"),
+    ("We'd obviously prefer to fix it today.", "met"),
+    ("Obviously you didn't charge it first.", "missed"),        # a put-down of the customer
+    ("It's obviously on the first page.", "missed"),
+])
+def test_obviously_about_the_agents_own_side(line, expected):
+    turns = [("agent", "Hi, this is Sam, how can I help?"), ("customer", "My heater broke."),
+             ("agent", line), ("customer", "ok"), ("agent", "Thanks, bye!")]
+    assert judge(turns, standards="contact_center")["prohibited_language"].status.value == expected
