@@ -133,8 +133,8 @@ _NUMBER = re.compile(r"[£$€#]?\d[\d.,:/-]*(?:st|nd|rd|th|k|m|p|am|pm|gb|mb|kg
 
 
 def _is_number(word: str) -> bool:
-    return word in NUMBER_WORDS or (word[:1].isdigit() or word[:1] in "£$€#") and \
-        _NUMBER.fullmatch(word) is not None
+    return word in NUMBER_WORDS or (
+        (word[:1].isdigit() or word[:1] in "£$€#") and _NUMBER.fullmatch(word) is not None)
 
 
 @functools.cache

@@ -156,3 +156,24 @@ def test_a_known_name_is_not_replaced_by_another_address():
                           "\n\nThanks,\nKenji Sato"),
              ("agent", "Hi Hiroshi,\n\nSorry about that, an exchange is booked.\n\nBest,\nAnn")]
     assert _status(turns) == "missed"
+
+
+def test_a_name_given_with_accents_and_addressed_without():
+    # both ends are compared folded: "José" given, "Jose" said
+    turns = [("agent", "Hello, you're chatting with Omar. How can I help?"),
+             ("customer", "Parcel 55-1902 (José Álvarez): where is it now?"),
+             ("agent", "Thanks Jose, it's at the depot."), ("customer", "ok")]
+    result = _result(turns)
+    assert result.status.value == "met"
+    assert "a name the customer gave" in result.explanation
+    assert result.evidence[1].text == "José"
+
+
+def test_a_name_spelled_with_an_apostrophe_said_as_a_word():
+    # speech recognition wrote "oh neal"; the spelling says o'neill, which the agent uses
+    turns = [("agent", "thanks for calling this is ivo"),
+             ("customer", "hi it's ryan oh neal that's o apostrophe n e i l l"),
+             ("agent", "thanks mr o'neill what can i do"), ("customer", "a refund")]
+    result = _result(turns)
+    assert result.status.value == "met"
+    assert result.evidence[1].label == "spelled"

@@ -352,7 +352,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             return None
         said: set[str] = set()
         for i in leading:
-            said.update(ctx.annotations[i].words)
+            said.update(_folded(ctx.annotations[i].words, turns[i].text))
         pool = self._echo_pool(ctx, said) - known
         own: set[str] | None = None
         if not pool:
@@ -420,16 +420,15 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 if "?" in turn.text and _FULL_NAME_INSIDE.search(turn.text):
                     reply = self._reply(ctx, j)
                     if reply is not None and _confirms(ctx, reply):
-                        pool.update(ann.words)
+                        pool.update(_folded(ann.words, turn.text))
                 continue
             if turn.speaker != "customer":
                 continue
-            pool.update(ann.words)
+            pool.update(_folded(ann.words, turn.text))
             # a spelling that differs from the words speech recognition wrote ("shivon ...
             # s i o b h a n"); typed text spells what it writes
             if not _cased(turn.text) and _SPELLING.search(turn.text):
-                pool.update("".join(c for c in m.group() if c.isalpha()).lower()
-                            for m in _SPELLING.finditer(turn.text))
+                pool.update(_fold(w) for _s, _e, w in _spellings(turn.text))
         return {w for w in pool.intersection(said) if _echo_candidate(w)}
 
     def _agent_names(self, ctx: Context) -> set[str]:
@@ -500,10 +499,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     return ctx.evidence(j, (s, e, "said"), role=EvidenceRole.STATED_NAME)
             elif len(word) >= 3 and sum(len(t.strip(".-")) == 1
                                         for t in text.split()) >= len(word):
-                for m in _SPELLING.finditer(text):
-                    letters = "".join(c for c in m.group() if c.isalpha()).lower()
-                    if letters == word:
-                        return ctx.evidence(j, (m.start(), m.end(), "spelled"),
+                for start, end, letters in _spellings(text):
+                    if _fold(letters) == word:
+                        return ctx.evidence(j, (start, end, "spelled"),
                                             role=EvidenceRole.STATED_NAME)
         return None
 
@@ -760,13 +758,20 @@ def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
     if len(text) < 5:
         return []
     found = []
-    for m in _SPELLING.finditer(text):
-        word = "".join(c for c in re.sub(r"(?i)\s*apostrophe\s*", "'", m.group())
-                       if c.isalpha() or c == "'").lower()
+    for start, end, word in _spellings(text):
         said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-        if said.search(text[:m.start()]) or said.search(text, m.end()) or said.search(previous):
-            found.append((m.start(), m.end(), _fold(word)))
+        if said.search(text[:start]) or said.search(text, end) or said.search(previous):
+            found.append((start, end, _fold(word)))
     return found
+
+
+def _spellings(text: str) -> list[tuple[int, int, str]]:
+    """Each word spelled letter by letter in `text` (`_SPELLING`): (start, end, the letters
+    as a word, an apostrophe said as a word kept: "o. apostrophe n. e. i. l. l." is o'neill)."""
+    return [(m.start(), m.end(),
+             "".join(c for c in re.sub(r"(?i)\s*apostrophe\s*", "'", m.group())
+                     if c.isalpha() or c == "'").lower())
+            for m in _SPELLING.finditer(text)]
 
 
 def _letter(word: str) -> bool:
@@ -1127,7 +1132,6 @@ def _confirms(ctx: Context, index: int) -> bool:
     words = [w for w in ctx.annotations[index].words if w not in ("_bot_", "_eot_")]
     return bool(words) and (words[0] in _CONFIRM or words[:3] in (
         ["that", "is", "me"], ["it", "is", "me"], ["that", "is", "right"]))
-
 
 
 def _lead_words(text: str, start: int, n: int = 4) -> list[str]:
