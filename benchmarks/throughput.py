@@ -5,6 +5,7 @@
     python benchmarks/throughput.py --profile         # cProfile of the evaluation, top functions
     python benchmarks/throughput.py --stages          # seconds per stage of one process
     python benchmarks/throughput.py --repeat 3        # best of 3 rounds, for a busy machine
+    python benchmarks/throughput.py --standards old_pack.yaml   # like for like: another rule set
 
 The corpus is built from the real conversations in ../shared/data (SGD dialogues and Harper
 Valley calls, with timings), repeated with fresh ids, metadata and numbers until it has
@@ -15,7 +16,10 @@ the mode's own. Start-up (imports, building the pipeline, starting workers) is t
 Modes: `tokenizer` (spacy.blank("en"), nlp.pipe over the same turn texts), `evaluate_many`
 (csnlp on in-memory transcripts, 1 process), `csnlp-1` / `csnlp-2` (`csnlp evaluate` file to
 Parquet with --jobs 1 / 2), `dask` (evaluate_bag over read_text of the file on a 2-worker
-LocalCluster, to_parquet).
+LocalCluster, to_parquet). `evaluate_many-noredact` is `evaluate_many` with `redact=False`.
+
+`--standards` runs every csnlp mode on another pack or standards file: an older release's pack
+against the same code measures what the rules cost apart from the engine.
 """
 
 from __future__ import annotations
@@ -34,11 +38,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-MODES = ("tokenizer", "evaluate_many", "evaluate_many-nocache", "csnlp-1", "csnlp-2", "dask")
+MODES = ("tokenizer", "evaluate_many", "evaluate_many-nocache", "evaluate_many-noredact",
+         "csnlp-1", "csnlp-2", "dask")
 LABELS = {
     "tokenizer": "spaCy blank tokenizer, nlp.pipe (1 process)",
     "evaluate_many": "csnlp contact_center, evaluate_many in memory (1 process)",
     "evaluate_many-nocache": "the same, turn cache off (turn_cache=0)",
+    "evaluate_many-noredact": "the same, turn cache on, redaction off (redact=False)",
     "csnlp-1": "csnlp evaluate JSONL -> Parquet, --jobs 1",
     "csnlp-2": "csnlp evaluate JSONL -> Parquet, --jobs 2",
     "dask": "csnlp.dask evaluate_bag -> to_parquet, LocalCluster 2 workers",
@@ -109,7 +115,8 @@ def _load(corpus: Path):
         return [orjson.loads(line) for line in fh]
 
 
-def run_mode(mode: str, corpus: Path, workdir: Path) -> dict:
+def run_mode(mode: str, corpus: Path, workdir: Path, standards: str | None = None) -> dict:
+    """Time one mode; `standards` is a pack name or standards file (None: contact_center)."""
     t0 = time.perf_counter()
     if mode == "tokenizer":
         import spacy
@@ -122,22 +129,23 @@ def run_mode(mode: str, corpus: Path, workdir: Path) -> dict:
         for _ in nlp.pipe(texts, batch_size=1000):
             pass
         return _result(mode, len(texts), start, t0)
-    if mode in ("evaluate_many", "evaluate_many-nocache"):
+    if mode.startswith("evaluate_many"):
         from csnlp.api import get_evaluator
         from csnlp.batch import evaluate_many
         from csnlp.transcript import coerce_transcript
 
         transcripts = [coerce_transcript(c) for c in _load(corpus)]
-        options = {"turn_cache": 0} if mode.endswith("nocache") else {}
+        options: dict = ({"turn_cache": 0} if mode.endswith("nocache") else
+                         {"redact": False} if mode.endswith("noredact") else {})
         # Build the pipeline and warm the tokenizer on the last 200 transcripts, and time the
         # others: the turn cache starts with what those 200 hold, not with the timed ones.
         warm, timed = transcripts[-200:], transcripts[:-200]
-        list(evaluate_many(warm, evaluator_options=options))
-        stats = get_evaluator(**options).annotator.turn_cache_stats
+        list(evaluate_many(warm, standards, evaluator_options=options))
+        stats = get_evaluator(standards, **options).annotator.turn_cache_stats
         stats[:] = [0, 0]
         start = time.perf_counter()
         turns = sum(r.metrics.get("turns", 0)
-                    for r in evaluate_many(timed, evaluator_options=options))
+                    for r in evaluate_many(timed, standards, evaluator_options=options))
         end = time.perf_counter()
         return {**_result(mode, turns, start, t0, end),
                 "cache_hits": stats[1] / stats[0] if stats[0] else 0.0}
@@ -148,7 +156,8 @@ def run_mode(mode: str, corpus: Path, workdir: Path) -> dict:
         warm = workdir / "warm.jsonl"
         with open(corpus, encoding="utf-8") as src:
             warm.write_text("".join(next(src) for _ in range(400)), encoding="utf-8")
-        args = ["evaluate", "--jobs", jobs, "--no-progress", "--batch-size", "256"]
+        args = ["evaluate", "--jobs", jobs, "--no-progress", "--batch-size", "256",
+                *(["--standards", standards] if standards else [])]
         main([*args, str(warm), "--out", str(workdir / "warm.parquet")])
         start = time.perf_counter()
         main([*args, str(corpus), "--out", str(workdir / f"{mode}.parquet")])
@@ -170,10 +179,10 @@ def run_mode(mode: str, corpus: Path, workdir: Path) -> dict:
                           host="127.0.0.1", dashboard_address="127.0.0.1:0") as cluster, \
                 Client(cluster):
             warm = db.from_sequence(_load_head(corpus, 400), npartitions=2)
-            evaluate_bag(warm).compute()
+            evaluate_bag(warm, standards).compute()
             start = time.perf_counter()
             bag = db.read_text(str(corpus), blocksize="4MiB")
-            evaluate_bag(bag, json_lines=True).to_parquet(str(workdir / "dask-out"))
+            evaluate_bag(bag, standards, json_lines=True).to_parquet(str(workdir / "dask-out"))
             end = time.perf_counter()
             return _result(mode, _count_turns(corpus), start, t0, end)
     raise SystemExit(f"unknown mode {mode!r}; known: {', '.join(MODES)}")
@@ -199,7 +208,7 @@ def _result(mode: str, turns: int, start: float, t0: float, end: float | None = 
     return {"mode": mode, "turns": turns, "seconds": end - start, "startup": start - t0}
 
 
-def measure(mode: str, corpus: Path) -> dict:
+def measure(mode: str, corpus: Path, standards: str | None = None) -> dict:
     """Run one mode in a child process; sample the RSS of its whole process tree."""
     import psutil
 
@@ -207,7 +216,8 @@ def measure(mode: str, corpus: Path) -> dict:
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
         proc = subprocess.Popen(
             [sys.executable, __file__, "--run", mode, "--corpus", str(corpus),
-             "--workdir", workdir], stdout=subprocess.PIPE, env=env, text=True)
+             "--workdir", workdir, *(["--standards", standards] if standards else [])],
+            stdout=subprocess.PIPE, env=env, text=True)
         peak = 0
         done = threading.Event()
 
@@ -377,10 +387,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="time each stage of one process (tokenize, normalise, match, models, "
                         "judge) instead")
     p.add_argument("--run", help=argparse.SUPPRESS)
+    p.add_argument("--standards", help="pack name or standards YAML for every csnlp mode "
+                   "(default contact_center); an older pack measures the rules' cost")
     p.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.run:
-        print(json.dumps(run_mode(args.run, args.corpus, args.workdir)))
+        print(json.dumps(run_mode(args.run, args.corpus, args.workdir, args.standards)))
         return 0
     with tempfile.TemporaryDirectory(prefix="csnlp-bench-") as tmp:
         corpus = args.corpus
@@ -399,13 +411,15 @@ def main(argv: list[str] | None = None) -> int:
         for round_ in range(args.repeat):
             for mode in (m.strip() for m in args.modes.split(",")):
                 print(f"round {round_ + 1}: {mode} ...", file=sys.stderr)
-                r = measure(mode, corpus)
+                r = measure(mode, corpus, args.standards)
                 old = best.get(mode)
                 if old is None or r["seconds"] < old["seconds"]:
                     best[mode] = {**r, "peak_mb": max(r["peak_mb"], (old or r)["peak_mb"])}
                 else:
                     old["peak_mb"] = max(old["peak_mb"], r["peak_mb"])
         print_table(list(best.values()))
+        if args.standards:
+            print(f"\nstandards: {args.standards} (every csnlp mode)")
         print(f"\n`csnlp --help` answers in {help_seconds():.2f} s (best of 3)")
     return 0
 
