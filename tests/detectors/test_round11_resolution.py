@@ -148,3 +148,62 @@ def test_praise_after_ringing_to_say_it_is_not_applicable():
              ("customer", "cheers"),
              ("agent", "bye now")]
     assert status(turns) == "not_applicable"
+
+
+# --- stage 2: what the fix does for the customer, a time that fits, plural things shown ---
+
+@pytest.mark.parametrize("question", [
+    "does that leave you enough time before the school run",
+    "Will that get you through the weekend?",
+    "does that take the pressure off your end",
+    "Does Saturday work for your daughter's plans?",
+    "would quarter past nine definitely suit with the train times",
+    "Could you reload the page and check they show both passes?",
+])
+def test_what_the_fix_does_for_the_customer_is_a_check(question):
+    assert status(fixed_then(question, "hmm")) == "met"
+
+
+@pytest.mark.parametrize("question", [
+    "Does that include your loyalty discount?",
+    "what does that mean for your booking",
+    "Does this interest you at all?",
+    "would that be your mobile number",
+    "Please confirm that you'd like to play it in the lounge.",
+])
+def test_offer_detail_or_diagnosis_about_the_customer_is_not_a_check(question):
+    assert status(fixed_then(question, "hmm")) == "missed"
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Can you tap refresh? Did the total change?", "ok refreshed. yes total looks right"),
+    ("did the second copy print out", "it does now yes"),
+])
+def test_answer_reporting_the_state_now_tells_a_check(question, answer):
+    assert status(fixed_then(question, answer)) == "met"
+
+
+def test_a_bare_got_it_only_acknowledges():
+    turns = fixed_then("so it's all done have you got something to note the reference",
+                       "yep got it")
+    assert status(turns) == "missed"
+
+
+@pytest.mark.parametrize("opening", [
+    "Nothing wrong, honestly! I just wanted to say your new app is perfect.",
+    "hiya just wanted to say the cake for my mum's party was perfect",
+])
+def test_praise_only_openings_are_not_applicable(opening):
+    turns = [("customer", opening),
+             ("agent", "Aw, thank you, that's lovely to hear."),
+             ("customer", "that's all"),
+             ("agent", "Take care!")]
+    assert status(turns) == "not_applicable"
+
+
+def test_praise_with_a_claim_in_scare_quotes_is_a_complaint():
+    turns = [("customer", "love that my 'shatterproof' screen protector cracked on day one 🙃"),
+             ("agent", "Oh no, sorry! I've sent a replacement out today."),
+             ("customer", "ok"),
+             ("agent", "Thanks for your patience!")]
+    assert status(turns) == "missed"
