@@ -57,6 +57,18 @@ class AfterSpec(SpecModel):
     match: RuleSpec
 
 
+class AnsweredSpec(SpecModel):
+    """A check told by its answer, where its words do not tell: a turn of the speaker that
+    `ask` finds asking (a question mark, or unpunctuated speech shaped as a question) and
+    `unless` does not (an offer of more help, leave asked, a detail asked for), whose next turn
+    by the other speaker `reply` finds reporting what they now see ("yep it says zero", "um
+    yeah it's here", "just landed"): the customer went to look because they were asked."""
+
+    ask: RuleSpec
+    unless: RuleSpec = RuleSpec()
+    reply: RuleSpec
+
+
 class RequireSpec(StandardBase):
     """Met when a required phrase or pattern occurs in the window."""
 
@@ -83,12 +95,19 @@ class RequireSpec(StandardBase):
         "what they must follow (a fix before its check); where it finds nothing, only after "
         "the other speaker has spoken")
 
+    answered: AnsweredSpec | None = Field(
+        None, description="a turn of the speaker also counts where it asks (`ask`, not "
+        "`unless`) and the other speaker's next turn reports what they now see (`reply`): a "
+        "question whose words do not name the outcome, told by its answer")
+
     def main_rule(self) -> RuleSpec:
         return self.match
 
     def rule_speaker(self, path: str) -> str:
         if path.startswith("not_applicable_if.") and self.not_applicable_if is not None:
             return self.not_applicable_if.speaker
+        if path == "answered.reply":
+            return "customer" if self.speaker == "agent" else "agent"
         return self.speaker
 
 
@@ -124,6 +143,12 @@ class RequireDetector(Detector[RequireSpec]):
         counted = [i for i in indices if i >= start]
         found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)]
         what = std.expect or std.title.lower()
+        if not found and std.answered is not None and (answered := self._answered(ctx, counted)):
+            asked, reply = answered
+            return self.result(
+                Status.MET, f"Found {what} in turn {asked.turn_index + 1}, told by the answer "
+                f"in turn {reply.turn_index + 1}: {quote(asked.text)} -> {quote(reply.text)}.",
+                evidence=[asked, reply])
         if found:
             first = found[0]
             return self.result(
@@ -149,6 +174,27 @@ class RequireDetector(Detector[RequireSpec]):
             f"Looked in {where} ({turn_list(searched)}) for "
             f"{self.expected(std.title.lower())} and found none.",
             evidence=ctx.looked(searched, where, last=bool(std.window.last_turns)))
+
+    def _answered(self, ctx: Context, counted: list[int]
+                  ) -> tuple[Evidence, Evidence] | None:
+        """The first of the `counted` turns that asks and whose answer, the other speaker's
+        next turn, reports what they see (`answered`); None if there is none."""
+        ask, unless = self.rule("answered.ask"), self.rule("answered.unless")
+        reply = self.rule("answered.reply")
+        turns = ctx.transcript.turns
+        speaker = self.standard.speaker
+        for i in counted:
+            nxt = next((j for j in range(i + 1, len(turns)) if turns[j].text.strip()), None)
+            if nxt is None or turns[nxt].speaker == speaker:
+                continue  # no answer: the speaker went on, or the call ended
+            answer = ctx.find(reply, nxt)
+            if not answer or not (asked := ctx.find(ask, i)):
+                continue
+            if not unless.is_empty and ctx.find(unless, i):
+                continue
+            return (ctx.evidence(i, asked[-1]),
+                    ctx.evidence(nxt, answer[0], role=EvidenceRole.RESPONSE))
+        return None
 
     def _anchor(self, ctx: Context) -> int | None:
         """The speaker's first turn where `after.match` finds something, if any."""
