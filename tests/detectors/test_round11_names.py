@@ -1,0 +1,76 @@
+"""Round 11: introductions ending their clause by punctuation or an emoji ("I'm Ines. So ..."),
+an aside after a dash, a name alone opening a turn, sign-offs with a role, a company or a kiss,
+speech recognition's "<unk>" and "ya got", a company ending on a desk word; the customer's name
+given as a sign-off, shared with the agent, or said by the agent about itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detectors.conftest import judge
+
+
+def _status(turns, standard, **kw):
+    return judge(turns, standards="contact_center", **kw)[standard].status.value
+
+
+def _opening(first: str) -> list[tuple[str, str]]:
+    """A short call whose only introduction can be the agent's first turn."""
+    return [("agent", first), ("customer", "My parcel still hasn't come."),
+            ("agent", "Let me check the tracking for you."), ("customer", "ok"),
+            ("agent", "It's out for delivery today. Anything else?"), ("customer", "No."),
+            ("agent", "Have a good day.")]
+
+
+@pytest.mark.parametrize("first, expected", [
+    # a typed "I'm <Name>" whose clause ends on punctuation or an emoji
+    ("Hello Petra, I'm Oksana. Good news: the order has shipped.", "met"),
+    ("Hey! I'm Tadhg 🙋 Happy to look into it.", "met"),
+    ("hi i'm ravi 👍 what's the order number", "met"),
+    ("Hi, I'm Jean-Luc, the store's returns advisor.", "met"),
+    # ... not a state, nor a lower-case word
+    ("I'm Sorry. Delivery is late today.", "missed"),
+    ("Hi, I'm glad. That was quick.", "missed"),
+    ("I'm English, so that's fine.", "missed"),
+    # an aside after a dash
+    ("Apologies, forgot to say - it's Ngozi, and I'll handle this.", "met"),
+    ("Checked it - it's Tuesday, not Monday.", "missed"),
+    ("Yes, it's Paris, right?", "missed"),
+    # a name alone, then "here", opening the turn
+    ("Ruairi here. Let me see what happened.", "met"),
+    ("Details here. Let me see what happened.", "missed"),
+    # an emoji between the greeting and "<name> from <company> here"
+    ("Hi there 🌟 Keiko from Parcelwise here. What's up?", "met"),
+    # speech recognition: "<unk>" for the name, "ya got"
+    ("hello you're talking to <unk> at homewise what's happened", "met"),
+    ("hi it's <unk> from homewise how can i help", "met"),
+    ("yeah hiya ya got marek here what's up", "met"),
+    ("yeah you got lucky with the weather", "missed"),
+    # a company of three words ending on a desk word, then "<name> here"
+    ("afternoon kestrel bay hotel reception wiremu here", "met"),
+    ("afternoon i have your booking form here", "missed"),
+    # sign-offs: a role or the company after a dash, a kiss
+    ("Sorry about that, we're checking now. – Anouk, Returns", "met"),
+    ("Thanks for waiting — Bram at Tessel Tech", "met"),
+    ("Sorry about that, we're on it! Priyanka x", "met"),
+    ("Sorry about that, we're on it! Team Juniper", "missed"),
+])
+def test_introduction_forms(first, expected):
+    assert _status(_opening(first), "agent_introduction") == expected
+
+
+def test_agent_naming_itself_at_the_end_is_not_addressing_a_namesake():
+    turns = [("agent", "you're through to ridgeline my name's tomas"),
+             ("customer", "oh hi tomas that's my name as well"),
+             ("agent", "ha how can i help"), ("customer", "my boiler's off"),
+             ("agent", "okay an engineer will come tomorrow"), ("customer", "great"),
+             ("agent", "alright it's been tomas helping you today bye")]
+    assert _status(turns, "customer_name") == "missed"
+
+
+def test_dash_signoff_with_the_company_is_the_agents_name():
+    turns = [("agent", "Good morning, Fenwick Savings, I'm Ola."),
+             ("customer", "Morning Ola, funnily enough I'm Ola too. I need a new card."),
+             ("agent", "Sure, that's ordered and arrives Friday."), ("customer", "Thanks."),
+             ("agent", "You're welcome. Bye for now — Ola at Fenwick.")]
+    assert _status(turns, "customer_name") == "missed"
