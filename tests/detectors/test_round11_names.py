@@ -74,3 +74,70 @@ def test_dash_signoff_with_the_company_is_the_agents_name():
              ("agent", "Sure, that's ordered and arrives Friday."), ("customer", "Thanks."),
              ("agent", "You're welcome. Bye for now — Ola at Fenwick.")]
     assert _status(turns, "customer_name") == "missed"
+
+
+def test_customer_sharing_the_agents_name_with_also_first():
+    turns = [("agent", "hi you're through to larkfield this is oona"),
+             ("customer", "oh hello oona i'm also oona believe it or not"),
+             ("agent", "no way oona what can i do for you"), ("customer", "my bin wasn't emptied"),
+             ("agent", "i'll book a collection for tomorrow")]
+    assert _status(turns, "customer_name") == "met"
+
+
+def test_customer_sharing_the_agents_name_not_addressed():
+    turns = [("agent", "hi you're through to larkfield this is oona"),
+             ("customer", "oh hello i'm also oona believe it or not"),
+             ("agent", "ha what can i do for you"), ("customer", "my bin wasn't emptied"),
+             ("agent", "i'll book a collection for tomorrow")]
+    assert _status(turns, "customer_name") == "missed"
+
+
+def test_a_signoff_opening_the_exchange_is_the_customers_name():
+    turns = [("customer", "Hello, I would like to swap the lamp I bought, the shade is dented. "
+                          "Thanks, Ngaire"),
+             ("agent", "Hello Ngaire, this is Bryony from the returns team. A replacement is "
+                       "on its way.")]
+    assert _status(turns, "customer_name") == "met"
+
+
+def test_thanking_the_agent_by_name_later_is_not_the_customers_name():
+    turns = [("agent", "Hello, you're chatting with Rosalind."),
+             ("customer", "Hi, my order arrived with a cracked lid."),
+             ("agent", "Sorry about that, a replacement is on its way."),
+             ("customer", "Great, thanks Rosalind"),
+             ("agent", "You're welcome, Rosalind here if you need anything.")]
+    assert _status(turns, "customer_name") == "not_applicable"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # a correction of the agent's check: "it's actually doctor ..."
+    ([("agent", "morning westfield dental this is ada"), ("customer", "hi i need to rebook"),
+      ("agent", "sure is that mrs okonjo"),
+      ("customer", "it's actually doctor okonjo but that's fine"),
+      ("agent", "sorry dr okonjo thursday at two then")], "met"),
+    # "<for> <name>, that's me"
+    ([("agent", "hi there parcelpoint how can i help"),
+      ("customer", "the parcel's addressed to kwame boateng that's me it never came"),
+      ("agent", "sorry mr boateng i'll chase the courier")], "met"),
+    ([("agent", "hi there parcelpoint how can i help"),
+      ("customer", "the parcel's addressed to kwame boateng that's me it never came"),
+      ("agent", "sorry about that i'll chase the courier")], "missed"),
+    # a typed surname after the first name, whatever comes next
+    ([("agent", "Hello, Larch Windows, how can I help?"),
+      ("customer", "Hi, my name's Ilse Brandt. Your fitter cracked a pane."),
+      ("agent", "I'm sorry, Ms Brandt, I'll send someone tomorrow.")], "met"),
+    # the name said twice by speech recognition, the agent using its second form
+    ([("agent", "hello this is theo at brightcell how can i help"),
+      ("customer", "hi my name is mary anne marianne cole you've double charged me"),
+      ("agent", "okay let me check that marianne")], "met"),
+    # the account of the caller's relation is theirs, not the caller's
+    ([("agent", "Good evening, you're chatting with Ravi."),
+      ("customer", "hi, my husband's card was stolen. the account is under Tomas Reyes"),
+      ("agent", "Sorry to hear that. I'll need Mr Reyes to confirm, is he with you?")],
+     "not_applicable"),
+    ([("agent", "Good evening, you're chatting with Ravi."),
+      ("customer", "hi, my card was stolen. the account is under Tomas Reyes"),
+      ("agent", "Sorry to hear that, Mr Reyes. I've frozen it.")], "met"),
+])
+def test_name_given_corrected_or_someone_elses(turns, expected):
+    assert _status(turns, "customer_name") == expected

@@ -443,11 +443,17 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if "\n" in text:  # a sign-off: the last lines of a typed message
                 names.update(w for line in text.rstrip().split("\n")[-3:]
                              for w in _name_words(line) if len(line.split()) <= 4)
+        agent = self.standard.speaker
+        first = next((i for i, t in enumerate(turns) if t.speaker == agent), len(turns))
         for j in ctx.turns_of("customer"):
             ann = ctx.annotations[j]
             text = turns[j].text
             for k in range(1, len(ann.words)):
                 after = ann.words[k + 1] if k + 1 < len(ann.words) else "_eot_"
+                # the end of a message opening the exchange is its sign-off ("..., Thanks,
+                # Hemi"): no agent has spoken to be thanked by name
+                if after == "_eot_" and j < first:
+                    continue
                 start = ann.spans[k][0]
                 if (ann.words[k - 1] in _CUSTOMER_TO_AGENT and after not in _SELF_NAMING
                         and "\n" not in text[ann.spans[k - 1][1]:start]  # "Cheers,\nLin"
