@@ -141,3 +141,77 @@ def test_thanking_the_agent_by_name_later_is_not_the_customers_name():
 ])
 def test_name_given_corrected_or_someone_elses(turns, expected):
     assert _status(turns, "customer_name") == expected
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # the name after "and it's", answering two questions at once
+    ([("agent", "thanks for calling greenway this is ola"), ("customer", "my boiler's off again"),
+      ("agent", "sorry about that can i get your postcode and name"),
+      ("customer", "l s nine two and it's petra novak"),
+      ("agent", "okay petra an engineer's booked for tomorrow")], "met"),
+    ([("agent", "thanks for calling greenway this is ola"), ("customer", "my boiler's off again"),
+      ("agent", "sorry about that can i get your postcode and name"),
+      ("customer", "l s nine two and it's petra novak"),
+      ("agent", "okay an engineer's booked for tomorrow")], "missed"),
+    # a typed name, then "and" and the other answer
+    ([("agent", "Hello, Quayside Marina, this is Bryn."),
+      ("customer", "Hi, I'd like a berth for Saturday."),
+      ("agent", "Can I take your name and the boat's name?"),
+      ("customer", "Anneke Vos, and the boat is Kittiwake."),
+      ("agent", "Booked, Anneke, see you then.")], "met"),
+    # a day the agent names is no name the customer gave
+    ([("agent", "Hello, Quayside Marina, this is Bryn."),
+      ("customer", "Hi, I'd like a berth for Saturday."),
+      ("agent", "That's booked. See you Saturday!")], "not_applicable"),
+    # whose name: "and the lead passenger name"; a bare "Name."
+    ([("agent", "hi harbour coaches this is jo"), ("customer", "i need to move my trip"),
+      ("agent", "sure and the lead passenger name"), ("customer", "tamsin oduya"),
+      ("agent", "thanks tamsin i've moved it to friday")], "met"),
+    ([("agent", "Permits office."), ("customer", "I need to renew my permit."),
+      ("agent", "Name."), ("customer", "Wojciech Nowak."),
+      ("agent", "Renewed. Next.")], "missed"),
+    # first name and surname spelled in one run
+    ([("agent", "hi harbour coaches this is jo"), ("customer", "i need to move my trip"),
+      ("agent", "sure and the lead passenger name"),
+      ("customer", "ruairi dunne that's r u a i r i d u n n e"),
+      ("agent", "okay that's moved to friday")], "missed"),
+    # the full name read back from the records and confirmed
+    ([("agent", "admissions good morning this is sunil"), ("customer", "hi my form is stuck"),
+      ("agent", "can i take your applicant number"), ("customer", "it's four four one two"),
+      ("agent", "thank you that's mei lin yes"), ("customer", "yes that's me"),
+      ("agent", "okay mei i've unlocked it")], "met"),
+    # "it's under <name>" and a reference after it
+    ([("agent", "quickcar rentals"), ("customer", "hi i need to change my booking"),
+      ("agent", "which booking is it"),
+      ("customer", "it's under tane rewi reference k four two"),
+      ("agent", "thanks tane what's the change")], "met"),
+    ([("agent", "quickcar rentals"), ("customer", "hi the car's making a noise"),
+      ("agent", "is it still under warranty"), ("customer", "it's under warranty yes"),
+      ("agent", "okay bring it in tomorrow")], "not_applicable"),
+])
+def test_name_given_in_answers(turns, expected):
+    assert _status(turns, "customer_name") == expected
+
+
+@pytest.mark.parametrize("first, expected", [
+    # "it's <name> here" after other words
+    ("of course it's ngaio here what can i do for you", "met"),
+    ("right it's raining here today", "missed"),
+    # a department a word or two after the company is no name
+    ("good morning you're through to larchfield solar customer team", "missed"),
+    ("good morning you're through to Sarah in the billing team", "met"),
+])
+def test_opening_forms(first, expected):
+    assert _status(_opening(first), "agent_introduction") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sunday's fine, I've got 10:00 or 14:30.\n— Ollie at Spoke & Chain", "met"),
+    ("We're sorry you didn't enjoy your visit. — Management", "missed"),
+    ("We're sorry you didn't enjoy your visit. — Front of House", "missed"),
+])
+def test_dash_signoffs(text, expected):
+    turns = [("customer", "can i move my booking to sunday"), ("agent", text),
+             ("customer", "ok"), ("agent", "Done."), ("customer", "thanks"),
+             ("agent", "Bye!")]
+    assert _status(turns, "agent_introduction") == expected
