@@ -215,3 +215,16 @@ def test_dash_signoffs(text, expected):
              ("customer", "ok"), ("agent", "Done."), ("customer", "thanks"),
              ("agent", "Bye!")]
     assert _status(turns, "agent_introduction") == expected
+
+
+@pytest.mark.parametrize("agent_turn, expected", [
+    ("that's sorted anything else bill", "met"),
+    ("okay that's on your next bill anything else", "missed"),
+])
+def test_a_name_that_is_a_noun_said_with_the_surname(agent_turn, expected):
+    turns = [("agent", "morning eastway water this is kofi"),
+             ("customer", "hi yeah it's bill bill okonedo about my water bill"),
+             ("agent", "okay what's happened"), ("customer", "it's doubled"),
+             ("agent", "the meter was misread i've corrected it"), ("customer", "great"),
+             ("agent", agent_turn)]
+    assert _status(turns, "customer_name") == expected
