@@ -443,11 +443,17 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if "\n" in text:  # a sign-off: the last lines of a typed message
                 names.update(w for line in text.rstrip().split("\n")[-3:]
                              for w in _name_words(line) if len(line.split()) <= 4)
+        agent = self.standard.speaker
+        first = next((i for i, t in enumerate(turns) if t.speaker == agent), len(turns))
         for j in ctx.turns_of("customer"):
             ann = ctx.annotations[j]
             text = turns[j].text
             for k in range(1, len(ann.words)):
                 after = ann.words[k + 1] if k + 1 < len(ann.words) else "_eot_"
+                # the end of a message opening the exchange is its sign-off ("..., Thanks,
+                # Hemi"): no agent has spoken to be thanked by name
+                if after == "_eot_" and j < first:
+                    continue
                 start = ann.spans[k][0]
                 if (ann.words[k - 1] in _CUSTOMER_TO_AGENT and after not in _SELF_NAMING
                         and "\n" not in text[ann.spans[k - 1][1]:start]  # "Cheers,\nLin"
@@ -762,6 +768,16 @@ def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
         said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
         if said.search(text[:start]) or said.search(text, end) or said.search(previous):
             found.append((start, end, _fold(word)))
+            continue
+        # a first name and surname spelled in one run ("eilidh mcrae that's e i l i d h m c
+        # r a e"): two words said together, spelled without a pause between them
+        for before in (text[:start], previous):
+            said_words = re.findall(r"[^\W\d_]+", before.lower())
+            pair = next(((a, b) for a, b in zip(said_words, said_words[1:], strict=False)
+                         if len(a) > 1 and len(b) > 1 and a + b == word), None)
+            if pair:
+                found += [(start, end, _fold(w)) for w in pair]
+                break
     return found
 
 
@@ -798,6 +814,13 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
         0 <= j < len(pairs) and _letter(pairs[j][0]) for j in (k - 1, k + 1))}
     pairs = [pair for k, pair in enumerate(pairs) if k not in spelled
              and not (k and pair[0] == pairs[k - 1][0])]  # "hope uh hope lawrence"
+    # an answer to two questions, the name given second: "b s six four q t and it's rose
+    # fairweather" (to "can I get your postcode and name?")
+    words = [w for w, _ in pairs]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k - 1] == "and" and words[k] in ("it", "its"):
+            pairs = pairs[k:]
+            break
     while pairs and (pairs[0][0] in _ANSWER_LEAD or any(c.isdigit() for c in pairs[0][0])
                      or pairs[0][0] in "-,:;/."):
         pairs.pop(0)  # "it's ...", a reference before the name ("SB-55120, Mateus")
@@ -808,7 +831,12 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
             and _may_be_name(pairs[run + 1][0]))):
         run += 1
     rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
-    if not run or (rest and not _identifying(rest[0])) or pairs[run - 1][0] in _PARTICLES:
+    # the other answer after "and" ("Tobias Lindqvist, and she's called Sea Pickle" to "your
+    # name and the boat's name?"); not a name given after it ("mill lane and it's ...")
+    other = (run > 1 and len(rest) > 1 and rest[0] == "and"
+             and rest[1] not in ("it", "its", "my", "name"))
+    if (not run or (rest and not _identifying(rest[0]) and not other)
+            or pairs[run - 1][0] in _PARTICLES):
         return None
     name = [pair for pair in pairs[:run] if not _letter(pair[0])]
     text = ctx.transcript.turns[index].text
@@ -884,7 +912,8 @@ care desk department dept helpdesk help billing sales accounts account claims re
 complaints enquiries inquiries office bank ltd limited inc plc llc co company group sent from
 outlook iphone android gmail mobile advance regards thanks thank cheers best wishes kind
 sincerely urgent request refund order parcel delivery delivered not late missing broken
-complaint issue problem query question update reference ref invoice payment""".split())
+complaint issue problem query question update reference ref invoice payment
+monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend""".split())
 
 
 #: In typed text, a name after a reference and a comma, ending its sentence ("Account
