@@ -126,11 +126,11 @@ def test_tone_gate(line, status):
 @pytest.mark.parametrize("reply, status", [
     # sorry only for the agent's own slowness is no empathy
     ("Sorry, my screen's being really slow today. What's your postcode?", MISSED),
-    ("Sorry for the wait. Right, the charge was for roaming.", MISSED),
+    ("Sorry for the hold. Right, the charge was for roaming.", MISSED),
     ("Sorry to keep you waiting, the charge was for roaming.", MISSED),
-    # ... the wait that is the grievance, or more said, is
-    ("Sorry for the wait on your refund, let me chase it.", MET),
-    ("Sorry for the wait, and I'm so sorry about the bill.", MET),
+    # ... the wait, which may be the grievance, or more said, is
+    ("Sorry about the wait. What's the order number?", MET),
+    ("Sorry for the hold, and I'm so sorry about the bill.", MET),
     # a "sorry" closing a clause, before an emoji
     ("Oof, that's a rotten start to the day, sorry 😬 what's the order number?", MET),
 ])
@@ -148,3 +148,53 @@ def test_upset_after_an_apology_for_an_unread_complaint_is_answered():
     opening = [("agent", "Apologies for the delay in answering, how can I help?"),
                ("customer", "it's about the router %%"), ("agent", "Okay, which model?")]
     assert _tone(opening) is MISSED
+
+
+@pytest.mark.parametrize("line, status", [
+    # a promised quality in scare quotes, a wrong or missing supply, a harm from the last visit
+    ("my 'leak-proof' flask soaked my whole bag", MISSED),
+    ("is the 'leak-proof' lid sold separately?", NA),
+    ("the order arrived with the wrong charger", MISSED),
+    ("Missing two burgers from my order.", MISSED),
+    ("the refill I picked up was the wrong dosage", MISSED),
+    ("I think I picked the wrong size, can I swap it?", NA),
+    ("last time your fitter left muddy prints all up the stairs", MISSED),
+    ("last time I left it too late to book, so I'm early this year", NA),
+    # the customer's own mess, owned
+    ("I've messed up and booked the wrong week, totally my fault", NA),
+])
+def test_more_plain_facts_and_own_mistakes(line, status):
+    assert _status(line) is status
+
+
+@pytest.mark.parametrize("agent, answer, status", [
+    # a status read out as now right; a question asked in speech without "?"
+    ("could you reload the page and tell me what it says", "oh it shows approved now %%", NA),
+    ("could you reload the page and tell me what it says", "it still shows pending now %%",
+     MISSED),
+    ("can you check the app and tell me what it says", "it's gone green %%", NA),
+    ("I've sent the code to your phone.", "it's gone green %%", MISSED),
+])
+def test_status_and_spoken_questions(agent, answer, status):
+    turns = [_OPEN, ("customer", "I'd like to check my application please."),
+             ("agent", agent), ("customer", answer), ("agent", "Okay, one moment.")]
+    assert _tone(turns) is status
+
+
+@pytest.mark.parametrize("line, status", [
+    ("I've got a check-up on the fifth but I'm away that week, can I move it %%", NA),
+    ("I've got a check-up on the fifth but nobody confirmed it, can I move it %%", MISSED),
+])
+def test_own_plans_after_but_are_no_grievance(line, status):
+    assert _status(line, tone_model=_FakeTone()) is status
+
+
+@pytest.mark.parametrize("reply, status", [
+    ("That's not the start to the week we want for you, sorry. Can you DM us?", MET),
+    ("Oh, that's not what you need on a Monday morning. What's your postcode?", MET),
+    ("That's not what you need to do, just restart it.", MISSED),
+    ("We're sorry you didn't enjoy the meal. Busy nights mean waits.", MISSED),
+    ("We're sorry you didn't enjoy it, and I'm sorry the food was cold.", MET),
+])
+def test_more_replies(reply, status):
+    assert _status("you've charged me twice for the same delivery", reply) is status

@@ -136,7 +136,7 @@ def _plain_answer(ctx: Context, index: int) -> bool:
         return _NOT_PLAIN.search(text, m.end()) is None
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
-    return (words <= _ANSWER_WORDS and "?" in turns[index - 1].text
+    return (words <= _ANSWER_WORDS and _ASKS.search(turns[index - 1].text) is not None
             and ctx.turns_of(turns[index - 1].speaker)[:1] < [index - 1]
             and _NOT_PLAIN.search(text) is None and _NOT_PLAIN_NO.search(text) is None)
 
@@ -164,6 +164,11 @@ _PLAIN_YES_WORDS = 12
 
 #: An answer to the agent's question is a few words ("the oat milk", "they sent one in euros").
 _ANSWER_WORDS = 6
+
+#: A question, marked or, in speech recognised without punctuation, asked: "could you refresh
+#: the portal and tell me what it says", "is it showing now".
+_ASKS = re.compile(r"\?|\b(?:can|could|would|will|do|did|does|have) you\b|\btell me\b|"
+                   r"^\W*(?:is|are|does|did|has|have) (?:it|that|the|this|they)\b", re.IGNORECASE)
 
 
 #: Emphasis that makes even a one-word turn readable by tone: "!!", "?!", an emoji.
