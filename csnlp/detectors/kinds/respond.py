@@ -96,7 +96,7 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
         text = ctx.transcript.turns[i].text
         if (tone and scores and scores.get(tone.label, 0.0) >= tone.min
                 and ((ctx.annotations[i].n_words >= tone.min_words
-                      and not _plain_no(ctx, i))
+                      and not _plain_answer(ctx, i))
                      or _EMPHASIS.search(text))
                 and (calm.is_empty or not ctx.find(calm, i))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
@@ -108,31 +108,67 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
 _NO = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm)\W+)?(?:no|nope|nah|not really|not at all|not yet|"
                  r"no thanks|no thank you)\b(?!\s+(?:one|body|way|idea)\b)", re.IGNORECASE)
 
+#: A turn opening on a plain "yes" or an acknowledgement ("yeah the app's showing it too",
+#: "okay... it's gone off now", "lovely, I'll book online tonight then"): the customer answers
+#: the agent's check or takes in its answer.
+_YES = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm|ah)\W+)?(?:yes|yeah|yep|yup|yea|ok|okay|right|sure|"
+                  r"lovely|great|perfect|brilliant|cool|alright|all right)\b(?!\W+(?:right|"
+                  r"fine|great|perfect|brilliant|lovely)\b)", re.IGNORECASE)
 
-def _plain_no(ctx: Context, index: int) -> bool:
+
+def _plain_answer(ctx: Context, index: int) -> bool:
     """Whether the turn answers the other speaker's turn right before it with a plain "no"
-    ("nope, the back door is open"): a "no" opening a turn of a few words. A tone model
-    reads the "no" as displeasure (0.7-0.9 frustrated): such an answer is judged by the
-    score only when it carries emphasis ("!!", an emoji); a complaint in it still triggers
-    through the rule."""
+    ("nope, the back door is open"), a plain "yes" ("yeah it's white now") or a few words
+    answering its question: a "no" opening a turn of a few words, a "yes" one of a few
+    more. A tone model reads such answers as
+    displeasure (0.8-0.9 frustrated): they are judged by the score only when they carry
+    emphasis ("!!", an emoji); a complaint in them still triggers through the rule. A "yes"
+    echoed in sarcasm ("great, just great", "right, fine") is read by its score."""
     turns = ctx.transcript.turns
+    if index == 0 or turns[index - 1].speaker == turns[index].speaker:
+        return False
     text = turns[index].text
-    return (index > 0 and turns[index - 1].speaker != turns[index].speaker
-            and ctx.annotations[index].n_words <= _PLAIN_NO_WORDS
-            and (m := _NO.match(text)) is not None
-            and _NOT_PLAIN.search(text, m.end()) is None)
+    words = ctx.annotations[index].n_words
+    if words <= _PLAIN_NO_WORDS and (m := _NO.match(text)):
+        return (_NOT_PLAIN.search(text, m.end()) is None
+                and _NOT_PLAIN_NO.search(text, m.end()) is None)
+    if words <= _PLAIN_YES_WORDS and (m := _YES.match(text)):
+        return _NOT_PLAIN.search(text, m.end()) is None
+    # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
+    # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
+    return (words <= _ANSWER_WORDS and _ASKS.search(turns[index - 1].text) is not None
+            and ctx.turns_of(turns[index - 1].speaker)[:1] < [index - 1]
+            and _NOT_PLAIN.search(text) is None and _NOT_PLAIN_NO.search(text) is None)
 
 
-#: What makes a short "no" more than an answer: "nope, still not fixed", "no, total waste of
-#: my time", "no it isn't working".
+#: What makes a short "no" or "yes" more than an answer: "nope, still not fixed", "no, total
+#: waste of my time", "yeah but it took three weeks", "yes, been waiting since Monday".
 _NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|broken|"
-                        r"ridiculous|rubbish|sick|fed up|working|works|fixed|sorted|happy|"
-                        r"acceptable|good enough)\b", re.IGNORECASE)
+                        r"ridiculous|rubbish|sick|fed up|but|though|since|waiting|waited|"
+                        r"whatever|seriously)\b",
+                        re.IGNORECASE)
+
+#: ... and, after a "no", a success denied: "no it isn't working", "nope, not sorted".
+_NOT_PLAIN_NO = re.compile(r"\b(?:working|works|fixed|sorted|happy|acceptable|good enough)\b",
+                           re.IGNORECASE)
 
 
 #: A plain "no" answer is short: a longer turn after "no" says more ("no just honestly forty
 #: minutes of hold music nearly drove me mad"), and its score is read.
 _PLAIN_NO_WORDS = 8
+
+#: A "yes" takes a few more words to report what the customer sees ("yeah it's white now and
+#: the speed test says two hundred").
+_PLAIN_YES_WORDS = 12
+
+
+#: An answer to the agent's question is a few words ("the oat milk", "they sent one in euros").
+_ANSWER_WORDS = 6
+
+#: A question, marked or, in speech recognised without punctuation, asked: "could you refresh
+#: the portal and tell me what it says", "is it showing now".
+_ASKS = re.compile(r"\?|\b(?:can|could|would|will|do|did|does|have) you\b|\btell me\b|"
+                   r"^\W*(?:is|are|does|did|has|have) (?:it|that|the|this|they)\b", re.IGNORECASE)
 
 
 #: Emphasis that makes even a one-word turn readable by tone: "!!", "?!", an emoji.
@@ -140,16 +176,18 @@ _EMPHASIS = re.compile("[!?]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 def _answered_before(ctx: Context, replies: list[int], index: int, response,
-                     earlier: list[int]) -> tuple[int, Span] | None:
+                     said: list[int]) -> tuple[int, Span] | None:
     """The response in the watched speaker's turn right before a trigger turn, if it answered
-    an earlier trigger (`earlier`: the trigger turns so far).
+    something the trigger's speaker said before it (`said`: that speaker's turns).
 
     Only for a trigger read from the tone alone: the customer still sounds upset in the turn
     after the agent's apology ("it's my son, he's had a fever since Saturday" after "you must
-    be worn out"), the same grievance, already answered. A complaint the rule finds is new
-    content and needs its own answer; an opening "sorry for the wait" answered nothing."""
+    be worn out"; "she's fine, just a bit of blood" after "oh no, I'm so sorry, is she
+    okay?"), the same grievance, already answered, whether or not its first telling was read
+    as one. A complaint the rule finds is new content and needs its own answer; an opening
+    "sorry for the wait" answered nothing."""
     before = [j for j in replies if j < index]
-    if not before or not any(t < before[-1] for t in earlier):
+    if not before or not said or said[0] > before[-1]:
         return None
     spans = ctx.find(response, before[-1])
     return (before[-1], spans[0]) if spans else None
@@ -178,13 +216,12 @@ class RespondDetector(Detector[RespondSpec]):
         replies = ctx.turns_of(std.speaker)
         evidence: list[Evidence] = []
         missed: list[int] = []
-        seen: list[int] = []
+        said = ctx.turns_of(std.trigger.speaker)
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
             if answer is None and by_tone:
-                answer = _answered_before(ctx, replies, i, response, seen)
-            seen.append(i)
+                answer = _answered_before(ctx, replies, i, response, said)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
