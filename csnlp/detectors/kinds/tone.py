@@ -112,16 +112,19 @@ class ToneDetector(Detector[ToneSpec]):
                 if own_words(text, span[0], span[1])]
 
     def _curt_throughout(self, ctx: Context, indices: list[int]) -> bool:
-        """Two or more turns, all short, none with a courteous word (see `ToneSpec.courteous`)."""
+        """All turns short, none with a courteous word (see `ToneSpec.courteous`), and two or
+        more of them without wording a `forbid` standard judges."""
         limit = self.standard.curt_max_words
         if limit is None or len(indices) < 2:
             return False
         if any(ctx.annotations[i].n_words > limit for i in indices):
             return False
         courteous = self.rule("courteous")
-        # rude wording a `forbid` standard judges ("not my problem") is penalised there once
-        return not any(ctx.find(courteous, i) or self._forbidden_spans(ctx, i)
-                       for i in indices)
+        if any(ctx.find(courteous, i) for i in indices):
+            return False
+        # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
+        # its turn does not count, but the agent's other curt turns still do
+        return sum(not self._forbidden_spans(ctx, i) for i in indices) >= 2
 
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard

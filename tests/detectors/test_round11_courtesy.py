@@ -1,0 +1,121 @@
+"""Round eleven, courtesy: cold and curt agents that the curt-throughout check let through (a
+bare "anything else?" taken for an offer of help, one phrase left to prohibited_language
+excusing a curt agent), impatience and passive-aggressive references back (polite_tone), and
+blame put on the customer's own side or on what they did not do (prohibited_language).
+Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED = csnlp.Status.MET, csnlp.Status.MISSED
+
+
+def _agent(replies: list[str]) -> csnlp.Report:
+    turns = []
+    for reply in replies:
+        turns += [("customer", "hi, my new kettle trips the fuse every time I boil it"),
+                  ("agent", reply)]
+    return judge(turns)
+
+
+@pytest.mark.parametrize("replies, status", [
+    # a bare "anything else?" is no courtesy: the agent is curt throughout
+    (["Serial number.", "Out of warranty. Nothing we can do.", "anything else"], MISSED),
+    (["Model?", "Return it to the shop.", "Is there anything else?"], MISSED),
+    (["order ref", "replacement ships friday anything else today"], MISSED),
+    # ... an offer of help is: brisk but courteous
+    (["Serial number.", "Out of warranty.", "Anything else I can help with?"], MET),
+    (["Model?", "Return it to the shop.", "Is there anything else you need from me?"], MET),
+    (["Order ref?", "Replacement ships Friday, anything else we can do for you?"], MET),
+])
+def test_a_bare_anything_else_is_no_courtesy(replies, status):
+    assert _agent(replies)["polite_tone"].status is status
+
+
+@pytest.mark.parametrize("replies, polite, prohibited", [
+    # curt throughout beyond the phrase prohibited_language judges: both miss
+    (["Serial.", "Nope. Like I said, out of warranty.", "Buy a new one.", "Bye."],
+     MISSED, MISSED),
+    (["model number", "whatever not covered", "shop then", "yep"], MISSED, MISSED),
+    # the phrase alone with one other short turn: penalised once, by prohibited_language
+    (["Not my problem.", "No."], MET, MISSED),
+    # a courteous word anywhere: not curt, the phrase is prohibited_language's
+    (["Serial, please.", "Like I said, out of warranty.", "No."], MET, MISSED),
+])
+def test_one_phrase_does_not_excuse_a_curt_agent(replies, polite, prohibited):
+    report = _agent(replies)
+    assert (report["polite_tone"].status, report["prohibited_language"].status) == (
+        polite, prohibited)
+
+
+def _reply(text: str) -> csnlp.Report:
+    return judge([("agent", "Hello, thanks for calling, how can I help?"),
+                  ("customer", "The app keeps charging me twice, I told you this already."),
+                  ("agent", text),
+                  ("customer", "ok"),
+                  ("agent", "Thanks for calling, take care.")])
+
+
+@pytest.mark.parametrize("text, polite, prohibited", [
+    # impatience: the customer heard the first time
+    ("Yes, I heard you the first time, the refund is pending.", MISSED, MET),
+    ("i got you the first time sir its being looked at", MISSED, MET),
+    ("Understood you the first time. It's with billing.", MISSED, MET),
+    # ... not a first time that is the customer's
+    ("Is this the first time you've seen a double charge?", MET, MET),
+    ("I'm sorry it didn't work the first time, let me fix it.", MET, MET),
+    # sarcastic tag question: "I can't ..., can I?"
+    ("Well I can't make the bank work faster, can I", MISSED, MET),
+    ("We couldn't have known that, could we?", MISSED, MET),
+    # ... not a real question asking leave
+    ("I can't see the second charge yet, can I call you back in ten minutes?", MET, MET),
+    ("I can't find it here. Could I take your postcode?", MET, MET),
+    # passive-aggressive references back
+    ("Per my previous email, the second charge is an authorisation.", MISSED, MET),
+    ("As per my last reply, it drops off in three days.", MISSED, MET),
+    ("As clearly stated on the billing page, it is an authorisation.", MISSED, MET),
+    ("As stated very clearly in the FAQ, holds drop off.", MISSED, MET),
+    ("This is explained quite clearly in our help centre.", MISSED, MET),
+    # ... not a plain reference back, or a promise to explain clearly
+    ("As per your previous email, I've refunded the second charge.", MET, MET),
+    ("As stated on the billing page, holds drop off in three days.", MET, MET),
+    ("I'll explain clearly what each charge is.", MET, MET),
+    ("The fee is explained in our help centre, I'll send you the link.", MET, MET),
+])
+def test_impatience_and_passive_aggression(text, polite, prohibited):
+    report = _reply(text)
+    assert (report["polite_tone"].status, report["prohibited_language"].status) == (
+        polite, prohibited)
+
+
+@pytest.mark.parametrize("text, prohibited", [
+    # the fault put on the customer's side
+    ("The card number was mistyped at checkout, so that's on your end, I'm afraid.", MISSED),
+    ("That one is on your side, not ours.", MISSED),
+    ("this is all on your end unfortunately", MISSED),
+    # ... not a question, a check or a place
+    ("Is everything working on your end now?", MET),
+    ("That's on your side of the meter, so an electrician can fix it.", MET),
+    ("It might be something on your end, shall we restart the router together?", MET),
+    # a counterfactual: what the customer did not do caused it
+    ("If you had updated the app, this wouldn't have happened.", MISSED),
+    ("if you kept the receipt this would not happen", MISSED),
+    ("Had you logged out properly, it wouldn't have happened.", MISSED),
+    # ... not a reassurance or the company's own failing
+    ("If we had sent the email on time, this wouldn't have happened, I'm sorry.", MET),
+    ("Even if you had updated the app, it would still have happened, so don't worry.", MET),
+])
+def test_blame_on_the_customers_side(text, prohibited):
+    report = _reply(text)
+    assert report["prohibited_language"].status is prohibited
+    assert report["polite_tone"].status is MET
+
+
+def test_needing_anything_else_is_an_offer():
+    report = _agent(["Yep, it ships Monday. Need anything else?", "Done."])
+    assert report["polite_tone"].status is MET
