@@ -6,6 +6,7 @@ Sentences here are written for the tests."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import csnlp
@@ -119,3 +120,47 @@ def test_blame_on_the_customers_side(text, prohibited):
 def test_needing_anything_else_is_an_offer():
     report = _agent(["Yep, it ships Monday. Need anything else?", "Done."])
     assert report["polite_tone"].status is MET
+
+
+class _ColdTone:
+    """Scores every turn 0.2 polite (below the pack's min_mean 0.3), as the tone model scores
+    plain explanations."""
+
+    labels = ("frustrated", "polite")
+
+    def predict_proba(self, texts):
+        return np.array([[0.1, 0.2] for _ in texts])
+
+
+@pytest.mark.parametrize("replies, status", [
+    # courteous wording in half or more of the agent's turns outweighs a low model mean
+    (["Please don't worry, that's on our side.", "The refund went out this morning."], MET),
+    (["Sure, let me go over the steps once more.", "Hold the reset button for ten seconds."],
+     MET),
+    (["nicely done the light should turn blue now"], MET),
+    # ... fewer: the low mean stands
+    (["The refund went out this morning.", "It clears in five days.", "Sure."], MISSED),
+    (["The refund went out this morning.", "It clears in five days."], MISSED),
+])
+def test_courteous_wording_outweighs_a_low_model_mean(replies, status):
+    turns = []
+    for reply in replies:
+        turns += [("customer", "did my refund go through"), ("agent", reply)]
+    assert judge(turns, tone_model=_ColdTone())["polite_tone"].status is status
+
+
+@pytest.mark.parametrize("replies, polite", [
+    # a turn whose low score is the phrase prohibited_language judges leaves the mean
+    (["read the manual its all in there"], MET),
+    (["Not my problem, ring the courier.", "Thanks for your patience."], MET),
+    # ... the agent's other turns still count
+    (["Not my problem, ring the courier.", "The parcel left on Monday.", "It's with them."],
+     MISSED),
+])
+def test_a_phrase_judged_by_prohibited_language_leaves_the_mean(replies, polite):
+    turns = []
+    for reply in replies:
+        turns += [("customer", "where is my parcel"), ("agent", reply)]
+    report = judge(turns, tone_model=_ColdTone())
+    assert report["polite_tone"].status is polite
+    assert report["prohibited_language"].status is MISSED

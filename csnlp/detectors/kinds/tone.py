@@ -5,7 +5,9 @@ must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
 all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
 capitals, rude in a transcript that is not all capitals).
-Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
+Without a tone model only the rule counts. A low mean stands only over the turns without wording
+a `forbid` standard judges, and only when fewer than half of them hold a courteous word (see
+`ToneDetector._own_mean`). Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
 same speaker, already matches (profanity, "calm down") is left to that standard, and so is a
@@ -126,6 +128,26 @@ class ToneDetector(Detector[ToneSpec]):
         # its turn does not count, but the agent's other curt turns still do
         return sum(not self._forbidden_spans(ctx, i) for i in indices) >= 2
 
+    def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
+        """The mean score of a speaker whose mean is low, over the turns without wording a
+        `forbid` standard judges (a phrase is penalised once: "read the manual, it's all in
+        there" scores low for that phrase), if still below `min_mean`; None when no such turn
+        is left, the mean is no longer low, or half or more of those turns hold a courteous
+        word ("Please don't worry, it's not your fault", "of course, let me go over it once
+        more"): the model reads plain explanations as cold, courteous wording outweighs it.
+        Only a low mean pays for this (rare)."""
+        own = [(i, p) for i, p in scored if not self._forbidden_spans(ctx, i)]
+        if not own:
+            return None
+        mean = sum(p for _, p in own) / len(own)
+        if mean >= self.standard.min_mean:
+            return None
+        if not self.standard.courteous.is_empty:
+            courteous = self.rule("courteous")
+            if 2 * sum(bool(ctx.find(courteous, i)) for i, _ in own) >= len(own):
+                return None
+        return mean
+
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
@@ -165,8 +187,8 @@ class ToneDetector(Detector[ToneSpec]):
             low_i, low_p = min(scored, key=lambda x: x[1])
             model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns" + (
                 f", lowest {low_p:.2f} (turn {low_i + 1})." if len(scored) > 1 else ".")
-            if mean < std.min_mean:
-                problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")
+            if mean < std.min_mean and (own := self._own_mean(ctx, scored)) is not None:
+                problems.append(f"mean {std.label} score {own:.2f} is below {std.min_mean}")
             for i, p in low:
                 problems.append(f"turn {i + 1} scored {p:.2f} {std.label}")
                 evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(p, 4)))
