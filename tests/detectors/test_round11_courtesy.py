@@ -164,3 +164,47 @@ def test_a_phrase_judged_by_prohibited_language_leaves_the_mean(replies, polite)
     report = judge(turns, tone_model=_ColdTone())
     assert report["polite_tone"].status is polite
     assert report["prohibited_language"].status is MISSED
+
+
+class _ClosingActs:
+    """Reads every turn as a closing (p=0.9), as the act model reads an open offer of help;
+    no other act."""
+
+    acts = ("further_help", "closing", "greeting", "self_introduction", "resolution_check",
+            "apology_empathy", "upsell_offer")
+    thresholds = dict.fromkeys(acts, 0.7)
+    model_id = "fake-closing"
+
+    def predict_proba(self, texts):
+        out = np.zeros((len(texts), len(self.acts)))
+        out[:, 1] = 0.9
+        return out
+
+
+@pytest.mark.parametrize("last, status", [
+    # an open offer of more help is not thanks or a goodbye
+    ("Sure. Do let us know if the courier doesn't show.", MISSED),
+    ("Fine. If something else comes up, just message us here.", MISSED),
+    ("If you ever need anything, you know where we are.", MISSED),
+    # ... beside a goodbye it still closes
+    ("Let us know if the courier doesn't show. Have a lovely evening!", MET),
+    # an offer-free last line is left to the act model as before
+    ("Right, all done on our side now.", MET),
+])
+def test_an_open_offer_of_help_is_no_closing(last, status):
+    turns = [("customer", "thanks, that's all"), ("agent", last)]
+    report = judge(turns, act_model=_ClosingActs())
+    assert report["closing"].status is status
+
+
+@pytest.mark.parametrize("last, status", [
+    # help given, gladly: a courtesy reply closes
+    ("Always happy to help out!", MET),
+    ("glad to help out have a good one", MET),
+    # ... help still to give does not
+    ("I'm glad to help out with the form now.", MISSED),
+    ("Happy to help out if you need it.", MISSED),
+])
+def test_glad_to_help_out(last, status):
+    turns = [("customer", "thanks"), ("agent", last)]
+    assert judge(turns)["closing"].status is status
