@@ -208,3 +208,46 @@ def test_an_open_offer_of_help_is_no_closing(last, status):
 def test_glad_to_help_out(last, status):
     turns = [("customer", "thanks"), ("agent", last)]
     assert judge(turns)["closing"].status is status
+
+
+@pytest.mark.parametrize("text, polite", [
+    # a reference back to seconds ago, and "actually" on what the customer must do
+    ("Twenty pounds, like I just said.", MISSED),
+    ("as i literally just told you its the blue cable", MISSED),
+    ("You need to actually hold the button down, not tap it.", MISSED),
+    # ... a plain reference back, or "actually" informing
+    ("As I said, the engineer comes on Monday.", MET),
+    ("I just said to my colleague we'd refund it.", MET),
+    ("You actually need two forms of ID for this one.", MET),
+])
+def test_impatient_references_and_actually(text, polite):
+    report = _reply(text)
+    assert (report["polite_tone"].status, report["prohibited_language"].status) == (polite, MET)
+
+
+@pytest.mark.parametrize("text, prohibited", [
+    # the fault named the customer's
+    ("The address had no postcode, which was your error, not ours.", MISSED),
+    ("honestly it was your own mistake but I'll fix it", MISSED),
+    ("That's your mistake, not ours.", MISSED),
+    # ... not an error message, nor the agent's own mistake
+    ("What does your error message say?", MET),
+    ("It was my mistake, not yours, and I've fixed it.", MET),
+])
+def test_the_fault_named_the_customers(text, prohibited):
+    report = _reply(text)
+    assert report["prohibited_language"].status is prohibited
+    assert report["polite_tone"].status is MET
+
+
+@pytest.mark.parametrize("text, polite, prohibited", [
+    # "stupid" in a kind denial is no insult
+    ("Not a silly question at all, it's under Settings.", MET, MET),
+    ("There are no stupid questions here, happy to explain.", MET, MET),
+    # ... said of the customer or their question, it is
+    ("That's a stupid question.", MET, MISSED),
+])
+def test_no_stupid_question(text, polite, prohibited):
+    report = _reply(text)
+    assert (report["polite_tone"].status, report["prohibited_language"].status) == (
+        polite, prohibited)
