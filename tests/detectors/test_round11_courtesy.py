@@ -251,3 +251,48 @@ def test_no_stupid_question(text, polite, prohibited):
     report = _reply(text)
     assert (report["polite_tone"].status, report["prohibited_language"].status) == (
         polite, prohibited)
+
+
+@pytest.mark.parametrize("first, status", [
+    # a clipped time-of-day greeting in a speech transcript
+    ("morning riverside vets this is abi", MET),
+    ("afternoon you're through to the accounts team", MET),
+    ("good evening northgate taxis", MET),
+    # ... not a time of day offered or chosen
+    ("morning works better for the engineer", MISSED),
+    ("afternoon slots are all gone this week", MISSED),
+    ("evening or weekend", MISSED),
+])
+def test_a_clipped_greeting_in_speech(first, status):
+    turns = [("agent", first), ("customer", "hi i need to book a visit"),
+             ("agent", "what's the postcode")]
+    assert judge(turns)["greeting"].status is status
+
+
+def _hold(turns: list[tuple[str, str]]) -> csnlp.Status:
+    return judge(turns)["hold_etiquette"].status
+
+
+NA = csnlp.Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize("turns, status", [
+    # the chat put on hold, minutes asked for, chat shorthand for a step away
+    ([("agent", "The scan takes a few minutes. Is it alright if I put the chat on hold?"),
+      ("customer", "sure"), ("agent", "Thanks for waiting, it's fixed.")], MET),
+    ([("agent", "Let me ask the warehouse, can you give me about 5 minutes?"),
+      ("customer", "ok"), ("agent", "Thank you for your patience, it's packed.")], MET),
+    ([("agent", "brb, just checking the rota"), ("agent", "ok so Friday is free!")], MISSED),
+    # the customer put on a service, not a hold
+    ([("agent", "I can put you on the 9:15 service from Leeds instead."),
+      ("customer", "great"), ("agent", "Done, all booked.")], NA),
+    ([("agent", "Shall I put you on the waiting list for the blue one?"),
+      ("customer", "yes")], NA),
+    # ... a hold with an article before it is still a hold
+    ([("agent", "Can I put you on a quick hold while I check?"), ("customer", "yes"),
+      ("agent", "Thanks for holding.")], MET),
+    # minutes of notice are no hold
+    ([("agent", "Just give us 10 minutes notice before you arrive."), ("customer", "ok")], NA),
+])
+def test_holds_in_chat_and_services_that_are_not(turns, status):
+    assert _hold([("customer", "hi")] + turns) is status
