@@ -296,3 +296,10 @@ NA = csnlp.Status.NOT_APPLICABLE
 ])
 def test_holds_in_chat_and_services_that_are_not(turns, status):
     assert _hold([("customer", "hi")] + turns) is status
+
+
+def test_rude_wording_in_every_turn_leaves_the_low_mean_standing():
+    turns = [("customer", "where is my parcel"), ("agent", "Not my problem, ring the courier."),
+             ("customer", "they told me to ring you"), ("agent", "Whatever. It left Monday.")]
+    report = judge(turns, tone_model=_ColdTone())
+    assert report["polite_tone"].status is MISSED

@@ -5,9 +5,9 @@ must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
 all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
 capitals, rude in a transcript that is not all capitals).
-Without a tone model only the rule counts. A low mean stands only over the turns without wording
-a `forbid` standard judges, and only when fewer than half of them hold a courteous word (see
-`ToneDetector._own_mean`). Evidence: rude matches and low-scoring turns.
+Without a tone model only the rule counts. A low mean leaves out the one turn with wording a
+`forbid` standard judges, and stands only when fewer than half of the turns left hold a
+courteous word (see `ToneDetector._own_mean`). Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
 same speaker, already matches (profanity, "calm down") is left to that standard, and so is a
@@ -129,14 +129,16 @@ class ToneDetector(Detector[ToneSpec]):
         return sum(not self._forbidden_spans(ctx, i) for i in indices) >= 2
 
     def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
-        """The mean score of a speaker whose mean is low, over the turns without wording a
-        `forbid` standard judges (a phrase is penalised once: "read the manual, it's all in
-        there" scores low for that phrase), if still below `min_mean`; None when no such turn
-        is left, the mean is no longer low, or half or more of those turns hold a courteous
-        word ("Please don't worry, it's not your fault", "of course, let me go over it once
+        """The mean score of a speaker whose mean is low, without the one turn holding wording
+        a `forbid` standard judges (one rude phrase is penalised once: "read the manual, it's
+        all in there" scores low for that phrase; rude wording in two or more turns is rude
+        throughout, all turns count), if still below `min_mean`; None when no turn is left,
+        the mean is no longer low, or half or more of the turns left hold a courteous word
+        ("Please don't worry, it's not your fault", "of course, let me go over it once
         more"): the model reads plain explanations as cold, courteous wording outweighs it.
         Only a low mean pays for this (rare)."""
-        own = [(i, p) for i, p in scored if not self._forbidden_spans(ctx, i)]
+        judged = [i for i, _ in scored if self._forbidden_spans(ctx, i)]
+        own = [(i, p) for i, p in scored if i not in judged] if len(judged) == 1 else scored
         if not own:
             return None
         mean = sum(p for _, p in own) / len(own)
