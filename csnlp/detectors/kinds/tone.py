@@ -5,7 +5,9 @@ must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
 all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
 capitals, rude in a transcript that is not all capitals).
-Without a tone model only the rule counts. Evidence: rude matches and low-scoring turns.
+Without a tone model only the rule counts. A low mean leaves out the one turn with wording a
+`forbid` standard judges, and stands only when fewer than half of the turns left hold a
+courteous word (see `ToneDetector._own_mean`). Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
 same speaker, already matches (profanity, "calm down") is left to that standard, and so is a
@@ -112,16 +114,41 @@ class ToneDetector(Detector[ToneSpec]):
                 if own_words(text, span[0], span[1])]
 
     def _curt_throughout(self, ctx: Context, indices: list[int]) -> bool:
-        """Two or more turns, all short, none with a courteous word (see `ToneSpec.courteous`)."""
+        """All turns short, none with a courteous word (see `ToneSpec.courteous`), and two or
+        more of them without wording a `forbid` standard judges."""
         limit = self.standard.curt_max_words
         if limit is None or len(indices) < 2:
             return False
         if any(ctx.annotations[i].n_words > limit for i in indices):
             return False
         courteous = self.rule("courteous")
-        # rude wording a `forbid` standard judges ("not my problem") is penalised there once
-        return not any(ctx.find(courteous, i) or self._forbidden_spans(ctx, i)
-                       for i in indices)
+        if any(ctx.find(courteous, i) for i in indices):
+            return False
+        # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
+        # its turn does not count, but the agent's other curt turns still do
+        return sum(not self._forbidden_spans(ctx, i) for i in indices) >= 2
+
+    def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
+        """The mean score of a speaker whose mean is low, without the one turn holding wording
+        a `forbid` standard judges (one rude phrase is penalised once: "read the manual, it's
+        all in there" scores low for that phrase; rude wording in two or more turns is rude
+        throughout, all turns count), if still below `min_mean`; None when no turn is left,
+        the mean is no longer low, or half or more of the turns left hold a courteous word
+        ("Please don't worry, it's not your fault", "of course, let me go over it once
+        more"): the model reads plain explanations as cold, courteous wording outweighs it.
+        Only a low mean pays for this (rare)."""
+        judged = [i for i, _ in scored if self._forbidden_spans(ctx, i)]
+        own = [(i, p) for i, p in scored if i not in judged] if len(judged) == 1 else scored
+        if not own:
+            return None
+        mean = sum(p for _, p in own) / len(own)
+        if mean >= self.standard.min_mean:
+            return None
+        if not self.standard.courteous.is_empty:
+            courteous = self.rule("courteous")
+            if 2 * sum(bool(ctx.find(courteous, i)) for i, _ in own) >= len(own):
+                return None
+        return mean
 
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard
@@ -162,8 +189,8 @@ class ToneDetector(Detector[ToneSpec]):
             low_i, low_p = min(scored, key=lambda x: x[1])
             model_note = f" Mean {std.label} score {mean:.2f} over {len(scored)} turns" + (
                 f", lowest {low_p:.2f} (turn {low_i + 1})." if len(scored) > 1 else ".")
-            if mean < std.min_mean:
-                problems.append(f"mean {std.label} score {mean:.2f} is below {std.min_mean}")
+            if mean < std.min_mean and (own := self._own_mean(ctx, scored)) is not None:
+                problems.append(f"mean {std.label} score {own:.2f} is below {std.min_mean}")
             for i, p in low:
                 problems.append(f"turn {i + 1} scored {p:.2f} {std.label}")
                 evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(p, 4)))
