@@ -77,7 +77,7 @@ def _named_chars(items: Any) -> frozenset[str]:
                 found.update(_named_chars(branch))
         elif op in (_ATOMIC, C.ASSERT, C.ASSERT_NOT):
             found.update(_named_chars(av if op is _ATOMIC else av[1]))
-    return frozenset(found | {c.upper() for c in found} | {c.lower() for c in found})
+    return frozenset(found | {v for c in found for v in (c.upper(), c.lower()) if len(v) == 1})
 
 
 def _tree_hazard(items: Any, outer_max: int, probes: frozenset[str], icase: bool) -> str | None:
@@ -163,8 +163,8 @@ def _single(op: Any, av: Any, probes: frozenset[str], icase: bool) -> frozenset[
         chars = set(probes)
     else:
         return frozenset()
-    if icase:
-        chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+    if icase:  # one character's case only: "ß".upper() is "SS", two characters
+        chars |= {v for c in chars for v in (c.lower(), c.upper()) if len(v) == 1}
     return frozenset(chars)
 
 

@@ -91,3 +91,12 @@ def test_a_bad_type_in_a_token_is_a_standards_error():
          "match": {"patterns": [[{"LOWER": {"IN": 5}, "OP": ["+"]}]]}}]}
     with pytest.raises(csnlp.StandardsError, match="standards\\[0\\] \\(greet\\).match"):
         load_standards(data)
+
+
+@pytest.mark.parametrize("pattern, hazard", [
+    (r"(?i)\b[a-zß]+\b", False),  # "ß".upper() is "SS": two characters, not one to probe
+    (r"(?i)\bstra(?:ß|ss)e\b", False),
+    (r"(?i)(?:[a-zß]+)+x", True),
+])
+def test_a_letter_whose_case_is_two_letters_is_judged_not_crashed(pattern, hazard):
+    assert bool(regex_hazard(pattern)) is hazard
