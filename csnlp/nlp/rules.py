@@ -134,7 +134,7 @@ class CompiledRule:
         if self.unless and self.vetoed(text, turn):
             return []
         if self.unless_spans:
-            found = self._outside_vetoes(text, found, turn)
+            found = self.outside_vetoes(text, found, turn)
         if len(found) > 1:
             found.sort(key=lambda m: (m[0], -m[1], m[2]))  # labels: a frozenset, any order
             kept: list[Span] = []
@@ -153,7 +153,7 @@ class CompiledRule:
         except PatternTimeout as exc:
             raise PatternTimeout(f"{_in_turn(turn)}{exc}") from None
 
-    def _outside_vetoes(self, text: str, found: list[Span], turn: int | None) -> list[Span]:
+    def outside_vetoes(self, text: str, found: list[Span], turn: int | None) -> list[Span]:
         """The matches of `found` that overlap no match of an `unless_span_regex`."""
         vetoes = []
         try:

@@ -207,3 +207,21 @@ def test_praise_with_a_claim_in_scare_quotes_is_a_complaint():
              ("customer", "ok"),
              ("agent", "Thanks for your patience!")]
     assert status(turns) == "missed"
+
+
+# --- the standard's own vetoes hold for a check told by its answer ---
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # a receipt dated before the call: a fact checked, not this fix's outcome
+    ("And you did get our renewal letter last month?", "yes it's here"),
+    ("you received the reminder back in march didn't you", "yeah it says so here"),
+    # told to report only a failure
+    ("Let me know if it's still not working, ok?", "all good for now"),
+])
+def test_a_question_the_standards_vetoes_take_out_is_no_check_by_its_answer(question, answer):
+    assert status(fixed_then(question, answer)) == "missed"
+
+
+def test_a_receipt_of_what_was_just_sent_is_still_a_check_by_its_answer():
+    assert status(fixed_then("Did the new receipt come through to you just now?",
+                             "yep it's here")) == "met"

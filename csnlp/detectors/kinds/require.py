@@ -181,6 +181,9 @@ class RequireDetector(Detector[RequireSpec]):
         next turn, reports what they see (`answered`); None if there is none."""
         ask, unless = self.rule("answered.ask"), self.rule("answered.unless")
         reply = self.rule("answered.reply")
+        # what the standard's own vetoes take out is no check told by its answer either ("did
+        # you get our letter last month?" / "yes it's here": a receipt dated before the call)
+        vetoes = self.rule("match")
         turns = ctx.transcript.turns
         speaker = self.standard.speaker
         for i in counted:
@@ -189,6 +192,9 @@ class RequireDetector(Detector[RequireSpec]):
                 continue  # no answer: the speaker went on, or the call ended
             answer = ctx.find(reply, nxt)
             if not answer or not (asked := ctx.find(ask, i)):
+                continue
+            if vetoes.unless_spans and not (asked := vetoes.outside_vetoes(
+                    turns[i].text, asked, i)):
                 continue
             if not unless.is_empty and ctx.find(unless, i):
                 continue
