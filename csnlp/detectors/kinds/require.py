@@ -138,22 +138,23 @@ class RequireDetector(Detector[RequireSpec]):
                                f"{opening.turn_index + 1}: {quote(opening.text)}).",
                                evidence=[opening])
         indices = ctx.window(std.speaker, std.window)
-        start = self._start(ctx)
+        anchor = self._anchor(ctx)
+        start = self._start(ctx, anchor)
         rule = self.rule("match")
         counted = [i for i in indices if i >= start]
         found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)]
         what = std.expect or std.title.lower()
-        if not found and std.answered is not None and (answered := self._answered(ctx, counted)):
-            asked, reply = answered
-            return self.result(
-                Status.MET, f"Found {what} in turn {asked.turn_index + 1}, told by the answer "
-                f"in turn {reply.turn_index + 1}: {quote(asked.text)} -> {quote(reply.text)}.",
-                evidence=[asked, reply])
         if found:
             first = found[0]
             return self.result(
                 Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
                 f"{quote(first.text)}.", evidence=found)
+        if std.answered is not None and (answered := self._answered(ctx, counted)):
+            asked, reply = answered
+            return self.result(
+                Status.MET, f"Found {what} in turn {asked.turn_index + 1}, told by the answer "
+                f"in turn {reply.turn_index + 1}: {quote(asked.text)} -> {quote(reply.text)}.",
+                evidence=[asked, reply])
         if likely := self.classified(ctx, std.classifier, counted, rule):
             return self.result(
                 Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
@@ -166,7 +167,7 @@ class RequireDetector(Detector[RequireSpec]):
         if start > indices[0]:
             # the window's turns before the fix (or before the customer spoke) did not count
             where += (f", from turn {start + 1} on (the first acting on the problem)"
-                      if self._anchor(ctx) is not None else
+                      if anchor is not None else
                       f", from turn {start + 1} on (after the other speaker first spoke)")
         searched = counted or indices
         return self.result(
@@ -210,11 +211,11 @@ class RequireDetector(Detector[RequireSpec]):
         return next((i for i in ctx.turns_of(self.standard.speaker) if ctx.find(after, i)),
                     None)
 
-    def _start(self, ctx: Context) -> int:
-        """The first turn where matches count (`after`); 0 without it."""
+    def _start(self, ctx: Context, anchor: int | None) -> int:
+        """The first turn where matches count (`after`: its `anchor`, else the first after the
+        other speaker's first); 0 without it."""
         if self.standard.after is None:
             return 0
-        anchor = self._anchor(ctx)
         if anchor is not None:
             return anchor
         speaker = self.standard.speaker

@@ -119,11 +119,11 @@ _YES = re.compile(r"^\W*(?:(?:um|uh|er|oh|erm|ah)\W+)?(?:yes|yeah|yep|yup|yea|ok
 def _plain_answer(ctx: Context, index: int) -> bool:
     """Whether the turn answers the other speaker's turn right before it with a plain "no"
     ("nope, the back door is open"), a plain "yes" ("yeah it's white now") or a few words
-    answering its question: a "no" opening a turn of a few words, a "yes" one of a few
-    more. A tone model reads such answers as
-    displeasure (0.8-0.9 frustrated): they are judged by the score only when they carry
-    emphasis ("!!", an emoji); a complaint in them still triggers through the rule. A "yes"
-    echoed in sarcasm ("great, just great", "right, fine") is read by its score."""
+    answering its question: a "no" opening a turn of a few words, a "yes" one of a few more.
+    A tone model reads such answers as displeasure (0.8-0.9 frustrated): they are judged by
+    the score only when they carry emphasis ("!!", an emoji); a complaint in them still
+    triggers through the rule. A "yes" echoed in sarcasm ("great, just great", "right, fine")
+    is read by its score."""
     turns = ctx.transcript.turns
     if index == 0 or turns[index - 1].speaker == turns[index].speaker:
         return False
@@ -136,9 +136,12 @@ def _plain_answer(ctx: Context, index: int) -> bool:
         return _NOT_PLAIN.search(text, m.end()) is None
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
-    return (words <= _ANSWER_WORDS and _ASKS.search(turns[index - 1].text) is not None
-            and ctx.turns_of(turns[index - 1].speaker)[:1] < [index - 1]
-            and _NOT_PLAIN.search(text) is None and _NOT_PLAIN_NO.search(text) is None)
+    if words > _ANSWER_WORDS or _ASKS.search(turns[index - 1].text) is None:
+        return False
+    asker = ctx.turns_of(turns[index - 1].speaker)
+    if asker and asker[0] >= index - 1:
+        return False  # the agent's opening question
+    return _NOT_PLAIN.search(text) is None and _NOT_PLAIN_NO.search(text) is None
 
 
 #: What makes a short "no" or "yes" more than an answer: "nope, still not fixed", "no, total
