@@ -19,6 +19,11 @@ complaint lists. This measures the model's side of that trigger, in two blocks:
 
     PYTHONPATH=. OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/frustration.py
         [--data ../shared/data] [--model models/tone-v1] [--min 0.7] [--json out.json]
+        [--labelled lines.tsv]
+
+`--labelled` also scores a file of your own lines (tab-separated `label<TAB>text` with a header
+line; label 1 = frustrated or complaining, 0 = calm), e.g. customer messages a QA team labelled,
+or a set written blind to csnlp: ROC AUC and the trigger's rate on each class.
 
 Real turns are deduplicated (lower-cased letters and digits); MultiDoGO is read without the
 full-stop copies training adds. About 15 s.
@@ -201,6 +206,32 @@ def test(data: Path, scorer: Scorer) -> dict:
     return out
 
 
+def read_labelled(path: Path) -> tuple[list[str], list[str]]:
+    """(frustrated, calm) lines of a `label<TAB>text` file with a header line."""
+    import csv
+
+    pos: list[str] = []
+    neg: list[str] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows, None)
+        for n, row in enumerate(rows, start=2):
+            if not row:
+                continue
+            if len(row) != 2 or row[0].strip() not in ("0", "1"):
+                raise SystemExit(f"{path}:{n}: expected 'label<TAB>text' with label 0 or 1")
+            (pos if row[0].strip() == "1" else neg).append(row[1])
+    if not pos or not neg:
+        raise SystemExit(f"{path}: needs lines of both labels (0 and 1)")
+    return pos, neg
+
+
+def labelled(path: Path, scorer: Scorer) -> dict:
+    pos, neg = read_labelled(path)
+    return {"file": str(path), "frustrated": scorer.over(pos), "calm": scorer.over(neg),
+            "auc": _auc(scorer(pos), scorer(neg))}
+
+
 def report(r: dict) -> str:
     bar = r["min"]
     lines = [f"Frustration trigger, model {r['model_id']}, bar {bar} (min_words {MIN_WORDS})",
@@ -219,6 +250,11 @@ def report(r: dict) -> str:
               " of calm cases" + (f"; end-to-end agreement {d['agreement']:.3f}"
                                   if "agreement" in d else "")]
     lines += ["", "ROC AUC (test):"] + [f"- {k}: {x:.4f}" for k, x in r["test"]["auc"].items()]
+    if "labelled" in r:
+        e = r["labelled"]
+        lines += ["", f"{e['file']}: ROC AUC {e['auc']:.4f}; over the bar (gated): frustrated "
+                  f"{e['frustrated']['over']:.3f} of {e['frustrated']['n']}, calm "
+                  f"{e['calm']['over']:.3f} of {e['calm']['n']}"]
     return "\n".join(lines)
 
 
@@ -238,11 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="model directory (default shipped)")
     ap.add_argument("--min", type=float, default=0.7, help="the trigger's bar (pack: 0.7)")
     ap.add_argument("--json", type=Path, help="also write the numbers as JSON")
+    ap.add_argument("--labelled", type=Path,
+                    help="also score a 'label<TAB>text' file of your own (1 = frustrated)")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    r = run(args.data, load_tone_model(args.model), args.min)
+    model = load_tone_model(args.model)
+    r = run(args.data, model, args.min)
+    if args.labelled:
+        r["labelled"] = labelled(args.labelled, Scorer(model, args.min))
     print(report(r))
     if args.json:
         args.json.write_text(json.dumps(r, indent=2), encoding="utf-8")
