@@ -4,7 +4,10 @@ A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30;
 off) a silence that long after an agent turn or after the agent's wait request the customer
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
 when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
-turn before the silence). A silence the customer asked for ("hang on, let me find the
+turn before the silence). Untimed (`untimed_holds`), the order of the turns shows a hold: the
+agent's next message follows its own with no customer reply between, after it said it would go
+and check or opening with thanks for the wait, or after the customer's "hello? are you
+there?" A silence the customer asked for ("hang on, let me find the
 letter") is not a hold; a silence after an agent's "okay" is. Hold words are no hold in a
 timed turn that goes on to the answer with no pause in it or around it ("one moment... yes,
 it went through yesterday"). Hold turns with no other agent turn between them are one hold
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
@@ -57,6 +61,12 @@ class HoldSpec(StandardBase):
     #: typing ("just a sec" and the answer 15 s later). Calls keep any pause (a spoken "one
     #: second" is a hold, however short).
     typed_min_wait_seconds: Annotated[float, Field(ge=0)] | None = 30.0
+    #: Without timings, read holds from the order of the turns (a chat or e-mail thread, an
+    #: untimed transcript): the agent's message after its own with no customer reply between,
+    #: when the first ends saying it will go and check (`ask_or_explain`) or the second opens
+    #: thanking the customer for waiting; or the agent's message after the customer asked
+    #: whether anyone is there. The hold starts at the agent's earlier message.
+    untimed_holds: bool = True
 
     def main_rule(self) -> RuleSpec:
         return self.hold
@@ -125,6 +135,10 @@ class HoldDetector(Detector[HoldSpec]):
                         start < h < before for h in holds):
                     holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
                                                   seconds=seconds)
+        if std.untimed_holds:
+            for i, label in self._untimed_holds(ctx, agent_turns, ask, thanks):
+                if i not in holds:
+                    holds[i] = ctx.whole_turn(i, EvidenceRole.HOLD, label)
         if not holds:
             return self.not_applicable("There is no hold in this conversation.")
         evidence: list[Evidence] = []
@@ -161,6 +175,33 @@ class HoldDetector(Detector[HoldSpec]):
                                evidence=evidence)
         return self.result(Status.MISSED, "; ".join(problems).capitalize() + ".",
                            score=round(score, 6), evidence=evidence)
+
+    def _untimed_holds(self, ctx: Context, agent_turns: list[int], ask: CompiledRule,
+                       thanks: CompiledRule) -> list[tuple[int, str]]:
+        """Holds the order of untimed turns shows (`untimed_holds`), as (agent turn where the
+        hold starts, evidence label): the agent writes again with no customer reply between,
+        after saying it will go and check and how long for ("let me look into it, it'll take a
+        few minutes"; a plain "let me look" followed by the answer is no wait the customer
+        notices)
+        or opening with thanks for the wait ("Thanks for waiting! The refund is done ...");
+        or the agent answers the customer's "hello? are you still there?"."""
+        turns = ctx.transcript.turns
+        out: list[tuple[int, str]] = []
+        for a, b in pairwise(agent_turns):
+            if turns[a].start is not None and turns[b].start is not None:
+                continue  # timed: the silences tell
+            between = range(a + 1, b)
+            if between:
+                if _PRESENCE.fullmatch(turns[b - 1].text.strip()):
+                    out.append((a, "prompted"))
+                continue
+            text = turns[a].text
+            if _WAIT_CUE.search(text) and _GOING_TO.search(text) and any(
+                    not _SENTENCE_ON.search(text, end) for _, end, _ in ctx.find(ask, a)):
+                out.append((a, "announced"))
+            elif any(_opens(turns[b].text, start, end) for start, end, _ in ctx.find(thanks, b)):
+                out.append((a, "thanked"))
+        return out
 
     def _customer_answers(self, ctx: Context, before: int) -> bool:
         """Whether the silence before turn `before` is the customer's: the agent spoke right
@@ -265,6 +306,29 @@ _DECLINED = re.compile(
     r"(?:can|could|would) you (?:just |please )?(?:stay on(?: the line)?|(?:call|ring|phone) me"
     r" back)|(?:call|ring|phone) me back (?:instead|later)|rather (?:you )?(?:call|ring) me back)"
     r"\b", re.IGNORECASE)
+#: A customer turn that only asks whether the agent is still there (the agent went quiet).
+_PRESENCE = re.compile(
+    r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
+    r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
+    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*|\?{2,}")
+#: How long a wait is: said with an announced check, it makes the check a wait.
+_WAIT_CUE = re.compile(
+    r"(?i)\b(?:minutes?|mins?|moments?|mo|secs?|seconds?|tick|jiffy|shortly|(?:a|little) while|"
+    r"a bit|bear with|hang on|hold on|hang tight|be long)\b")
+#: The agent saying it will go and do something itself.
+_GOING_TO = re.compile(
+    r"(?i)\b(?:let me|let us|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
+    r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
+#: A sentence of at least two words after a match: the turn goes on past it.
+_SENTENCE_ON = re.compile(r"[.!?;:]\s*[\w'’]+\W+[\w'’]+")
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    """Whether the thanks at `start:end` opens `text` (at most three words before it: "Okay,
+    thanks for waiting") and something follows it (not "Thank you for your patience. Bye.")."""
+    return len(text[:start].split()) <= 3 and len(re.findall(r"[\w'’]+", text[end:])) >= 4
+
+
 #: Channels typed, not spoken: the time between messages includes typing them.
 _TYPED_CHANNELS = frozenset({"chat", "live chat", "livechat", "web chat", "webchat", "email",
                              "e-mail", "mail", "social", "sms", "text", "messaging", "whatsapp",
