@@ -396,14 +396,18 @@ def _in_turn(turn: int | None) -> str:
 
 
 def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
-    """Patterns run on normalised (lower-case) words: LOWER/TEXT/NORM all mean ORTH there."""
+    """Patterns run on normalised (lower-case) words: LOWER/TEXT/NORM all mean ORTH there.
+
+    A token that tests ORTH too keeps the other as LOWER (the same on lower-case words), so
+    neither test overwrites the other: `{LOWER: {REGEX: ...}, ORTH: {NOT_IN: [...]}}` keeps
+    both."""
     out: dict[str, Any] = {}
     for key, value in token.items():
         if key in ("LOWER", "TEXT", "NORM"):
-            key = "ORTH"
-        if key == "ORTH" and isinstance(value, str):
+            key = "LOWER" if "ORTH" in token or "LOWER" in out else "ORTH"
+        if key in ("ORTH", "LOWER") and isinstance(value, str):
             value = _norm_literal(value)
-        elif key == "ORTH" and isinstance(value, dict):
+        elif key in ("ORTH", "LOWER") and isinstance(value, dict):
             value = {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
                      for k, vs in value.items()}
         out[key] = value
