@@ -133,7 +133,12 @@ def _plain_answer(ctx: Context, index: int) -> bool:
         return (_NOT_PLAIN.search(text, m.end()) is None
                 and _NOT_PLAIN_NO.search(text, m.end()) is None)
     if words <= _PLAIN_YES_WORDS and (m := _YES.match(text)):
-        return _NOT_PLAIN.search(text, m.end()) is None
+        return not _grievance(text, m.end())
+    # the details the agent asked for ("could you confirm your date of birth and postcode?" /
+    # "the fourth of June 1966, and it's CF10 3NB"): an answer of data, whatever its length
+    if words <= _DETAILS_WORDS and _DETAILS_ASKED.search(turns[index - 1].text) and \
+            not _grievance(text) and _NOT_PLAIN_NO.search(text) is None:
+        return True
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
     if words > _ANSWER_WORDS or _ASKS.search(turns[index - 1].text) is None:
@@ -141,7 +146,7 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     asker = ctx.turns_of(turns[index - 1].speaker)
     if asker and asker[0] >= index - 1:
         return False  # the agent's opening question
-    return _NOT_PLAIN.search(text) is None and _NOT_PLAIN_NO.search(text) is None
+    return not _grievance(text) and _NOT_PLAIN_NO.search(text) is None
 
 
 #: What makes a short "no" or "yes" more than an answer: "nope, still not fixed", "no, total
@@ -150,6 +155,33 @@ _NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|
                         r"ridiculous|rubbish|sick|fed up|but|though|since|waiting|waited|"
                         r"whatever|seriously)\b",
                         re.IGNORECASE)
+
+def _grievance(text: str, start: int = 0) -> bool:
+    """Whether `text` (from `start`) says more than an answer (`_NOT_PLAIN`); "again" after a
+    state back to normal is no grievance ("yeah the light's white again", "working again")."""
+    return any(not (m.group(0).lower() == "again" and _BACK_TO_NORMAL.search(text, 0, m.start()))
+               for m in _NOT_PLAIN.finditer(text, start))
+
+
+#: What a customer sees when the problem is gone, just before "again".
+_BACK_TO_NORMAL = re.compile(
+    r"\b(?:working|works|back|up|online|fine|normal|okay|ok|connected|reconnected|running|"
+    r"loading|showing|white|green|blue|on|in)\W+$", re.IGNORECASE)
+
+#: The agent asking for details: an answer of names, dates and numbers is no complaint.
+_DETAILS_ASKED = re.compile(
+    r"\b(?:(?:can|could|may|might) (?:i|you|we) (?:please |just )?(?:take|have|get|grab|confirm|"
+    r"give me|tell me|spell|read|check|verify|go through)|what(?:'s| is| was) (?:your|the)|"
+    r"(?:please )?(?:confirm|spell|give me|read me|tell me)) (?:(?:your|the|me|for me|that|"
+    r"full|first|last|sur|account|order|booking|policy|card|member(?:ship)?|customer|holder'?s?)"
+    r"\s+){0,4}(?:name|date of birth|dob|birthday|post ?code|zip(?: code)?|address|e-?mail|"
+    r"(?:phone|mobile|account|order|booking|policy|card|reference|member(?:ship)?|customer|"
+    r"serial|registration) (?:number|reference|ref)|reference|ref|registration|first line|"
+    r"security (?:answer|question)|details)\b", re.IGNORECASE)
+
+#: A details answer is a few words and numbers ("the fourth of June 1966, and it's CF10 3NB").
+_DETAILS_WORDS = 16
+
 
 #: ... and, after a "no", a success denied: "no it isn't working", "nope, not sorted".
 _NOT_PLAIN_NO = re.compile(r"\b(?:working|works|fixed|sorted|happy|acceptable|good enough)\b",
