@@ -41,6 +41,10 @@ def _evaluation_turns() -> list[str]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     texts = [*module.SERVICE_COMPLAINTS_CHECK, *module.SERVICE_CALM_CHECK]
+    # the held-out customer messages of benchmarks/labels (label<TAB>text)
+    for path in sorted((ROOT / "benchmarks/labels").glob("*.tsv")):
+        texts += [line.split("\t", 1)[1] for line in path.read_text("utf-8").splitlines()[1:]
+                  if "\t" in line]
     for folder in ("benchmarks/devsets", "benchmarks/paraphrases"):
         for path in sorted((ROOT / folder).glob("*.yaml")):
             for case in yaml.safe_load(path.read_text("utf-8")).get("cases", []):
