@@ -67,6 +67,10 @@ class AnsweredSpec(SpecModel):
     ask: RuleSpec
     unless: RuleSpec = RuleSpec()
     reply: RuleSpec
+    #: The speaker's next turn after the answer giving more steps to finish the fix ("Great.
+    #: Follow the link and choose a new password"): the question was about an intermediate
+    #: step (did the reset e-mail arrive?), not whether the problem is solved.
+    steps: RuleSpec = RuleSpec()
 
 
 class RequireSpec(StandardBase):
@@ -181,7 +185,7 @@ class RequireDetector(Detector[RequireSpec]):
         """The first of the `counted` turns that asks and whose answer, the other speaker's
         next turn, reports what they see (`answered`); None if there is none."""
         ask, unless = self.rule("answered.ask"), self.rule("answered.unless")
-        reply = self.rule("answered.reply")
+        reply, steps = self.rule("answered.reply"), self.rule("answered.steps")
         # what the standard's own vetoes take out is no check told by its answer either ("did
         # you get our letter last month?" / "yes it's here": a receipt dated before the call)
         vetoes = self.rule("match")
@@ -199,6 +203,10 @@ class RequireDetector(Detector[RequireSpec]):
                 continue
             if not unless.is_empty and ctx.find(unless, i):
                 continue
+            if not steps.is_empty and (then := next(
+                    (j for j in range(nxt + 1, len(turns)) if turns[j].speaker == speaker),
+                    None)) is not None and ctx.find(steps, then):
+                continue  # an intermediate step: the speaker goes on with the fix
             return (ctx.evidence(i, asked[-1]),
                     ctx.evidence(nxt, answer[0], role=EvidenceRole.RESPONSE))
         return None
