@@ -81,3 +81,22 @@ def test_a_pattern_token_keeps_both_its_lower_and_orth_tests():
     assert out["ORTH"] == {"NOT_IN": ["cold"]}
     # alone, LOWER means ORTH on normalised words, as before
     assert _lower_token({"LOWER": "Hello"}) == {"ORTH": "hello"}
+
+
+def test_a_name_left_with_a_typed_booking_note_is_known():
+    turns = [(C, "do you have a table free saturday"), (A, "Hi! Yes, 7pm works, want it?"),
+             (C, "yes pls, booking under Tamsin for 7pm"), (A, "Done, see you Saturday!")]
+    assert judge(turns, metadata={"channel": "instagram_dm"})["customer_name"].status is MISSED
+    turns[-1] = (A, "Done, see you Saturday Tamsin!")
+    assert judge(turns, metadata={"channel": "instagram_dm"})["customer_name"].status is MET
+
+
+@pytest.mark.parametrize("opening, status", [
+    ("Hiii! Yes, the bakery opens at 8.", MET),
+    ("Heyy 👋 yes, the bakery opens at 8.", MET),
+    ("helloooo, yes, the bakery opens at 8.", MET),
+    ("Yes, the bakery opens at 8.", MISSED),
+])
+def test_a_greeting_typed_long_is_a_greeting(opening, status):
+    turns = [(C, "what time do you open"), (A, opening), (C, "thanks"), (A, "anytime!")]
+    assert judge(turns, metadata={"channel": "instagram_dm"})["greeting"].status is status
