@@ -99,3 +99,19 @@ def test_again_after_a_state_back_to_normal_is_good_news(answer, status):
 def test_a_turn_that_says_it_is_no_complaint(said, status):
     turns = [(A, "hi there, how can I help?"), (C, said), (A, "let me look at that")]
     assert _empathy(turns).status is status
+
+
+@pytest.mark.parametrize("said, status", [
+    # what came is not what was ordered
+    ("so i ordered the green kettle and what came is a red one", MISSED),
+    ("I paid for two chairs and you sent one", MISSED),
+    ("i ordered it monday and i got a confirmation email", NA),
+    ("i ordered a size 9 and it arrived today, can i swap it for a 10", NA),
+    # time gone by with the fault gone is good news
+    ("ok its been 2 hrs no drops", NA),
+    ("been a few hours now and no dropouts at all", NA),
+    ("its been 2 hours and still no signal", MISSED),
+])
+def test_ordered_versus_received_and_time_without_the_fault(said, status):
+    turns = [(A, "hi there, how can I help?"), (C, said), (A, "let me look at that")]
+    assert _empathy(turns).status is status
