@@ -101,3 +101,22 @@ def test_evidence_names_the_turn_and_how_the_hold_was_read():
     result = _hold(turns)
     hold = [e for e in result.evidence if e.role is csnlp.EvidenceRole.HOLD]
     assert [(e.turn_index, e.label) for e in hold] == [(1, "prompted")]
+
+
+@pytest.mark.parametrize("turns, status", [
+    # the customer agreed to the announced wait, and the agent came back thanking them
+    ([OPEN, (A, "Hi, I'm Priti. I need a few minutes to check the meter logs, is that okay?"),
+      (C, "sure"), (A, "Thanks for holding. The meter lost signal and I've reset it."),
+      (C, "ok")], MET),
+    ([OPEN, (A, "Hi! I'll check with the engineers, it can take 5-10 minutes. Ok to wait?"),
+      (C, "ya fine"), (A, "The meter has been reset remotely."), (C, "ok")], MISSED),
+])
+def test_a_wait_the_customer_agreed_to(turns, status):
+    result = _hold(turns)
+    assert result.status is status, result.explanation
+
+
+def test_thanks_for_patience_after_an_ok_is_a_closing_not_a_hold():
+    turns = [OPEN, (A, "Hi, I've reset the meter and readings resume tonight."), (C, "ok thanks"),
+             (A, "Thanks for your patience, have a lovely evening and take care!")]
+    assert _hold(turns).status is NA

@@ -184,23 +184,27 @@ class HoldDetector(Detector[HoldSpec]):
         few minutes"; a plain "let me look" followed by the answer is no wait the customer
         notices)
         or opening with thanks for the wait ("Thanks for waiting! The refund is done ...");
-        or the agent answers the customer's "hello? are you still there?"."""
+        or the agent answers the customer's "hello? are you still there?". A customer's short yes
+    to the wait between the two ("sure", "fine") does not hide it."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
         for a, b in pairwise(agent_turns):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
             between = range(a + 1, b)
-            if between:
-                if _PRESENCE.fullmatch(turns[b - 1].text.strip()):
-                    out.append((a, "prompted"))
+            if between and _PRESENCE.fullmatch(turns[b - 1].text.strip()):
+                out.append((a, "prompted"))
+                continue
+            # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
+            if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
             text = turns[a].text
             if _WAIT_CUE.search(text) and _GOING_TO.search(text) and any(
-                    not _SENTENCE_ON.search(text, end) for _, end, _ in ctx.find(ask, a)):
+                    _only_the_wait_after(text, end) for _, end, _ in ctx.find(ask, a)):
                 out.append((a, "announced"))
-            elif any(_opens(turns[b].text, start, end) for start, end, _ in ctx.find(thanks, b)):
-                out.append((a, "thanked"))
+            elif not between and any(_opens(turns[b].text, start, end)
+                                     for start, end, _ in ctx.find(thanks, b)):
+                out.append((a, "thanked"))  # (after "ok thanks", a closing's thanks: no hold)
         return out
 
     def _customer_answers(self, ctx: Context, before: int) -> bool:
@@ -318,9 +322,27 @@ _WAIT_CUE = re.compile(
 #: The agent saying it will go and do something itself.
 _GOING_TO = re.compile(
     r"(?i)\b(?:let me|let us|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
+    r"i'?ll need|i need|we need|"
     r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
+#: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever".
+_CONSENT = re.compile(
+    r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
+    r"no problem|no worries|np|of course|that'?s fine|whatever|sure thing|cool|please|pls|"
+    r"thanks|thank you|ty)[^\w]*){1,4}")
 #: A sentence of at least two words after a match: the turn goes on past it.
 _SENTENCE_ON = re.compile(r"[.!?;:]\s*[\w'’]+\W+[\w'’]+")
+
+
+def _only_the_wait_after(text: str, end: int) -> bool:
+    """Whether what follows a check announced at `end` only says how long it takes or asks
+    to wait ("... it can take 5-10 minutes. Ok to wait?"), not the answer already ("Right,
+    the meter resets tonight.")."""
+    rest = text[end:]
+    if not _SENTENCE_ON.search(rest):
+        return True
+    sentences = re.findall(r"[^.!?;:]+[.!?;:]*", rest)[1:]
+    return all(len(re.findall(r"[\w'’]+", part)) < 2 or "?" in part or _WAIT_CUE.search(part)
+               for part in sentences)
 
 
 def _opens(text: str, start: int, end: int) -> bool:
