@@ -5,17 +5,16 @@ off) a silence that long after an agent turn or after the agent's wait request t
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
 when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
 turn before the silence). Untimed (`untimed_holds`), the order of the turns shows a hold: the
-agent's next message follows its own with no customer reply between, after it said it would go
-and check or opening with thanks for the wait, or after the customer's "hello? are you
-there?" A silence the customer asked for ("hang on, let me find the
-letter") is not a hold; a silence after an agent's "okay" is. Hold words are no hold in a
-timed turn that goes on to the answer with no pause in it or around it ("one moment... yes,
-it went through yesterday"). Hold turns with no other agent turn between them are one hold
-("can you hold?" / "okay" / "bear with me, it's loading"): asked for if any of them asks,
-thanked after the last. Options: `hold`,
-`ask_or_explain` (looked for in the hold turns) and `thanks` (in the next
-`thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without a hold;
-the score is the share of holds handled well.
+agent's next message follows its own with no customer reply between (or only the customer's
+"sure" to the wait), after it said it would go and check, or opening with thanks for the wait,
+or after the customer's "hello? are you there?". A silence the customer asked for ("hang on, let
+me find the letter") is not a hold; a silence after an agent's "okay" is. Hold words are no hold
+in a timed turn that goes on to the answer with no pause in it or around it ("one moment... yes,
+it went through yesterday"). Hold turns with no other agent turn between them are one hold ("can
+you hold?" / "okay" / "bear with me, it's loading"): asked for if any of them asks, thanked
+after the last. Options: `hold`, `ask_or_explain` (looked for in the hold turns) and `thanks`
+(in the next `thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without
+a hold; the score is the share of holds handled well.
 
     - id: hold_etiquette
       check: hold
@@ -179,13 +178,12 @@ class HoldDetector(Detector[HoldSpec]):
     def _untimed_holds(self, ctx: Context, agent_turns: list[int], ask: CompiledRule,
                        thanks: CompiledRule) -> list[tuple[int, str]]:
         """Holds the order of untimed turns shows (`untimed_holds`), as (agent turn where the
-        hold starts, evidence label): the agent writes again with no customer reply between,
-        after saying it will go and check and how long for ("let me look into it, it'll take a
-        few minutes"; a plain "let me look" followed by the answer is no wait the customer
-        notices)
-        or opening with thanks for the wait ("Thanks for waiting! The refund is done ...");
-        or the agent answers the customer's "hello? are you still there?". A customer's short yes
-    to the wait between the two ("sure", "fine") does not hide it."""
+        hold starts, evidence label): the agent writes again after saying it will go and check
+        and how long for ("let me look into it, it'll take a few minutes"; a plain "let me
+        look" followed by the answer is no wait the customer notices), with nothing between
+        or only the customer's short yes to the wait ("sure", "fine"); or it writes again,
+        with nothing between, opening with thanks for the wait ("Thanks for waiting! The
+        refund is done ..."); or it answers the customer's "hello? are you still there?"."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
         for a, b in pairwise(agent_turns):
