@@ -159,8 +159,16 @@ _NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|
 def _grievance(text: str, start: int = 0) -> bool:
     """Whether `text` (from `start`) says more than an answer (`_NOT_PLAIN`); "again" after a
     state back to normal is no grievance ("yeah the light's white again", "working again")."""
-    return any(not (m.group(0).lower() == "again" and _BACK_TO_NORMAL.search(text, 0, m.start()))
-               for m in _NOT_PLAIN.finditer(text, start))
+    for m in _NOT_PLAIN.finditer(text, start):
+        if m.group(0).lower() != "again" or not _BACK_TO_NORMAL.search(
+                text, max(0, m.start() - _BEFORE_AGAIN), m.start()):
+            return True
+    return False
+
+
+#: How far before "again" its state word is looked for (the word and the space before it): a
+#: bounded window, not the turn from its start once per "again".
+_BEFORE_AGAIN = 24
 
 
 #: What a customer sees when the problem is gone, just before "again".
