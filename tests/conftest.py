@@ -23,16 +23,27 @@ def evaluator():
     return Evaluator("contact_center", tone_model=None)
 
 
-@pytest.fixture(scope="session")
-def benchmark_acts():
-    """benchmarks/acts.py as a module (the benchmarks are scripts, not a package), loaded once."""
+def load_benchmark(name: str):
+    """benchmarks/<name>.py as a module (the benchmarks are scripts, not a package)."""
     import importlib.util
     import sys
 
-    spec = importlib.util.spec_from_file_location("csnlp_benchmark_acts",
-                                                  REPO / "benchmarks" / "acts.py")
+    spec = importlib.util.spec_from_file_location(f"csnlp_benchmark_{name}",
+                                                  REPO / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def benchmark_acts():
+    """benchmarks/acts.py as a module, loaded once."""
+    return load_benchmark("acts")
+
+
+@pytest.fixture(scope="session")
+def benchmark_frustration():
+    """benchmarks/frustration.py as a module, loaded once."""
+    return load_benchmark("frustration")

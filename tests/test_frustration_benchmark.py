@@ -6,24 +6,14 @@ clear calm line, and malformed files stop with the file and line named.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("csnlp_benchmark_frustration",
-                                                  REPO / "benchmarks" / "frustration.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def bench(benchmark_frustration):
+    return benchmark_frustration
 
 
 def _write(tmp_path: Path, body: str) -> Path:
