@@ -305,7 +305,9 @@ def stages(corpus: Path, rounds: int = 2) -> None:
     # would time cache lookups, not the stages.
     ann.turn_cache_size = 0
     ann._turn_cache.clear()
-    warm, rest = transcripts[:2400], transcripts[2400:]
+    # Warm on up to 2,400 transcripts, never more than a quarter of a small corpus.
+    n_warm = min(2400, len(transcripts) // 4)
+    warm, rest = transcripts[:n_warm], transcripts[n_warm:]
     for i in range(0, len(warm), 300):  # past the annotator's cold-cache warm-up
         ev.evaluate_batch(warm[i:i + 300])
     batches = [rest[i:i + 300] for i in range(0, len(rest), 300)]
