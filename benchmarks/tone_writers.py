@@ -13,6 +13,9 @@ weight are fixed at the shipped model's (C=4, 0.25) so rows differ only in the l
 
     python benchmarks/tone_writers.py [--data ../shared/data] [--min 0.8]
         [--weights 10,20 20,20 ...]   # complaint,calm row weights to compare (~6 s each)
+    python benchmarks/tone_writers.py --label rude --min 0.9 --weights 10,10 20,20
+        # the same for the agent lines of csnlp/ml/data/agent_tone and the `rude` head, with
+        # the share of real clerk turns (SGD and MultiWOZ test) over the bar
 """
 
 from __future__ import annotations
@@ -67,13 +70,58 @@ def run(data: str, bar: float, pairs: list[tuple[float, float] | None]) -> list[
     return rows
 
 
+def _fit_rude(data: str, writers: tuple[str, ...], weights: dict[int, float] | None
+              ) -> ToneModel:
+    ts = TT.build_training_set(data, ("rude",), agent_writers=writers, agent_weights=weights)
+    model = ToneModel(labels=ts.labels, Cs=TT.CS, strategy_weights=(0.25,), balanced=["rude"],
+                      random_state=0)
+    return model.fit(ts.texts, ts.y, sample_weight=ts.weights)
+
+
+def run_rude(data: str, bar: float, pairs: list[tuple[float, float]]) -> list[dict]:
+    """The `rude` head, each writer of csnlp/ml/data/agent_tone held out in turn."""
+    clerks = [*TT.load_clerk_turns(data, "sgd-test"), *TT.load_clerk_turns(data, "multiwoz-test")]
+    rows = []
+    for pair in pairs:
+        cells = []
+        for held in TT.AGENT_WRITERS:
+            others = tuple(w for w in TT.AGENT_WRITERS if w != held)
+            model = _fit_rude(data, others, {1: pair[0], 0: pair[1]})
+            texts, labels = TT.load_agent_lines((held,))
+            y, p = np.array(labels), model.predict_proba(texts)[:, 0]
+            cells.append({"auc": roc_auc_score(y, p), "comp": (p[y == 1] >= bar).mean(),
+                          "calm": (p[y == 0] < bar).mean(),
+                          "mdg_over": (model.predict_proba(clerks)[:, 0] >= bar).mean()})
+        rows.append({"weights": f"{pair[0]:g} / {pair[1]:g}",
+                     **{k: float(np.mean([c[k] for c in cells])) for k in cells[0]}})
+    return rows
+
+
+def main_rude(args: argparse.Namespace) -> int:
+    pairs = [(float(a), float(b)) for a, b in (w.split(",") for w in args.weights)]
+    rows = run_rude(args.data, args.min, pairs)
+    print(f"Written agent lines (`rude`), writer held out (mean of 3), bar {args.min}; shipped "
+          f"weights {TT.AGENT_LINE_WEIGHTS[1]:g} / {TT.AGENT_LINE_WEIGHTS[0]:g}\n")
+    print("| weights (rude / courteous) | held-out writer ROC AUC | its rude >= bar | "
+          "its courteous < bar | SGD + MultiWOZ test clerk turns >= bar |")
+    print("|---|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['weights']} | {r['auc']:.3f} | {r['comp']:.3f} | {r['calm']:.3f} | "
+              f"{r['mdg_over']:.4f} |")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data"))
     ap.add_argument("--min", type=float, default=0.8, help="the trigger (default 0.8)")
     ap.add_argument("--weights", nargs="*", default=["5,5", "10,10", "10,20", "20,20", "40,40"],
                     help="complaint,calm row weights")
+    ap.add_argument("--label", choices=("frustrated", "rude"), default="frustrated",
+                    help="the head to check: customer lines (frustrated) or agent lines (rude)")
     args = ap.parse_args(argv)
+    if args.label == "rude":
+        return main_rude(args)
     pairs: list[tuple[float, float] | None] = [None] + [
         (float(a), float(b)) for a, b in (w.split(",") for w in args.weights)]
     rows = run(args.data, args.min, pairs)

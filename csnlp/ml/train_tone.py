@@ -22,6 +22,14 @@ Labels and where they come from (every mapping and threshold is here, in one pla
   requests on the same everyday nouns (SERVICE_CALM, weighted CALM_WEIGHT) so that the
   complaints' nouns do not become frustration words.
 * `grateful` -- GoEmotions train split: 1 for gratitude, else 0.
+* `rude` (opt-in, not in the shipped model: `train(data, labels=ALL_LABELS)`) -- agent turns.
+  1 (discourteous: dismissive, blaming, condescending, sarcastic, cold) and 0 (courteous,
+  neutral or brisk but professional) from lines written for csnlp (csnlp/ml/data/agent_tone,
+  AGENT_WRITERS), weighted AGENT_LINE_WEIGHTS; 0 for every clerk
+  turn of SGD's acts-benchmark dev split and MultiWOZ validation (real service agents, brisk
+  and courteous). No public corpus here has service agents being rude; Stanford's impolite
+  requests are Wikipedia editors' and are not used. C, calibration and threshold by 5-fold
+  cross-validation on its rows; the writer-held-out check is benchmarks/tone_writers.py.
 
 C, the calibration and the thresholds of `frustrated` and `grateful` are chosen on the
 GoEmotions dev split (for `frustrated` together with the MultiDoGO dev split's calm turns);
@@ -193,6 +201,22 @@ POLITE_COMMUNITY_WEIGHTS = {"wikipedia": 1.0, "stack-exchange": 0.3}
 CS = (1.0, 2.0, 4.0)
 STRATEGY_WEIGHTS = (0.25, 0.5)
 LABELS = ("polite", "frustrated", "grateful")
+#: Every label `build_training_set` can train: `rude` is opt-in (`train(data,
+#: labels=ALL_LABELS)`, then `rude_label: rude` on a `tone` standard). It is not in the
+#: shipped model: on the DEV sets it flagged as many courteous agents as rude ones at any
+#: useful bar (MODEL_CARD.md, round thirteen).
+ALL_LABELS = (*LABELS, "rude")
+#: Agent turns written for csnlp by three writers, one per channel (phone calls, much of it
+#: as speech recognition writes it; live chat and e-mail; social media and messaging), each
+#: about half discourteous (1) and half courteous or neutral (0) on the same topics:
+#: csnlp/ml/data/agent_tone/<writer>.tsv, described in its README.md.
+AGENT_WRITERS = ("voice", "written", "social")
+#: Row weight of a written agent line, by label: they must outweigh the clerk turns of SGD and
+#: MultiWOZ, all 0, which outnumber them about twenty to one. Chosen by writer-held-out
+#: validation (benchmarks/tone_writers.py --label rude; MODEL_CARD.md).
+AGENT_LINE_WEIGHTS = {1: 10.0, 0: 20.0}
+#: Real clerk turns, all courteous or neutral (0 for `rude`).
+CLERK_TRAIN = ("sgd-dev", "multiwoz-val")
 
 
 def normalise(text: str) -> str:
@@ -307,24 +331,47 @@ SERVICE_LINE_WEIGHTS = {1: 10.0, 0: 20.0}
 def load_service_lines(writers: Sequence[str] = SERVICE_WRITERS
                        ) -> tuple[list[str], list[int]]:
     """The written customer turns of `writers` and their labels (1 complaint, 0 calm)."""
+    return _written_lines("service_tone", writers, SERVICE_WRITERS, quoting=csv.QUOTE_MINIMAL)
+
+
+def load_agent_lines(writers: Sequence[str] = AGENT_WRITERS) -> tuple[list[str], list[int]]:
+    """The written agent turns of `writers` and their labels (1 discourteous, 0 not)."""
+    return _written_lines("agent_tone", writers, AGENT_WRITERS, quoting=csv.QUOTE_NONE)
+
+
+def _written_lines(folder_name: str, writers: Sequence[str], known: Sequence[str], *,
+                   quoting: int) -> tuple[list[str], list[int]]:
+    """`folder_name`'s lines of `writers`; `quoting` as each folder was written (service_tone's
+    files quote a few texts, agent_tone's hold quote marks as text)."""
     from importlib import resources
 
     texts: list[str] = []
     labels: list[int] = []
-    folder = resources.files("csnlp.ml") / "data" / "service_tone"
+    folder = resources.files("csnlp.ml") / "data" / folder_name
     for writer in writers:
-        if writer not in SERVICE_WRITERS:
-            raise InputError(f"service lines: unknown writer {writer!r}; known: "
-                             f"{', '.join(SERVICE_WRITERS)}")
+        if writer not in known:
+            raise InputError(f"{folder_name} lines: unknown writer {writer!r}; known: "
+                             f"{', '.join(known)}")
         rows = csv.DictReader((folder / f"{writer}.tsv").read_text("utf-8").splitlines(),
-                              delimiter="\t")
+                              delimiter="\t", quoting=quoting)
         for n, row in enumerate(rows, start=2):
             if row.get("label") not in ("0", "1") or not (row.get("text") or "").strip():
-                raise InputError(f"service_tone/{writer}.tsv line {n}: want a label 0 or 1 "
+                raise InputError(f"{folder_name}/{writer}.tsv line {n}: want a label 0 or 1 "
                                  "and a text")
             texts.append(row["text"])
             labels.append(int(row["label"]))
     return texts, labels
+
+
+def load_clerk_turns(data: str | Path, source: str) -> list[str]:
+    """Agent (clerk) turns of one source, deduplicated: "sgd-dev", "sgd-test",
+    "multiwoz-val", "multiwoz-test"."""
+    corpus, split = source.split("-", 1)
+    reader = {"sgd": S.read_sgd, "multiwoz": S.read_multiwoz}.get(corpus)
+    if reader is None:
+        raise InputError(f"clerk turns: unknown source {source!r}")
+    texts = [t.text for t in reader(data, split) if t.side == "agent"]
+    return _dedupe(texts, [0] * len(texts))[0]
 
 
 def with_full_stops(texts: Sequence[str]) -> list[str]:
@@ -367,14 +414,18 @@ class TrainingSet:
 
 def build_training_set(data: str | Path, labels: Sequence[str] = LABELS, *,
                        writers: Sequence[str] = SERVICE_WRITERS,
-                       line_weights: Mapping[int, float] | None = None) -> TrainingSet:
+                       line_weights: Mapping[int, float] | None = None,
+                       agent_writers: Sequence[str] = AGENT_WRITERS,
+                       agent_weights: Mapping[int, float] | None = None) -> TrainingSet:
     """Stack each label's corpus into one (texts, y) with -1 where a corpus has no label;
     `writers` chooses whose written service lines train `frustrated` (held-out validation
-    leaves one out), `line_weights` their row weight by label."""
+    leaves one out), `line_weights` their row weight by label; `agent_writers` and
+    `agent_weights` the same for the written agent lines of `rude`."""
     labels = tuple(labels)
-    unknown = [x for x in labels if x != "polite" and x not in EMOTION_LABELS]
+    unknown = [x for x in labels if x not in ("polite", "rude") and x not in EMOTION_LABELS]
     if unknown:
-        raise InputError(f"labels: unknown {unknown}; known: polite, {', '.join(EMOTION_LABELS)}")
+        raise InputError(f"labels: unknown {unknown}; known: polite, rude, "
+                         f"{', '.join(EMOTION_LABELS)}")
     texts: list[str] = []
     blocks: list[np.ndarray] = []
     weights: list[np.ndarray] = []
@@ -455,6 +506,28 @@ def build_training_set(data: str | Path, labels: Sequence[str] = LABELS, *,
             val_texts = [*val_texts, *t]
             val_y = np.vstack([val_y, block])
             counts[f"frustrated/{source} (validation)"] = {"n": len(t), "positive": 0}
+    if "rude" in labels:
+        col = labels.index("rude")
+        for source in CLERK_TRAIN:
+            t = load_clerk_turns(data, source)
+            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
+            block[:, col] = 0
+            texts += t
+            blocks.append(block)
+            weights.append(np.ones(len(t)))
+            counts[f"rude/{source} clerk turns"] = {"n": len(t), "positive": 0}
+        if agent_writers:
+            t, y = load_agent_lines(agent_writers)
+            t, y = _dedupe(t, y)
+            aw = {**AGENT_LINE_WEIGHTS, **(agent_weights or {})}
+            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
+            block[:, col] = y
+            texts += t
+            blocks.append(block)
+            weights.append(np.array([aw[v] for v in y], dtype=float))
+            counts["rude/written agent lines"] = {
+                "writers": list(agent_writers), "n": len(t), "positive": int(sum(y)),
+                "weight": {str(k): v for k, v in aw.items()}}
     y_all = np.vstack(blocks) if blocks else np.zeros((0, len(labels)), dtype=np.int8)
     return TrainingSet(texts=texts, y=y_all, val_texts=val_texts, val_y=val_y, labels=labels,
                        counts=counts, weights=np.concatenate(weights))
@@ -471,6 +544,9 @@ def data_files(data: str | Path, labels: Sequence[str] = LABELS) -> dict[str, st
     if "frustrated" in labels:
         paths += [*S.multidogo_files(data, "train"), *S.multidogo_files(data, "dev"),
                   *S.sgd_files(data), S.data_path(data, S.MULTIWOZ["val"])]
+    if "rude" in labels:
+        paths += [*S.sgd_files(data), S.data_path(data, S.MULTIWOZ["val"])]
+    paths = sorted(set(paths))
     return {str(p.relative_to(Path(data))): sha256_file(p) for p in sorted(paths)}
 
 
@@ -481,7 +557,7 @@ def train(data: str | Path, *, seed: int = 0, labels: Sequence[str] = LABELS,
 
     ts = build_training_set(data, labels)
     params = {"Cs": CS, "strategy_weights": STRATEGY_WEIGHTS,
-              "balanced": [x for x in ts.labels if x == "frustrated"], **params}
+              "balanced": [x for x in ts.labels if x in ("frustrated", "rude")], **params}
     model = ToneModel(labels=ts.labels, random_state=seed, **params)
     validation = (ts.val_texts, ts.val_y) if ts.val_texts else None
     model.fit(ts.texts, ts.y, sample_weight=ts.weights, validation=validation)
@@ -508,10 +584,17 @@ def train(data: str | Path, *, seed: int = 0, labels: Sequence[str] = LABELS,
                     f"{', '.join(SERVICE_WRITERS)} (csnlp/ml/data/service_tone), 1 complaint "
                     f"/ 0 calm, weights {SERVICE_LINE_WEIGHTS}")}
                    if "frustrated" in labels else {}),
+                **({"rude": (
+                    f"agent turns: written agent lines of {', '.join(AGENT_WRITERS)} "
+                    f"(csnlp/ml/data/agent_tone), 1 discourteous / 0 courteous or neutral, "
+                    f"weights {AGENT_LINE_WEIGHTS}; 0: every clerk turn of "
+                    f"{', '.join(CLERK_TRAIN)}, weight 1")}
+                   if "rude" in labels else {}),
             },
             "selection": "frustrated/grateful: C, calibration, threshold on GoEmotions dev "
                          "(frustrated: plus MultiDoGO dev calm turns; calibration with both "
-                         "classes weighing the same); polite: 5-fold CV on its training rows",
+                         "classes weighing the same); polite and rude: 5-fold CV on their "
+                         "training rows",
         },
         "seed": seed,
     }
@@ -523,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     return train_cli(
         argv, prog="csnlp train-tone", train=train,
         description="Train the tone model (polite, frustrated, grateful) from the public "
-                    "politeness and GoEmotions corpora; same data and seed give the same arrays.",
+                    "politeness, GoEmotions and service corpora; same data and seed give the "
+                    "same arrays.",
         summary=lambda model: [
             f"{label}: held-out ({r['heldout']}) AUC {r['roc_auc']:.3f}, F1 {r['f1']:.3f} "
             f"at {r['threshold']:.3f}, C={r['C']}" for label, r in model.validation_.items()])

@@ -29,6 +29,14 @@ def test_each_writer_gives_complaints_and_calm_lines():
         assert all(t.strip() and "\t" not in t for t in texts)
 
 
+def test_each_agent_writer_gives_rude_and_courteous_lines():
+    for writer in TT.AGENT_WRITERS:
+        texts, labels = TT.load_agent_lines((writer,))
+        assert len(texts) >= 250
+        assert 0.35 <= sum(labels) / len(labels) <= 0.55
+        assert all(t.strip() and "\t" not in t for t in texts)
+
+
 def test_an_unknown_writer_is_refused_by_name():
     with pytest.raises(InputError, match="unknown writer 'poet'"):
         TT.load_service_lines(("poet",))
@@ -53,11 +61,13 @@ def _evaluation_turns() -> list[str]:
 
 
 def test_no_written_line_is_an_evaluation_turn():
-    """A line equal to a turn of an evaluation set (three words or more), or inside one (six
+    """A written line (customer or agent, csnlp/ml/data/service_tone and agent_tone) equal to
+    a turn of an evaluation set (three words or more), or inside one (six words or more),
+    would train on what measures the model. A line equal to a turn of an evaluation set (three words or more), or inside one (six
     words or more), would train on what measures the model."""
     evaluation = {_key(t) for t in _evaluation_turns()}
     joined = " || ".join(evaluation)
-    texts, _ = TT.load_service_lines()
+    texts = TT.load_service_lines()[0] + TT.load_agent_lines()[0]
     clashes = [t for t in texts
                if (len(_key(t).split()) >= 3 and _key(t) in evaluation)
                or (len(_key(t).split()) >= 6 and _key(t) in joined)]
@@ -90,3 +100,16 @@ def test_spoken_amounts_do_not_read_as_frustration():
     calm = ["the amount of the bill is two hundred and six dollars", "it is five four three",
             "my reference is seven seven two one"]
     assert (model.predict_proba(calm)[:, col] < 0.5).all()
+
+
+def test_the_opt_in_rude_label_trains_on_agent_lines_and_clerk_turns(shared_data):
+    ts = TT.build_training_set(shared_data, ("rude",))
+    assert ts.labels == ("rude",)
+    written = ts.counts["rude/written agent lines"]
+    assert written["positive"] > 300 and written["n"] > 800
+    clerks = sum(v["n"] for k, v in ts.counts.items() if "clerk turns" in k)
+    assert clerks > 5000
+    # the clerk turns are all 0; every 1 is a written line, weighted as AGENT_LINE_WEIGHTS says
+    assert int((ts.y[:, 0] == 1).sum()) == written["positive"]
+    assert set(ts.weights[ts.y[:, 0] == 1]) == {TT.AGENT_LINE_WEIGHTS[1]}
+    assert "rude" not in TT.LABELS and "rude" in TT.ALL_LABELS

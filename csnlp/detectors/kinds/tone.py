@@ -2,6 +2,7 @@
 
 Options: `label` (the tone model's label, default `polite`), `min_mean` (the speaker's mean score
 must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording),
+`rude_label` with `rude_min` (a turn the tone model reads as discourteous is rude),
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
 all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
 capitals, rude in a transcript that is not all capitals).
@@ -57,6 +58,13 @@ class ToneSpec(StandardBase):
     #: speech recognisers write, shouts nothing. Of the rule's matches only those shouted at
     #: the reader count: a whole sentence, not a name, a stressed phrase or a labelled notice.
     shouting: RuleSpec = RuleSpec()
+    #: A tone-model label that reads a turn as discourteous (`rude`: dismissive, blaming,
+    #: condescending, sarcastic, cold): a turn of the speaker scoring `rude_min` or more on it
+    #: is rude, whatever its words. A turn holding wording a `forbid` standard judges is left
+    #: to that standard (a phrase is penalised once). None, or a tone model without the label:
+    #: not used.
+    rude_label: Annotated[str, Field(pattern=IDENT)] | None = None
+    rude_min: Annotated[float, Field(ge=0, le=1)] = 0.9
 
     def main_rule(self) -> RuleSpec:
         return self.rude
@@ -194,6 +202,11 @@ class ToneDetector(Detector[ToneSpec]):
             for i, p in low:
                 problems.append(f"turn {i + 1} scored {p:.2f} {std.label}")
                 evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(p, 4)))
+        if std.rude_label is not None:
+            for i, p in self._discourteous(ctx, indices):
+                problems.append(f"turn {i + 1} reads as discourteous ({std.rude_label} {p:.2f})")
+                evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.rude_label,
+                                               score=round(p, 4)))
         if problems:
             return self.result(Status.MISSED, "Not courteous: " + "; ".join(problems) + ".",
                                evidence=evidence)
@@ -202,6 +215,19 @@ class ToneDetector(Detector[ToneSpec]):
                              score=round(worst[1], 4))] \
             if worst else []
         return self.result(Status.MET, self._met_note(ctx, indices) + model_note, evidence=ev)
+
+    def _discourteous(self, ctx: Context, indices: list[int]) -> list[tuple[int, float]]:
+        """(turn, score) of the speaker's turns that the tone model reads as discourteous
+        (`ToneSpec.rude_label` at `rude_min` or more), without those holding wording a
+        `forbid` standard judges: that standard penalises the turn once."""
+        label, bar = self.standard.rude_label, self.standard.rude_min
+        found = []
+        for i in indices:
+            tone = ctx.annotations[i].tone
+            p = tone.get(label) if tone and label else None
+            if p is not None and p >= bar and not self._forbidden_spans(ctx, i):
+                found.append((i, p))
+        return found
 
     def _shouting(self, ctx: Context, indices: list[int]) -> list[Evidence]:
         """Evidence of the speaker's wording in capitals (`ToneSpec.shouting`) shouted at the
