@@ -79,12 +79,13 @@ def _fit_rude(data: str, writers: tuple[str, ...], weights: dict[int, float] | N
 
 
 def run_rude(data: str, bar: float, pairs: list[tuple[float, float]]) -> list[dict]:
-    """The `rude` head, each writer of csnlp/ml/data/agent_tone held out in turn."""
+    """The `rude` head, each writer of both labels of csnlp/ml/data/agent_tone held out in
+    turn (the writers of ordinary turns only always train)."""
     clerks = [*TT.load_clerk_turns(data, "sgd-test"), *TT.load_clerk_turns(data, "multiwoz-test")]
     rows = []
     for pair in pairs:
         cells = []
-        for held in TT.AGENT_WRITERS:
+        for held in TT.AGENT_MIXED_WRITERS:
             others = tuple(w for w in TT.AGENT_WRITERS if w != held)
             model = _fit_rude(data, others, {1: pair[0], 0: pair[1]})
             texts, labels = TT.load_agent_lines((held,))

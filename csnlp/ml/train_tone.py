@@ -206,11 +206,16 @@ LABELS = ("polite", "frustrated", "grateful")
 #: shipped model: on the DEV sets it flagged as many courteous agents as rude ones at any
 #: useful bar (MODEL_CARD.md, round thirteen).
 ALL_LABELS = (*LABELS, "rude")
-#: Agent turns written for csnlp by three writers, one per channel (phone calls, much of it
-#: as speech recognition writes it; live chat and e-mail; social media and messaging), each
-#: about half discourteous (1) and half courteous or neutral (0) on the same topics:
-#: csnlp/ml/data/agent_tone/<writer>.tsv, described in its README.md.
-AGENT_WRITERS = ("voice", "written", "social")
+#: Agent turns written for csnlp by five writers: three, one per channel (phone calls, much of
+#: it as speech recognition writes it; live chat and e-mail; social media and messaging), each
+#: about half discourteous (1) and half courteous or neutral (0) on the same topics, and two
+#: of ordinary turns only (0): csnlp/ml/data/agent_tone/<writer>.tsv, described in its
+#: README.md.
+AGENT_WRITERS = ("voice", "written", "social", "spoken_plain", "typed_plain")
+#: The writers of both labels (the writer-held-out check leaves each out in turn); the two
+#: "plain" writers wrote only ordinary agent turns (0): backchannels, thinking aloud, plain
+#: explanations, the customer's own mistake told kindly, spoken and typed.
+AGENT_MIXED_WRITERS = AGENT_WRITERS[:3]
 #: Row weight of a written agent line, by label: they must outweigh the clerk turns of SGD and
 #: MultiWOZ, all 0, which outnumber them about twenty to one. Chosen by writer-held-out
 #: validation (benchmarks/tone_writers.py --label rude; MODEL_CARD.md).
