@@ -49,7 +49,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -345,7 +345,7 @@ def load_agent_lines(writers: Sequence[str] = AGENT_WRITERS) -> tuple[list[str],
 
 
 def _written_lines(folder_name: str, writers: Sequence[str], known: Sequence[str], *,
-                   quoting: int) -> tuple[list[str], list[int]]:
+                   quoting: Literal[0, 1, 2, 3]) -> tuple[list[str], list[int]]:
     """`folder_name`'s lines of `writers`; `quoting` as each folder was written (service_tone's
     files quote a few texts, agent_tone's hold quote marks as text)."""
     from importlib import resources

@@ -39,6 +39,7 @@ import jellyfish
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
+from csnlp.nlp.rules import Span
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
 
@@ -133,10 +134,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 for span in spans:
                     if _possessive(ctx, i, span):
                         continue  # "this is Jorge's phone": someone else's name
+                    span = _to_break(text, span)
                     typed = _name_words(text[span[0]:span[1]], fold=False)
                     words = [_fold(w) for w in typed]
-                    # In typed text a name is capitalised ("This is John", not "This is silly").
-                    if words and (not cased or _capitalised(text[span[0]:span[1]], typed)):
+                    # In typed text a name is capitalised ("This is John", not "This is silly"),
+                    # unless its sentence is typed all in lower case ("hi im keisha, ...").
+                    if words and (not cased or _capitalised(text[span[0]:span[1]], typed)
+                                  or not _cased(_sentence(text, span[0]))):
                         found.append((words, ctx.evidence(i, span,
                                                           role=EvidenceRole.STATED_NAME)))
                 # typed without a cue: in the caller's opening messages
@@ -971,6 +975,40 @@ def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[
                     and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
                 found.append((m.start(group), m.end(group), words))
     return found
+
+
+#: What ends a stated name: a comma, a colon or semicolon, a question or exclamation mark, or a
+#: full stop before a space ("hi im keisha, tracking says ...", "its Benedikt. need to know").
+_NAME_BREAK = re.compile(r"[,;:!?]|\.(?=\s|$)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _to_break(text: str, span: Span) -> Span:
+    """`span` cut at the first break (`_NAME_BREAK`) after its first possible name word (a
+    greeting word is none): the
+    matcher reads words without their punctuation, so a stated name may run on past a comma
+    or a sentence's end into the message ("keisha, tracking says" is not a full name)."""
+    start, end, label = span
+    piece = text[start:end]
+    # the first possible name word that is not a greeting ("hiya, kasia here, can you ...")
+    first = next((m for m in _WORD.finditer(piece) if _may_be_name(m.group().lower())
+                  and m.group().lower() not in _GREETING_LEAD), None)
+    if first is None:
+        return span
+    cut = _NAME_BREAK.search(piece, first.end())
+    return span if cut is None else (start, start + cut.start(), label)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` around position `at` (from the last break before it to the next
+    sentence end after it)."""
+    begin = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at),
+                text.rfind("\n", 0, at))
+    stop = _SENTENCE_STOP.search(text, at)
+    return text[begin + 1:stop.start() if stop else len(text)]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _capitalised(text: str, words: list[str]) -> bool:
