@@ -197,8 +197,9 @@ class HoldDetector(Detector[HoldSpec]):
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
             text = turns[a].text
-            if _WAIT_CUE.search(text) and _GOING_TO.search(text) and any(
-                    _only_the_wait_after(text, end) for _, end, _ in ctx.find(ask, a)):
+            if any((wait := _the_wait(text, start, end)) is not None
+                   and _WAIT_CUE.search(wait) and _GOING_TO.search(wait)
+                   for start, end, _ in ctx.find(ask, a)):
                 out.append((a, "announced"))
             elif not between and any(_opens(turns[b].text, start, end)
                                      for start, end, _ in ctx.find(thanks, b)):
@@ -327,20 +328,64 @@ _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
     r"no problem|no worries|np|of course|that'?s fine|whatever|sure thing|cool|please|pls|"
     r"thanks|thank you|ty)[^\w]*){1,4}")
-#: A sentence of at least two words after a match: the turn goes on past it.
-_SENTENCE_ON = re.compile(r"[.!?;:]\s*[\w'’]+\W+[\w'’]+")
+#: A sentence: anything up to and with its closing marks (the last may have none).
+_SENTENCE = re.compile(r"[^.!?;:]*(?:[.!?;:]+|$)")
+#: A question about the wait itself: "Ok to wait?", "Could you hold for a moment?", "can you
+#: give me a couple of minutes?", "Is it ok if I come back to you here?", "is that alright?".
+_WAIT_QUESTION = re.compile(
+    r"(?i)\b(?:wait|waiting|hold|holding|bear with|hang on|hang tight|come back|get back|"
+    r"back to you|give (?:me|us)|allow (?:me|us)|(?:ok|okay|alright|all right|fine) (?:to|if|with)|"
+    r"(?:is|that|this|it)(?:['’]s)? (?:be )?(?:ok|okay|alright|all right|fine))\b"
+    r"|^\W*(?:ok|okay|alright|all right|fine|cool)\W*$")
+#: Fillers opening a sentence about the wait ("Right, it'll be a minute", "Sorry, I'll be back
+#: shortly").
+_WAIT_OPENER = r"^\W*(?:(?:ok|okay|right|alright|so|and|but|now|then|sorry|thanks|just|please)\W+)*"
+#: A sentence saying how long the wait is (with a `_WAIT_CUE`): the check takes it ("It'll be
+#: about a minute.", "it may take me ten minutes or so", "Should take two minutes."), the agent
+#: will be back or needs it ("I'll be back in a couple of minutes"), a bare length ("Two
+#: minutes, tops.") or a plea to wait ("Just checking the tracer, bear with me."); not the
+#: answer with a time in it ("It left the depot and will be with you shortly.").
+_WAIT_SAID = re.compile(
+    _WAIT_OPENER + r"(?:(?:it|this|that|which)(?:['’]ll| will| can| could| may| might| should|"
+    r" shouldn['’]?t| won['’]?t| usually| normally| only| generally| often| does| just)*"
+    r" (?:take|takes|taking|be)\b|(?:should|shouldn['’]?t|won['’]?t|will|might|may|can|could)"
+    r"(?: only| just)? (?:take|be)\b|(?:i|we)(?:['’]ll| will| won['’]?t| shall| should| may| might|"
+    r"['’]m going to| am going to|['’]re going to| are going to| need|['’]d need| would need)\b|"
+    r"back\b|(?:about |around |roughly |only |another )?(?:a|an|one|two|three|four|five|ten|few|"
+    r"couple|\d+)(?: (?:few|couple|of|more|or|to|two|three|five|\d+))* (?:min|mins|minute|"
+    r"minutes|moment|moments|sec|secs|second|seconds|mo|tick|jiffy)\b)"
+    r"|\b(?:bear with (?:me|us)|hang (?:on|tight)|hold on|please hold|hold the line)\b",
+    re.IGNORECASE)
 
 
-def _only_the_wait_after(text: str, end: int) -> bool:
-    """Whether what follows a check announced at `end` only says how long it takes or asks
-    to wait ("... it can take 5-10 minutes. Ok to wait?"), not the answer already ("Right,
-    the meter resets tonight.")."""
-    rest = text[end:]
-    if not _SENTENCE_ON.search(rest):
+def _only_the_wait(sentence: str) -> bool:
+    """Whether a sentence next to an announced check only speaks of the wait: a word or two
+    ("Ok?"), a question about it ("Ok to wait?", "Could you hold for a moment?") or how long
+    it takes ("It'll be about a minute."); not the answer, with a question or a time in it or
+    not ("It was delivered on Monday, did you get the text?", "It arrives shortly.")."""
+    if len(re.findall(r"[\w'’]+", sentence)) < 2:
         return True
-    sentences = re.findall(r"[^.!?;:]+[.!?;:]*", rest)[1:]
-    return all(len(re.findall(r"[\w'’]+", part)) < 2 or "?" in part or _WAIT_CUE.search(part)
-               for part in sentences)
+    if "?" in sentence:
+        return _WAIT_QUESTION.search(sentence) is not None
+    return _WAIT_CUE.search(sentence) is not None and _WAIT_SAID.search(sentence) is not None
+
+
+def _the_wait(text: str, start: int, end: int) -> str | None:
+    """The words announcing a check at `start:end` and its wait: the sentence it starts in, with
+    the sentences next to it that only speak of the wait ("One moment. Let me check. It'll
+    take a minute."), or None when the turn goes on past them to the answer ("Let me check,
+    one moment. It left the depot this morning.")."""
+    spans = [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    if not spans:
+        return text[start:end]
+    # (the sentence the check starts in: a pattern's optional last words may run past its
+    # full stop, "take a minute. It")
+    first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
+    if not all(_only_the_wait(text[a:b]) for a, b in spans[first + 1:]):
+        return None
+    while first > 0 and _only_the_wait(text[slice(*spans[first - 1])]):
+        first -= 1
+    return text[spans[first][0]:spans[-1][1]]
 
 
 def _opens(text: str, start: int, end: int) -> bool:

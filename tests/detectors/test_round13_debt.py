@@ -1,0 +1,58 @@
+"""Round thirteen, debts a code review found: holds read from the order of untimed turns, token
+patterns testing two of LOWER/TEXT/NORM, and what the empathy check excuses as an answer.
+Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+A, C = "agent", "customer"
+CHAT = {"channel": "chat"}
+
+
+def _hold(turns: list[tuple], metadata: dict | None = None) -> csnlp.StandardResult:
+    return judge(turns, metadata=CHAT if metadata is None else metadata)["hold_etiquette"]
+
+
+PARCEL = (C, "my parcel still hasn't arrived")
+
+
+# -- 1. an announced check whose turn goes on to the answer is no wait ---------------------------
+@pytest.mark.parametrize("announce", [
+    # a time word in the answer is not the wait's length
+    "Let me check, it'll take a minute. It left the depot this morning and will be with you "
+    "shortly.",
+    "Let me look, it can take a few minutes. The depot was a bit behind but it's out for "
+    "delivery today.",
+    # a question in the answer is not a question about the wait
+    "I'll check that, it takes a minute or two. It was delivered on Monday, did a neighbour "
+    "take it in?",
+    # the answer right after the check's full stop is read too
+    "Let me check. It was signed for by your neighbour at number 12, it's been there a while.",
+    # a time word before the check, in a sentence of its own, is no wait announced
+    "Sorry this took a while to reach me. Let me have a look.",
+])
+def test_an_announced_check_answered_in_the_same_turn_is_no_hold(announce):
+    turns = [PARCEL, (A, announce), (A, "Is there anything else I can help with?"), (C, "no")]
+    assert _hold(turns).status is NA
+
+
+@pytest.mark.parametrize("announce", [
+    # the sentences after the check only speak of the wait
+    "Let me look into it. It'll be about two minutes.",
+    "Let me check the courier's notes. Are you happy to wait a couple of minutes?",
+    "I'll check with the depot, it may take a few minutes. Is that ok?",
+    "Let me dig into the tracking. Should take a minute or so.",
+])
+def test_an_announced_wait_is_still_a_hold(announce):
+    turns = [PARCEL, (A, announce), (A, "It's out for delivery today, it comes before 6pm."),
+             (C, "ok")]
+    result = _hold(turns)
+    assert result.status is MISSED, result.explanation
+    assert [e.label for e in result.evidence if e.role is csnlp.EvidenceRole.HOLD] == \
+        ["announced"]
