@@ -56,3 +56,24 @@ def test_an_announced_wait_is_still_a_hold(announce):
     assert result.status is MISSED, result.explanation
     assert [e.label for e in result.evidence if e.role is csnlp.EvidenceRole.HOLD] == \
         ["announced"]
+
+
+# -- 2. thanks for the patience in a goodbye is a closing, not a return from hold ----------------
+@pytest.mark.parametrize("answer, goodbye", [
+    ("The replacement card is on its way to you.", "Thanks for your patience, Omar, take care now."),
+    ("Your booking has moved to Friday at ten.",
+     "Thank you for your patience, and enjoy the rest of your week!"),
+    ("That's your address updated on the account.",
+     "Thanks so much for waiting today, have a great weekend and bye for now"),
+])
+def test_thanks_for_patience_in_a_goodbye_is_no_hold(answer, goodbye):
+    turns = [(C, "can you sort my account out"), (A, answer), (A, goodbye)]
+    assert _hold(turns).status is NA
+
+
+def test_thanks_for_patience_before_the_answer_is_still_a_hold():
+    # the thanks goes on to the answer: the agent was away, whatever the goodbye after it
+    turns = [(C, "can you sort my account out"), (A, "Ok, noted."),
+             (A, "Thanks for your patience, the new card is on its way, have a good day!"),
+             (C, "great")]
+    assert _hold(turns).status is MISSED

@@ -390,8 +390,34 @@ def _the_wait(text: str, start: int, end: int) -> str | None:
 
 def _opens(text: str, start: int, end: int) -> bool:
     """Whether the thanks at `start:end` opens `text` (at most three words before it: "Okay,
-    thanks for waiting") and something follows it (not "Thank you for your patience. Bye.")."""
-    return len(text[:start].split()) <= 3 and len(re.findall(r"[\w'’]+", text[end:])) >= 4
+    thanks for waiting") and something follows it (not "Thank you for your patience. Bye."),
+    more than a goodbye ("Thank you for your patience today, have a lovely evening": a
+    closing's thanks, not one for a wait)."""
+    return (len(text[:start].split()) <= 3 and len(re.findall(r"[\w'’]+", text[end:])) >= 4
+            and not _only_a_goodbye(text[end:]))
+
+
+#: A goodbye wish: "have a lovely evening", "enjoy the rest of your day", "take care", "bye".
+_GOODBYE = re.compile(
+    r"(?i)\b(?:(?:have|enjoy)(?: yourself)?(?: (?:the rest of (?:your|the)|a|an|the|your))?"
+    r"(?: [\w'’]+){0,2} (?:day|evening|night|afternoon|morning|weekend|week|time|trip|flight|"
+    r"journey|stay|holiday|holidays|vacation|one|rest|meal|visit|year)|take care|take it easy|"
+    r"all the best|best wishes|good luck|safe travels|have fun|bye(?: for now| bye)?|good ?bye|"
+    r"farewell|see you(?: soon| later)?|(?:talk|speak)(?: to you)? (?:soon|later)|"
+    r"catch you (?:later|soon)|cheers|good ?night|stay safe|keep well)\b")
+#: Words a goodbye comes with ("today, have a lovely evening now", "and take care again").
+_GOODBYE_FILLER = re.compile(
+    r"(?i)\b(?:today|tonight|again|so|very|much|now|then|and|please|too|all|once|both|also|"
+    r"really|you|ok|okay)\b")
+
+
+def _only_a_goodbye(text: str) -> bool:
+    """Whether `text` (what follows a thanks) is only a goodbye wish, with fillers and at most
+    one other word (a name: "Thanks for your patience, Omar, take care now")."""
+    if not _GOODBYE.search(text):
+        return False
+    rest = _GOODBYE_FILLER.sub(" ", _GOODBYE.sub(" ", text))
+    return len(re.findall(r"[\w'’]+", rest)) <= 1
 
 
 #: Channels typed, not spoken: the time between messages includes typing them.
