@@ -77,3 +77,30 @@ def test_thanks_for_patience_before_the_answer_is_still_a_hold():
              (A, "Thanks for your patience, the new card is on its way, have a good day!"),
              (C, "great")]
     assert _hold(turns).status is MISSED
+
+
+# -- 3. "hello??" after the customer's problem, answering the agent's opening, is a slow reply ---
+@pytest.mark.parametrize("turns", [
+    [(A, "Hi, you're through to Brightwave support, how can I help?"),
+     (C, "my router drops the connection every evening"), (C, "hello??"),
+     (A, "Sorry about that! Let's run a line check together."), (C, "ok")],
+    [(C, "hiya"), (A, "Hello, Brightwave support here, what can I do for you?"),
+     (C, "the wifi light keeps flashing orange"), (C, "hello? anyone there"),
+     (A, "Sorry for the slow reply! An orange light means the line is down."), (C, "ok")],
+    # a bare "??" is no question whether anyone is there
+    [(C, "my router drops every evening"), (A, "Hi there, what's your account number?"),
+     (C, "BW-4471"), (C, "??"), (A, "Thanks, I can see a fault on your line."), (C, "ok")],
+])
+def test_a_slow_first_reply_or_a_bare_question_mark_is_no_hold(turns):
+    assert _hold(turns).status is NA
+
+
+def test_hello_after_answering_the_agents_question_is_still_a_hold():
+    # the customer wrote first, answered the agent's question, and the agent went quiet
+    turns = [(C, "my router drops every evening"), (A, "Hi there, what's your account number?"),
+             (C, "BW-4471"), (C, "hello??"), (A, "Thanks, I can see a fault on your line."),
+             (C, "ok")]
+    result = _hold(turns)
+    assert result.status is MISSED
+    assert [(e.turn_index, e.label) for e in result.evidence
+            if e.role is csnlp.EvidenceRole.HOLD] == [(1, "prompted")]

@@ -183,7 +183,9 @@ class HoldDetector(Detector[HoldSpec]):
         look" followed by the answer is no wait the customer notices), with nothing between
         or only the customer's short yes to the wait ("sure", "fine"); or it writes again,
         with nothing between, opening with thanks for the wait ("Thanks for waiting! The
-        refund is done ..."); or it answers the customer's "hello? are you still there?"."""
+        refund is done ..."); or it answers the customer's "hello? are you still there?" (not
+        after its opening, before the customer said more than hello: the problem, then
+        "hello??", is a slow first reply)."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
         for a, b in pairwise(agent_turns):
@@ -191,7 +193,12 @@ class HoldDetector(Detector[HoldSpec]):
                 continue  # timed: the silences tell
             between = range(a + 1, b)
             if between and _PRESENCE.fullmatch(turns[b - 1].text.strip()):
-                out.append((a, "prompted"))
+                # (not after the agent's opening, "how can I help?", said before the customer
+                # said more than hello: the customer's problem then "hello??" is a slow first
+                # reply, not a hold)
+                if a != agent_turns[0] or any(not _GREETING.fullmatch(turns[k].text.strip())
+                                              for k in range(a)):
+                    out.append((a, "prompted"))
                 continue
             # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
@@ -313,7 +320,11 @@ _DECLINED = re.compile(
 _PRESENCE = re.compile(
     r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
     r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
-    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*|\?{2,}")
+    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*")
+#: A customer turn that only greets ("hi", "hello there", "good morning").
+_GREETING = re.compile(
+    r"(?i)[^\w]*(?:(?:hi|hiya|hello|hey|heya|good (?:morning|afternoon|evening|day)|howdy|yo)"
+    r"(?: there| all)?[^\w]*)+")
 #: How long a wait is: said with an announced check, it makes the check a wait.
 _WAIT_CUE = re.compile(
     r"(?i)\b(?:minutes?|mins?|moments?|mo|secs?|seconds?|tick|jiffy|shortly|(?:a|little) while|"
