@@ -104,3 +104,44 @@ def test_hello_after_answering_the_agents_question_is_still_a_hold():
     assert result.status is MISSED
     assert [(e.turn_index, e.label) for e in result.evidence
             if e.role is csnlp.EvidenceRole.HOLD] == [(1, "prompted")]
+
+
+# -- 4. a token pattern testing its word two or three ways keeps every test --------------------
+@pytest.mark.parametrize("token, kept", [
+    ({"LOWER": {"IN": ["Invoice", "invoices"]}, "TEXT": {"NOT_IN": ["invoices"]}},
+     [{"IN": ["invoice", "invoices"]}, {"NOT_IN": ["invoices"]}]),
+    ({"NORM": {"REGEX": "^re"}, "LOWER": {"NOT_IN": ["refund"]}},
+     [{"REGEX": "^re"}, {"NOT_IN": ["refund"]}]),
+    # three tests: the third is combined with one of the others, none is lost
+    ({"ORTH": {"NOT_IN": ["fee"]}, "LOWER": {"REGEX": "^f"}, "TEXT": {"NOT_IN": ["fine"]}},
+     [{"NOT_IN": ["fee"]}, {"REGEX": "^f", "NOT_IN": ["fine"]}]),
+])
+def test_lower_token_keeps_every_test_of_the_word(token, kept):
+    from csnlp.nlp.rules import _lower_token
+
+    out = _lower_token(token)
+    assert set(out) == {"ORTH", "LOWER"}
+    assert sorted(map(repr, (out["ORTH"], out["LOWER"]))) == sorted(map(repr, kept))
+
+
+def _invoice_rule(token: dict) -> dict:
+    return {"schema_version": 1, "name": "t", "version": "1", "standards": [
+        {"id": "one_invoice", "check": "require", "title": "Name the invoice", "speaker": "agent",
+         "match": {"patterns": [[{"LOWER": "the"}, token]]}}]}
+
+
+@pytest.mark.parametrize("token", [
+    {"LOWER": {"IN": ["invoice", "invoices"]}, "TEXT": {"NOT_IN": ["invoices"]}},
+    {"TEXT": {"IN": ["invoice", "invoices"]}, "NORM": {"NOT_IN": ["invoices"]}},
+])
+@pytest.mark.parametrize("reply, status", [
+    ("I've resent the invoice.", MET),
+    ("I've resent the invoices.", MISSED),
+    ("I've resent the receipt.", MISSED),
+])
+def test_a_token_pattern_with_two_word_tests_applies_both(token, reply, status):
+    call = {"turns": [{"speaker": "customer", "text": "I never got it"},
+                      {"speaker": "agent", "text": reply}]}
+    report = csnlp.evaluate(call, _invoice_rule(token), tone_model=None, act_model=None,
+                            redact=False)
+    assert report["one_invoice"].status is status
