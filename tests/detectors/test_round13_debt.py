@@ -4,6 +4,7 @@ Sentences here are written for the tests."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import csnlp
@@ -145,3 +146,52 @@ def test_a_token_pattern_with_two_word_tests_applies_both(token, reply, status):
     report = csnlp.evaluate(call, _invoice_rule(token), tone_model=None, act_model=None,
                             redact=False)
     assert report["one_invoice"].status is status
+
+
+# -- 5. "again" after a fault, not after a state back to normal, is a complaint -----------------
+class _Frustrated:
+    """A tone model that reads the turn `text` as frustrated (0.95) and every other as calm, so
+    that only the detector decides whether the turn is a plain answer."""
+
+    labels = ("polite", "frustrated", "grateful")
+    model_id = "test-frustrated"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def predict_proba(self, texts):
+        return np.array([[0.9, 0.95 if t == self.text else 0.05, 0.1] for t in texts])
+
+
+def _empathy(turns: list[tuple], answer: str) -> csnlp.StandardResult:
+    return judge(turns, tone_model=_Frustrated(answer))["empathy_on_complaint"]
+
+
+@pytest.mark.parametrize("answer, status", [
+    ("yeah the warning is back again", MISSED),
+    ("yep the printer's playing up again", MISSED),
+    ("ok but now it wants me to sign in again", MISSED),
+    ("ok it made me log in again", MISSED),
+    # a state that means the fault is gone is still good news
+    ("yep the scanner's back on again", NA),
+    ("yeah it's up and running again", NA),
+])
+def test_again_after_a_fault_is_read_by_tone(answer, status):
+    turns = [(A, "hi, how can I help?"), (C, "can you look at my office printer"),
+             (A, "I've pushed a fix from our side, is it behaving now?"), (C, answer),
+             (A, "okay, thanks for letting me know")]
+    assert _empathy(turns, answer).status is status
+
+
+@pytest.mark.parametrize("text, grievance", [
+    ("yeah the warning is back again", True),
+    ("yep it keeps acting up again", True),
+    ("ok it made me log in again", True),
+    ("yes and it stopped printing, it's not working again", True),
+    ("yeah it's working again", False),
+    ("yep the scanner's back on again", False),
+])
+def test_grievance_reads_the_state_before_again(text, grievance):
+    from csnlp.detectors.kinds.respond import _grievance
+
+    assert _grievance(text) is grievance
