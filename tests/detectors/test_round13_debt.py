@@ -195,3 +195,26 @@ def test_grievance_reads_the_state_before_again(text, grievance):
     from csnlp.detectors.kinds.respond import _grievance
 
     assert _grievance(text) is grievance
+
+
+# -- 6. the customer asked to check something gives no details: the reply is read by tone ------
+def _reset_call(asked: str, answer: str) -> list[tuple]:
+    return [(A, "Hello, Fernway Energy, how can I help?"),
+            (C, "I need to reset my online account password."), (A, asked), (C, answer),
+            (A, "Okay, that's done now.")]
+
+
+@pytest.mark.parametrize("asked, answer, status", [
+    # a task for the customer, not details asked for: the reply's tone is read
+    ("Can you check your email for the reset code?", "I have looked, my inbox is empty apart from spam",
+     MISSED),
+    ("Could you verify your email address is getting our messages?",
+     "not one message from you in a fortnight", MISSED),
+    # the agent checking details: an answer of data is no complaint
+    ("Can I check your email address please?", "it's m.okafor at northmail dot com", NA),
+    # a complaint inside a details answer still triggers empathy
+    ("Could you confirm your postcode?",
+     "LS6 2QT, and that's the fourth time I've given it to you today", MISSED),
+])
+def test_a_task_asked_of_the_customer_is_no_request_for_details(asked, answer, status):
+    assert _empathy(_reset_call(asked, answer), answer).status is status

@@ -187,10 +187,13 @@ _STATE_DENIED = re.compile(
     r"(?:\bnot|n['’]t|\bstopped|\bstops|\bno longer|\bnever|\bquit)\W+(?:[\w'’]+\W+)?$",
     re.IGNORECASE)
 
-#: The agent asking for details: an answer of names, dates and numbers is no complaint.
+#: The agent asking for details: an answer of names, dates and numbers is no complaint. The
+#: agent checks or verifies them ("can I check your postcode?"); the customer asked to check
+#: something does a task, and gives no details ("can you check your email for the link?").
 _DETAILS_ASKED = re.compile(
     r"\b(?:(?:can|could|may|might) (?:i|you|we) (?:please |just )?(?:take|have|get|grab|confirm|"
-    r"give me|tell me|spell|read|check|verify|go through)|what(?:'s| is| was) (?:your|the)|"
+    r"give me|tell me|spell|read|go through)|(?:can|could|may|might) (?:i|we) (?:please |just )?"
+    r"(?:check|verify)|what(?:'s| is| was) (?:your|the)|"
     r"(?:please )?(?:confirm|spell|give me|read me|tell me)) (?:(?:your|the|me|for me|that|"
     r"full|first|last|sur|account|order|booking|policy|card|member(?:ship)?|customer|holder'?s?)"
     r"\s+){0,4}(?:name|date of birth|dob|birthday|post ?code|zip(?: code)?|address|e-?mail|"
