@@ -395,22 +395,63 @@ def _in_turn(turn: int | None) -> str:
     return "" if turn is None else f"turn {turn + 1}: "  # counted from 1, as explanations do
 
 
+#: Token attributes that all mean the normalised (lower-case) word in a pattern.
+_WORD_ATTRS = ("ORTH", "LOWER", "TEXT", "NORM")
+
+
 def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
     """Patterns run on normalised (lower-case) words: LOWER/TEXT/NORM all mean ORTH there.
 
-    A token that tests ORTH too keeps the other as LOWER (the same on lower-case words), so
-    neither test overwrites the other: `{LOWER: {REGEX: ...}, ORTH: {NOT_IN: [...]}}` keeps
-    both."""
-    out: dict[str, Any] = {}
-    for key, value in token.items():
-        if key in ("LOWER", "TEXT", "NORM"):
-            key = "LOWER" if "ORTH" in token or "LOWER" in out else "ORTH"
-        if key in ("ORTH", "LOWER") and isinstance(value, str):
-            value = _norm_literal(value)
-        elif key in ("ORTH", "LOWER") and isinstance(value, dict):
-            value = {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
-                     for k, vs in value.items()}
-        out[key] = value
+    Every test of the word is kept, however many of ORTH/LOWER/TEXT/NORM a token uses: the
+    first (ORTH's own first) becomes ORTH, the next LOWER (the same on lower-case words), and
+    any further one is combined with one of those (`_both`): `{LOWER: {REGEX: ...}, ORTH:
+    {NOT_IN: [...]}}` and `{LOWER: {IN: [...]}, TEXT: {NOT_IN: [...]}}` keep both tests. Tests
+    that cannot be combined (three REGEXes) raise ValueError."""
+    out = {key: value for key, value in token.items() if key not in _WORD_ATTRS}
+    for key in sorted((k for k in token if k in _WORD_ATTRS), key=lambda k: k != "ORTH"):
+        value = _norm_value(token[key])
+        slot = next((s for s in ("ORTH", "LOWER") if s not in out), None)
+        if slot is None:
+            slot = next((s for s in ("LOWER", "ORTH") if _both(out[s], value) is not None),
+                        None)
+            if slot is None:
+                raise ValueError(f"a token's tests of its word cannot be combined: {token!r}")
+            value = _both(out[slot], value)
+        out[slot] = value
+    return out
+
+
+def _norm_value(value: Any) -> Any:
+    """A word test's value with its literal words normalised like turn words."""
+    if isinstance(value, str):
+        return _norm_literal(value)
+    if isinstance(value, dict):
+        return {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
+                for k, vs in value.items()}
+    return value
+
+
+def _both(first: Any, second: Any) -> dict[str, Any] | None:
+    """One predicate testing a word for both `first` and `second` (a word, or a dict of IN,
+    NOT_IN, REGEX, ...): IN lists intersected, NOT_IN lists joined, anything else kept if
+    only one has it or both agree; None when they cannot be combined (two REGEXes)."""
+    def as_dict(value: Any) -> dict[str, Any] | None:
+        if isinstance(value, str):
+            return {"IN": [value]}
+        return dict(value) if isinstance(value, dict) else None
+
+    out, other = as_dict(first), as_dict(second)
+    if out is None or other is None:
+        return None
+    for key, value in other.items():
+        if key not in out:
+            out[key] = value
+        elif key == "IN":
+            out[key] = [v for v in out[key] if v in value]
+        elif key == "NOT_IN":
+            out[key] = [*out[key], *(v for v in value if v not in out[key])]
+        elif out[key] != value:
+            return None
     return out
 
 

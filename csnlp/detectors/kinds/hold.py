@@ -183,7 +183,9 @@ class HoldDetector(Detector[HoldSpec]):
         look" followed by the answer is no wait the customer notices), with nothing between
         or only the customer's short yes to the wait ("sure", "fine"); or it writes again,
         with nothing between, opening with thanks for the wait ("Thanks for waiting! The
-        refund is done ..."); or it answers the customer's "hello? are you still there?"."""
+        refund is done ..."); or it answers the customer's "hello? are you still there?" (not
+        after its opening, before the customer said more than hello: the problem, then
+        "hello??", is a slow first reply)."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
         for a, b in pairwise(agent_turns):
@@ -191,14 +193,20 @@ class HoldDetector(Detector[HoldSpec]):
                 continue  # timed: the silences tell
             between = range(a + 1, b)
             if between and _PRESENCE.fullmatch(turns[b - 1].text.strip()):
-                out.append((a, "prompted"))
+                # (not after the agent's opening, "how can I help?", said before the customer
+                # said more than hello: the customer's problem then "hello??" is a slow first
+                # reply, not a hold)
+                if a != agent_turns[0] or any(not _GREETING.fullmatch(turns[k].text.strip())
+                                              for k in range(a)):
+                    out.append((a, "prompted"))
                 continue
             # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
             text = turns[a].text
-            if _WAIT_CUE.search(text) and _GOING_TO.search(text) and any(
-                    _only_the_wait_after(text, end) for _, end, _ in ctx.find(ask, a)):
+            if any((wait := _the_wait(text, start, end)) is not None
+                   and _WAIT_CUE.search(wait) and _GOING_TO.search(wait)
+                   for start, end, _ in ctx.find(ask, a)):
                 out.append((a, "announced"))
             elif not between and any(_opens(turns[b].text, start, end)
                                      for start, end, _ in ctx.find(thanks, b)):
@@ -312,7 +320,11 @@ _DECLINED = re.compile(
 _PRESENCE = re.compile(
     r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
     r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
-    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*|\?{2,}")
+    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*")
+#: A customer turn that only greets ("hi", "hello there", "good morning").
+_GREETING = re.compile(
+    r"(?i)[^\w]*(?:(?:hi|hiya|hello|hey|heya|good (?:morning|afternoon|evening|day)|howdy|yo)"
+    r"(?: there| all)?[^\w]*)+")
 #: How long a wait is: said with an announced check, it makes the check a wait.
 _WAIT_CUE = re.compile(
     r"(?i)\b(?:minutes?|mins?|moments?|mo|secs?|seconds?|tick|jiffy|shortly|(?:a|little) while|"
@@ -327,26 +339,96 @@ _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
     r"no problem|no worries|np|of course|that'?s fine|whatever|sure thing|cool|please|pls|"
     r"thanks|thank you|ty)[^\w]*){1,4}")
-#: A sentence of at least two words after a match: the turn goes on past it.
-_SENTENCE_ON = re.compile(r"[.!?;:]\s*[\w'’]+\W+[\w'’]+")
+#: A sentence: anything up to and with its closing marks (the last may have none).
+_SENTENCE = re.compile(r"[^.!?;:]*(?:[.!?;:]+|$)")
+#: A question about the wait itself: "Ok to wait?", "Could you hold for a moment?", "can you
+#: give me a couple of minutes?", "Is it ok if I come back to you here?", "is that alright?".
+_WAIT_QUESTION = re.compile(
+    r"(?i)\b(?:wait|waiting|hold|holding|bear with|hang on|hang tight|come back|get back|"
+    r"back to you|give (?:me|us)|allow (?:me|us)|(?:ok|okay|alright|all right|fine) (?:to|if|with)|"
+    r"(?:is|that|this|it)(?:['’]s)? (?:be )?(?:ok|okay|alright|all right|fine))\b"
+    r"|^\W*(?:ok|okay|alright|all right|fine|cool)\W*$")
+#: Fillers opening a sentence about the wait ("Right, it'll be a minute", "Sorry, I'll be back
+#: shortly").
+_WAIT_OPENER = r"^\W*(?:(?:ok|okay|right|alright|so|and|but|now|then|sorry|thanks|just|please)\W+)*"
+#: A sentence saying how long the wait is (with a `_WAIT_CUE`): the check takes it ("It'll be
+#: about a minute.", "it may take me ten minutes or so", "Should take two minutes."), the agent
+#: will be back or needs it ("I'll be back in a couple of minutes"), a bare length ("Two
+#: minutes, tops.") or a plea to wait ("Just checking the tracer, bear with me."); not the
+#: answer with a time in it ("It left the depot and will be with you shortly.").
+_WAIT_SAID = re.compile(
+    _WAIT_OPENER + r"(?:(?:it|this|that|which)(?:['’]ll| will| can| could| may| might| should|"
+    r" shouldn['’]?t| won['’]?t| usually| normally| only| generally| often| does| just)*"
+    r" (?:take|takes|taking|be)\b|(?:should|shouldn['’]?t|won['’]?t|will|might|may|can|could)"
+    r"(?: only| just)? (?:take|be)\b|(?:i|we)(?:['’]ll| will| won['’]?t| shall| should| may| might|"
+    r"['’]m going to| am going to|['’]re going to| are going to| need|['’]d need| would need)\b|"
+    r"back\b|(?:about |around |roughly |only |another )?(?:a|an|one|two|three|four|five|ten|few|"
+    r"couple|\d+)(?: (?:few|couple|of|more|or|to|two|three|five|\d+))* (?:min|mins|minute|"
+    r"minutes|moment|moments|sec|secs|second|seconds|mo|tick|jiffy)\b)"
+    r"|\b(?:bear with (?:me|us)|hang (?:on|tight)|hold on|please hold|hold the line)\b",
+    re.IGNORECASE)
 
 
-def _only_the_wait_after(text: str, end: int) -> bool:
-    """Whether what follows a check announced at `end` only says how long it takes or asks
-    to wait ("... it can take 5-10 minutes. Ok to wait?"), not the answer already ("Right,
-    the meter resets tonight.")."""
-    rest = text[end:]
-    if not _SENTENCE_ON.search(rest):
+def _only_the_wait(sentence: str) -> bool:
+    """Whether a sentence next to an announced check only speaks of the wait: a word or two
+    ("Ok?"), a question about it ("Ok to wait?", "Could you hold for a moment?") or how long
+    it takes ("It'll be about a minute."); not the answer, with a question or a time in it or
+    not ("It was delivered on Monday, did you get the text?", "It arrives shortly.")."""
+    if len(re.findall(r"[\w'’]+", sentence)) < 2:
         return True
-    sentences = re.findall(r"[^.!?;:]+[.!?;:]*", rest)[1:]
-    return all(len(re.findall(r"[\w'’]+", part)) < 2 or "?" in part or _WAIT_CUE.search(part)
-               for part in sentences)
+    if "?" in sentence:
+        return _WAIT_QUESTION.search(sentence) is not None
+    return _WAIT_CUE.search(sentence) is not None and _WAIT_SAID.search(sentence) is not None
+
+
+def _the_wait(text: str, start: int, end: int) -> str | None:
+    """The words announcing a check at `start:end` and its wait: the sentence it starts in, with
+    the sentences next to it that only speak of the wait ("One moment. Let me check. It'll
+    take a minute."), or None when the turn goes on past them to the answer ("Let me check,
+    one moment. It left the depot this morning.")."""
+    spans = [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    if not spans:
+        return text[start:end]
+    # (the sentence the check starts in: a pattern's optional last words may run past its
+    # full stop, "take a minute. It")
+    first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
+    if not all(_only_the_wait(text[a:b]) for a, b in spans[first + 1:]):
+        return None
+    while first > 0 and _only_the_wait(text[slice(*spans[first - 1])]):
+        first -= 1
+    return text[spans[first][0]:spans[-1][1]]
 
 
 def _opens(text: str, start: int, end: int) -> bool:
     """Whether the thanks at `start:end` opens `text` (at most three words before it: "Okay,
-    thanks for waiting") and something follows it (not "Thank you for your patience. Bye.")."""
-    return len(text[:start].split()) <= 3 and len(re.findall(r"[\w'’]+", text[end:])) >= 4
+    thanks for waiting") and something follows it (not "Thank you for your patience. Bye."),
+    more than a goodbye ("Thank you for your patience today, have a lovely evening": a
+    closing's thanks, not one for a wait)."""
+    return (len(text[:start].split()) <= 3 and len(re.findall(r"[\w'’]+", text[end:])) >= 4
+            and not _only_a_goodbye(text[end:]))
+
+
+#: A goodbye wish: "have a lovely evening", "enjoy the rest of your day", "take care", "bye".
+_GOODBYE = re.compile(
+    r"(?i)\b(?:(?:have|enjoy)(?: yourself)?(?: (?:the rest of (?:your|the)|a|an|the|your))?"
+    r"(?: [\w'’]+){0,2} (?:day|evening|night|afternoon|morning|weekend|week|time|trip|flight|"
+    r"journey|stay|holiday|holidays|vacation|one|rest|meal|visit|year)|take care|take it easy|"
+    r"all the best|best wishes|good luck|safe travels|have fun|bye(?: for now| bye)?|good ?bye|"
+    r"farewell|see you(?: soon| later)?|(?:talk|speak)(?: to you)? (?:soon|later)|"
+    r"catch you (?:later|soon)|cheers|good ?night|stay safe|keep well)\b")
+#: Words a goodbye comes with ("today, have a lovely evening now", "and take care again").
+_GOODBYE_FILLER = re.compile(
+    r"(?i)\b(?:today|tonight|again|so|very|much|now|then|and|please|too|all|once|both|also|"
+    r"really|you|ok|okay)\b")
+
+
+def _only_a_goodbye(text: str) -> bool:
+    """Whether `text` (what follows a thanks) is only a goodbye wish, with fillers and at most
+    one other word (a name: "Thanks for your patience, Omar, take care now")."""
+    if not _GOODBYE.search(text):
+        return False
+    rest = _GOODBYE_FILLER.sub(" ", _GOODBYE.sub(" ", text))
+    return len(re.findall(r"[\w'’]+", rest)) <= 1
 
 
 #: Channels typed, not spoken: the time between messages includes typing them.

@@ -158,10 +158,14 @@ _NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|
 
 def _grievance(text: str, start: int = 0) -> bool:
     """Whether `text` (from `start`) says more than an answer (`_NOT_PLAIN`); "again" after a
-    state back to normal is no grievance ("yeah the light's white again", "working again")."""
+    state back to normal is no grievance ("yeah the light's white again", "working again"),
+    unless the state is denied ("it stopped working again", "isn't showing again")."""
     for m in _NOT_PLAIN.finditer(text, start):
-        if m.group(0).lower() != "again" or not _BACK_TO_NORMAL.search(
-                text, max(0, m.start() - _BEFORE_AGAIN), m.start()):
+        if m.group(0).lower() != "again":
+            return True
+        state = _BACK_TO_NORMAL.search(text, max(0, m.start() - _BEFORE_AGAIN), m.start())
+        if state is None or _STATE_DENIED.search(
+                text, max(0, state.start() - _BEFORE_AGAIN), state.start()):
             return True
     return False
 
@@ -171,15 +175,25 @@ def _grievance(text: str, start: int = 0) -> bool:
 _BEFORE_AGAIN = 24
 
 
-#: What a customer sees when the problem is gone, just before "again".
+#: What a customer sees when the problem is gone, just before "again": a state that means the
+#: fault is gone ("working", "back online", "back on"), not one a fault is in or comes back
+#: to ("the error is back again", "it's playing up again", "I have to log in again").
 _BACK_TO_NORMAL = re.compile(
-    r"\b(?:working|works|back|up|online|fine|normal|okay|ok|connected|reconnected|running|"
-    r"loading|showing|white|green|blue|on|in)\W+$", re.IGNORECASE)
+    r"\b(?:working|works|online|fine|normal|okay|ok|connected|reconnected|running|loading|"
+    r"showing|white|green|blue|back (?:on|up|in))\W+$", re.IGNORECASE)
 
-#: The agent asking for details: an answer of names, dates and numbers is no complaint.
+#: A state denied or ended just before it: "it stopped working again", "not showing again".
+_STATE_DENIED = re.compile(
+    r"(?:\bnot|n['’]t|\bstopped|\bstops|\bno longer|\bnever|\bquit)\W+(?:[\w'’]+\W+)?$",
+    re.IGNORECASE)
+
+#: The agent asking for details: an answer of names, dates and numbers is no complaint. The
+#: agent checks or verifies them ("can I check your postcode?"); the customer asked to check
+#: something does a task, and gives no details ("can you check your email for the link?").
 _DETAILS_ASKED = re.compile(
     r"\b(?:(?:can|could|may|might) (?:i|you|we) (?:please |just )?(?:take|have|get|grab|confirm|"
-    r"give me|tell me|spell|read|check|verify|go through)|what(?:'s| is| was) (?:your|the)|"
+    r"give me|tell me|spell|read|go through)|(?:can|could|may|might) (?:i|we) (?:please |just )?"
+    r"(?:check|verify)|what(?:'s| is| was) (?:your|the)|"
     r"(?:please )?(?:confirm|spell|give me|read me|tell me)) (?:(?:your|the|me|for me|that|"
     r"full|first|last|sur|account|order|booking|policy|card|member(?:ship)?|customer|holder'?s?)"
     r"\s+){0,4}(?:name|date of birth|dob|birthday|post ?code|zip(?: code)?|address|e-?mail|"
