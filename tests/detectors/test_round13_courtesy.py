@@ -32,6 +32,12 @@ def _status(agent: str) -> csnlp.Status:
     ("Is cleaning the oven your responsibility or the landlord's under your contract?", MET),
     ("The fee was added due to an error on our side, I've removed it.", MET),
     ("The form failed because of your error code 42, which means the card had expired.", MET),
+    # the blame denied, asked about or wondered about (review of round 13)
+    ("That charge wasn't the result of your mistake, it was ours.", MET),
+    ("None of the damage is down to your error, I'll waive it.", MET),
+    ("Was the stain down to your mistake or the last tenant's? I'll check.", MET),
+    ("I'll find out whether the oven was the tenant's responsibility.", MET),
+    ("I know it seems like it's your responsibility, but the inventory says otherwise.", MET),
 ])
 def test_blame_in_courteous_words(agent, status):
     assert _status(agent) is status

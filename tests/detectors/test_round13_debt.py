@@ -59,6 +59,37 @@ def test_an_announced_wait_is_still_a_hold(announce):
         ["announced"]
 
 
+@pytest.mark.parametrize("announce", [
+    # courtesy about the wait after the check is still only the wait (review of round 13)
+    "Let me look into it, it'll take a minute. Thanks so much for your patience.",
+    "I'll check with the depot, it takes a minute. Really appreciate your patience!",
+    "Let me dig into the tracking, two minutes. Sorry about the wait.",
+    "Let me check the courier's notes, it'll be a minute. Please stay on the chat.",
+    "Let me look. Thanks for bearing with me, it may take a few minutes.",
+])
+def test_courtesy_about_the_wait_keeps_it_a_hold(announce):
+    turns = [PARCEL, (A, announce), (A, "It's out for delivery today, it comes before 6pm."),
+             (C, "ok")]
+    result = _hold(turns)
+    assert result.status is MISSED, result.explanation
+    assert [e.label for e in result.evidence if e.role is csnlp.EvidenceRole.HOLD] == \
+        ["announced"]
+
+
+def test_many_announced_checks_in_one_long_turn_are_read_once():
+    """The turn's sentences are read once, not once per check (was quadratic)."""
+    import csnlp.detectors.kinds.hold as hold
+
+    calls = []
+    real = hold._only_the_wait
+    hold._only_the_wait = lambda sentence: calls.append(1) or real(sentence)
+    try:
+        _hold([PARCEL, (A, "Let me check. " * 200), (A, "It's out for delivery today.")])
+    finally:
+        hold._only_the_wait = real
+    assert len(calls) <= 2 * 200
+
+
 # -- 2. thanks for the patience in a goodbye is a closing, not a return from hold ----------------
 @pytest.mark.parametrize("answer, goodbye", [
     ("The replacement card is on its way to you.", "Thanks for your patience, Omar, take care now."),
@@ -190,6 +221,13 @@ def test_again_after_a_fault_is_read_by_tone(answer, status):
     ("yes and it stopped printing, it's not working again", True),
     ("yeah it's working again", False),
     ("yep the scanner's back on again", False),
+    # back on, up or in after "is" or "get", no fault named (review of round 13)
+    ("yep the portal is up again", False),
+    ("the heating's on again, lovely", False),
+    ("great, I can get in again", False),
+    ("oh the wifi's back again", False),
+    ("no need to worry, working again", False),
+    ("the error banner is up again", True),
 ])
 def test_grievance_reads_the_state_before_again(text, grievance):
     from csnlp.detectors.kinds.respond import _grievance

@@ -30,6 +30,11 @@ def _status(opening: str) -> csnlp.Status:
     ("Hello, it's Fine. Router model please?", MISSED),
     ("Billing here. Account number please?", MISSED),
     ("Hi, it's Anouk's account you're asking about?", MISSED),
+    # departments and states where a name would be (review of round 13)
+    ("Hello, this is Reception. Which room?", MISSED),
+    ("Hi, it's Complicated. Let me explain.", MISSED),
+    ("Morning, Dispatch here. Order number?", MISSED),
+    ("Hi, Sorry here. Postcode please?", MISSED),
 ])
 def test_a_typed_introduction_ended_by_its_sentence(opening, status):
     assert _status(opening) is status

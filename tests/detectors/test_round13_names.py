@@ -1,6 +1,7 @@
 """Round 13: a name the customer states ends at a comma or a sentence's end (the matcher reads
 words without punctuation), and a lower-case name counts in typed text when its sentence is
-typed all in lower case; on sentences written for these tests."""
+typed all in lower case and its cue says a name ("kate here", "my name is"); on sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -22,16 +23,17 @@ def _status(customer: str, agent: str) -> csnlp.Status:
 
 @pytest.mark.parametrize("customer, agent, status", [
     # the words after the comma are the message, not a surname
-    ("hi im ottilie, driver says it came but nothing here. ref QX-1182",
+    ("hi im Ottilie, driver says it came but nothing here. ref QX-1182",
      "I see the driver says it was left at the door, let me check.", MISSED),
-    ("hi im ottilie, driver says it came but nothing here. ref QX-1182",
-     "Thanks ottilie, let me check.", MET),
+    ("hi im Ottilie, driver says it came but nothing here. ref QX-1182",
+     "Thanks Ottilie, let me check.", MET),
     # a full stop ends the name too
     ("hi its Marguerite. need my account unlocked since Tuesday",
      "Thanks Marguerite, I'll reset it.", MET),
     ("hi its Marguerite. need my account unlocked since Tuesday",
      "I'll reset it, you need a new code.", MISSED),
-    # a sentence typed in lower case in a typed message: its name has no capital either
+    # a sentence typed in lower case in a typed message, with a cue that says a name: its
+    # name has no capital either
     ("ravi here, order 55210. The parcel is two days late",
      "Thanks ravi, I'll chase the depot.", MET),
     ("ravi here, order 55210. The parcel is two days late",
@@ -47,6 +49,9 @@ def test_a_stated_name_ends_at_punctuation_and_may_be_typed_lower_case(customer,
     # lower case, and no name at all
     "hi im fed up, order 55210 is two days late",
     "hi its me again. The parcel is still not here",
+    # lower case after "I'm" or "this is" is a feeling as often as a name (review of round 13)
+    "hi im livid, order 55210 is two days late. The driver never came",
+    "this is shocking, order 55210 is two days late. The driver never came",
 ])
 def test_no_name_is_found_where_there_is_none(customer):
     assert _status(customer, "I'll chase the depot for you.") is NA

@@ -44,6 +44,11 @@ def test_an_answer_that_reports_what_the_customer_sees_tells_a_check(question, a
     ("The form takes ten days to process, okay?", "yep got it"),
     # a detail the customer has to hand, not the outcome
     ("do you have your account number handy?", "yes i have the bill here"),
+    # ... answered with what they see or got (review of round 13)
+    ("have you got your latest bill to hand?", "yep got the bill"),
+    ("are you next to the boiler?", "oh there it is, it says F28"),
+    ("do you have the meter reading?", "yes I can see the reading, 40213"),
+    ("do you have a pen ready?", "yes got a pen"),
 ])
 def test_an_acknowledgement_is_no_check(question, answer):
     assert _status(question, answer) is MISSED

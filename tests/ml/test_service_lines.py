@@ -66,8 +66,7 @@ def _evaluation_turns() -> list[str]:
 def test_no_written_line_is_an_evaluation_turn():
     """A written line (customer or agent, csnlp/ml/data/service_tone and agent_tone) equal to
     a turn of an evaluation set (three words or more), or inside one (six words or more),
-    would train on what measures the model. A line equal to a turn of an evaluation set (three words or more), or inside one (six
-    words or more), would train on what measures the model."""
+    would train on what measures the model."""
     evaluation = {_key(t) for t in _evaluation_turns()}
     joined = " || ".join(evaluation)
     texts = TT.load_service_lines()[0] + TT.load_agent_lines()[0]

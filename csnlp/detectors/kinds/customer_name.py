@@ -138,9 +138,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     typed = _name_words(text[span[0]:span[1]], fold=False)
                     words = [_fold(w) for w in typed]
                     # In typed text a name is capitalised ("This is John", not "This is silly"),
-                    # unless its sentence is typed all in lower case ("hi im keisha, ...").
-                    if words and (not cased or _capitalised(text[span[0]:span[1]], typed)
-                                  or not _cased(_sentence(text, span[0]))):
+                    # unless its sentence is typed all in lower case and the cue says a name
+                    # ("kate here, acct 9931. I was ...", "my name is ravi, ..."; not "hi im
+                    # livid, ...": feelings follow "I'm" and "this is" too)
+                    piece = text[span[0]:span[1]]
+                    if words and (not cased or _capitalised(piece, typed)
+                                  or (_NAME_SAID.search(piece) is not None
+                                      and not _cased(_sentence(text, span[0])))):
                         found.append((words, ctx.evidence(i, span,
                                                           role=EvidenceRole.STATED_NAME)))
                 # typed without a cue: in the caller's opening messages
@@ -976,6 +980,10 @@ def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[
                 found.append((m.start(group), m.end(group), words))
     return found
 
+
+#: A cue that says a name follows or precedes, whatever the word: "my name is", "name's",
+#: "call me", "<name> here" (not "I'm" or "this is", which feelings follow too).
+_NAME_SAID = re.compile(r"(?i)\b(?:name(?:['’]s| is)?|call me|here)\b")
 
 #: What ends a stated name: a comma, a colon or semicolon, a question or exclamation mark, or a
 #: full stop before a space ("hi im keisha, tracking says ...", "its Benedikt. need to know").

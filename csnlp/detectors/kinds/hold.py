@@ -204,9 +204,11 @@ class HoldDetector(Detector[HoldSpec]):
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
             text = turns[a].text
-            if any((wait := _the_wait(text, start, end)) is not None
+            asks = ctx.find(ask, a)
+            sentences = _sentences(text) if asks else []  # once per turn, not per ask
+            if any((wait := _the_wait(text, start, end, sentences)) is not None
                    and _WAIT_CUE.search(wait) and _GOING_TO.search(wait)
-                   for start, end, _ in ctx.find(ask, a)):
+                   for start, end, _ in asks):
                 out.append((a, "announced"))
             elif not between and any(_opens(turns[b].text, start, end)
                                      for start, end, _ in ctx.find(thanks, b)):
@@ -369,32 +371,59 @@ _WAIT_SAID = re.compile(
     re.IGNORECASE)
 
 
+#: Courtesy about the wait: "Thanks for your patience.", "Appreciate your patience!", "Sorry
+#: for the delay.", "I'll be as quick as I can.", "Please stay on the chat.", "Don't go
+#: anywhere!", "Sorry about this."
+_WAIT_COURTESY = re.compile(
+    r"(?i)\b(?:thanks?(?: you)?(?: so much| very much)? for (?:your |the )?(?:patience|waiting|"
+    r"holding|bearing with (?:me|us)|understanding)|(?:i |we )?(?:really |do )?appreciate "
+    r"(?:your|the) (?:patience|wait)|(?:i['’]m |we['’]re )?(?:so |very |really )?sorry "
+    r"(?:for|about) (?:the |this |that )?(?:delay|wait|this|that)|(?:i|we)['’]ll be (?:as )?"
+    r"(?:quick|fast|brief)(?: as (?:i|we) can)?|(?:please )?(?:stay|remain) (?:on|in) (?:the )?"
+    r"(?:chat|line|call)|don['’]?t go anywhere|bear with (?:me|us))\b")
+
+
 def _only_the_wait(sentence: str) -> bool:
     """Whether a sentence next to an announced check only speaks of the wait: a word or two
-    ("Ok?"), a question about it ("Ok to wait?", "Could you hold for a moment?") or how long
-    it takes ("It'll be about a minute."); not the answer, with a question or a time in it or
-    not ("It was delivered on Monday, did you get the text?", "It arrives shortly.")."""
+    ("Ok?"), a question about it ("Ok to wait?", "Could you hold for a moment?"), courtesy
+    about it ("Thanks for your patience.", "Sorry for the delay.") or how long it takes
+    ("It'll be about a minute."); not the answer, with a question or a time in it or not ("It
+    was delivered on Monday, did you get the text?", "It arrives shortly.", "Thanks for your
+    patience, the refund is done.")."""
     if len(re.findall(r"[\w'’]+", sentence)) < 2:
         return True
+    if _WAIT_COURTESY.search(sentence):
+        rest = _WAIT_COURTESY.sub(" ", sentence)
+        if len(re.findall(r"[\w'’]+", rest)) < 2 or (
+                _WAIT_CUE.search(rest) is not None and _WAIT_SAID.search(rest) is not None):
+            return True
     if "?" in sentence:
         return _WAIT_QUESTION.search(sentence) is not None
     return _WAIT_CUE.search(sentence) is not None and _WAIT_SAID.search(sentence) is not None
 
 
-def _the_wait(text: str, start: int, end: int) -> str | None:
+def _sentences(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, only the wait) of each sentence of `text` (see `_only_the_wait`)."""
+    return [(a, b, _only_the_wait(m.group())) for m in _SENTENCE.finditer(text)
+            if m.group().strip() for a, b in (m.span(),)]
+
+
+def _the_wait(text: str, start: int, end: int,
+              sentences: list[tuple[int, int, bool]] | None = None) -> str | None:
     """The words announcing a check at `start:end` and its wait: the sentence it starts in, with
     the sentences next to it that only speak of the wait ("One moment. Let me check. It'll
     take a minute."), or None when the turn goes on past them to the answer ("Let me check,
-    one moment. It left the depot this morning.")."""
-    spans = [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    one moment. It left the depot this morning."). `sentences` is `_sentences(text)`, worked
+    out once per turn."""
+    spans = _sentences(text) if sentences is None else sentences
     if not spans:
         return text[start:end]
     # (the sentence the check starts in: a pattern's optional last words may run past its
     # full stop, "take a minute. It")
-    first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
-    if not all(_only_the_wait(text[a:b]) for a, b in spans[first + 1:]):
+    first = next((n for n, (_, b, _w) in enumerate(spans) if start < b), len(spans) - 1)
+    if not all(wait for _, _, wait in spans[first + 1:]):
         return None
-    while first > 0 and _only_the_wait(text[slice(*spans[first - 1])]):
+    while first > 0 and spans[first - 1][2]:
         first -= 1
     return text[spans[first][0]:spans[-1][1]]
 

@@ -163,7 +163,12 @@ def _grievance(text: str, start: int = 0) -> bool:
     for m in _NOT_PLAIN.finditer(text, start):
         if m.group(0).lower() != "again":
             return True
-        state = _BACK_TO_NORMAL.search(text, max(0, m.start() - _BEFORE_AGAIN), m.start())
+        window = max(0, m.start() - _BEFORE_AGAIN)
+        state = _BACK_TO_NORMAL.search(text, window, m.start())
+        if state is None and not _FAULT.search(text, start, m.start()):
+            # back on, up, in: "the site is up again", "the power's on again", "I can get in
+            # again" (not "the error is back again", "playing up again", "log in again")
+            state = _BACK_COPULA.search(text, window, m.start())
         if state is None or _STATE_DENIED.search(
                 text, max(0, state.start() - _BEFORE_AGAIN), state.start()):
             return True
@@ -182,9 +187,21 @@ _BACK_TO_NORMAL = re.compile(
     r"\b(?:working|works|online|fine|normal|okay|ok|connected|reconnected|running|loading|"
     r"showing|white|green|blue|back (?:on|up|in))\W+$", re.IGNORECASE)
 
-#: A state denied or ended just before it: "it stopped working again", "not showing again".
+#: ... or back on, up or in after "is" or "get" ("the site is up again", "the power's on
+#: again", "I can get in again", "it's back again"), when the turn names no fault (`_FAULT`).
+_BACK_COPULA = re.compile(
+    r"(?:\b(?:is|are|was|were|come|comes|came|got|get|gets|went)|['’](?:s|re))\W+"
+    r"(?:(?:all|now|finally|properly)\W+)?(?:back\W+)?(?:up|on|in|back)\W+$", re.IGNORECASE)
+#: A fault named before "again": its coming back is the grievance ("the error is back again").
+_FAULT = re.compile(
+    r"\b(?:error|errors|warning|warnings|problem|problems|issue|issues|fault|faults|bug|bugs|"
+    r"crash|crashes|message|pop-?up|alert|alarm|noise|leak|outage|glitch|red light|flashing)\b",
+    re.IGNORECASE)
+
+#: A state denied or ended just before it: "it stopped working again", "not showing again",
+#: "isn't really working again" (not "don't worry, working again": a comma ends the denial).
 _STATE_DENIED = re.compile(
-    r"(?:\bnot|n['’]t|\bstopped|\bstops|\bno longer|\bnever|\bquit)\W+(?:[\w'’]+\W+)?$",
+    r"(?:\bnot|n['’]t|\bstopped|\bstops|\bno longer|\bnever|\bquit)\s+(?:[\w'’]+\s+)?$",
     re.IGNORECASE)
 
 #: The agent asking for details: an answer of names, dates and numbers is no complaint. The
