@@ -250,9 +250,27 @@ def _check_node_count(root: yaml.Node, where: str) -> None:
             raise StandardsError(f"{where}: line {node.start_mark.line + 1}: an alias refers to "
                                  "a value that contains it (recursive YAML alias)")
         elif key not in done:
+            if isinstance(node, yaml.MappingNode):
+                _check_unique_keys(node, where)
             open_.add(key)
             stack.append((node, True))
             stack.extend((kid, False) for kid in _kids(node))
+
+
+def _check_unique_keys(node: yaml.MappingNode, where: str) -> None:
+    """Refuse a mapping that names a key twice: YAML keeps the last value and drops the first
+    without a word (two `regex:` lists in one rule, and the first list's patterns never run)."""
+    seen: dict[str, int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        line = key_node.start_mark.line + 1
+        if key_node.value in seen:
+            raise StandardsError(
+                f"{where}: line {line}: key {key_node.value!r} is given twice in one mapping "
+                f"(first on line {seen[key_node.value]}); YAML would keep only the last one, "
+                "so merge the two")
+        seen[key_node.value] = line
 
 
 def _kids(node: yaml.Node) -> list[yaml.Node]:

@@ -63,6 +63,25 @@ def test_recursive_alias_is_refused(tmp_path):
         load_standards(path)
 
 
+def test_a_key_given_twice_is_refused_by_line(tmp_path):
+    """YAML keeps the last of two equal keys: the first rule list would never run, unseen."""
+    path = tmp_path / "twice.yaml"
+    path.write_text(GOOD.replace("match: {phrase_lists: [hellos]}",
+                                 "match: {phrase_lists: [hellos], regex: ['hey'], regex: ['yo']}"))
+    with pytest.raises(csnlp.StandardsError, match=r"line 7: key 'regex' is given twice"):
+        load_standards(path)
+
+
+def test_a_merge_key_and_equal_keys_in_different_mappings_still_load(tmp_path):
+    path = tmp_path / "merge.yaml"
+    path.write_text(
+        "schema_version: 1\nname: merged\nphrases:\n  hellos: [hello]\n"
+        "standards:\n"
+        "  - &base {id: a, check: require, title: A, match: {phrase_lists: [hellos]}}\n"
+        "  - {<<: *base, id: b, title: B}\n")
+    assert [s.id for s in load_standards(path).standards] == ["a", "b"]
+
+
 def test_describe_reads_only_what_it_shows():
     seen = []
 

@@ -33,15 +33,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jellyfish
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
-from csnlp.nlp.rules import Span
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
+
+if TYPE_CHECKING:  # (the rules engine imports spaCy: loading standards must not)
+    from csnlp.nlp.rules import Span
 
 
 class CustomerNameSpec(StandardBase):
