@@ -73,6 +73,13 @@ def test_without_the_label_or_under_its_bar_the_model_does_not_decide(options):
     assert report["courteous"].status is MET
 
 
+def test_a_rude_label_the_tone_model_lacks_is_named_in_a_warning(caplog):
+    with caplog.at_level("WARNING", logger="csnlp.detectors.kinds.tone"):
+        _report(["Hello."], "rude_label: angry\n    rude_min: 0.5")
+    assert any("rude_label 'angry' is not a label of the tone model (polite, rude)" in r.message
+               for r in caplog.records)
+
+
 def test_a_turn_a_forbid_standard_judges_is_penalised_once():
     report = _report(["Hello, let me look.", "Calm down, it says delivered %%"])
     assert report["no_bad_words"].status is MISSED

@@ -25,6 +25,7 @@ low-scoring turn it flags. Alone, without such a standard, the `rude` rule judge
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -61,14 +62,16 @@ class ToneSpec(StandardBase):
     #: A tone-model label that reads a turn as discourteous (`rude`: dismissive, blaming,
     #: condescending, sarcastic, cold): a turn of the speaker scoring `rude_min` or more on it
     #: is rude, whatever its words. A turn holding wording a `forbid` standard judges is left
-    #: to that standard (a phrase is penalised once). None, or a tone model without the label:
-    #: not used.
+    #: to that standard (a phrase is penalised once). None: not used; a tone model without the
+    #: label (the shipped one: the label is opt-in) logs a warning and does not use it.
     rude_label: Annotated[str, Field(pattern=IDENT)] | None = None
     rude_min: Annotated[float, Field(ge=0, le=1)] = 0.9
 
     def main_rule(self) -> RuleSpec:
         return self.rude
 
+
+log = logging.getLogger(__name__)
 
 #: A notice's label opening a sentence: "IMPORTANT:", "Please note:", "Safety first:".
 _NOTICE = re.compile(r"\s*(?:[^\W\d_][\w'’&-]*\s+){0,2}[^\W\d_][\w'’&-]*\s*:")
@@ -107,6 +110,13 @@ class ToneDetector(Detector[ToneSpec]):
 
     def __init__(self, standard: ToneSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
+        labels = getattr(annotator.tone_model, "labels", None)
+        if standard.rude_label is not None and labels is not None \
+                and standard.rude_label not in labels:
+            log.warning("standard %r: rude_label %r is not a label of the tone model (%s), so "
+                        "no turn is read as discourteous by the model; train one with it "
+                        "(csnlp.ml.train_tone.train(data, labels=ALL_LABELS))", standard.id,
+                        standard.rude_label, ", ".join(labels))
         #: The ids and match rules of the set's `forbid` standards for the same speaker: what
         #: they judge, this standard does not judge again.
         forbid = [other.id for other in annotator.standard_set.standards
