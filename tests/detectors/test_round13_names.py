@@ -38,6 +38,9 @@ def _status(customer: str, agent: str) -> csnlp.Status:
      "Thanks ravi, I'll chase the depot.", MET),
     ("ravi here, order 55210. The parcel is two days late",
      "I'll chase the depot for you.", MISSED),
+    # the name said again in full after its comma is one name (review of round 13)
+    ("Hello, my name is Okafor, Chidi Okafor. My parcel is late",
+     "Thanks Chidi, I'll chase the depot.", MET),
 ])
 def test_a_stated_name_ends_at_punctuation_and_may_be_typed_lower_case(customer, agent, status):
     assert _status(customer, agent) is status

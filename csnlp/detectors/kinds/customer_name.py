@@ -995,9 +995,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _to_break(text: str, span: Span) -> Span:
     """`span` cut at the first break (`_NAME_BREAK`) after its first possible name word (a
-    greeting word is none): the
-    matcher reads words without their punctuation, so a stated name may run on past a comma
-    or a sentence's end into the message ("keisha, tracking says" is not a full name)."""
+    greeting word is none): the matcher reads words without their punctuation, so a stated
+    name may run on past a comma or a sentence's end into the message ("keisha, tracking
+    says" is not a full name). A name said again after its comma ("Smith, John Smith") is
+    kept whole."""
     start, end, label = span
     piece = text[start:end]
     # the first possible name word that is not a greeting ("hiya, kasia here, can you ...")
@@ -1006,7 +1007,14 @@ def _to_break(text: str, span: Span) -> Span:
     if first is None:
         return span
     cut = _NAME_BREAK.search(piece, first.end())
-    return span if cut is None else (start, start + cut.start(), label)
+    if cut is None:
+        return span
+    # the name said again in full after a comma ("my name is Smith, John Smith"): no break
+    before = [w.lower() for w in _WORD.findall(piece, 0, cut.start())]
+    if cut.group() == "," and before and before[-1] in {
+            w.lower() for w in _WORD.findall(piece, cut.end())}:
+        return span
+    return (start, start + cut.start(), label)
 
 
 def _sentence(text: str, at: int) -> str:
