@@ -256,3 +256,16 @@ def _reset_call(asked: str, answer: str) -> list[tuple]:
 ])
 def test_a_task_asked_of_the_customer_is_no_request_for_details(asked, answer, status):
     assert _empathy(_reset_call(asked, answer), answer).status is status
+
+
+@pytest.mark.parametrize("answer, status", [
+    # details said to have been given before: a repeat contact, read by the tone model
+    ("same as I gave your colleague on Monday, LS6 2QT", MISSED),
+    ("LS6 2QT, which I already gave the chatbot", MISSED),
+    ("LS6 2QT, same as last time", MISSED),
+    # plain details, whatever the tone model reads in them
+    ("LS6 2QT, and the flat number is 4", NA),
+])
+def test_details_given_before_are_read_by_tone(answer, status):
+    asked = "Could you confirm your postcode?"
+    assert _empathy(_reset_call(asked, answer), answer).status is status

@@ -137,7 +137,8 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     # the details the agent asked for ("could you confirm your date of birth and postcode?" /
     # "the fourth of June 1966, and it's CF10 3NB"): an answer of data, whatever its length
     if words <= _DETAILS_WORDS and _DETAILS_ASKED.search(turns[index - 1].text) and \
-            not _grievance(text) and _NOT_PLAIN_NO.search(text) is None:
+            not _grievance(text) and _NOT_PLAIN_NO.search(text) is None and \
+            _GIVEN_BEFORE.search(text) is None:
         return True
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
@@ -146,7 +147,8 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     asker = ctx.turns_of(turns[index - 1].speaker)
     if asker and asker[0] >= index - 1:
         return False  # the agent's opening question
-    return not _grievance(text) and _NOT_PLAIN_NO.search(text) is None
+    return (not _grievance(text) and _NOT_PLAIN_NO.search(text) is None
+            and _GIVEN_BEFORE.search(text) is None)
 
 
 #: What makes a short "no" or "yes" more than an answer: "nope, still not fixed", "no, total
@@ -220,6 +222,14 @@ _DETAILS_ASKED = re.compile(
 
 #: A details answer is a few words and numbers ("the fourth of June 1966, and it's CF10 3NB").
 _DETAILS_WORDS = 16
+#: Details said to have been given before ("same as I gave your colleague yesterday", "which I
+#: already gave the last person", "for the third time, it's 4471"): a repeat contact in the
+#: answer, read by the tone model like any other turn.
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:already|same (?:as|one) (?:i|the|last|before|your)|last person|your colleague|"
+    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|(?:gave|told|given|said|sent|"
+    r"provided)\b[^.?!\n]{0,40}?\b(?:before|yesterday|earlier|last (?:time|week|month)|"
+    r"twice|(?:three|four|five) times))\b", re.IGNORECASE)
 
 
 #: ... and, after a "no", a success denied: "no it isn't working", "nope, not sorted".
