@@ -435,16 +435,30 @@ def build_training_set(data: str | Path, labels: Sequence[str] = LABELS, *,
     blocks: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     counts: dict[str, Any] = {}
+
+    def add(t: Sequence[str], label: str, y: Any, weight: Any = 1.0) -> None:
+        """Rows `t` labelled `y` (one value, or one per row) for `label` only, weighted
+        `weight` (one value, or one per row)."""
+        block = np.full((len(t), len(labels)), -1, dtype=np.int8)
+        block[:, labels.index(label)] = y
+        texts.extend(t)
+        blocks.append(block)
+        weights.append(np.broadcast_to(np.asarray(weight, dtype=float), (len(t),)).copy())
+
+    def add_written(key: str, t: list[str], y: list[int], label: str, chosen: Sequence[str],
+                    by_label: Mapping[int, float]) -> None:
+        """Written lines of the `chosen` writers, once each, weighted by their label."""
+        t, y = _dedupe(t, y)
+        add(t, label, y, [by_label[v] for v in y])
+        counts[key] = {"writers": list(chosen), "n": len(t), "positive": int(sum(y)),
+                       "weight": {str(k): v for k, v in by_label.items()}}
+
     if "polite" in labels:
         exclude = tydip_test_texts(data)
         for community in STANFORD:
             t, y = load_stanford(data, community, exclude=exclude)
-            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, labels.index("polite")] = y
-            texts += t
-            blocks.append(block)
             weight = POLITE_COMMUNITY_WEIGHTS[community]
-            weights.append(np.full(len(t), weight))
+            add(t, "polite", y, weight)
             counts[f"polite/{community}"] = {"n": len(t), "positive": int(sum(y)),
                                              "weight": weight}
     emotions = [x for x in labels if x in EMOTION_LABELS]
@@ -467,72 +481,36 @@ def build_training_set(data: str | Path, labels: Sequence[str] = LABELS, *,
                                              "positive": int((vy[:, i] == 1).sum())}
     weights.append(np.ones(len(texts) - sum(len(w) for w in weights)))  # GoEmotions
     if "frustrated" in labels:
-        col = labels.index("frustrated")
         for source in CALM_TRAIN:
             t = load_calm_turns(data, source)
-            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, col] = 0
-            texts += t
-            blocks.append(block)
-            weights.append(np.ones(len(t)))
+            add(t, "frustrated", 0)
             counts[f"frustrated/{source}"] = {"n": len(t), "positive": 0}
-        block = np.full((len(SERVICE_COMPLAINTS), len(labels)), -1, dtype=np.int8)
-        block[:, col] = 1
-        texts += SERVICE_COMPLAINTS
-        blocks.append(block)
-        weights.append(np.full(len(SERVICE_COMPLAINTS), COMPLAINT_WEIGHT))
+        add(SERVICE_COMPLAINTS, "frustrated", 1, COMPLAINT_WEIGHT)
         counts["frustrated/hand-written"] = {"n": len(SERVICE_COMPLAINTS),
                                              "positive": len(SERVICE_COMPLAINTS),
                                              "weight": COMPLAINT_WEIGHT}
         if SERVICE_CALM:
-            block = np.full((len(SERVICE_CALM), len(labels)), -1, dtype=np.int8)
-            block[:, col] = 0
-            texts += SERVICE_CALM
-            blocks.append(block)
-            weights.append(np.full(len(SERVICE_CALM), CALM_WEIGHT))
+            add(SERVICE_CALM, "frustrated", 0, CALM_WEIGHT)
             counts["frustrated/hand-written calm"] = {"n": len(SERVICE_CALM), "positive": 0,
                                                       "weight": CALM_WEIGHT}
         if writers:
-            t, y = load_service_lines(writers)
-            t, y = _dedupe(t, y)
-            lw = {**SERVICE_LINE_WEIGHTS, **(line_weights or {})}
-            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, col] = y
-            texts += t
-            blocks.append(block)
-            weights.append(np.array([lw[v] for v in y], dtype=float))
-            counts["frustrated/written service lines"] = {
-                "writers": list(writers), "n": len(t), "positive": int(sum(y)),
-                "weight": {str(k): v for k, v in lw.items()}}
+            add_written("frustrated/written service lines", *load_service_lines(writers),
+                        "frustrated", writers, {**SERVICE_LINE_WEIGHTS, **(line_weights or {})})
         for source in CALM_VALIDATION:
             t = load_calm_turns(data, source)
             block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, col] = 0
+            block[:, labels.index("frustrated")] = 0
             val_texts = [*val_texts, *t]
             val_y = np.vstack([val_y, block])
             counts[f"frustrated/{source} (validation)"] = {"n": len(t), "positive": 0}
     if "rude" in labels:
-        col = labels.index("rude")
         for source in CLERK_TRAIN:
             t = load_clerk_turns(data, source)
-            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, col] = 0
-            texts += t
-            blocks.append(block)
-            weights.append(np.ones(len(t)))
+            add(t, "rude", 0)
             counts[f"rude/{source} clerk turns"] = {"n": len(t), "positive": 0}
         if agent_writers:
-            t, y = load_agent_lines(agent_writers)
-            t, y = _dedupe(t, y)
-            aw = {**AGENT_LINE_WEIGHTS, **(agent_weights or {})}
-            block = np.full((len(t), len(labels)), -1, dtype=np.int8)
-            block[:, col] = y
-            texts += t
-            blocks.append(block)
-            weights.append(np.array([aw[v] for v in y], dtype=float))
-            counts["rude/written agent lines"] = {
-                "writers": list(agent_writers), "n": len(t), "positive": int(sum(y)),
-                "weight": {str(k): v for k, v in aw.items()}}
+            add_written("rude/written agent lines", *load_agent_lines(agent_writers), "rude",
+                        agent_writers, {**AGENT_LINE_WEIGHTS, **(agent_weights or {})})
     y_all = np.vstack(blocks) if blocks else np.zeros((0, len(labels)), dtype=np.int8)
     return TrainingSet(texts=texts, y=y_all, val_texts=val_texts, val_y=val_y, labels=labels,
                        counts=counts, weights=np.concatenate(weights))
