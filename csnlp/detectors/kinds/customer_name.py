@@ -990,7 +990,6 @@ _NAME_SAID = re.compile(r"(?i)\b(?:name(?:['’]s| is)?|call me|here)\b")
 #: What ends a stated name: a comma, a colon or semicolon, a question or exclamation mark, or a
 #: full stop before a space ("hi im keisha, tracking says ...", "its Benedikt. need to know").
 _NAME_BREAK = re.compile(r"[,;:!?]|\.(?=\s|$)")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _to_break(text: str, span: Span) -> Span:
@@ -1002,7 +1001,7 @@ def _to_break(text: str, span: Span) -> Span:
     start, end, label = span
     piece = text[start:end]
     # the first possible name word that is not a greeting ("hiya, kasia here, can you ...")
-    first = next((m for m in _WORD.finditer(piece) if _may_be_name(m.group().lower())
+    first = next((m for m in _NAME_WORD.finditer(piece) if _may_be_name(m.group().lower())
                   and m.group().lower() not in _GREETING_LEAD), None)
     if first is None:
         return span
@@ -1010,20 +1009,19 @@ def _to_break(text: str, span: Span) -> Span:
     if cut is None:
         return span
     # the name said again in full after a comma ("my name is Smith, John Smith"): no break
-    before = [w.lower() for w in _WORD.findall(piece, 0, cut.start())]
+    before = [w.lower() for w in _NAME_WORD.findall(piece, 0, cut.start())]
     if cut.group() == "," and before and before[-1] in {
-            w.lower() for w in _WORD.findall(piece, cut.end())}:
+            w.lower() for w in _NAME_WORD.findall(piece, cut.end())}:
         return span
     return (start, start + cut.start(), label)
 
 
 def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` around position `at` (from the last break before it to the next
-    sentence end after it)."""
-    begin = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at),
-                text.rfind("\n", 0, at))
+    """The sentence of `text` around position `at`: from the last sentence end before it to the
+    next one after it (`_SENTENCE_STOP`)."""
+    begin = max((m.end() for m in _SENTENCE_STOP.finditer(text, 0, at)), default=0)
     stop = _SENTENCE_STOP.search(text, at)
-    return text[begin + 1:stop.start() if stop else len(text)]
+    return text[begin:stop.start() if stop else len(text)]
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
