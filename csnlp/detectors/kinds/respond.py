@@ -137,8 +137,7 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     # the details the agent asked for ("could you confirm your date of birth and postcode?" /
     # "the fourth of June 1966, and it's CF10 3NB"): an answer of data, whatever its length
     if words <= _DETAILS_WORDS and _DETAILS_ASKED.search(turns[index - 1].text) and \
-            not _grievance(text) and _NOT_PLAIN_NO.search(text) is None and \
-            _GIVEN_BEFORE.search(text) is None:
+            _only_the_answer(text):
         return True
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
@@ -147,6 +146,13 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     asker = ctx.turns_of(turns[index - 1].speaker)
     if asker and asker[0] >= index - 1:
         return False  # the agent's opening question
+    return _only_the_answer(text)
+
+
+def _only_the_answer(text: str) -> bool:
+    """Whether an answer (details, or a few words) says nothing more: no grievance
+    (`_grievance`), no state that a "no" would deny ("not working"), no details given before
+    ("same as I gave your colleague")."""
     return (not _grievance(text) and _NOT_PLAIN_NO.search(text) is None
             and _GIVEN_BEFORE.search(text) is None)
 
