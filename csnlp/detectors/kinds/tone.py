@@ -4,7 +4,8 @@ Options: `label` (the tone model's label, default `polite`), `min_mean` (the spe
 must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for rude wording),
 `rude_label` with `rude_min` (a turn the tone model reads as discourteous is rude),
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
-all that short, is curt throughout: "Order number." "Refused." "No."), `shouting` (wording in
+all that short, is curt throughout: "Order number." "Refused." "No.") and `cold_min_turns` (or in
+that many turns of any length: cold throughout), `shouting` (wording in
 capitals, rude in a transcript that is not all capitals).
 Without a tone model only the rule counts. A low mean leaves out the one turn with wording a
 `forbid` standard judges, and stands only when fewer than half of the turns left hold a
@@ -54,6 +55,11 @@ class ToneSpec(StandardBase):
     #: speaker from a brisk but courteous one; one courteous word anywhere does.
     courteous: RuleSpec = RuleSpec()
     curt_max_words: Annotated[int, Field(ge=1)] | None = None
+    #: Cold throughout: a speaker with this many turns or more, besides any holding wording a
+    #: `forbid` standard judges, none of them with a courteous word (`courteous`), whatever
+    #: their length ("Passport enquiries. Reference number." "Standard processing is ten
+    #: weeks. It says that on the website."). None: not judged.
+    cold_min_turns: Annotated[int, Field(ge=2)] | None = None
     #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
     #: in a transcript with lower-case letters in it: a transcript all in capitals, as some
     #: speech recognisers write, shouts nothing. Of the rule's matches only those shouted at
@@ -131,20 +137,30 @@ class ToneDetector(Detector[ToneSpec]):
         return [span for rule in self.forbidden for span in ctx.find(rule, index)
                 if own_words(text, span[0], span[1])]
 
-    def _curt_throughout(self, ctx: Context, indices: list[int]) -> bool:
-        """All turns short, none with a courteous word (see `ToneSpec.courteous`), and two or
-        more of them without wording a `forbid` standard judges."""
-        limit = self.standard.curt_max_words
-        if limit is None or len(indices) < 2:
-            return False
-        if any(ctx.annotations[i].n_words > limit for i in indices):
-            return False
+    def _curt_throughout(self, ctx: Context, indices: list[int]) -> str | None:
+        """Why the speaker is curt or cold throughout, or None: no turn with a courteous word
+        (see `ToneSpec.courteous`), and either all turns short with two or more of them
+        without wording a `forbid` standard judges (`curt_max_words`), or `cold_min_turns` or
+        more such turns of any length."""
+        std = self.standard
+        limit, cold = std.curt_max_words, std.cold_min_turns
+        if len(indices) < 2 or (limit is None and cold is None):
+            return None
+        short = limit is not None and all(ctx.annotations[i].n_words <= limit for i in indices)
+        if not short and (cold is None or len(indices) < cold):
+            return None
         courteous = self.rule("courteous")
         if any(ctx.find(courteous, i) for i in indices):
-            return False
+            return None
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
         # its turn does not count, but the agent's other curt turns still do
-        return sum(not self._forbidden_spans(ctx, i) for i in indices) >= 2
+        own = sum(not self._forbidden_spans(ctx, i) for i in indices)
+        turns = f"the {std.speaker}'s {len(indices)}"
+        if short and own >= 2:
+            return f"curt throughout: no courteous word in {turns} short turns"
+        if cold is not None and own >= cold:
+            return f"cold throughout: no courteous word in {turns} turns"
+        return None
 
     def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
         """The mean score of a speaker whose mean is low, without the one turn holding wording
@@ -195,10 +211,10 @@ class ToneDetector(Detector[ToneSpec]):
         if evidence:
             problems.append("rude wording: " + ", ".join(
                 f"{quote(e.text, 30)} (turn {e.turn_index + 1})" for e in evidence[:3]))
-        if self._curt_throughout(ctx, indices):
-            problems.append(f"curt throughout: no courteous word in the {std.speaker}'s "
-                            f"{len(indices)} short turns")
-            evidence.extend(ctx.whole_turn(i, EvidenceRole.MATCH, "curt") for i in indices[:3])
+        if curt := self._curt_throughout(ctx, indices):
+            problems.append(curt)
+            evidence.extend(ctx.whole_turn(i, EvidenceRole.MATCH, curt.split()[0])
+                            for i in indices[:3])
         model_note = ""
         if scored:
             mean = sum(p for _, p in scored) / len(scored)

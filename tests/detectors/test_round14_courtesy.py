@@ -1,0 +1,105 @@
+"""Round 14: an agent who never says a courteous word in three or more turns, whatever their
+length, is cold throughout (polite_tone missed); a phrase prohibited_language judges is still
+penalised once. On sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED = csnlp.Status.MET, csnlp.Status.MISSED
+
+_ASKS = ["hi i need to change the address on my home insurance",
+         "it's the policy ending four four one nine",
+         "and will the premium change at all",
+         "ok",
+         "right"]
+
+
+def _status(replies: list[str], standard: str = "polite_tone") -> csnlp.Status:
+    turns = []
+    for ask, reply in zip(_ASKS, replies, strict=False):
+        turns += [("customer", ask), ("agent", reply)]
+    return judge(turns)[standard].status
+
+
+@pytest.mark.parametrize("replies, status", [
+    # long enough not to be curt, but not one courteous word in three or four turns
+    (["Home cover team. Give me the policy number first.",
+      "The address change goes through online, there is a form under my documents for it.",
+      "It depends on the postcode. The system works it out when the form is sent."], MISSED),
+    (["home cover what is the policy number",
+      "right so the new address has to go through the portal we do not do it on the phone",
+      "premium gets recalculated from the postcode it might go up it might not",
+      "the letter comes in the post in about ten days"], MISSED),
+    # the same agent with one courteous word is brisk, not cold
+    (["Home cover team. Give me the policy number first, please.",
+      "The address change goes through online, there is a form under my documents for it.",
+      "It depends on the postcode. The system works it out when the form is sent."], MET),
+    (["home cover what is the policy number",
+      "right so the new address has to go through the portal we do not do it on the phone",
+      "premium gets recalculated from the postcode it might go up it might not",
+      "the letter comes in the post in about ten days have a good one"], MET),
+    # two plain turns say too little to call the agent cold
+    (["The address change goes through online, there is a form under my documents for it.",
+      "It depends on the postcode. The system works it out when the form is sent."], MET),
+])
+def test_cold_throughout_needs_three_turns_without_courtesy(replies, status):
+    assert _status(replies) is status
+
+
+@pytest.mark.parametrize("closing", [
+    "Have an excellent rest of your afternoon.",
+    "have good evening",
+    "Glad that got sorted.",
+    "It was a pleasure to look into it for you.",
+    "Anytime.",
+    "hey no bother at all",
+])
+def test_courtesy_of_a_wish_gladness_or_pleasure_keeps_a_plain_agent_courteous(closing):
+    replies = ["The address change goes through online under my documents.",
+               "The premium is worked out again from the new postcode.",
+               "The letter with the new premium comes in about ten days.",
+               closing]
+    assert _status(replies) is MET
+
+
+def test_a_bare_goodbye_is_no_courtesy():
+    replies = ["policy number", "portal. we don't do it on the phone.",
+               "postcode decides it. could go up.", "bye"]
+    assert _status(replies) is MISSED
+
+
+def test_a_phrase_prohibited_language_judges_is_penalised_once():
+    # one of three turns holds "not my problem": two plain turns are left, too few to be cold
+    replies = ["The address change goes through online, there is a form under my documents.",
+               "Honestly the premium is not my problem, the system sets it.",
+               "The letter comes in about ten days."]
+    assert _status(replies, "prohibited_language") is MISSED
+    assert _status(replies) is MET
+    # with three plain turns besides it, the agent is cold throughout as well
+    assert _status([*replies, "The reference is on the letter."]) is MISSED
+
+
+def test_without_cold_min_turns_a_plain_agent_is_not_judged_cold(tmp_path):
+    path = tmp_path / "tone.yaml"
+    path.write_text("schema_version: 1\nname: tone only\nstandards:\n  - id: polite_tone\n    check: tone\n    title: Stay courteous\n"
+                    "    description: Courteous.\n    speaker: agent\n    label: polite\n"
+                    "    min_mean: 0\n    min_turn: 0\n"
+                    "    courteous: {phrases: [please]}\n    curt_max_words: 12\n",
+                    encoding="utf-8")
+    turns = []
+    for ask, reply in zip(_ASKS, ["Home cover team. Give me the policy number first.",
+                                  "The address change goes through online, there is a form "
+                                  "under my documents for it.",
+                                  "It depends on the postcode. The system works it out when "
+                                  "the form is sent."],
+                          strict=False):
+        turns += [{"speaker": "customer", "text": ask}, {"speaker": "agent", "text": reply}]
+    assert csnlp.evaluate({"turns": turns}, str(path))["polite_tone"].status is MET
+    cold = path.read_text(encoding="utf-8") + "    cold_min_turns: 3\n"
+    path.write_text(cold, encoding="utf-8")
+    assert csnlp.evaluate({"turns": turns}, str(path))["polite_tone"].status is MISSED
