@@ -137,6 +137,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     if _possessive(ctx, i, span):
                         continue  # "this is Jorge's phone": someone else's name
                     span = _to_break(text, span)
+                    if cased:
+                        span = _with_surname(text, span)
                     typed = _name_words(text[span[0]:span[1]], fold=False)
                     words = [_fold(w) for w in typed]
                     # In typed text a name is capitalised ("This is John", not "This is silly"),
@@ -303,7 +305,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and _said_after(known[w], i, std.speaker)
                     and not _spoken_of(words, k)
                     and (w not in _WORD_NAMES and w not in _stop_words()
-                         or _addressed(words, k, text, s, e))] if named else [
+                         or _addressed(words, k, text, s, e)
+                         or _addressed_by_known_name(words, k, text))] if named else [
                 (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
             if hits:
                 s, e, word = hits[0]
@@ -699,6 +702,46 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
                                          or text[end:].lstrip().startswith("["))
 
 
+#: Words that end a courtesy or an opener before the name, in speech-recognition text, when
+#: the word is the customer's own name ("thanks for holding rich", "take care rich", "sure
+#: thing hope", "congratulations to him rich", "let me check that for you mark"): those of
+#: `_VOCATIVE_LEAD` and `_OPENER_LEAD`, and the ends of such phrases.
+_KNOWN_LEAD = _VOCATIVE_LEAD | _OPENER_LEAD | frozenset(
+    "care calling holding waiting patience thing him her them".split())
+#: Words opening a new clause or a goodbye after the name: a subject, a question's verb with
+#: its subject after it (`_INVERTED`), a wish ("okay rose can i ...", "sorry mark you should
+#: have had ...", "thank you for calling hope enjoy the games").
+_KNOWN_AFTER = _AFTER_VOCATIVE | frozenset("you the enjoy have bye".split())
+_INVERTED = frozenset("can could would will shall may do did".split())
+#: After a name word that takes a clause as a word ("thanks hope that helps", "thank you hope
+#: you are well"), these go on with it as a word.
+_CLAUSE_AFTER = frozenset("you that it this the we everything all to so your".split())
+
+
+def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
+    """Whether word `k` of a speech-recognition agent turn, the customer's own name and also
+    an ordinary word, addresses them in a looser place than `_addressed` allows for a word
+    that may be no name: after the end of a courtesy or an opener (`_KNOWN_LEAD`; "you"
+    only at the turn's end, "let me check that for you mark"), before a new clause
+    (`_KNOWN_AFTER`, or "can i", "could you"). Typed text is read by its capitals."""
+    if k == 0 or _cased(text) or words[k] in _stop_words():
+        return False
+    before = words[k - 1]
+    after = words[k + 1] if k + 1 < len(words) else "_eot_"
+    if before == "you":
+        return after == "_eot_"
+    if before not in _KNOWN_LEAD:
+        return False
+    if words[k] in _CLAUSE_NAMES and after in _CLAUSE_AFTER:
+        return False
+    if after in _INVERTED:
+        return k + 2 < len(words) and words[k + 2] in ("i", "we", "you")
+    if after == "the":
+        # after a courtesy's end a new clause ("thanks for holding rich the premium ..."); an
+        # opener may go on with the word ("okay ruby the fifth works")
+        return before not in _OPENER_LEAD
+    return after in _KNOWN_AFTER
+
 #: How close in spelling a recognised word must be to the name (Jaro-Winkler): "shawn" for
 #: "sean" is 0.80, "steven" for "stephen" 0.89; "done" for "dean" 0.67.
 _SPELLING_SIMILARITY = 0.78
@@ -1014,6 +1057,26 @@ def _to_break(text: str, span: Span) -> Span:
             w.lower() for w in _NAME_WORD.findall(piece, cut.end())}:
         return span
     return (start, start + cut.start(), label)
+
+
+#: A capitalised surname right after a typed name, then a break or a lower-case word: "I'm
+#: Arthur| Penhaligon, I'm seventy-nine", "I am Dora| Castellanos and ..." (not "I'm Sam. Thanks").
+_SURNAME_AFTER = re.compile(r"[ \t]+(?:(?:[A-Z][a-z]*['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                            r"(?=[ \t]*(?:[,;:!?)]|\.(?:\s|\Z)|\Z|\n|[ \t]+[a-z]))")
+
+
+def _with_surname(text: str, span: Span) -> Span:
+    """A typed `span` that stops after the first name, with the capitalised surname that
+    follows it in the same sentence: the matcher's short patterns ("I'm <Name>") take one
+    word, and a turn's long opening keeps the full-name patterns from matching."""
+    start, end, label = span
+    m = _SURNAME_AFTER.match(text, end)
+    if m is None or not text[start:end].rstrip()[-1:].isalpha():
+        return span
+    word = m.group().strip()
+    if word.lower() in _NAME_STOP or not _may_be_name(word.lower()):
+        return span
+    return (start, m.end(), label)
 
 
 def _sentence(text: str, at: int) -> str:
