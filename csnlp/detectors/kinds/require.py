@@ -7,8 +7,9 @@ Options: `match` (a rule: phrase lists, phrases, token patterns, metadata templa
 its turn counts only with at most this many words after it: "Thank you. Your refund is on its
 way." acknowledges and goes on with business), `not_applicable_if` (the conversation has
 nothing for the standard to check, told by how the other speaker opens it: a customer who only
-calls to give praise has no problem whose outcome could be checked). Evidence: every match in
-the window, or the searched turns on a miss.
+calls to give praise has no problem whose outcome could be checked), `outbound` (nor has a call
+the agent opens with its own purpose, a reminder the customer only confirms). Evidence: every
+match in the window, or the searched turns on a miss.
 
     - id: greeting
       check: require
@@ -44,6 +45,20 @@ class OpeningSpec(SpecModel):
     first_turns: Annotated[int, Field(ge=1)] = 2
     match: RuleSpec
     unless: RuleSpec = RuleSpec()
+    reason: str = Field(description="why the standard does not apply, as a sentence")
+
+
+class OutboundSpec(SpecModel):
+    """A conversation the speaker opens with its own purpose (`match` in their first
+    `first_turns` turns, the speaker speaking first: "I'm calling to confirm your cleaning
+    tomorrow", "Reminder of your appt on Tue") that the other speaker only answers, every turn
+    of theirs a reply of `reply_max_words` words or fewer with no question mark ("yep I'll be
+    there", "Y", "No, that's fine"): they brought no problem or question whose outcome could
+    be checked. Only where the standard is not met otherwise."""
+
+    first_turns: Annotated[int, Field(ge=1)] = 2
+    match: RuleSpec
+    reply_max_words: Annotated[int, Field(ge=1)] = 8
     reason: str = Field(description="why the standard does not apply, as a sentence")
 
 
@@ -93,6 +108,11 @@ class RequireSpec(StandardBase):
         None, description="the standard does not apply where the other speaker opens with "
         "this and never says what `unless` finds (a customer who calls only to praise: no "
         "problem whose outcome could be checked)")
+
+    outbound: OutboundSpec | None = Field(
+        None, description="the standard does not apply where the speaker opens with its own "
+        "purpose (`match`) and the other speaker only gives short replies, none a question "
+        "(an appointment reminder confirmed), unless a match is found all the same")
 
     after: AfterSpec | None = Field(
         None, description="matches count only from the speaker's first turn where this finds "
@@ -164,6 +184,10 @@ class RequireDetector(Detector[RequireSpec]):
                 Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
                 f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
                 evidence=[likely])
+        if std.outbound is not None and (purpose := self._outbound(ctx)) is not None:
+            return self.result(Status.NOT_APPLICABLE, f"{std.outbound.reason} (turn "
+                               f"{purpose.turn_index + 1}: {quote(purpose.text)}).",
+                               evidence=[purpose])
         if not indices:
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
                                f"{self.expected(std.title.lower())}.")
@@ -209,6 +233,26 @@ class RequireDetector(Detector[RequireSpec]):
                 continue  # an intermediate step: the speaker goes on with the fix
             return (ctx.evidence(i, asked[-1]),
                     ctx.evidence(nxt, answer[0], role=EvidenceRole.RESPONSE))
+        return None
+
+    def _outbound(self, ctx: Context) -> Evidence | None:
+        """Where the speaker, speaking first, opens with its own purpose (`outbound.match`)
+        and the other speaker only gives short replies with no question; None otherwise."""
+        spec = self.standard.outbound
+        assert spec is not None
+        speaker = self.standard.speaker
+        turns = ctx.transcript.turns
+        first = next((i for i, t in enumerate(turns) if t.text.strip()), None)
+        if first is None or turns[first].speaker != speaker:
+            return None
+        replies = [i for i, t in enumerate(turns) if t.speaker != speaker and t.text.strip()]
+        if any(ctx.annotations[i].n_words > spec.reply_max_words or "?" in turns[i].text
+               for i in replies):
+            return None
+        match = self.rule("outbound.match")
+        for i in ctx.turns_of(speaker)[:spec.first_turns]:
+            if spans := ctx.find(match, i):
+                return ctx.evidence(i, spans[0], role=EvidenceRole.OPENING)
         return None
 
     def _anchor(self, ctx: Context) -> int | None:
