@@ -3,18 +3,20 @@
 A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30; null turns it
 off) a silence that long after an agent turn or after the agent's wait request the customer
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
-when the agent ends it thanking the customer for waiting (the hold then starts at the agent's
-turn before the silence). Untimed (`untimed_holds`), the order of the turns shows a hold: the
-agent's next message follows its own with no customer reply between (or only the customer's
-"sure" to the wait), after it said it would go and check, or opening with thanks for the wait,
-or after the customer's "hello? are you there?". A silence the customer asked for ("hang on, let
-me find the letter") is not a hold; a silence after an agent's "okay" is. Hold words are no hold
-in a timed turn that goes on to the answer with no pause in it or around it ("one moment... yes,
-it went through yesterday"). Hold turns with no other agent turn between them are one hold ("can
-you hold?" / "okay" / "bear with me, it's loading"): asked for if any of them asks, thanked
-after the last. Options: `hold`, `ask_or_explain` (looked for in the hold turns) and `thanks`
-(in the next `thanks_within_turns`, default 2, agent turns), each a rule. Not applicable without
-a hold; the score is the share of holds handled well.
+when the agent ends it thanking the customer for waiting or, in a call, at all: dead air while
+the agent looks something up unannounced (the hold then starts at the agent's turn before the
+silence; typed, such a gap is the agent's reply time). Untimed (`untimed_holds`), the order
+of the turns shows a hold: the agent's next message follows its own with no customer reply
+between (or only the customer's "sure" to the wait), after it said it would go and check, or
+opening with thanks for the wait, or after the customer's "hello? are you there?". A silence
+the customer asked for ("hang on, let me find the letter") is not a hold; a silence after an
+agent's "okay" is, when the agent ends it or the customer asks whether anyone is there. Hold
+words are no hold in a timed turn that goes on to the answer with no pause in it or around it
+("one moment... yes, it went through yesterday"). Hold turns with no other agent turn between
+them are one hold ("can you hold?" / "okay" / "bear with me, it's loading"): asked for if any
+of them asks, thanked after the last. Options: `hold`, `ask_or_explain` (looked for in the
+hold turns) and `thanks` (in the next `thanks_within_turns`, default 2, agent turns), each a
+rule. Not applicable without a hold; the score is the share of holds handled well.
 
     - id: hold_etiquette
       check: hold
@@ -108,8 +110,11 @@ class HoldDetector(Detector[HoldSpec]):
                 prev = before - 1
                 if self._customer_answers(ctx, before):
                     continue
+                # (a backchannel, then the customer's "hello? are you still there?": the
+                # customer was left waiting on the agent)
                 if prev not in holds and (prev in agent_turns or (
-                        prev in heard and turns[before].speaker == std.speaker)):
+                        prev in heard and (turns[before].speaker == std.speaker
+                                           or _PRESENCE.fullmatch(turns[before].text.strip())))):
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
             for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
@@ -123,11 +128,18 @@ class HoldDetector(Detector[HoldSpec]):
             # A long silence after the customer's turn that the agent ends by thanking the
             # customer for waiting was a hold by the agent's own account ("thanks for your
             # patience"), unannounced or not: it starts at the agent's turn before the silence.
-            # Without that thanks it is a slow reply, response_time's to judge (issue 13: hold
-            # and response time are apart).
+            # Without that thanks, typed, it is a slow reply, response_time's to judge (issue
+            # 13: hold and response time are apart).
             agent_set = set(agent_turns)
+            spoken = not _typed(ctx)
             for before, seconds in gaps:
-                if before not in agent_set or not ctx.find(thanks, before):
+                if before not in agent_set:
+                    continue
+                # In a call the line is open: dead air before the agent's reply, the agent
+                # looking something up unannounced, is a hold too ("what's the company name?"
+                # / "lindqvist and partners" / 52 s / "okay so it's under settings").
+                if not ctx.find(thanks, before) and not (spoken and before >= 1 and
+                                                         turns[before - 1].speaker != std.speaker):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is not None and start not in holds and not any(

@@ -1,0 +1,56 @@
+"""Round 14: dead air in a call is a hold. The agent going silent over 30 s before its reply
+(looking something up unannounced), or after its "okay" until the customer asks whether anyone
+is there, is a hold that was neither asked for nor (without thanks) thanked. In typed
+channels the same gap is the agent's reply time. On sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+def _lookup(gap: float, reply: str = "right so the order left the warehouse on tuesday",
+            channel: str = "phone", customer: str = "it's nine four two seven one") -> csnlp.Status:
+    turns = [("agent", "hello northwind homeware this is leon how can i help", 0.0, 4.0),
+             ("customer", "hi i'm chasing an order that hasn't arrived", 4.5, 8.0),
+             ("agent", "okay what's the order number", 8.5, 10.0),
+             ("customer", customer, 10.5, 13.0),
+             ("agent", reply, 13.0 + gap, 18.0 + gap),
+             ("customer", "oh okay", 19.0 + gap, 20.0 + gap),
+             ("agent", "anything else", 20.5 + gap, 21.5 + gap)]
+    return judge(turns, metadata={"channel": channel})["hold_etiquette"].status
+
+
+def test_dead_air_before_the_agents_reply_is_an_unannounced_hold():
+    assert _lookup(48.0) is MISSED
+
+
+def test_dead_air_thanked_afterwards_is_still_not_asked_for():
+    report_status = _lookup(48.0, reply="thanks for waiting so it left the warehouse tuesday")
+    assert report_status is MISSED
+
+
+@pytest.mark.parametrize("gap, channel, customer, status", [
+    (12.0, "phone", "it's nine four two seven one", NA),           # a pause, not a hold
+    (48.0, "chat", "it's nine four two seven one", NA),            # typed: reply time
+    (48.0, "phone", "hang on let me find the email", NA),          # the customer's own pause
+])
+def test_what_is_no_hold(gap, channel, customer, status):
+    assert _lookup(gap, channel=channel, customer=customer) is status
+
+
+def test_a_backchannel_then_the_customer_asking_whether_anyone_is_there():
+    turns = [("agent", "good afternoon fernhill council this is aoife", 0.0, 3.0),
+             ("customer", "hi my green bin wasn't collected on monday", 3.5, 7.0),
+             ("agent", "okay", 7.5, 8.0),
+             ("customer", "hello are you still there", 72.0, 74.0),
+             ("agent", "yes so the crew missed your road i've booked a return visit", 75.0, 81.0),
+             ("customer", "great", 81.5, 82.0)]
+    result = judge(turns, metadata={"channel": "phone"})["hold_etiquette"]
+    assert result.status is MISSED
+    assert "turn 3" in result.explanation
