@@ -103,3 +103,40 @@ def test_without_cold_min_turns_a_plain_agent_is_not_judged_cold(tmp_path):
     cold = path.read_text(encoding="utf-8") + "    cold_min_turns: 3\n"
     path.write_text(cold, encoding="utf-8")
     assert csnlp.evaluate({"turns": turns}, str(path))["polite_tone"].status is MISSED
+
+
+# -- the review of round 14 ----------------------------------------------------------------------
+_PLAIN = ["The address change goes through online, there is a form under my documents.",
+          "The premium is worked out again from the new postcode once the form is in.",
+          "The letter with the new premium comes in about ten days after that."]
+
+
+@pytest.mark.parametrize("courtesy", [
+    # a formal letter's courtesy, casual speech's, a non-native writer's
+    "Dear Mr Hale, the form is under my documents. Kind regards, Ines",
+    "We regret the delay with the letter this month.",
+    "no bother at all it's all in hand",
+    "You bet, that part is done already.",
+    "Sounds good, that is the last step.",
+    "Kindly fill the form under my documents.",
+    "Hope that helps with the move, all the best.",
+])
+def test_courtesy_the_first_lists_missed(courtesy):
+    assert _status([*_PLAIN[:2], courtesy, _PLAIN[2]]) is MET
+
+
+@pytest.mark.parametrize("plain", [
+    # a courtesy word in a phrase that is none
+    "Make sure the form is signed or it bounces back.",
+    "Absolutely not, the premium cannot be frozen for a move.",
+    "Could you just stop interrupting while I read the policy out.",
+    "We don't have good weekend cover for address changes at all.",
+    "hey hey hold on i am still reading the policy wording here",
+])
+def test_no_courtesy_in_a_phrase_that_is_none(plain):
+    assert _status([*_PLAIN[:2], plain, _PLAIN[2]]) is MISSED
+
+
+def test_a_form_of_address_alone_is_no_courtesy():
+    # "ma'am" and "sir" are said by rude agents too
+    assert _status([*_PLAIN[:2], "Sir, the letter comes when it comes.", _PLAIN[2]]) is MISSED

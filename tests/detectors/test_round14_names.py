@@ -60,3 +60,42 @@ def test_a_typed_surname_after_the_first_name(customer, agent, status):
     turns = [("agent", "Hello, Brightflow Heating, you're speaking with Priyanka."),
              ("customer", customer), ("agent", agent)]
     assert judge(turns)["customer_name"].status is status
+
+
+# -- the review of round 14 ----------------------------------------------------------------------
+@pytest.mark.parametrize("name, agent, status", [
+    ("bill", "thank you bill the refund went through this morning", MET),
+    ("grant", "thanks grant the transfer went through on monday", MET),
+    ("bill", "thanks for holding bill it's all sorted now", MET),
+    # the word as a word: a possessive or an adjective before it, a verb after "it"
+    ("bill", "okay i can see her bill and the direct debit bounced", MISSED),
+    ("bill", "is this the right bill you have in front of you", MISSED),
+    ("mark", "okay mark it as paid and we are done", MISSED),
+])
+def test_the_review_cases_of_the_known_name(name, agent, status):
+    assert _spoken(name, agent) is status
+
+
+def test_a_surname_is_not_read_loosely():
+    # "price" is the caller's surname: "a great price" says the word
+    turns = [("agent", "good morning harbour energy how can i help"),
+             ("customer", "hi it's dan price calling about my fixed tariff"),
+             ("agent", "you've got a great price you locked in last year")]
+    assert judge(turns)["customer_name"].status is MISSED
+
+
+@pytest.mark.parametrize("customer, agent, status", [
+    ("Good afternoon Priyanka, thanks for picking up. I'm Desmond McAllister, I'm calling "
+     "about the boiler.", "Of course, Mr McAllister.", MET),
+    ("Good afternoon Priyanka, thanks for picking up. I'm José Muñoz, the boiler leaks.",
+     "I'm sorry, Mr Muñoz.", MET),
+    ("Good afternoon Priyanka, thanks for picking up. I'm Mary Anne Cole, the boiler leaks.",
+     "I'm sorry, Mrs Cole.", MET),
+    # a run-on sentence is no surname
+    ("Hi Priyanka, thanks for picking up. I'm Sam Boiler still not fixed after a week",
+     "I'm sorry the boiler is still not fixed.", MISSED),
+])
+def test_the_review_cases_of_the_typed_surname(customer, agent, status):
+    turns = [("agent", "Hello, Brightflow Heating, you're speaking with Priyanka."),
+             ("customer", customer), ("agent", agent)]
+    assert judge(turns)["customer_name"].status is status

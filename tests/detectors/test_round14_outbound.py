@@ -31,6 +31,10 @@ def _resolution(turns: list[tuple[str, str]]) -> csnlp.Status:
                "nine till one"),
      ("customer", "right okay thanks for letting me know"),
      ("agent", "no problem have a good day")],
+    # speech recognition writes no apostrophes
+    [("agent", "hello its dana from oakfield vets im ringing to confirm the booster on "
+               "thursday at ten"),
+     ("customer", "lovely yes well be there"), ("agent", "great see you then bye")],
 ])
 def test_an_outbound_reminder_only_answered_has_nothing_to_check(turns):
     assert _resolution(turns) is NA
@@ -51,6 +55,26 @@ def test_an_outbound_reminder_only_answered_has_nothing_to_check(turns):
     [("customer", "hi, what time is my dog's booster?"),
      ("agent", "I'm just messaging to confirm it, Thursday at ten."),
      ("customer", "ok")],
+    # (review of round 14) an inbound call: the agent speaks first, and a reminder comes later
+    # or is the recording notice
+    [("agent", "Good morning, Larch Plumbing, Idris speaking."),
+     ("customer", "the shower has no hot water"),
+     ("agent", "I've booked a visit for Friday and I'll text you a reminder of the time."),
+     ("customer", "ok thanks"), ("agent", "Bye.")],
+    [("agent", "Thank you for calling Larch Energy. Just a reminder that calls are recorded. "
+               "How can I help?"),
+     ("customer", "my meter stopped working"), ("agent", "An engineer comes Monday."),
+     ("customer", "fine")],
+    # ... a problem said in a short reply, with no question mark
+    [("agent", "Hi, it's Omar from Fibrelink, I'm calling to confirm your visit tomorrow."),
+     ("customer", "still no signal at all since friday"),
+     ("agent", "The engineer will fix that tomorrow."), ("customer", "fine")],
+    # ... a call back about the customer's own problem
+    [("agent", "Hi Mrs Shah, it's Tom from Northgate Water, I'm calling to update you on the "
+               "low pressure you reported."),
+     ("customer", "Oh yes, hello."),
+     ("agent", "The engineer replaced the valve this morning."),
+     ("customer", "Okay, thank you.")],
 ])
 def test_a_customer_who_asks_or_complains_still_needs_a_check(turns):
     assert _resolution(turns) is MISSED

@@ -270,12 +270,18 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         raw = ctx.transcript.metadata.get(std.metadata_key)
         # each name word, with the evidence of where the customer gave it (None: metadata)
         known: dict[str, Evidence | None] = {}
+        # the first names: a word that is also an ordinary word is read more loosely as the
+        # customer's first name than as their surname ("thanks for holding rich the ...", not
+        # "a great price" to Dan Price)
+        firsts: set[str] = set()
         if isinstance(raw, str) and raw.strip():
             known = dict.fromkeys(_name_words(raw))
+            firsts.update(list(known)[:1])
             origin = f"metadata {std.metadata_key} {raw!r}"
         else:
             stated = self._stated_names(ctx)
             for words, where in stated:
+                firsts.update(words[:1])
                 for word in words:
                     known.setdefault(word, where)
             origin = " and ".join(dict.fromkeys(f"the customer's words {quote(where.text)}"
@@ -306,7 +312,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and not _spoken_of(words, k)
                     and (w not in _WORD_NAMES and w not in _stop_words()
                          or _addressed(words, k, text, s, e)
-                         or _addressed_by_known_name(words, k, text))] if named else [
+                         or (w in firsts and _addressed_by_known_name(words, k, text)))
+                    ] if named else [
                 (s, e, w) for s, e, w in sounded if not any(a <= s < b for a, b, _ in own)]
             if hits:
                 s, e, word = hits[0]
@@ -707,7 +714,11 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
 #: thing hope", "congratulations to him rich", "let me check that for you mark"): those of
 #: `_VOCATIVE_LEAD` and `_OPENER_LEAD`, and the ends of such phrases.
 _KNOWN_LEAD = _VOCATIVE_LEAD | _OPENER_LEAD | frozenset(
-    "care calling holding waiting patience thing him her them".split())
+    "care calling holding waiting patience thing him them".split())
+#: Words before a lead that make it an adjective before a noun, not a courtesy: "the right
+#: bill", "a great price", "such a lovely rose".
+_DETERMINERS = frozenset("the a an your my our their his her its this that very so such really "
+                         "quite pretty most".split())
 #: Words opening a new clause or a goodbye after the name: a subject, a question's verb with
 #: its subject after it (`_INVERTED`), a wish ("okay rose can i ...", "sorry mark you should
 #: have had ...", "thank you for calling hope enjoy the games").
@@ -729,18 +740,27 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
     before = words[k - 1]
     after = words[k + 1] if k + 1 < len(words) else "_eot_"
     if before == "you":
-        return after == "_eot_"
-    if before not in _KNOWN_LEAD:
+        if k < 2 or words[k - 2] != "thank":
+            return after == "_eot_"
+        before = "thanks"  # "thank you bill the refund went through"
+    if before not in _KNOWN_LEAD or (k >= 2 and words[k - 2] in _DETERMINERS):
         return False
     if words[k] in _CLAUSE_NAMES and after in _CLAUSE_AFTER:
         return False
     if after in _INVERTED:
         return k + 2 < len(words) and words[k + 2] in ("i", "we", "you")
+    if after in _SUBJECTS:
+        # a clause opens: "thanks for holding bill it's all sorted" (not "okay mark it as paid")
+        return k + 2 < len(words) and words[k + 2] in _FINITE
     if after == "the":
-        # after a courtesy's end a new clause ("thanks for holding rich the premium ..."); an
-        # opener may go on with the word ("okay ruby the fifth works")
-        return before not in _OPENER_LEAD
+        # after a courtesy's end a new clause ("thanks for holding rich the premium ..."); a
+        # bare opener may go on with the word ("okay ruby the fifth works")
+        return before not in _BARE_OPENERS
     return after in _KNOWN_AFTER
+
+
+#: Openers that may go on with a word after them ("okay ruby the fifth works").
+_BARE_OPENERS = frozenset("okay ok alright sure right".split())
 
 #: How close in spelling a recognised word must be to the name (Jaro-Winkler): "shawn" for
 #: "sean" is 0.80, "steven" for "stephen" 0.89; "done" for "dean" 0.67.
@@ -1059,10 +1079,18 @@ def _to_break(text: str, span: Span) -> Span:
     return (start, start + cut.start(), label)
 
 
-#: A capitalised surname right after a typed name, then a break or a lower-case word: "I'm
-#: Arthur| Penhaligon, I'm seventy-nine", "I am Dora| Castellanos and ..." (not "I'm Sam. Thanks").
-_SURNAME_AFTER = re.compile(r"[ \t]+(?:(?:[A-Z][a-z]*['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                            r"(?=[ \t]*(?:[,;:!?)]|\.(?:\s|\Z)|\Z|\n|[ \t]+[a-z]))")
+#: A capitalised surname (one or two words) right after a typed name, then a break or a word
+#: that goes on from a name: "I'm Arthur| Penhaligon, I'm seventy-nine", "I am Dora|
+#: Castellanos and ...", "Fiona| MacDonald here" (not "I'm Sam. Thanks", nor a run-on "I'm Sam
+#: Parcel still not here").
+_CAP = r"[A-ZÀ-ÖØ-Þ]"
+_LOW = r"[a-zß-öø-ÿ]"
+_SURNAME_WORD = (rf"(?:{_CAP}{_LOW}*['’])?(?:Ma?c)?{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?")
+_SURNAME_AFTER = re.compile(
+    rf"(?:[ \t]+{_SURNAME_WORD}){{1,2}}"
+    r"(?=[ \t]*(?:[,;:!?)]|\.(?:\s|\Z)|\Z|\n|[ \t]+(?:and|from|calling|here|speaking)\b))")
+#: Days are no surnames ("I'm Sam, Sunday suits me" cut at its comma aside).
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _with_surname(text: str, span: Span) -> Span:
@@ -1073,9 +1101,10 @@ def _with_surname(text: str, span: Span) -> Span:
     m = _SURNAME_AFTER.match(text, end)
     if m is None or not text[start:end].rstrip()[-1:].isalpha():
         return span
-    word = m.group().strip()
-    if word.lower() in _NAME_STOP or not _may_be_name(word.lower()):
-        return span
+    for word in m.group().split():
+        if word.lower() in _NAME_STOP or word.lower() in _DAYS or not _may_be_name(
+                _fold(word.lower())):
+            return span
     return (start, m.end(), label)
 
 

@@ -51,13 +51,16 @@ class OpeningSpec(SpecModel):
 class OutboundSpec(SpecModel):
     """A conversation the speaker opens with its own purpose (`match` in their first
     `first_turns` turns, the speaker speaking first: "I'm calling to confirm your cleaning
-    tomorrow", "Reminder of your appt on Tue") that the other speaker only answers, every turn
-    of theirs a reply of `reply_max_words` words or fewer with no question mark ("yep I'll be
-    there", "Y", "No, that's fine"): they brought no problem or question whose outcome could
-    be checked. Only where the standard is not met otherwise."""
+    tomorrow", "Reminder of your appt on Tue") that the other speaker only answers: every turn
+    of theirs a reply of `reply_max_words` words or fewer, with no question mark, that
+    `replies` finds answering or acknowledging ("yep I'll be there", "Y", "No, that's fine";
+    not "still no signal since friday"). They brought no problem or question whose outcome
+    could be checked. Only where the standard is not met otherwise."""
 
-    first_turns: Annotated[int, Field(ge=1)] = 2
+    first_turns: Annotated[int, Field(ge=1)] = 1
     match: RuleSpec
+    replies: RuleSpec = Field(description="what opens each of the other speaker's turns: a "
+                              "yes, a no, an acknowledgement, an answer to who is speaking")
     reply_max_words: Annotated[int, Field(ge=1)] = 8
     reason: str = Field(description="why the standard does not apply, as a sentence")
 
@@ -130,7 +133,7 @@ class RequireSpec(StandardBase):
     def rule_speaker(self, path: str) -> str:
         if path.startswith("not_applicable_if.") and self.not_applicable_if is not None:
             return self.not_applicable_if.speaker
-        if path == "answered.reply":
+        if path in ("answered.reply", "outbound.replies"):
             return "customer" if self.speaker == "agent" else "agent"
         return self.speaker
 
@@ -246,9 +249,11 @@ class RequireDetector(Detector[RequireSpec]):
         if first is None or turns[first].speaker != speaker:
             return None
         replies = [i for i, t in enumerate(turns) if t.speaker != speaker and t.text.strip()]
+        answer = self.rule("outbound.replies")
         if any(ctx.annotations[i].n_words > spec.reply_max_words or "?" in turns[i].text
+               or (ctx.annotations[i].n_words > 1 and not ctx.find(answer, i))
                for i in replies):
-            return None
+            return None  # (a one-word reply, "Y", "C", an emoji, answers)
         match = self.rule("outbound.match")
         for i in ctx.turns_of(speaker)[:spec.first_turns]:
             if spans := ctx.find(match, i):
