@@ -1,7 +1,8 @@
-"""Round 14: dead air in a call is a hold. The agent going silent over 30 s before its reply
-(looking something up unannounced), or after its "okay" until the customer asks whether anyone
-is there, is a hold that was neither asked for nor (without thanks) thanked. In typed
-channels the same gap is the agent's reply time. On sentences written for these tests."""
+"""Round 14: dead air in a call that the agent accounts for ("sorry, I was just pulling up the
+order") or that the customer ends asking whether anyone is there is a hold, neither asked for
+nor (without thanks) thanked; a silence after the agent's "okay" too. Dead air no one accounts
+for is a slow reply (response_time's), and in typed channels a gap is the agent's reply time.
+On sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ def _lookup(gap: float, reply: str = "right so the order left the warehouse on t
     return judge(turns, metadata={"channel": channel})["hold_etiquette"].status
 
 
-def test_dead_air_before_the_agents_reply_is_an_unannounced_hold():
-    assert _lookup(48.0) is MISSED
-
-
-def test_dead_air_thanked_afterwards_is_still_not_asked_for():
-    report_status = _lookup(48.0, reply="thanks for waiting so it left the warehouse tuesday")
-    assert report_status is MISSED
+@pytest.mark.parametrize("reply, status", [
+    ("sorry i was just pulling up the order it left the warehouse on tuesday", MISSED),
+    ("apologies the system's slow today so it left the warehouse on tuesday", MISSED),
+    ("thanks for waiting so it left the warehouse tuesday", MISSED),       # never asked for
+    ("right so the order left the warehouse on tuesday", NA),              # a slow reply
+])
+def test_dead_air_the_agent_accounts_for_is_a_hold(reply, status):
+    assert _lookup(48.0, reply=reply) is status
 
 
 @pytest.mark.parametrize("gap, channel, customer, status", [
@@ -41,7 +43,19 @@ def test_dead_air_thanked_afterwards_is_still_not_asked_for():
     (48.0, "phone", "hang on let me find the email", NA),          # the customer's own pause
 ])
 def test_what_is_no_hold(gap, channel, customer, status):
-    assert _lookup(gap, channel=channel, customer=customer) is status
+    reply = "sorry i was just pulling up the order it left the warehouse on tuesday"
+    assert _lookup(gap, reply=reply, channel=channel, customer=customer) is status
+
+
+def test_the_customer_asking_whether_anyone_is_there_after_their_own_turn():
+    turns = [("agent", "good afternoon fernhill council this is aoife", 0.0, 3.0),
+             ("customer", "hi my green bin wasn't collected on monday", 3.5, 7.0),
+             ("agent", "what's the house number and street", 7.5, 9.0),
+             ("customer", "twelve orchard way", 9.5, 11.0),
+             ("customer", "hello are you still there", 70.0, 72.0),
+             ("agent", "yes so the crew missed your road i've booked a return visit", 73.0, 79.0),
+             ("customer", "great", 79.5, 80.0)]
+    assert judge(turns, metadata={"channel": "phone"})["hold_etiquette"].status is MISSED
 
 
 def test_a_backchannel_then_the_customer_asking_whether_anyone_is_there():

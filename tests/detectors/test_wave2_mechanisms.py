@@ -88,10 +88,11 @@ def test_a_company_word_after_through_to_is_not_a_name():
 @pytest.mark.parametrize("thanks, channel, status", [
     ("thanks for waiting, i've added the bag", "phone", csnlp.Status.MISSED),  # never asked for
     ("thanks for waiting, i've added the bag", "chat", csnlp.Status.MISSED),
-    # round 14: in a call, two minutes of dead air is an unannounced hold, thanked or not;
-    # typed, it is the agent's reply time (response_time's), not a hold
-    ("right, so the bag is added", "phone", csnlp.Status.MISSED),
+    ("right, so the bag is added", "phone", csnlp.Status.NOT_APPLICABLE),  # a slow reply
     ("right, so the bag is added", "chat", csnlp.Status.NOT_APPLICABLE),
+    # round 14: in a call, dead air the agent is sorry for was a hold, never asked for
+    ("sorry, I was looking it up, the bag is added", "phone", csnlp.Status.MISSED),
+    ("sorry, I was looking it up, the bag is added", "chat", csnlp.Status.NOT_APPLICABLE),
 ])
 def test_a_silence_the_agent_thanks_for_is_a_hold(thanks, channel, status):
     report = _run([("agent", "what's the booking reference", 0.0, 3.0),

@@ -3,9 +3,10 @@
 A hold is an agent turn matching `hold`, or (with `silence_seconds`, default 30; null turns it
 off) a silence that long after an agent turn or after the agent's wait request the customer
 answered ("let me check" / "sure" / silence: `csnlp.metrics.holds`), or after a customer turn
-when the agent ends it thanking the customer for waiting or, in a call, at all: dead air while
-the agent looks something up unannounced (the hold then starts at the agent's turn before the
-silence; typed, such a gap is the agent's reply time). Untimed (`untimed_holds`), the order
+when the agent ends it thanking the customer for waiting or, in a call, saying sorry for being
+away ("sorry, I was looking at the account"), or when the customer ends it asking whether
+anyone is there (the hold then starts at the agent's turn before the silence; dead air the
+agent does not account for is a slow reply, response_time's). Untimed (`untimed_holds`), the order
 of the turns shows a hold: the agent's next message follows its own with no customer reply
 between (or only the customer's "sure" to the wait), after it said it would go and check, or
 opening with thanks for the wait, or after the customer's "hello? are you there?". A silence
@@ -128,18 +129,19 @@ class HoldDetector(Detector[HoldSpec]):
             # A long silence after the customer's turn that the agent ends by thanking the
             # customer for waiting was a hold by the agent's own account ("thanks for your
             # patience"), unannounced or not: it starts at the agent's turn before the silence.
-            # Without that thanks, typed, it is a slow reply, response_time's to judge (issue
-            # 13: hold and response time are apart).
+            # So was one, in a call, that the agent ends saying sorry for being away ("sorry,
+            # I was just looking at the account", "sorry, system's slow today"), or that the
+            # customer ends asking whether anyone is there. Otherwise it is a slow reply,
+            # response_time's to judge (issue 13: hold and response time are apart).
             agent_set = set(agent_turns)
             spoken = not _typed(ctx)
             for before, seconds in gaps:
-                if before not in agent_set:
-                    continue
-                # In a call the line is open: dead air before the agent's reply, the agent
-                # looking something up unannounced, is a hold too ("what's the company name?"
-                # / "lindqvist and partners" / 52 s / "okay so it's under settings").
-                if not ctx.find(thanks, before) and not (spoken and before >= 1 and
-                                                         turns[before - 1].speaker != std.speaker):
+                if before in agent_set:
+                    if not ctx.find(thanks, before) and not (
+                            spoken and _AWAY.search(turns[before].text)):
+                        continue
+                elif not (spoken and before >= 1 and turns[before - 1].speaker != std.speaker
+                          and _PRESENCE.fullmatch(turns[before].text.strip())):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is not None and start not in holds and not any(
@@ -335,6 +337,12 @@ _PRESENCE = re.compile(
     r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
     r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
     r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*")
+#: An agent back from a silence, sorry for being away: "sorry, I was just looking at the
+#: account", "sorry about the wait", "apologies, the system's slow today".
+_AWAY = re.compile(
+    r"(?i)\b(?:sorry|apologies|apologise|apologize)\b[^.?!\n]{0,40}?\b(?:wait|waiting|delay|"
+    r"slow|hold|holding|looking|checking|searching|pulling|loading|took|taking|long|moment|"
+    r"bear)")
 #: A customer turn that only greets ("hi", "hello there", "good morning").
 _GREETING = re.compile(
     r"(?i)[^\w]*(?:(?:hi|hiya|hello|hey|heya|good (?:morning|afternoon|evening|day)|howdy|yo)"
