@@ -114,12 +114,10 @@ _PLAIN = ["The address change goes through online, there is a form under my docu
 @pytest.mark.parametrize("courtesy", [
     # a formal letter's courtesy, casual speech's, a non-native writer's
     "Dear Mr Hale, the form is under my documents. Kind regards, Ines",
-    "We regret the delay with the letter this month.",
     "no bother at all it's all in hand",
-    "You bet, that part is done already.",
-    "Sounds good, that is the last step.",
-    "Kindly fill the form under my documents.",
     "Hope that helps with the move, all the best.",
+    "Hope you are keeping well. The form is under my documents.",
+    "Congratulations on the new house, the form is under my documents.",
 ])
 def test_courtesy_the_first_lists_missed(courtesy):
     assert _status([*_PLAIN[:2], courtesy, _PLAIN[2]]) is MET
@@ -132,6 +130,11 @@ def test_courtesy_the_first_lists_missed(courtesy):
     "Could you just stop interrupting while I read the policy out.",
     "We don't have good weekend cover for address changes at all.",
     "hey hey hold on i am still reading the policy wording here",
+    # (second review) words of courtesy said flatly or rudely are left out of the list
+    "That is not at all my problem, the underwriters set the premium.",
+    "You're not the only caller, so bear with me.",
+    "Excuse me?! I said the form is online, I'm not repeating it.",
+    "Sounds good in theory but the system blocks every change to it.",
 ])
 def test_no_courtesy_in_a_phrase_that_is_none(plain):
     assert _status([*_PLAIN[:2], plain, _PLAIN[2]]) is MISSED

@@ -68,3 +68,38 @@ def test_a_backchannel_then_the_customer_asking_whether_anyone_is_there():
     result = judge(turns, metadata={"channel": "phone"})["hold_etiquette"]
     assert result.status is MISSED
     assert "turn 3" in result.explanation
+
+
+# -- the review of round 14 ----------------------------------------------------------------------
+def _call(turns):
+    return judge(turns, metadata={"channel": "phone"})["hold_etiquette"].status
+
+
+def test_the_customer_back_from_a_task_is_no_hold_of_the_agent():
+    turns = [("agent", "okay could you go and look at the lights on the front of the box", 0, 4),
+             ("customer", "yeah okay it's in the hallway", 4.5, 6.0),
+             ("customer", "hello? are you still there?", 66.0, 68.0),
+             ("agent", "yes i'm here what colour is the light", 68.5, 71.0)]
+    assert _call(turns) is NA
+    turns = [("agent", "i'll need the long number on your card", 0, 3),
+             ("customer", "right it's in my bag in the car", 3.5, 5.0),
+             ("agent", "okay", 5.5, 6.0),
+             ("customer", "hello? are you there?", 58.0, 59.0),
+             ("agent", "yep still here", 59.5, 60.5)]
+    assert _call(turns) is NA
+
+
+@pytest.mark.parametrize("reply", [
+    "i'm so sorry to hear that, it's taken far too long for you, i'll chase the depot",
+    "apologies for the delay with your delivery, a van broke down",
+    "sorry, are you still looking for it? no rush",
+])
+def test_sorry_in_another_sense_is_no_return_from_hold(reply):
+    assert _lookup(48.0, reply=reply) is NA
+
+
+def test_a_transfers_queue_is_no_unannounced_hold():
+    turns = [("agent", "that's the billing team, i'll put you through to them now", 0, 4),
+             ("customer", "okay thanks", 4.5, 5.5),
+             ("agent", "hi billing sorry about the wait this is tom how can i help", 70, 74)]
+    assert _call(turns) is NA

@@ -24,6 +24,12 @@ MET, MISSED = csnlp.Status.MET, csnlp.Status.MISSED
     ("We open Tuesday - Friday here.", MISSED),
     ("Did you get it? It's Billing speaking now, the ticket moved.", MISSED),
     ("Your renewal date: my name is on the letter.", MISSED),
+    # (review of round 14) a link, a company or a department in the name's place, a booking
+    # "under my name"
+    ("No problem. To update your card details - Click here: https://pay.example", MISSED),
+    ("Good afternoon, is that Mr Osei? It's Fernway calling to confirm your check-up.", MISSED),
+    ("Hello, is that Mr Osei? It's Maintenance calling about the boiler repair.", MISSED),
+    ("Yes, the callback booked under my name is Thursday morning.", MISSED),
 ])
 def test_typed_introductions(agent, status):
     report = judge([("agent", agent), ("customer", "hi, I need some help with my booking")])

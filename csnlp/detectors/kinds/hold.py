@@ -138,12 +138,17 @@ class HoldDetector(Detector[HoldSpec]):
             for before, seconds in gaps:
                 if before in agent_set:
                     if not ctx.find(thanks, before) and not (
-                            spoken and _AWAY.search(turns[before].text)):
+                            spoken and _AWAY.match(turns[before].text)):
                         continue
                 elif not (spoken and before >= 1 and turns[before - 1].speaker != std.speaker
-                          and _PRESENCE.fullmatch(turns[before].text.strip())):
+                          and _prompted(turns[before].text)):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
+                if start is not None and before not in agent_set and _ASKS_CUSTOMER.search(
+                        turns[start].text):
+                    continue  # the customer went to do what the agent asked, then came back
+                if start is not None and _TRANSFER.search(turns[start].text):
+                    continue  # a transfer's queue, announced
                 if start is not None and start not in holds and not any(
                         start < h < before for h in holds):
                     holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
@@ -318,7 +323,10 @@ _CUSTOMER_WAIT = re.compile(
     r"(?:sec|second|minute|moment|mo)|just a (?:sec|second|minute|moment)|(?:let me|"
     r"i (?:need|have|got) to|i'?ll (?:just )?(?:go(?: and)?|have to)) " + _FILLERS +
     r"(?:find|get|grab|go|look|check|fetch|dig)|"
-    r"doing (?:it|that) now|brb|be right back|back in a (?:sec|second|min|minute|moment|mo|bit))"
+    r"doing (?:it|that) now|brb|be right back|back in a (?:sec|second|min|minute|moment|mo|bit)|"
+    # the thing is elsewhere, so they go for it: "right it's in my coat downstairs"
+    r"(?:it[’']?s|it is|they[’']?re|they are)\s+(?:in|on|up|down|out)\b[^.?!]{0,25}\b(?:upstairs|"
+    r"downstairs|hallway|hall|kitchen|coat|bag|car|drawer|wallet|purse|bedroom|garage|other room))"
     r"\b", re.IGNORECASE)
 
 
@@ -337,12 +345,40 @@ _PRESENCE = re.compile(
     r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
     r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
     r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*")
-#: An agent back from a silence, sorry for being away: "sorry, I was just looking at the
-#: account", "sorry about the wait", "apologies, the system's slow today".
+#: An agent back from a silence, opening its turn sorry for being away: "sorry, I was just
+#: looking at the account", "sorry about the wait", "sorry to keep you", "apologies, the
+#: system's slow today" (not "sorry to hear that, it's taken too long", "apologies for the
+#: delay with your delivery", "sorry, are you still looking for it?").
 _AWAY = re.compile(
-    r"(?i)\b(?:sorry|apologies|apologise|apologize)\b[^.?!\n]{0,40}?\b(?:wait|waiting|delay|"
-    r"slow|hold|holding|looking|checking|searching|pulling|loading|took|taking|long|moment|"
-    r"bear)")
+    r"(?i)\W*(?:(?:yes|yeah|yep|okay|ok|right|hi|hello|so|um|uh|oh)\W+){0,3}"
+    r"(?:(?:i[’']?m\s+|i am\s+)?(?:so\s+|very\s+|really\s+)?sorry|apologies|"
+    r"i\s+(?:do\s+)?apologi[sz]e)\W+"
+    r"(?:(?:about|for)\s+(?:the\s+|that\s+)?(?:wait|delay|hold|silence|long pause)\b"
+    r"(?!\s+(?:with|on|in|of)\b)"
+    r"|to keep you|(?:i|we) (?:was|were) (?:just\s+)?(?:looking|checking|pulling|reading|"
+    r"searching|on)|(?:the\s+|my\s+|our\s+)?(?:system|screen|computer)|(?:that|it) took)")
+#: The customer asking whether anyone is there, opening their turn ("hello? hello?", "hello, can
+#: you hear me?", "anyone there?"), not back from a task themselves ("sorry, you still there?").
+_PROMPT = re.compile(
+    r"(?i)\W*(?:hel+o+\W+){0,3}(?:(?:are\s+|r\s+)?(?:you|u)\s+(?:still\s+)?"
+    r"(?:there|on the line|with me)|can you (?:still\s+)?hear me|(?:is\s+)?"
+    r"(?:any ?one|any ?body)\s*(?:(?:still\s+)?there)?\W*$)|\W*hel+o+\W*\?")
+
+
+def _prompted(text: str) -> bool:
+    """Whether a customer turn asks whether anyone is there (`_PROMPT`), not saying sorry."""
+    return _PROMPT.match(text) is not None and "sorry" not in text.lower()
+
+
+#: An agent turn asking the customer to do or fetch something ("could you go and look at the
+#: router?", "I'll need the long number on your card"): a silence after it is theirs.
+_ASKS_CUSTOMER = re.compile(
+    r"(?i)\b(?:could|can|would|will) you\b|\bplease\b|\bi(?:[’']ll| will)? need\b|\bgo and\b|"
+    r"\bhave a look\b|\b(?:grab|fetch|find)\b")
+#: An agent turn announcing a transfer: the queue after it is no unannounced hold.
+_TRANSFER = re.compile(
+    r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
+    r"pass(?:ing)? you (?:over|on))\b")
 #: A customer turn that only greets ("hi", "hello there", "good morning").
 _GREETING = re.compile(
     r"(?i)[^\w]*(?:(?:hi|hiya|hello|hey|heya|good (?:morning|afternoon|evening|day)|howdy|yo)"
