@@ -143,3 +143,14 @@ def test_no_courtesy_in_a_phrase_that_is_none(plain):
 def test_a_form_of_address_alone_is_no_courtesy():
     # "ma'am" and "sir" are said by rude agents too
     assert _status([*_PLAIN[:2], "Sir, the letter comes when it comes.", _PLAIN[2]]) is MISSED
+
+
+@pytest.mark.parametrize("courtesy", [
+    # (third review) a plain, businesslike agent: an offer of help, reassurance, a polite check
+    "Passport Office, Sarah speaking, how can I help?",
+    "Don't worry, the form is under my documents.",
+    "Is that okay? The form is under my documents.",
+    "Leave it with me, the form is under my documents.",
+])
+def test_a_businesslike_agent_is_not_cold(courtesy):
+    assert _status([courtesy, *_PLAIN]) is MET

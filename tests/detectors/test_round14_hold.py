@@ -103,3 +103,12 @@ def test_a_transfers_queue_is_no_unannounced_hold():
              ("customer", "okay thanks", 4.5, 5.5),
              ("agent", "hi billing sorry about the wait this is tom how can i help", 70, 74)]
     assert _call(turns) is NA
+
+
+def test_the_customer_back_from_their_own_errand_with_news_is_no_hold():
+    # (third review) "hello?" that goes on with what the customer went to get
+    turns = [("agent", "sure what's the reading on the meter", 8, 10),
+             ("customer", "oh i'll have to nip out to the garage to read it", 11, 15),
+             ("customer", "hello? right it's 0 4 4 7 1", 75, 79),
+             ("agent", "lovely thank you i've put that on the account", 80, 84)]
+    assert _call(turns) is NA

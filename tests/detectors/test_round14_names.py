@@ -99,3 +99,11 @@ def test_the_review_cases_of_the_typed_surname(customer, agent, status):
     turns = [("agent", "Hello, Brightflow Heating, you're speaking with Priyanka."),
              ("customer", customer), ("agent", agent)]
     assert judge(turns)["customer_name"].status is status
+
+
+def test_a_surname_that_is_a_noun_after_your_is_no_address():
+    # (third review) "your case" to Jack Case
+    turns = [("agent", "Hello, welcome to Harbour Insurance, how can I help?"),
+             ("customer", "Hi, I'm Jack Case, any news on my claim?"),
+             ("agent", "Let me check. Your case has been approved and payment goes out Monday.")]
+    assert judge(turns, metadata={"channel": "chat"})["customer_name"].status is MISSED

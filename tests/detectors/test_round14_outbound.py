@@ -88,3 +88,24 @@ def test_a_check_found_counts_on_an_outbound_call():
              ("customer", "yes all good"),
              ("agent", "great, bye")]
     assert _resolution(turns) is MET
+
+
+@pytest.mark.parametrize("reply", ["No, it's still dropping out every evening.",
+                                   "no it never came"])
+def test_a_no_that_reports_the_problem_is_no_plain_answer(reply):
+    # (third review) a call back "to check in" answered with the fault still there
+    turns = [("agent", "Hi, it's Leon from Zipnet, I'm just calling to check in after the "
+                       "engineer's visit yesterday."),
+             ("customer", reply),
+             ("agent", "Okay, I've booked another engineer for Friday morning."),
+             ("customer", "Fine.")]
+    assert _resolution(turns) is MISSED
+
+
+def test_a_call_back_about_the_customers_claim_is_theirs():
+    turns = [("agent", "Hello Mrs Green, it's Ben from Harbour Insurance, I'm calling to update "
+                       "you on your claim for the water damage."),
+             ("customer", "Yes, hello."),
+             ("agent", "It's approved and we pay 2,400 pounds on Monday."),
+             ("customer", "Oh, that's great news, thank you.")]
+    assert _resolution(turns) is MISSED

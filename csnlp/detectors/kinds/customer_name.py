@@ -310,6 +310,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
                     and _said_after(known[w], i, std.speaker)
                     and not _spoken_of(words, k)
+                    and not (k >= 1 and words[k - 1] in _POSSESSORS)
                     and (w not in _WORD_NAMES and w not in _stop_words()
                          or _addressed(words, k, text, s, e)
                          or (w in firsts and _addressed_by_known_name(words, k, text)))
@@ -759,6 +760,9 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
     return after in _KNOWN_AFTER
 
 
+#: Words before a noun, never before the name of the person spoken to: "your case has been
+#: approved" to Jack Case, "the card" to Ana Card.
+_POSSESSORS = frozenset("your the a an my our their".split())
 #: Openers that may go on with a word after them ("okay ruby the fifth works").
 _BARE_OPENERS = frozenset("okay ok alright sure right".split())
 

@@ -357,17 +357,21 @@ _AWAY = re.compile(
     r"(?!\s+(?:with|on|in|of)\b)"
     r"|to keep you|(?:i|we) (?:was|were) (?:just\s+)?(?:looking|checking|pulling|reading|"
     r"searching|on)|(?:the\s+|my\s+|our\s+)?(?:system|screen|computer)|(?:that|it) took)")
-#: The customer asking whether anyone is there, opening their turn ("hello? hello?", "hello, can
-#: you hear me?", "anyone there?"), not back from a task themselves ("sorry, you still there?").
+#: A customer turn that only asks whether anyone is there ("hello? hello?", "hello, can you
+#: hear me?", "anyone there?"): one that goes on ("Hello? Right, it's 0 4 4 7 1", "hello? the
+#: lights are back on") is the customer back from a task, and one saying sorry ("sorry, you
+#: still there?") too.
 _PROMPT = re.compile(
-    r"(?i)\W*(?:hel+o+\W+){0,3}(?:(?:are\s+|r\s+)?(?:you|u)\s+(?:still\s+)?"
+    r"(?i)\W*(?:hel+o+\W*){0,3}(?:(?:are\s+|r\s+)?(?:you|u)\s+(?:still\s+)?"
     r"(?:there|on the line|with me)|can you (?:still\s+)?hear me|(?:is\s+)?"
-    r"(?:any ?one|any ?body)\s*(?:(?:still\s+)?there)?\W*$)|\W*hel+o+\W*\?")
+    r"(?:any ?one|any ?body)(?:\s+(?:still\s+)?there)?)?\W*")
 
 
 def _prompted(text: str) -> bool:
-    """Whether a customer turn asks whether anyone is there (`_PROMPT`), not saying sorry."""
-    return _PROMPT.match(text) is not None and "sorry" not in text.lower()
+    """Whether a customer turn only asks whether anyone is there (`_PROMPT`), not sorry."""
+    text = text.strip()
+    return (any(c.isalpha() for c in text) and _PROMPT.fullmatch(text) is not None
+            and "sorry" not in text.lower())
 
 
 #: An agent turn asking the customer to do or fetch something ("could you go and look at the
