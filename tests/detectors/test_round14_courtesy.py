@@ -154,3 +154,12 @@ def test_a_form_of_address_alone_is_no_courtesy():
 ])
 def test_a_businesslike_agent_is_not_cold(courtesy):
     assert _status([courtesy, *_PLAIN]) is MET
+
+
+def test_the_evidence_of_a_cold_agent_names_it_cold():
+    turns = []
+    for ask, reply in zip(_ASKS, _PLAIN, strict=False):
+        turns += [("customer", ask), ("agent", reply)]
+    result = judge(turns)["polite_tone"]
+    assert result.status is MISSED
+    assert {e.label for e in result.evidence} == {"cold"}

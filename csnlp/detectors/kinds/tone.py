@@ -137,11 +137,11 @@ class ToneDetector(Detector[ToneSpec]):
         return [span for rule in self.forbidden for span in ctx.find(rule, index)
                 if own_words(text, span[0], span[1])]
 
-    def _curt_throughout(self, ctx: Context, indices: list[int]) -> str | None:
-        """Why the speaker is curt or cold throughout, or None: no turn with a courteous word
-        (see `ToneSpec.courteous`), and either all turns short with two or more of them
-        without wording a `forbid` standard judges (`curt_max_words`), or `cold_min_turns` or
-        more such turns of any length."""
+    def _curt_throughout(self, ctx: Context, indices: list[int]) -> tuple[str, str] | None:
+        """("curt" or "cold", why) when the speaker is curt or cold throughout, or None: no turn
+        with a courteous word (see `ToneSpec.courteous`), and either all turns short with two
+        or more of them without wording a `forbid` standard judges (`curt_max_words`), or
+        `cold_min_turns` or more such turns of any length."""
         std = self.standard
         limit, cold = std.curt_max_words, std.cold_min_turns
         if len(indices) < 2 or (limit is None and cold is None):
@@ -157,9 +157,9 @@ class ToneDetector(Detector[ToneSpec]):
         own = sum(not self._forbidden_spans(ctx, i) for i in indices)
         turns = f"the {std.speaker}'s {len(indices)}"
         if short and own >= 2:
-            return f"curt throughout: no courteous word in {turns} short turns"
+            return "curt", f"curt throughout: no courteous word in {turns} short turns"
         if cold is not None and own >= cold:
-            return f"cold throughout: no courteous word in {turns} turns"
+            return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
 
     def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
@@ -212,9 +212,9 @@ class ToneDetector(Detector[ToneSpec]):
             problems.append("rude wording: " + ", ".join(
                 f"{quote(e.text, 30)} (turn {e.turn_index + 1})" for e in evidence[:3]))
         if curt := self._curt_throughout(ctx, indices):
-            problems.append(curt)
-            evidence.extend(ctx.whole_turn(i, EvidenceRole.MATCH, curt.split()[0])
-                            for i in indices[:3])
+            label, problem = curt
+            problems.append(problem)
+            evidence.extend(ctx.whole_turn(i, EvidenceRole.MATCH, label) for i in indices[:3])
         model_note = ""
         if scored:
             mean = sum(p for _, p in scored) / len(scored)
