@@ -91,9 +91,11 @@ def test_a_surname_is_not_read_loosely():
      "I'm sorry, Mr Muñoz.", MET),
     ("Good afternoon Priyanka, thanks for picking up. I'm Mary Anne Cole, the boiler leaks.",
      "I'm sorry, Mrs Cole.", MET),
-    # a run-on sentence is no surname
+    # a run-on sentence is no surname, nor a word typed names never are
     ("Hi Priyanka, thanks for picking up. I'm Sam Boiler still not fixed after a week",
      "I'm sorry the boiler is still not fixed.", MISSED),
+    ("Hi Priyanka, thanks for picking up. I'm Sam Refund, it never arrived.",
+     "I'll chase the refund today.", MISSED),
 ])
 def test_the_review_cases_of_the_typed_surname(customer, agent, status):
     turns = [("agent", "Hello, Brightflow Heating, you're speaking with Priyanka."),

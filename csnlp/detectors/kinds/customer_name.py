@@ -716,10 +716,13 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
 #: `_VOCATIVE_LEAD` and `_OPENER_LEAD`, and the ends of such phrases.
 _KNOWN_LEAD = _VOCATIVE_LEAD | _OPENER_LEAD | frozenset(
     "care calling holding waiting patience thing him them".split())
+#: Words before a noun, never before the name of the person spoken to: "your case has been
+#: approved" to Jack Case, "the card" to Ana Card.
+_POSSESSORS = frozenset("your the a an my our their".split())
 #: Words before a lead that make it an adjective before a noun, not a courtesy: "the right
 #: bill", "a great price", "such a lovely rose".
-_DETERMINERS = frozenset("the a an your my our their his her its this that very so such really "
-                         "quite pretty most".split())
+_DETERMINERS = _POSSESSORS | frozenset(
+    "his her its this that very so such really quite pretty most".split())
 #: Words opening a new clause or a goodbye after the name: a subject, a question's verb with
 #: its subject after it (`_INVERTED`), a wish ("okay rose can i ...", "sorry mark you should
 #: have had ...", "thank you for calling hope enjoy the games").
@@ -760,9 +763,6 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
     return after in _KNOWN_AFTER
 
 
-#: Words before a noun, never before the name of the person spoken to: "your case has been
-#: approved" to Jack Case, "the card" to Ana Card.
-_POSSESSORS = frozenset("your the a an my our their".split())
 #: Openers that may go on with a word after them ("okay ruby the fifth works").
 _BARE_OPENERS = frozenset("okay ok alright sure right".split())
 
@@ -1093,8 +1093,6 @@ _SURNAME_WORD = (rf"(?:{_CAP}{_LOW}*['’])?(?:Ma?c)?{_CAP}{_LOW}+(?:-{_CAP}{_LO
 _SURNAME_AFTER = re.compile(
     rf"(?:[ \t]+{_SURNAME_WORD}){{1,2}}"
     r"(?=[ \t]*(?:[,;:!?)]|\.(?:\s|\Z)|\Z|\n|[ \t]+(?:and|from|calling|here|speaking)\b))")
-#: Days are no surnames ("I'm Sam, Sunday suits me" cut at its comma aside).
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _with_surname(text: str, span: Span) -> Span:
@@ -1105,9 +1103,9 @@ def _with_surname(text: str, span: Span) -> Span:
     m = _SURNAME_AFTER.match(text, end)
     if m is None or not text[start:end].rstrip()[-1:].isalpha():
         return span
+    # (a day, a team, an order word is no surname: `_NOT_TYPED_NAMES`)
     for word in m.group().split():
-        if word.lower() in _NAME_STOP or word.lower() in _DAYS or not _may_be_name(
-                _fold(word.lower())):
+        if word.lower() in _NOT_TYPED_NAMES or not _may_be_name(_fold(word.lower())):
             return span
     return (start, m.end(), label)
 
