@@ -47,12 +47,14 @@ def test_what_is_no_hold(gap, channel, customer, status):
     assert _lookup(gap, reply=reply, channel=channel, customer=customer) is status
 
 
-def test_the_customer_asking_whether_anyone_is_there_after_their_own_turn():
+@pytest.mark.parametrize("prompt", ["hello are you still there", "hello? hello?",
+                                    "hello, can you hear me?", "anyone there?"])
+def test_the_customer_asking_whether_anyone_is_there_after_their_own_turn(prompt):
     turns = [("agent", "good afternoon fernhill council this is aoife", 0.0, 3.0),
              ("customer", "hi my green bin wasn't collected on monday", 3.5, 7.0),
              ("agent", "what's the house number and street", 7.5, 9.0),
              ("customer", "twelve orchard way", 9.5, 11.0),
-             ("customer", "hello are you still there", 70.0, 72.0),
+             ("customer", prompt, 70.0, 72.0),
              ("agent", "yes so the crew missed your road i've booked a return visit", 73.0, 79.0),
              ("customer", "great", 79.5, 80.0)]
     assert judge(turns, metadata={"channel": "phone"})["hold_etiquette"].status is MISSED

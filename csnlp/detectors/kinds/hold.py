@@ -115,7 +115,7 @@ class HoldDetector(Detector[HoldSpec]):
                 # customer was left waiting on the agent)
                 if prev not in holds and (prev in agent_turns or (
                         prev in heard and (turns[before].speaker == std.speaker
-                                           or _PRESENCE.fullmatch(turns[before].text.strip())))):
+                                           or _prompted(turns[before].text)))):
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
             for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
@@ -144,15 +144,14 @@ class HoldDetector(Detector[HoldSpec]):
                           and _prompted(turns[before].text)):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
-                if start is not None and before not in agent_set and _ASKS_CUSTOMER.search(
-                        turns[start].text):
+                if start is None or start in holds or any(start < h < before for h in holds):
+                    continue
+                if before not in agent_set and _ASKS_CUSTOMER.search(turns[start].text):
                     continue  # the customer went to do what the agent asked, then came back
-                if start is not None and _TRANSFER.search(turns[start].text):
+                if _TRANSFER.search(turns[start].text):
                     continue  # a transfer's queue, announced
-                if start is not None and start not in holds and not any(
-                        start < h < before for h in holds):
-                    holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
-                                                  seconds=seconds)
+                holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
+                                              seconds=seconds)
         if std.untimed_holds:
             for i, label in self._untimed_holds(ctx, agent_turns, ask, thanks):
                 if i not in holds:
@@ -343,8 +342,9 @@ _DECLINED = re.compile(
 #: A customer turn that only asks whether the agent is still there (the agent went quiet).
 _PRESENCE = re.compile(
     r"(?i)[^\w]*(?:(?:hel+o+|hi|hey|um+|uh+|sorry)[^\w]*)*(?:(?:are |r )?(?:you|u|ya) (?:still )?"
-    r"(?:there|around|with me)|(?:is )?(?:any ?one|any ?body|some ?one) (?:still )?there|still "
-    r"there)[\s?!.…]*|[^\w]*hel+o+ *\?[\s?!.…]*")
+    r"(?:there|around|with me|on the line)|can you (?:still )?hear me|(?:is )?(?:any ?one|"
+    r"any ?body|some ?one)(?: still)?(?: there)?|still there)[\s?!.…]*"
+    r"|[^\w]*(?:hel+o+ *\?[\s?!.…,]*)+")
 #: An agent back from a silence, opening its turn sorry for being away: "sorry, I was just
 #: looking at the account", "sorry about the wait", "sorry to keep you", "apologies, the
 #: system's slow today" (not "sorry to hear that, it's taken too long", "apologies for the
@@ -357,21 +357,12 @@ _AWAY = re.compile(
     r"(?!\s+(?:with|on|in|of)\b)"
     r"|to keep you|(?:i|we) (?:was|were) (?:just\s+)?(?:looking|checking|pulling|reading|"
     r"searching|on)|(?:the\s+|my\s+|our\s+)?(?:system|screen|computer)|(?:that|it) took)")
-#: A customer turn that only asks whether anyone is there ("hello? hello?", "hello, can you
-#: hear me?", "anyone there?"): one that goes on ("Hello? Right, it's 0 4 4 7 1", "hello? the
-#: lights are back on") is the customer back from a task, and one saying sorry ("sorry, you
-#: still there?") too.
-_PROMPT = re.compile(
-    r"(?i)\W*(?:hel+o+\W*){0,3}(?:(?:are\s+|r\s+)?(?:you|u)\s+(?:still\s+)?"
-    r"(?:there|on the line|with me)|can you (?:still\s+)?hear me|(?:is\s+)?"
-    r"(?:any ?one|any ?body)(?:\s+(?:still\s+)?there)?)?\W*")
-
-
 def _prompted(text: str) -> bool:
-    """Whether a customer turn only asks whether anyone is there (`_PROMPT`), not sorry."""
+    """Whether a customer turn that ends a silence only asks whether anyone is there
+    (`_PRESENCE`), not saying sorry: one that goes on ("Hello? Right, it's 0 4 4 7 1") or
+    apologises ("sorry, you still there?") is the customer back from a task of their own."""
     text = text.strip()
-    return (any(c.isalpha() for c in text) and _PROMPT.fullmatch(text) is not None
-            and "sorry" not in text.lower())
+    return _PRESENCE.fullmatch(text) is not None and "sorry" not in text.lower()
 
 
 #: An agent turn asking the customer to do or fetch something ("could you go and look at the
