@@ -248,17 +248,18 @@ class RequireDetector(Detector[RequireSpec]):
         first = next((i for i, t in enumerate(turns) if t.text.strip()), None)
         if first is None or turns[first].speaker != speaker:
             return None
-        replies = [i for i, t in enumerate(turns) if t.speaker != speaker and t.text.strip()]
+        # the purpose first: most calls the agent opens have none, and need no reply read
+        match = self.rule("outbound.match")
+        purpose = next(((i, spans[0]) for i in ctx.turns_of(speaker)[:spec.first_turns]
+                        if (spans := ctx.find(match, i))), None)
+        if purpose is None:
+            return None
         answer = self.rule("outbound.replies")
         if any(ctx.annotations[i].n_words > spec.reply_max_words or "?" in turns[i].text
                or (ctx.annotations[i].n_words > 1 and not ctx.find(answer, i))
-               for i in replies):
+               for i, t in enumerate(turns) if t.speaker != speaker and t.text.strip()):
             return None  # (a one-word reply, "Y", "C", an emoji, answers)
-        match = self.rule("outbound.match")
-        for i in ctx.turns_of(speaker)[:spec.first_turns]:
-            if spans := ctx.find(match, i):
-                return ctx.evidence(i, spans[0], role=EvidenceRole.OPENING)
-        return None
+        return ctx.evidence(*purpose, role=EvidenceRole.OPENING)
 
     def _anchor(self, ctx: Context) -> int | None:
         """The speaker's first turn where `after.match` finds something, if any."""
