@@ -17,7 +17,7 @@ from csnlp.detectors.registry import get_detector
 from csnlp.errors import InputError, ModelError, describe
 from csnlp.gcpause import gc_paused
 from csnlp.ingest import coerce, expand, read_context, to_record
-from csnlp.metrics import transcript_metrics
+from csnlp.metrics import transcript_metrics, turn_gaps
 from csnlp.nlp.pipeline import Annotator
 from csnlp.redact import redact_failed, redact_report
 from csnlp.results import FrozenDict, Report, StandardResult, Status, weighted_score
@@ -218,8 +218,10 @@ class Evaluator:
 
     def _judge(self, t: Transcript, annotations,
                source: Mapping[str, Any] | None = None) -> Report:
-        metrics = transcript_metrics(t)
-        ctx = Context(transcript=t, annotations=annotations, metrics=metrics)
+        # the gaps between turns, measured once for the metrics, holds and response times
+        gaps = turn_gaps(t) if t.has_timestamps else []
+        metrics = transcript_metrics(t, gaps=gaps)
+        ctx = Context(transcript=t, annotations=annotations, metrics=metrics, gaps=gaps)
         results: list[StandardResult] = []
         for standard, det in zip(self.standard_set.standards, self.detectors, strict=True):
             try:

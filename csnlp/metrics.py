@@ -43,7 +43,8 @@ def _end(turn) -> float | None:
     return turn.end if turn.end is not None else turn.start
 
 
-def response_delays(transcript: Transcript, *, skip_holds: bool = True
+def response_delays(transcript: Transcript, *, skip_holds: bool = True,
+                    gaps: list[tuple[int, int, float]] | None = None
                     ) -> list[tuple[int, float]]:
     """(agent turn index, seconds) for each agent turn that answers a customer turn.
 
@@ -51,9 +52,10 @@ def response_delays(transcript: Transcript, *, skip_holds: bool = True
     start of the agent's reply; turns without times are skipped, never guessed. A reply that
     starts before the customer finished has delay 0. With `skip_holds` (the default) a reply
     that ends a hold (see `holds`: the agent asked the customer to wait, "let me check", and
-    the silence followed) is no reply: the customer agreed to wait.
+    the silence followed) is no reply: the customer agreed to wait. `gaps` is
+    `turn_gaps(transcript)` when the caller has it.
     """
-    return _delays(transcript, holds(transcript) if skip_holds else [])
+    return _delays(transcript, holds(transcript, gaps=gaps) if skip_holds else [])
 
 
 def _delays(transcript: Transcript, found_holds: list[dict[str, Any]]
@@ -73,7 +75,7 @@ def _delays(transcript: Transcript, found_holds: list[dict[str, Any]]
     return out
 
 
-def _gaps(transcript: Transcript) -> list[tuple[int, int, float]]:
+def turn_gaps(transcript: Transcript) -> list[tuple[int, int, float]]:
     """(index of the last turn before, index of the turn after, seconds) for every gap > 0.
 
     The gap is measured from the latest end of all earlier timed turns, so a short turn said
@@ -94,8 +96,8 @@ def _gaps(transcript: Transcript) -> list[tuple[int, int, float]]:
 def silences(transcript: Transcript, threshold: float = SILENCE_SECONDS, *,
              gaps: list[tuple[int, int, float]] | None = None) -> list[tuple[int, float]]:
     """(index of the turn after the gap, seconds) for every gap between turns over `threshold`;
-    `gaps` is `_gaps(transcript)` when the caller has it."""
-    gaps = _gaps(transcript) if gaps is None else gaps
+    `gaps` is `turn_gaps(transcript)` when the caller has it."""
+    gaps = turn_gaps(transcript) if gaps is None else gaps
     return [(after, gap) for _, after, gap in gaps if gap > threshold]
 
 
@@ -112,7 +114,7 @@ def holds(transcript: Transcript, threshold: float = HOLD_SECONDS, *,
     """
     out = []
     turns = transcript.turns
-    for before, after, gap in _gaps(transcript) if gaps is None else gaps:
+    for before, after, gap in turn_gaps(transcript) if gaps is None else gaps:
         if gap <= threshold:
             continue
         for j in range(after - 1, max(-1, after - 1 - HOLD_LOOKBACK), -1):
@@ -121,7 +123,7 @@ def holds(transcript: Transcript, threshold: float = HOLD_SECONDS, *,
             m = HOLD_CUE.search(turns[j].text)
             if m:
                 resumed = turns[after].start
-                assert resumed is not None  # _gaps only measures up to a timed turn
+                assert resumed is not None  # turn_gaps only measures up to a timed turn
                 out.append({"request_turn": j, "after_turn": before, "before_turn": after,
                             "start": round(resumed - gap, 3),
                             "seconds": round(gap, 3), "cue": m.group(0)})
@@ -160,8 +162,11 @@ def overlaps(transcript: Transcript) -> list[dict[str, Any]]:
     return out
 
 
-def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
-    """Counts and timing of one transcript, JSON-native."""
+def transcript_metrics(transcript: Transcript, *,
+                       gaps: list[tuple[int, int, float]] | None = None) -> dict[str, Any]:
+    """Counts and timing of one transcript, JSON-native; `gaps` is `turn_gaps(transcript)`
+    when the caller has it (the evaluator measures them once for the metrics and the
+    detectors)."""
     turns_by: dict[str, int] = {}
     words_by: dict[str, int] = {}
     for t in transcript.turns:
@@ -176,7 +181,8 @@ def transcript_metrics(transcript: Transcript) -> dict[str, Any]:
     }
     if not transcript.has_timestamps:
         return metrics
-    gaps = _gaps(transcript)  # holds and silences are both gaps: measured once
+    if gaps is None:  # holds and silences are both gaps: measured once
+        gaps = turn_gaps(transcript)
     found_holds = holds(transcript, gaps=gaps)  # response_delays needs them too: found once
     pairs = _delays(transcript, found_holds)
     delays = [d for _, d in pairs]

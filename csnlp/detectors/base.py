@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from csnlp.errors import StandardsError
+from csnlp.metrics import turn_gaps
 from csnlp.nlp.normalise import BACKCHANNELS, GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, SearchedWindow, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
@@ -34,10 +35,18 @@ class Context:
     transcript: Transcript
     annotations: Sequence[TurnAnnotation]
     metrics: dict[str, Any]
+    #: (turn before, turn after, seconds) of every gap between timed turns
+    #: (`csnlp.metrics.turn_gaps`), measured once for the metrics and the detectors; None:
+    #: measured here.
+    gaps: list[tuple[int, int, float]] | None = None
     _by_speaker: dict[str, list[int]] = field(default_factory=dict)
     _spoken: dict[str, list[int]] = field(default_factory=dict)
     _heard: dict[str, list[int]] = field(default_factory=dict)
     _filled: dict[int, list[list[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.gaps is None:
+            self.gaps = turn_gaps(self.transcript) if self.transcript.has_timestamps else []
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:

@@ -11,7 +11,8 @@ turn carries between two sentinel words so patterns can anchor at its start or e
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,42 @@ CONTEXT = "CONTEXT"
 Pattern = list[dict[str, Any]]
 
 
+class Scores(Mapping[str, float]):
+    """A model's probabilities for one turn, label -> probability: read-only, over one row of
+    floats and the model's label index, shared by every turn (the turn cache keeps thousands
+    of annotations: a dict of Python floats per turn and model was most of their memory).
+
+    >>> s = Scores({"polite": 0, "rude": 1}, [0.9, 0.1])
+    >>> s["polite"], s.get("calm", 0.0), dict(s)
+    (0.9, 0.0, {'polite': 0.9, 'rude': 0.1})
+    """
+
+    __slots__ = ("_index", "_row")
+
+    def __init__(self, index: Mapping[str, int], row: Sequence[float]) -> None:
+        self._index = index
+        self._row = array("d", row)
+
+    def __getitem__(self, label: str) -> float:
+        return self._row[self._index[label]]
+
+    def get(self, label: str, default: Any = None) -> Any:  # one lookup, not a KeyError
+        n = self._index.get(label)
+        return default if n is None else self._row[n]
+
+    def __contains__(self, label: object) -> bool:
+        return label in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Scores({dict(self)!r})"
+
+
 @dataclass(slots=True)
 class TurnAnnotation:
     """What an annotator found in one turn, as plain Python (safe outside a memory zone).
@@ -47,8 +84,8 @@ class TurnAnnotation:
     matches: dict[str, list[tuple[int, int]]]
     words: list[str]
     spans: list[tuple[int, int]]
-    tone: dict[str, float] | None = None
-    acts: dict[str, float] | None = None
+    tone: Mapping[str, float] | None = None
+    acts: Mapping[str, float] | None = None
     timeouts: dict[str, str] | None = None
     #: rule -> its matches in this turn, for rules that search the text (regexes, vetoes) and
     #: have no templates (`CompiledRule.find`): identical turns share one annotation (the
@@ -311,9 +348,9 @@ class BaseAnnotator:
             probs = (tone.score_batch(token_batch(feats))[0]
                      if feats is not None and hasattr(tone, "score_batch")
                      else tone.predict_proba(list(texts)))
-            labels = list(tone.labels)
+            index = _label_index(tone.labels)
             for ann, row in zip(out, probs.tolist(), strict=True):
-                ann.tone = dict(zip(labels, row, strict=True))
+                ann.tone = Scores(index, row)
         acts = self.act_model
         if acts is None:
             return
@@ -325,9 +362,21 @@ class BaseAnnotator:
             probs = acts.predict_proba_batch(token_batch([feats[n] for n in keep]))
         else:
             probs = acts.predict_proba([texts[n] for n in keep])
-        names = list(acts.acts)
+        index = _label_index(acts.acts)
         for n, row in zip(keep, probs.tolist(), strict=True):
-            out[n].acts = dict(zip(names, row, strict=True))
+            out[n].acts = Scores(index, row)
+
+
+_label_indices: dict[tuple[str, ...], dict[str, int]] = {}
+
+
+def _label_index(labels: Sequence[str]) -> dict[str, int]:
+    """One shared label -> column dict per label list (a model's labels or acts)."""
+    key = tuple(labels)
+    index = _label_indices.get(key)
+    if index is None:
+        index = _label_indices[key] = {label: n for n, label in enumerate(key)}
+    return index
 
 
 def token_batch(feats: Sequence[list[int]]) -> TokenBatch:

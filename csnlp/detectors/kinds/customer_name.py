@@ -171,7 +171,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
-            if ((named_at == n or asked_before or _NAME_CUE.search(text))
+            if ((named_at == n or asked_before or _NAME_CUE.search(text.lower()))
                     and sum(map(_letter, ctx.annotations[i].words)) >= 3):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
@@ -374,7 +374,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         said: set[str] = set()
         for i in leading:
             said.update(_folded(ctx.annotations[i].words, turns[i].text))
-        pool = self._echo_pool(ctx, said) - known
+        pool = self._echo_pool(ctx, said - known)
         own: set[str] | None = None
         if not pool:
             return None if known else self._known_to_agent(ctx, leading, own)
@@ -432,25 +432,29 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         decides where): words of the customer's turns and spellings, and words of typed agent
         questions the customer's reply confirms. Built once per call, so agent turns without
         one are passed over at the cost of a set test."""
+        wanted = {w for w in said if _echo_candidate(w)}
         turns = ctx.transcript.turns
         pool: set[str] = set()
         agent = self.standard.speaker
         for j, turn in enumerate(turns):
+            if len(pool) == len(wanted):
+                break  # every word the agent said that may be a name is the customer's too
             ann = ctx.annotations[j]
             if turn.speaker == agent:
                 if "?" in turn.text and _FULL_NAME_INSIDE.search(turn.text):
                     reply = self._reply(ctx, j)
                     if reply is not None and _confirms(ctx, reply):
-                        pool.update(_folded(ann.words, turn.text))
+                        pool.update(wanted.intersection(_folded(ann.words, turn.text)))
                 continue
             if turn.speaker != "customer":
                 continue
-            pool.update(_folded(ann.words, turn.text))
+            pool.update(wanted.intersection(_folded(ann.words, turn.text)))
             # a spelling that differs from the words speech recognition wrote ("shivon ...
             # s i o b h a n"); typed text spells what it writes
-            if not _cased(turn.text) and _SPELLING.search(turn.text):
-                pool.update(_fold(w) for _s, _e, w in _spellings(turn.text))
-        return {w for w in pool.intersection(said) if _echo_candidate(w)}
+            if (len(pool) < len(wanted) and not _cased(turn.text)
+                    and _SPELLING.search(turn.text)):
+                pool.update(wanted.intersection(_fold(w) for _s, _e, w in _spellings(turn.text)))
+        return pool
 
     def _agent_names(self, ctx: Context) -> set[str]:
         """Name words of the agent's introductions and sign-offs, and the words the customer
@@ -540,6 +544,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         long_names = {w for w in known if len(w) >= _SPLIT_MIN and w.isalpha()}
         if not long_names:
             return None
+        # a split name's first piece begins one of them: most words begin none
+        heads = {name[:j] for name in long_names for j in range(1, _SPLIT_PIECE + 1)}
         for i in indices:
             text = ctx.transcript.turns[i].text
             if _cased(text):
@@ -548,6 +554,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             words, spans = _folded(ann.words, text), ann.spans
             own = None
             for k in range(len(words) - 1):
+                if words[k] not in heads:
+                    continue
                 for n in (2, 3):
                     pieces = words[k:k + n]
                     if len(pieces) < n or any(len(p) > _SPLIT_PIECE or not p.isalpha()
@@ -826,9 +834,9 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
 #: "t a n", "B. E. L. L. O."), an apostrophe said as a word ("o. apostrophe n. e. i. l. l.").
 _SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)(?:apostrophe\s+)?"
                        r"[^\W\d_](?![\w'’])){2,}", re.IGNORECASE)
-#: Words that make a name the subject of a customer's turn.
-_NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b",
-                       re.IGNORECASE)
+#: Words that make a name the subject of a customer's turn (searched in the lower-cased text:
+#: cheaper than ignoring case).
+_NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b")
 #: A turn that stops where the name would come ("hi yes my name is uh"): the next turn has it.
 _NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names)"
                        r"(?:\W+(?:uh|um|er|erm|ah))*\W*$", re.IGNORECASE)
@@ -875,7 +883,8 @@ def _letter(word: str) -> bool:
 
 def _may_mask(text: str) -> bool:
     """Whether a turn may hold a redaction placeholder (`_PLACEHOLDER`): a cheap test first."""
-    return "[" in text or "<" in text or "*" in text or "xxx" in text.lower()
+    return ("[" in text or "<" in text or "*" in text
+            or (("x" in text or "X" in text) and "xxx" in text.lower()))
 
 
 def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Evidence] | None:
@@ -1019,6 +1028,12 @@ _NOT_NAME_ENDINGS = ("ly", "ed", "ing", "ous", "ful", "able", "ible", "less", "n
 
 
 def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[str]]]:
+    """Names a customer types without a cue (`_typed_names_of`): (start, end, name words)."""
+    return [(a, b, list(words)) for a, b, words in _typed_names_of(text, opening)]
+
+
+@lru_cache(maxsize=4096)
+def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Names a customer types without a cue (in the first two messages): with identifying
     details after them, as an e-mail's sign-off, or a full name after the opening greeting;
     in a message `opening` the conversation (no agent turn before), a first name alone signing
@@ -1046,8 +1061,8 @@ def _typed_names(text: str, opening: bool = False) -> list[tuple[int, int, list[
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
                             and w not in _stop_words() for w in words)
                     and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
-                found.append((m.start(group), m.end(group), words))
-    return found
+                found.append((m.start(group), m.end(group), tuple(words)))
+    return tuple(found)
 
 
 #: A cue that says a name follows or precedes, whatever the word: "my name is", "name's",
@@ -1163,11 +1178,18 @@ def _possessive(ctx: Context, index: int, span: tuple[int, int, str]) -> bool:
 
 def _name_words(text: str, fold: bool = True) -> list[str]:
     """The name words of a text, folded (`_fold`) unless `fold` is false."""
+    return list(_name_words_of(text, fold))
+
+
+@lru_cache(maxsize=4096)
+def _name_words_of(text: str, fold: bool) -> tuple[str, ...]:
+    # Tokenizing a phrase builds a spaCy Doc: the same openings ("hi this is sam") and
+    # metadata names come back call after call.
     from csnlp.nlp.pipeline import normalise_phrase
 
     words = [w for w in normalise_phrase(text) if len(w) > 1 and _NAME_WORD.fullmatch(w)
              and w not in _NAME_STOP]
-    return [_fold(w) for w in words] if fold else words
+    return tuple(_fold(w) for w in words) if fold else tuple(words)
 
 
 #: Letters that stay apart when accents are stripped, as they are written without them.

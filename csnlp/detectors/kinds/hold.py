@@ -99,7 +99,7 @@ class HoldDetector(Detector[HoldSpec]):
                         not self._answered_at_once(ctx, i, spans[-1][1], ask, agent_turns):
                     holds[i] = ctx.evidence(i, spans[0], role=EvidenceRole.HOLD)
         silent = ([] if std.silence_seconds is None
-                  else silences(ctx.transcript, std.silence_seconds))
+                  else silences(ctx.transcript, std.silence_seconds, gaps=ctx.gaps))
         if std.silence_seconds is not None:
             gaps = [(before, seconds) for before, seconds in silent
                     if not self._customer_paused(ctx, before)]
@@ -118,7 +118,7 @@ class HoldDetector(Detector[HoldSpec]):
                                            or _prompted(turns[before].text)))):
                     holds[prev] = ctx.whole_turn(prev, EvidenceRole.HOLD, "silence",
                                                  seconds=seconds)
-            for timed_hold in timed_holds(ctx.transcript, std.silence_seconds):
+            for timed_hold in timed_holds(ctx.transcript, std.silence_seconds, gaps=ctx.gaps):
                 j = timed_hold["request_turn"]
                 if self._customer_paused(ctx, timed_hold["before_turn"]) or \
                         self._customer_answers(ctx, timed_hold["before_turn"]):

@@ -43,7 +43,7 @@ class ResponseTimeDetector(Detector[ResponseTimeSpec]):
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
-        delays = response_delays(ctx.transcript)
+        delays = response_delays(ctx.transcript, gaps=ctx.gaps)
         if not delays:
             return self.not_applicable("No timed agent reply follows a customer turn.")
         quick = [d for _, d in delays if d <= std.max_seconds]
