@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import warnings
 from typing import Any
 
+import ahocorasick
 import regex
 
 from csnlp.errors import PatternTimeout, describe
@@ -155,6 +157,93 @@ def _item_need(op: Any, arg: Any, icase: bool) -> Need | None:
     return None
 
 
+#: Texts whose literals `_Literals` remembers before it forgets them all (bounds memory).
+MAX_REMEMBERED_TEXTS = 4096
+#: Literals `_Literals` gives a bit before it gives no more (a process that compiles pack
+#: after pack): a need past it is checked with `in`, as a single character's is.
+MAX_LITERALS = 20_000
+
+
+class _Literals:
+    """Every literal of two characters or more that a BoundedRegex needs, one bit each, and
+    two Aho-Corasick automata (lowercased and as written) that find all of them in one pass
+    over a text. A text's literals become two masks, remembered per text, so a pattern's
+    needs cost an `&` each instead of a scan of the text per alternative: a turn is searched
+    by many rules, each with its own regexes.
+
+    Bits are only ever added: a pattern's mask stays valid when later patterns add theirs
+    (the automata are rebuilt, and the texts' masks forgotten, on the next text).
+    """
+
+    def __init__(self) -> None:
+        self._bits: tuple[dict[str, int], dict[str, int]] = ({}, {})  # (as written, folded)
+        self._lock = threading.Lock()
+        self._version = 0
+        self._built = 0
+        self._automata: tuple[Any, Any] = (None, None)
+        self._masks: dict[str, tuple[int, int]] = {}
+
+    def mask(self, alternatives: frozenset[str], folded: bool) -> int | None:
+        """The bits of `alternatives` (lowercase ASCII looked for in the lowercased text when
+        `folded`), or None past MAX_LITERALS."""
+        with self._lock:
+            table = self._bits[folded]
+            mask = 0
+            for alternative in alternatives:
+                bit = table.get(alternative)
+                if bit is None:
+                    if len(table) >= MAX_LITERALS:
+                        return None
+                    bit = table[alternative] = 1 << len(table)
+                    self._version += 1
+                mask |= bit
+            return mask
+
+    def of(self, text: str) -> tuple[int, int]:
+        """(mask as written, mask folded) of the literals `text` holds. Outside ASCII every
+        folded literal counts as held: case folding there has surprises, so such a text is
+        searched (as `BoundedRegex._may_match` always did)."""
+        if self._built != self._version:
+            self._rebuild()
+        masks = self._masks
+        found = masks.get(text)
+        if found is None:
+            written, lowered = self._automata
+            plain = 0
+            if written is not None:
+                for _end, bit in written.iter(text):
+                    plain |= bit
+            folded = 0
+            if not text.isascii():
+                folded = -1
+            elif lowered is not None:
+                for _end, bit in lowered.iter(text.lower()):
+                    folded |= bit
+            if len(masks) >= MAX_REMEMBERED_TEXTS:
+                masks.clear()
+            found = masks[text] = (plain, folded)
+        return found
+
+    def _rebuild(self) -> None:
+        with self._lock:
+            automata: list[Any] = []
+            for table in self._bits:
+                if not table:
+                    automata.append(None)
+                    continue
+                automaton = ahocorasick.Automaton()
+                for literal, bit in table.items():
+                    automaton.add_word(literal, bit)
+                automaton.make_automaton()
+                automata.append(automaton)
+            self._automata = (automata[0], automata[1])
+            self._masks = {}
+            self._built = self._version
+
+
+_LITERALS = _Literals()
+
+
 def _cased_char(char: str) -> bool:
     """Whether ignoring case may match `char` to another character: letters, and symbols
     with case ("Ⅰ" and "ⅰ", "Ⓐ" and "ⓐ") or with a special folding (the iota subscript)."""
@@ -202,7 +291,7 @@ class BoundedRegex:
     re.error-like `regex.error` for a pattern `regex` cannot compile.
     """
 
-    __slots__ = ("_needs", "_rx", "_words", "pattern", "what")
+    __slots__ = ("_masked", "_needs", "_rest", "_rx", "_words", "pattern", "what")
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
         flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
@@ -213,6 +302,21 @@ class BoundedRegex:
         #: What every match holds (`_needs`): a text holding none of one of them is not
         #: searched ("sorry" for a pattern about apologies, a quote mark and "pending").
         self._needs = _needs(pattern, ignore_case)
+        # Needs of literals of two characters or more are looked up in the text's masks
+        # (`_Literals`); single characters ("?", a quote mark) and counts with `in`.
+        masked: list[tuple[int, bool]] = []
+        rest: list[Need] = []
+        for need in self._needs:
+            alternatives, folded, count = need
+            mask = (_LITERALS.mask(alternatives, folded)
+                    if count == 1 and alternatives and min(map(len, alternatives)) >= 2
+                    else None)
+            if mask is None:
+                rest.append(need)
+            else:
+                masked.append((mask, folded))
+        self._masked = tuple(masked)
+        self._rest = tuple(rest)
 
     def search(self, text: str, pos: int = 0) -> Any:
         """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
@@ -227,7 +331,12 @@ class BoundedRegex:
     def _may_match(self, text: str) -> bool:
         """Whether `text` holds what every match needs (`_needs`)."""
         global _LOWERED
-        for alternatives, folded, count in self._needs:
+        if self._masked:
+            held = _LITERALS.of(text)
+            for mask, folded in self._masked:
+                if not mask & held[folded]:
+                    return False
+        for alternatives, folded, count in self._rest:
             if folded:
                 if not text.isascii():
                     continue  # case folding outside ASCII has surprises: search

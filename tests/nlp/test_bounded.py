@@ -372,3 +372,39 @@ def test_syntax_only_regex_reads_gets_no_shortcut(pattern, text):
 
     assert BoundedRegex(pattern, ignore_case=True).search(text) is not None
     assert rx_module.search(pattern, text, rx_module.V0 | rx_module.IGNORECASE) is not None
+
+
+def test_a_pattern_compiled_after_a_text_was_read_still_finds_its_literals():
+    """The text's literals are remembered per text; a later pattern's new literal rebuilds the
+    automata and forgets them, so it is looked for in the same text again."""
+    from csnlp.nlp.bounded import BoundedRegex
+
+    text = "the zqxwvu parcel and the kjhgfd box"
+    first = BoundedRegex(r"\bzqxwvu\b", ignore_case=True)
+    assert first._masked  # looked up in the text's masks, not scanned with `in`
+    assert first.search(text) is not None
+    later = BoundedRegex(r"(?:kjhgfd|mnbvcx) box")
+    assert later._masked and later.search(text) is not None
+    assert first.search(text) is not None and later.search("the kjhgfd crate") is None
+
+
+def test_remembered_texts_stay_bounded(monkeypatch):
+    from csnlp.nlp import bounded
+
+    monkeypatch.setattr(bounded, "MAX_REMEMBERED_TEXTS", 50)
+    rx = bounded.BoundedRegex(r"sorry about (?:that|this)", ignore_case=True)
+    for n in range(500):
+        assert (rx.search(f"so SORRY about that {n}") is not None)
+        assert rx.search(f"no apology {n}") is None
+    assert len(bounded._LITERALS._masks) <= 50
+
+
+def test_literals_of_non_ascii_text_are_searched_whatever_their_case():
+    from csnlp.nlp.bounded import BoundedRegex
+
+    rx = BoundedRegex(r"straße|strasse", ignore_case=True)
+    assert rx.search("Die STRASSE ist zu") is not None
+    assert rx.search("die Straße ist zu") is not None
+    # the engine folds the dotted capital I to i; lowercasing gives "i̇": had the text's
+    # lowercase been read for its literals, this match would be lost
+    assert BoundedRegex("pending", ignore_case=True).search("PENDİNG") is not None
