@@ -94,9 +94,29 @@ def test_remembered_name_helpers_hand_out_fresh_lists():
 @pytest.mark.parametrize("text, cue", [
     ("My NAME is Ngozi", True), ("IT'S k-a-t-e", True), ("This Is John", True),
     ("I need help with my card", False), ("the itinerary", False),
+    # outside ASCII, case is ignored as the regex ignores it, not as str.lower lowercases
+    ("yeah İt's ngozi", True), ("yeah ıt's ngozi", True), ("the ſurname is dubois", True),
+    ("ok thİs İs ngozi", True), ("ok ngozi İname", False),
 ])
 def test_the_name_cue_ignores_case(text, cue):
-    assert (cn._NAME_CUE.search(text.lower()) is not None) is cue
+    assert cn._name_cue(text) is cue
+    assert cn._name_cue(text) is (cn._NAME_CUE.search(text) is not None)
+
+
+@pytest.mark.parametrize("said, status", [
+    ("yeah İt's ngozi n g o z i", "met"),  # a reviewer's cases: the spelled name is stated
+    ("ok ngozi n g o z i İname", "not_applicable"),
+])
+def test_a_spelled_name_after_a_non_ascii_cue(said, status):
+    t = {"turns": [{"speaker": "agent", "text": "good morning larchfield water how can i help"},
+                   {"speaker": "customer", "text": said},
+                   {"speaker": "agent", "text": "lovely ngozi and the postcode"}]}
+    assert csnlp.evaluate(t)["customer_name"].status.value == status
+
+
+def test_a_model_whose_scores_are_not_its_labels_is_refused():
+    with pytest.raises(ValueError, match="3 scores for its 2 labels"):
+        Scores({"polite": 0, "rude": 1}, [0.2, 0.2, 0.6])
 
 
 @pytest.mark.parametrize("text, may", [

@@ -291,11 +291,13 @@ class BoundedRegex:
     re.error-like `regex.error` for a pattern `regex` cannot compile.
     """
 
-    __slots__ = ("_masked", "_needs", "_rest", "_rx", "_words", "pattern", "what")
+    __slots__ = ("_ignore_case", "_masked", "_needs", "_rest", "_rx", "_words", "pattern",
+                 "what")
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, what: str = "") -> None:
         flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
         self._rx = regex.compile(pattern, flags)
+        self._ignore_case = ignore_case
         self.pattern = pattern
         self.what = what or f"regex {preview(pattern)}"
         self._words: dict[str, Any] = {}
@@ -317,6 +319,10 @@ class BoundedRegex:
                 masked.append((mask, folded))
         self._masked = tuple(masked)
         self._rest = tuple(rest)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Compiled again where it is loaded: its masks' bits are this process's `_LITERALS`.
+        return _bounded_regex, (self.pattern, self._ignore_case, self.what)
 
     def search(self, text: str, pos: int = 0) -> Any:
         """The first match in `text` from `pos` (a `regex.Match`) or None; PatternTimeout when
@@ -380,6 +386,11 @@ class BoundedRegex:
 
     def __repr__(self) -> str:
         return f"BoundedRegex({self.pattern!r})"
+
+
+def _bounded_regex(pattern: str, ignore_case: bool, what: str) -> BoundedRegex:
+    """A BoundedRegex as unpickled (`BoundedRegex.__reduce__`)."""
+    return BoundedRegex(pattern, ignore_case=ignore_case, what=what)
 
 
 _token_regexes: dict[str, BoundedRegex] = {}  # extension name -> its regex, for every annotator

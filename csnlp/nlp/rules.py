@@ -48,6 +48,9 @@ class Scores(Mapping[str, float]):
     __slots__ = ("_index", "_row")
 
     def __init__(self, index: Mapping[str, int], row: Sequence[float]) -> None:
+        if len(row) != len(index):  # a model whose columns are not its labels
+            raise ValueError(f"a model gave {len(row)} scores for its {len(index)} labels "
+                             f"({', '.join(index)})")
         self._index = index
         self._row = array("d", row)
 

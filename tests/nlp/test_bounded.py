@@ -408,3 +408,20 @@ def test_literals_of_non_ascii_text_are_searched_whatever_their_case():
     # the engine folds the dotted capital I to i; lowercasing gives "i̇": had the text's
     # lowercase been read for its literals, this match would be lost
     assert BoundedRegex("pending", ignore_case=True).search("PENDİNG") is not None
+
+
+def test_a_pickled_pattern_is_compiled_again_where_it_is_loaded(monkeypatch):
+    """A pattern's masks are bits of its process's literal table: loaded in another process
+    (a fresh table that gave those bits to other literals), it compiles again."""
+    import pickle
+
+    from csnlp.nlp import bounded
+
+    rx = bounded.BoundedRegex(r"so+rry about (?:it|that)", ignore_case=True, what="apology")
+    data = pickle.dumps(rx)
+    monkeypatch.setattr(bounded, "_LITERALS", bounded._Literals())  # another process's table
+    bounded.BoundedRegex(r"hello there|good morning", ignore_case=True)  # its own literals
+    loaded = pickle.loads(data)
+    assert loaded.what == "apology" and loaded.pattern == rx.pattern
+    assert loaded.search("I am SOORRY about that").span() == (5, 22)
+    assert loaded.search("hello there") is None

@@ -171,7 +171,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
-            if ((named_at == n or asked_before or _NAME_CUE.search(text.lower()))
+            if ((named_at == n or asked_before or _name_cue(text))
                     and sum(map(_letter, ctx.annotations[i].words)) >= 3):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
@@ -834,9 +834,19 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
 #: "t a n", "B. E. L. L. O."), an apostrophe said as a word ("o. apostrophe n. e. i. l. l.").
 _SPELLING = re.compile(r"(?<![\w'’-])[^\W\d_](?:(?:\s*[-.]\s*|\s+)(?:apostrophe\s+)?"
                        r"[^\W\d_](?![\w'’])){2,}", re.IGNORECASE)
-#: Words that make a name the subject of a customer's turn (searched in the lower-cased text:
-#: cheaper than ignoring case).
-_NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b")
+#: Words that make a name the subject of a customer's turn (`_name_cue`).
+_NAME_CUE = re.compile(r"\b(?:name|surname|spell|spelled|spelt|it's|its|it is|this is|i'm)\b",
+                       re.IGNORECASE)
+_NAME_CUE_LOWER = re.compile(_NAME_CUE.pattern)
+
+
+def _name_cue(text: str) -> bool:
+    """Whether `text` holds a `_NAME_CUE`: in ASCII text searched in its lowercase, cheaper
+    than ignoring case; elsewhere ignoring case, which lowercasing is not ("İt's" lowercases
+    to an "i" and a combining dot)."""
+    if text.isascii():
+        return _NAME_CUE_LOWER.search(text.lower()) is not None
+    return _NAME_CUE.search(text) is not None
 #: A turn that stops where the name would come ("hi yes my name is uh"): the next turn has it.
 _NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names)"
                        r"(?:\W+(?:uh|um|er|erm|ah))*\W*$", re.IGNORECASE)
