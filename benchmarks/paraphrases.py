@@ -7,8 +7,9 @@ Every file in benchmarks/paraphrases/ holds the cases of one failure category (`
 more standards of the `contact_center` pack (`expect: {standard_id: status}`). The script evaluates
 each case once and prints Markdown tables: agreement per category and per standard. On the
 held-out set it prints no disagreement unless `--show-disagreements` is given, so that a run to
-measure does not show its errors to whoever tunes; on a DEV folder (`--dir`) it prints every
-disagreement with csnlp's explanation. It always exits 0: it is a benchmark, not a test
+measure does not show its errors to whoever tunes (nor on the blind wave kept for the next
+round, `--dir benchmarks/blind`); on a DEV folder (`--dir`) it prints every disagreement with
+csnlp's explanation. It always exits 0: it is a benchmark, not a test
 (tests/test_paraphrase_set.py only checks that the files are well-formed).
 
 This set must NEVER feed phrase lists, pack examples, golden tests or training data: its wording
@@ -28,6 +29,8 @@ import csnlp
 
 PACK = "contact_center"
 DEFAULT_DIR = Path(__file__).resolve().parent / "paraphrases"
+#: A blind wave kept unread for the next round (its README): disagreements hidden too.
+BLIND_DIR = DEFAULT_DIR.parent / "blind"
 
 
 def load_sets(folder: Path) -> list[dict]:
@@ -67,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--standards", default=PACK,
                         help=f"pack or standards file to judge with (default {PACK})")
     parser.add_argument("--show-disagreements", action="store_true",
-                        help="print the held-out set's disagreements (a DEV folder's always are)")
+                        help="print the held-out set's or the blind wave's disagreements (a DEV "
+                        "folder's always are)")
     args = parser.parse_args(argv)
-    show = args.show_disagreements or args.dir.resolve() != DEFAULT_DIR
+    show = args.show_disagreements or args.dir.resolve() not in (DEFAULT_DIR, BLIND_DIR)
 
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_standard: dict[str, list[int]] = defaultdict(lambda: [0, 0])
