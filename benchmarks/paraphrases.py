@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
            *table("standard", by_standard), "",
            f"## Disagreements ({len(failures)})", ""]
     if failures and not show:
-        out.append("(not shown for the held-out set: --show-disagreements shows them)")
+        out.append("(not shown for the held-out set or the blind wave: --show-disagreements "
+                   "shows them)")
     elif failures:
         out += ["| category | case | standard | expected | got | explanation |",
                 "|---|---|---|---|---|---|"]
