@@ -219,7 +219,7 @@ class Evaluator:
     def _judge(self, t: Transcript, annotations,
                source: Mapping[str, Any] | None = None) -> Report:
         # the gaps between turns, measured once for the metrics, holds and response times
-        gaps = turn_gaps(t) if t.has_timestamps else []
+        gaps = turn_gaps(t)
         metrics = transcript_metrics(t, gaps=gaps)
         ctx = Context(transcript=t, annotations=annotations, metrics=metrics, gaps=gaps)
         results: list[StandardResult] = []

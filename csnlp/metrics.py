@@ -79,8 +79,10 @@ def turn_gaps(transcript: Transcript) -> list[tuple[int, int, float]]:
     """(index of the last turn before, index of the turn after, seconds) for every gap > 0.
 
     The gap is measured from the latest end of all earlier timed turns, so a short turn said
-    over a long one does not open a false gap.
+    over a long one does not open a false gap. Most transcripts have no times: none.
     """
+    if not transcript.has_timestamps:
+        return []
     out = []
     latest: float | None = None
     last_idx = -1

@@ -46,7 +46,7 @@ class Context:
 
     def __post_init__(self) -> None:
         if self.gaps is None:
-            self.gaps = turn_gaps(self.transcript) if self.transcript.has_timestamps else []
+            self.gaps = turn_gaps(self.transcript)
 
     def turns_of(self, speaker: str) -> list[int]:
         if speaker not in self._by_speaker:

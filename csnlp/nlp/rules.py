@@ -14,6 +14,7 @@ import itertools
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import regex
@@ -351,7 +352,7 @@ class BaseAnnotator:
             probs = (tone.score_batch(token_batch(feats))[0]
                      if feats is not None and hasattr(tone, "score_batch")
                      else tone.predict_proba(list(texts)))
-            index = _label_index(tone.labels)
+            index = _label_index(tuple(tone.labels))
             for ann, row in zip(out, probs.tolist(), strict=True):
                 ann.tone = Scores(index, row)
         acts = self.act_model
@@ -365,21 +366,15 @@ class BaseAnnotator:
             probs = acts.predict_proba_batch(token_batch([feats[n] for n in keep]))
         else:
             probs = acts.predict_proba([texts[n] for n in keep])
-        index = _label_index(acts.acts)
+        index = _label_index(tuple(acts.acts))
         for n, row in zip(keep, probs.tolist(), strict=True):
             out[n].acts = Scores(index, row)
 
 
-_label_indices: dict[tuple[str, ...], dict[str, int]] = {}
-
-
-def _label_index(labels: Sequence[str]) -> dict[str, int]:
+@cache
+def _label_index(labels: tuple[str, ...]) -> dict[str, int]:
     """One shared label -> column dict per label list (a model's labels or acts)."""
-    key = tuple(labels)
-    index = _label_indices.get(key)
-    if index is None:
-        index = _label_indices[key] = {label: n for n, label in enumerate(key)}
-    return index
+    return {label: n for n, label in enumerate(labels)}
 
 
 def token_batch(feats: Sequence[list[int]]) -> TokenBatch:
