@@ -51,6 +51,16 @@ class TriggerSpec(SpecModel):
     #: job") or a feeling denied ("I'm not angry, just ..."). A `match` of the rule still
     #: triggers.
     tone_unless: RuleSpec = RuleSpec()
+    #: A turn the watched speaker's very next turn answers with this rule (the agent owning a
+    #: fault: "sorry about that", "apologies for the trouble", "that's frustrating") is a
+    #: trigger too: the agent itself read a grievance in it, as a reviewer reading the reply
+    #: would ("there's 140 in roaming charges on my bill" / "oh no, I'm sorry about that").
+    #: Such a trigger is answered by that reply, so it turns "nothing triggered" into met and
+    #: never adds a miss. Sympathy for a misfortune ("I'm so sorry for your loss", "oh no")
+    #: is no such reply. Turns of fewer than `acknowledged_min_words` words ("17 May" / "sorry,
+    #: I misheard") are not read this way.
+    acknowledged_by: RuleSpec = RuleSpec()
+    acknowledged_min_words: Annotated[int, Field(ge=1)] = 4
 
     @model_validator(mode="after")
     def _something(self) -> TriggerSpec:
@@ -77,7 +87,9 @@ class RespondSpec(StandardBase):
         return self.response.match
 
     def rule_speaker(self, path: str) -> str:
-        return self.trigger.speaker if path.startswith("trigger.") else self.speaker
+        if path.startswith("trigger.") and path != "trigger.acknowledged_by":
+            return self.trigger.speaker
+        return self.speaker
 
 
 def _trigger_hits(ctx: Context, std: RespondSpec, rule,
@@ -101,6 +113,23 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
                 and (calm.is_empty or not ctx.find(calm, i))):
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
                                             score=scores[tone.label]), True))
+    return hits
+
+
+def _acknowledged_hits(ctx: Context, std: RespondSpec, owned,
+                       found: list[tuple[int, Evidence, bool]]) -> list[tuple[int, Evidence, bool]]:
+    """(turn index, evidence, False) of each trigger-speaker turn that no other way found and
+    that the watched speaker's turn right after it answers with the `owned` rule (the
+    trigger's `acknowledged_by`)."""
+    turns = ctx.transcript.turns
+    seen = {i for i, _, _ in found}
+    hits = []
+    for i in ctx.turns_of(std.trigger.speaker):
+        if (i in seen or i + 1 >= len(turns) or turns[i + 1].speaker != std.speaker
+                or ctx.annotations[i].n_words < std.trigger.acknowledged_min_words
+                or not ctx.find(owned, i + 1)):
+            continue
+        hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, "acknowledged"), False))
     return hits
 
 
@@ -299,10 +328,14 @@ class RespondDetector(Detector[RespondSpec]):
             return self.not_applicable(reason)
         triggers = _trigger_hits(ctx, std, self.rule("trigger.match"),
                                  self.rule("trigger.tone_unless"))
+        response = self.rule("response.match")
+        if not std.trigger.acknowledged_by.is_empty:
+            owned = self.rule("trigger.acknowledged_by")
+            triggers = sorted(triggers + _acknowledged_hits(ctx, std, owned, triggers),
+                              key=lambda hit: hit[0])
         if not triggers:
             return self.not_applicable(f"No {std.trigger.speaker} turn showed "
                                        f"{std.trigger.what}.")
-        response = self.rule("response.match")
         replies = ctx.turns_of(std.speaker)
         evidence: list[Evidence] = []
         missed: list[int] = []

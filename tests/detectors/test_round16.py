@@ -1,0 +1,126 @@
+"""Round 16: a grievance the agent's own reply acknowledges (empathy_on_complaint's trigger
+`acknowledged_by`), and blame or dismissal said plainly (prohibited_language). On sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+
+# -- a grievance acknowledged by the agent's reply --------------------------------------------
+# The customer's turns name no complaint word; the agent's reply owning a fault shows that a
+# reviewer would read one (the agent itself did).
+_CALM_GRIEVANCE = "hi there, the parcel tracker shows my sofa went to a depot in leeds on friday"
+
+
+@pytest.mark.parametrize("reply, status", [
+    ("Oh, I'm so sorry about that, let me find out where it is.", MET),
+    ("Apologies for the mix-up, I'll get it rerouted today.", MET),
+    ("I'm sorry to hear you were sent to the wrong depot, I'll sort it.", MET),
+    ("That's really frustrating, I'll chase the depot now.", MET),
+    ("Sorry that happened, I'll chase the depot now.", MET),
+    ("That shouldn't have happened, I'll chase the depot now.", MET),
+    # no ownership: a plain answer, the agent's own slip, its own bad news, a wait
+    ("Let me find out where it is.", NA),
+    ("Sorry, could you give me the order number?", NA),
+    ("Hi there. Sorry, could you give me the order number?", NA),
+    ("I couldn't reach the depot today. Apologies for the inconvenience.", NA),
+    ("Sorry for the wait, let me look.", NA),
+])
+def test_a_grievance_the_agents_reply_owns_triggers(reply, status):
+    report = judge([("agent", "Hello, Sofaworld, how can I help?"),
+                    ("customer", _CALM_GRIEVANCE),
+                    ("agent", reply)])
+    result = report["empathy_on_complaint"]
+    assert result.status is status, result.explanation
+    if status is MET:
+        trigger = [e for e in result.evidence if e.role is csnlp.EvidenceRole.TRIGGER]
+        assert [e.turn_index for e in trigger] == [1]
+        assert trigger[0].rule == "trigger:acknowledged"
+
+
+@pytest.mark.parametrize("customer, reply", [
+    ("my grandad passed away in march so i need to close his account", "I'm so sorry for your loss."),
+    ("I'm moving to Lisbon next month so I'd like to cancel", "Sorry to hear you're leaving us!"),
+    ("I dropped my phone in the canal last night, can you block the sim", "Oh no, that's awful."),
+])
+def test_sympathy_for_a_misfortune_is_no_acknowledged_grievance(customer, reply):
+    report = judge([("agent", "Hello, how can I help?"), ("customer", customer),
+                    ("agent", reply)])
+    assert report["empathy_on_complaint"].status is NA
+
+
+def test_the_acknowledging_reply_must_follow_at_once_and_the_turn_say_something():
+    # the owning words in the customer's own turn, a reply two turns later, or a turn of a
+    # word or two do not count
+    assert judge([("agent", "Hi, how can I help?"),
+                  ("customer", "sorry about that, I sent the wrong file earlier"),
+                  ("agent", "No problem, got the new one.")]
+                 )["empathy_on_complaint"].status is NA
+    assert judge([("agent", "Hi, what's the date?"), ("customer", "17 May"),
+                  ("agent", "I'm sorry about that, we're fully booked then.")]
+                 )["empathy_on_complaint"].status is NA
+    assert judge([("customer", _CALM_GRIEVANCE), ("agent", "Let me look."),
+                  ("customer", "ok"), ("agent", "I'm sorry about that, it's found now.")]
+                 )["empathy_on_complaint"].status is NA
+
+
+def test_an_acknowledged_trigger_never_adds_a_miss():
+    # a complaint left unanswered stays missed; the acknowledged one is answered
+    report = judge([("customer", "This is the third time I'm chasing this refund."),
+                    ("agent", "What's the order number?"),
+                    ("customer", "AB-22. Oh, and the courier left the box in a puddle."),
+                    ("agent", "Noted."),
+                    ("customer", "also the receipt email had someone else's address on it"),
+                    ("agent", "Sorry about that, I've corrected it.")])
+    result = report["empathy_on_complaint"]
+    assert result.status is MISSED
+    assert 0 < result.score < 1
+
+
+def test_acknowledged_by_is_an_option_of_any_respond_standard():
+    standards = {"schema_version": 1, "name": "owning", "standards": [{
+        "id": "owned", "check": "respond", "title": "Own faults",
+        "trigger": {"match": {"phrases": ["never used"]},
+                    "acknowledged_by": {"phrases": ["my bad"]}},
+        "response": {"match": {"phrases": ["my bad"]}}}]}
+    call = [("customer", "the invoice has last year's address on it"),
+            ("agent", "my bad, fixed it now")]
+    assert judge(call, standards)["owned"].status is MET
+    # looked for in the agent's reply, not the customer's turn
+    call = [("customer", "my bad, the invoice has last year's address"),
+            ("agent", "fixed it now")]
+    assert judge(call, standards)["owned"].status is NA
+
+
+# -- blame and dismissal said plainly ---------------------------------------------------------
+@pytest.mark.parametrize("agent, status", [
+    ("You keyed the postcode in wrong, that's why it bounced.", MISSED),
+    ("you typed the card number incorrectly so it declined", MISSED),
+    ("You must have picked the wrong tariff when you signed up.", MISSED),
+    ("you probably scanned it under the wrong account", MISSED),
+    ("Honestly you need to be way more careful with your PIN.", MISSED),
+    ("well that part is kinda on you", MISSED),
+    ("Nine times out of ten it's user error.", MISSED),
+    ("Yeah, that's what they all say.", MISSED),
+    ("I don't set the prices, do you want it or not", MISSED),
+    # asked, supposed, a diagnosis, the agent's own side, denied, softened
+    ("Did you key the postcode in wrong?", MET),
+    ("If you typed it in wrong, I can change it for you.", MET),
+    ("It looks like you picked the wrong tariff, I'll switch it.", MET),
+    ("We probably sent the wrong charger, sorry, I'll fix it.", MET),
+    ("We'll be more careful with the packaging next time.", MET),
+    ("This isn't user error at all, it's a fault on our side.", MET),
+    ("I can't control the weather, but I can rebook you for free.", MET),
+])
+def test_blame_and_dismissal_said_plainly(agent, status):
+    turns = [("agent", "Hello, Keyline, how can I help?"),
+             ("customer", "my payment keeps failing and I'm getting annoyed"),
+             ("agent", agent)]
+    assert judge(turns)["prohibited_language"].status is status
