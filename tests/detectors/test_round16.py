@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import csnlp
+from csnlp.evaluator import DEFAULT
 
 from .conftest import judge
 
@@ -124,3 +125,15 @@ def test_blame_and_dismissal_said_plainly(agent, status):
              ("customer", "my payment keeps failing and I'm getting annoyed"),
              ("agent", agent)]
     assert judge(turns)["prohibited_language"].status is status
+
+
+# -- the frustration trigger's bar -------------------------------------------------------------
+def test_a_calm_question_the_tone_model_reads_as_mildly_frustrated_triggers_nothing():
+    # a real SGD user turn scoring 0.82 frustrated: over the old bar (0.8), under 0.85
+    turns = [("agent", "There's a showing of Brightburn at 7 pm."),
+             ("customer", "What kind of genre is this again?"),
+             ("agent", "It is a horror movie.")]
+    scores = csnlp.tone_scores([turns[1][1]])
+    assert 0.8 <= scores["frustrated"].iloc[0] < 0.85
+    report = judge(turns, tone_model=DEFAULT)
+    assert report["empathy_on_complaint"].status is NA
