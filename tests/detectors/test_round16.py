@@ -27,12 +27,14 @@ _CALM_GRIEVANCE = "hi there, the parcel tracker shows my sofa went to a depot in
     ("That's really frustrating, I'll chase the depot now.", MET),
     ("Sorry that happened, I'll chase the depot now.", MET),
     ("That shouldn't have happened, I'll chase the depot now.", MET),
+    ("We're sorry to hear that, please DM us the order number.", MET),
     # no ownership: a plain answer, the agent's own slip, its own bad news, a wait
     ("Let me find out where it is.", NA),
     ("Sorry, could you give me the order number?", NA),
     ("Hi there. Sorry, could you give me the order number?", NA),
     ("I couldn't reach the depot today. Apologies for the inconvenience.", NA),
     ("Sorry for the wait, let me look.", NA),
+    ("Sorry to hear you're moving, let me look.", NA),
 ])
 def test_a_grievance_the_agents_reply_owns_triggers(reply, status):
     report = judge([("agent", "Hello, Sofaworld, how can I help?"),
@@ -137,3 +139,45 @@ def test_a_calm_question_the_tone_model_reads_as_mildly_frustrated_triggers_noth
     assert 0.8 <= scores["frustrated"].iloc[0] < 0.85
     report = judge(turns, tone_model=DEFAULT)
     assert report["empathy_on_complaint"].status is NA
+
+
+# -- the customer's name: typed before a labelled reference, asked as "a name", said goodbye to
+@pytest.mark.parametrize("opening, reply, status", [
+    ("Hello, it's Marta Kowalczyk, account AC-55120. My card was declined twice today.",
+     "Thanks Marta, I've lifted the block.", MET),
+    ("Hello, it's Marta Kowalczyk, account AC-55120. My card was declined twice today.",
+     "Thanks, I've lifted the block.", MISSED),
+    ("Order for Tomasz Wierzba, ref ZX-99120, has not arrived.",
+     "I've chased it with the courier.", MISSED),
+    # someone else's name before the reference: the customer's own stays unknown
+    ("hi, the order's under my husband's name, Tomasz Wierzba, ref ZX-99120. where is it?",
+     "Thanks, I've chased it with the courier.", NA),
+])
+def test_a_typed_full_name_before_a_labelled_reference(opening, reply, status):
+    report = judge([("customer", opening), ("agent", reply)], metadata={"channel": "chat"})
+    assert report["customer_name"].status is status
+
+
+def test_a_name_asked_for_after_other_details_and_given_last():
+    turns = [("agent", "hi you're through to parcel support"),
+             ("customer", "hi my parcel never came"),
+             ("agent", "okay can i take the order number and a name"),
+             ("customer", "yeah it's four four one two and it's imogen farrow"),
+             ("agent", "thanks for that i've raised a claim")]
+    result = judge(turns)["customer_name"]
+    assert result.status is MISSED
+    assert "imogen" in result.explanation
+
+
+@pytest.mark.parametrize("last, status", [
+    ("okay see you friday mark bye", MET),
+    ("okay see you friday mark goodbye", MET),
+    ("okay i'll send the mark bye", MISSED),
+])
+def test_a_goodbye_said_to_a_name_that_is_also_a_word(last, status):
+    turns = [("agent", "fixit garage this is dom"),
+             ("customer", "hi my brakes are squeaking can you fit me in"),
+             ("agent", "friday at nine okay what's the name for the booking"),
+             ("customer", "it's mark"),
+             ("agent", last)]
+    assert judge(turns)["customer_name"].status is status

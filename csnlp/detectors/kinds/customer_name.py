@@ -658,6 +658,10 @@ new on in at to of for from by with i we they you he she will would can could sh
 might shall please every any no each some""".split())
 
 
+#: Goodbyes said after the name of the person they are said to.
+_FAREWELLS = frozenset("bye goodbye cheers ciao".split())
+
+
 def _spoken_of(words: list[str], k: int) -> bool:
     """Whether name word `k` follows a title that speaks of the person ("please tell mrs
     acheson", "a letter for mr ali")."""
@@ -698,6 +702,12 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
             return False
     elif after in ("thank", "thanks") and not as_word:
         return True  # thanks said after the name: "lovely to hear joy thank you"
+    elif not as_word and (after in _FAREWELLS or (
+            after == "good" and k + 2 < len(words) and words[k + 2] == "bye")) and (
+            k + 3 >= len(words) or words[k + 2] in _FAREWELLS or "_eot_" in words[k + 2:k + 4]):
+        # a goodbye to the name, ending the turn: "see you thursday jack bye", "... jack
+        # goodbye" (normalised "good bye")
+        return True
     elif after == "have" and before in _VOCATIVE_LEAD:
         return True  # "thanks so much joy have a great day" (not "okay will have a look")
     if words[k] in _stop_words():  # "will", "may": read only by the words above and below
@@ -949,6 +959,21 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
 _NAME_WITH_ID = re.compile(
     r"(?<![\w@.'’-])((?:[^\W\d_][\w'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*)[ \t]*,[ \t]*"
     r"(?=[^\s@,]+@|D\.?O\.?B\b|date of birth|born\b|\d)", re.IGNORECASE)
+#: ... or a full name before a labelled reference: "it's Ben Okafor, policy HL-4402", "Nguyen
+#: Thi Lan, application VE-40021", "Samuel Ortiz-Blanco, ref PX-7718830" (two or three
+#: capitalised words; the label says what the number is).
+_NAME_WITH_LABELLED_ID = re.compile(
+    r"(?<![\w@.'’-])((?:[A-Z][\w'’-]*[ \t]+){1,2}[A-Z][\w'’-]*)[ \t]*,[ \t]*"
+    r"(?i:policy|account|acct|order|ref|reference|booking|member(?:ship)?|customer|claim|"
+    r"application|case|ticket|card|invoice|contract|loan|tracking|reservation)"
+    r"(?i:[ \t]+(?:no|number|num|id|ref))?\.?[ \t:#-]*(?=[A-Za-z]{0,4}-?\d)")
+#: Someone else's name announced just before a typed name ("under my wife's name, ...", "for
+#: my son, ..."): the name is not the customer's.
+_OTHERS_NAME = re.compile(
+    r"\b(?:my|our)[ \t]+(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|"
+    r"brother|sister|boss|friend|gran|nan|grandma|grandad|grandmother|grandfather|aunt|uncle|"
+    r"kid|child|colleague|flatmate|roommate|employer|company)(?:['’]s)?\b[^.!?\n]{0,40}$",
+    re.IGNORECASE)
 #: What `_NAME_WITH_ID` needs after the name (a cheap test first).
 _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
@@ -1055,6 +1080,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_GREETING_NAME, text.lstrip()[:1] in "HhGg"),
                     (_INLINE_SIGNATURE, "\n" not in text.rstrip()),
                     (_ID_THEN_NAME, "," in text and _ID_HINT.search(text) is not None),
+                    (_NAME_WITH_LABELLED_ID, "," in text and _ID_HINT.search(text) is not None),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
@@ -1067,6 +1093,8 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
+            if _OTHERS_NAME.search(text, max(0, m.start(group) - 60), m.start(group)):
+                continue  # "booking's under my wife's name, Leila Haddad, ref HTL-8812"
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
                             and w not in _stop_words() for w in words)
