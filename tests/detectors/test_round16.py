@@ -35,6 +35,16 @@ _CALM_GRIEVANCE = "hi there, the parcel tracker shows my sofa went to a depot in
     ("I couldn't reach the depot today. Apologies for the inconvenience.", NA),
     ("Sorry for the wait, let me look.", NA),
     ("Sorry to hear you're moving, let me look.", NA),
+    # (review) the fault owned outright; a delay complained of, not the agent's own wait
+    ("That's on us, I'll get it rerouted today.", MET),
+    ("My apologies, that's our mistake, I'll reroute it.", MET),
+    ("Sorry for the delay, let me look.", NA),
+    # the agent's own slip told after the apology, its own bad news before it, a plain
+    # statement with "not" in it
+    ("Sorry about that, my screen froze for a second.", NA),
+    ("Sorry for the mix-up on my part, I typed the wrong date.", NA),
+    ("Sadly the depot is closed until Monday. I'm sorry about that.", NA),
+    ("It's not on our system yet, so give it another day.", NA),
 ])
 def test_a_grievance_the_agents_reply_owns_triggers(reply, status):
     report = judge([("agent", "Hello, Sofaworld, how can I help?"),
@@ -50,6 +60,9 @@ def test_a_grievance_the_agents_reply_owns_triggers(reply, status):
 
 @pytest.mark.parametrize("customer, reply", [
     ("my grandad passed away in march so i need to close his account", "I'm so sorry for your loss."),
+    ("my husband passed away last month so I need to change the account name",
+     "I'm so sorry about that."),
+    ("no that's all thank you very much", "Sorry about that."),
     ("I'm moving to Lisbon next month so I'd like to cancel", "Sorry to hear you're leaving us!"),
     ("I dropped my phone in the canal last night, can you block the sim", "Oh no, that's awful."),
 ])
@@ -102,6 +115,20 @@ def test_acknowledged_by_is_an_option_of_any_respond_standard():
     assert judge(call, standards)["owned"].status is NA
 
 
+
+def test_an_acknowledged_trigger_is_answered_by_the_reply_that_acknowledged_it():
+    # (review) the reply need not match the response rule: it answered the trigger it found
+    standards = {"schema_version": 1, "name": "owning", "standards": [{
+        "id": "owned", "check": "respond", "title": "Own faults",
+        "trigger": {"acknowledged_by": {"phrases": ["my bad"]}},
+        "response": {"match": {"phrases": ["sorry"]}}}]}
+    result = judge([("customer", "the invoice has last year's address on it"),
+                    ("agent", "my bad, fixed it now")], standards)["owned"]
+    assert result.status is MET
+    assert [e.role for e in result.evidence] == [csnlp.EvidenceRole.TRIGGER,
+                                                 csnlp.EvidenceRole.RESPONSE]
+
+
 # -- blame and dismissal said plainly ---------------------------------------------------------
 @pytest.mark.parametrize("agent, status", [
     ("You keyed the postcode in wrong, that's why it bounced.", MISSED),
@@ -121,6 +148,17 @@ def test_acknowledged_by_is_an_option_of_any_respond_standard():
     ("We'll be more careful with the packaging next time.", MET),
     ("This isn't user error at all, it's a fault on our side.", MET),
     ("I can't control the weather, but I can rebook you for free.", MET),
+    # (review) a relative clause of the company's error, a diagnosis, a question, what the
+    # customer was sent, another's care, "user error" denied, a clause going on
+    ("The parcel you ordered was labelled wrong by our warehouse, I'm so sorry.", MET),
+    ("It looks like you typed the email in wrong, I'll fix it now.", MET),
+    ("So you entered the PIN wrong a few times?", MET),
+    ("You probably got sent the wrong card reader by our team.", MET),
+    ("I promise you the driver will be more careful next time.", MET),
+    ("This isn't caused by user error, it's our bug.", MET),
+    ("That's what everyone says about the premium plan, it's really popular!", MET),
+    ("I don't set the prices myself, the system does, but I can apply a discount.", MET),
+    ("I just don't make the rules.", MISSED),
 ])
 def test_blame_and_dismissal_said_plainly(agent, status):
     turns = [("agent", "Hello, Keyline, how can I help?"),
@@ -147,11 +185,20 @@ def test_a_calm_question_the_tone_model_reads_as_mildly_frustrated_triggers_noth
      "Thanks Marta, I've lifted the block.", MET),
     ("Hello, it's Marta Kowalczyk, account AC-55120. My card was declined twice today.",
      "Thanks, I've lifted the block.", MISSED),
-    ("Order for Tomasz Wierzba, ref ZX-99120, has not arrived.",
+    ("Name: Tomasz Wierzba, ref ZX-99120. It has not arrived.",
      "I've chased it with the courier.", MISSED),
+    # "for" is no cue: the order may be for anyone
+    ("Order for Tomasz Wierzba, ref ZX-99120, has not arrived.",
+     "I've chased it with the courier.", NA),
     # someone else's name before the reference: the customer's own stays unknown
     ("hi, the order's under my husband's name, Tomasz Wierzba, ref ZX-99120. where is it?",
      "Thanks, I've chased it with the courier.", NA),
+    # (review) a company, a product, the agent greeted: no cue says the name is the customer's
+    ("Hi, I'm calling from Acme Insurance, policy AB-1234. My claim is stuck.",
+     "Thanks, I've checked it.", NA),
+    ("Hi Sarah, account 44120, my card has been blocked again.", "Thanks, I've checked it.", NA),
+    ("My Samsung Galaxy, order 88123, arrived broken.", "Thanks, I've checked it.", NA),
+    ("I'm José Álvarez, order 55120, it never came.", "Thanks José, I've chased it.", MET),
 ])
 def test_a_typed_full_name_before_a_labelled_reference(opening, reply, status):
     report = judge([("customer", opening), ("agent", reply)], metadata={"channel": "chat"})
@@ -173,6 +220,9 @@ def test_a_name_asked_for_after_other_details_and_given_last():
     ("okay see you friday mark bye", MET),
     ("okay see you friday mark goodbye", MET),
     ("okay i'll send the mark bye", MISSED),
+    # (review) a name that is a word after a noun or someone else's title
+    ("i'll pass it to my colleague mark bye", MISSED),
+    ("that goes on the final mark bye", MISSED),
 ])
 def test_a_goodbye_said_to_a_name_that_is_also_a_word(last, status):
     turns = [("agent", "fixit garage this is dom"),

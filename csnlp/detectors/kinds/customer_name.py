@@ -660,6 +660,12 @@ might shall please every any no each some""".split())
 
 #: Goodbyes said after the name of the person they are said to.
 _FAREWELLS = frozenset("bye goodbye cheers ciao".split())
+#: Words a name said goodbye to follows: a day or time ("see you thursday jack bye"), a wish
+#: ("have a good day jack bye", "take care ..."), thanks or an opener; not a noun or an
+#: adjective the name would be a word after ("the final bill goodbye", "my colleague mark bye").
+_BEFORE_FAREWELL = frozenset("""monday tuesday wednesday thursday friday saturday sunday
+tomorrow today tonight then now soon later again weekend week morning afternoon evening night
+day care thanks you okay alright right great perfect lovely brilliant cheers too""".split())
 
 
 def _spoken_of(words: list[str], k: int) -> bool:
@@ -702,7 +708,7 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
             return False
     elif after in ("thank", "thanks") and not as_word:
         return True  # thanks said after the name: "lovely to hear joy thank you"
-    elif not as_word and (after in _FAREWELLS or (
+    elif before in _BEFORE_FAREWELL and (after in _FAREWELLS or (
             after == "good" and k + 2 < len(words) and words[k + 2] == "bye")) and (
             k + 3 >= len(words) or words[k + 2] in _FAREWELLS or "_eot_" in words[k + 2:k + 4]):
         # a goodbye to the name, ending the turn: "see you thursday jack bye", "... jack
@@ -959,21 +965,17 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
 _NAME_WITH_ID = re.compile(
     r"(?<![\w@.'’-])((?:[^\W\d_][\w'’-]*[ \t]+){1,3}[^\W\d_][\w'’-]*)[ \t]*,[ \t]*"
     r"(?=[^\s@,]+@|D\.?O\.?B\b|date of birth|born\b|\d)", re.IGNORECASE)
-#: ... or a full name before a labelled reference: "it's Ben Okafor, policy HL-4402", "Nguyen
-#: Thi Lan, application VE-40021", "Samuel Ortiz-Blanco, ref PX-7718830" (two or three
-#: capitalised words; the label says what the number is).
+#: ... or a full name the customer gives as theirs before a labelled reference: "it's Ben
+#: Okafor, policy HL-4402", "Name Nguyen Thi Lan, application VE-40021", "I'm José Álvarez,
+#: order 55120" (two or three capitalised words after "it's", "this is", "I'm" or "name";
+#: not "I'm calling from Acme Insurance, policy AB-1234", "my Apple Watch, order 5512234",
+#: "under my wife's name, Leila Haddad, ref ...").
 _NAME_WITH_LABELLED_ID = re.compile(
-    r"(?<![\w@.'’-])((?:[A-Z][\w'’-]*[ \t]+){1,2}[A-Z][\w'’-]*)[ \t]*,[ \t]*"
+    r"(?:^|[\s,.!;:(])(?i:it['’]?s|it is|this is|i['’]?m|i am|name(?:['’]s| is)?)[ \t]*:?[ \t]+"
+    r"((?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+){1,2}[A-ZÀ-ÖØ-Þ][\w'’-]*)[ \t]*,[ \t]*"
     r"(?i:policy|account|acct|order|ref|reference|booking|member(?:ship)?|customer|claim|"
     r"application|case|ticket|card|invoice|contract|loan|tracking|reservation)"
-    r"(?i:[ \t]+(?:no|number|num|id|ref))?\.?[ \t:#-]*(?=[A-Za-z]{0,4}-?\d)")
-#: Someone else's name announced just before a typed name ("under my wife's name, ...", "for
-#: my son, ..."): the name is not the customer's.
-_OTHERS_NAME = re.compile(
-    r"\b(?:my|our)[ \t]+(?:wife|husband|partner|mum|mom|mother|dad|father|son|daughter|"
-    r"brother|sister|boss|friend|gran|nan|grandma|grandad|grandmother|grandfather|aunt|uncle|"
-    r"kid|child|colleague|flatmate|roommate|employer|company)(?:['’]s)?\b[^.!?\n]{0,40}$",
-    re.IGNORECASE)
+    r"(?i:[ \t]+(?:no|number|num|id|ref))?\.?[ \t:#-]*(?=[A-Za-z]{0,4}[ -]?\d)")
 #: What `_NAME_WITH_ID` needs after the name (a cheap test first).
 _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
@@ -1093,8 +1095,6 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
-            if _OTHERS_NAME.search(text, max(0, m.start(group) - 60), m.start(group)):
-                continue  # "booking's under my wife's name, Leila Haddad, ref HTL-8812"
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
                             and w not in _stop_words() for w in words)

@@ -56,16 +56,19 @@ class TriggerSpec(SpecModel):
     #: trigger too: the agent itself read a grievance in it, as a reviewer reading the reply
     #: would ("there's 140 in roaming charges on my bill" / "oh no, I'm sorry about that").
     #: Such a trigger is answered by that reply, so it turns "nothing triggered" into met and
-    #: never adds a miss. Sympathy for a misfortune ("I'm so sorry for your loss", "oh no")
-    #: is no such reply. Turns of fewer than `acknowledged_min_words` words ("17 May" / "sorry,
-    #: I misheard") are not read this way.
+    #: never adds a miss. Not read this way: turns of fewer than `acknowledged_min_words`
+    #: words ("17 May" / "sorry, I misheard"), plain answers to the agent ("no that's all
+    #: thank you"), and turns the `acknowledged_unless` rule matches (a misfortune that is
+    #: nobody's fault: "my husband passed away last month" / "I'm so sorry about that").
     acknowledged_by: RuleSpec = RuleSpec()
     acknowledged_min_words: Annotated[int, Field(ge=1)] = 4
+    acknowledged_unless: RuleSpec = RuleSpec()
 
     @model_validator(mode="after")
     def _something(self) -> TriggerSpec:
-        if self.match.is_empty and self.tone is None:
-            raise ValueError("a trigger needs a match rule or a tone threshold")
+        if self.match.is_empty and self.tone is None and self.acknowledged_by.is_empty:
+            raise ValueError("a trigger needs a match rule, a tone threshold or an "
+                             "acknowledged_by rule")
         return self
 
 
@@ -87,6 +90,7 @@ class RespondSpec(StandardBase):
         return self.response.match
 
     def rule_speaker(self, path: str) -> str:
+        # (acknowledged_by is looked for in the watched speaker's reply)
         if path.startswith("trigger.") and path != "trigger.acknowledged_by":
             return self.trigger.speaker
         return self.speaker
@@ -116,20 +120,23 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
     return hits
 
 
-def _acknowledged_hits(ctx: Context, std: RespondSpec, owned,
-                       found: list[tuple[int, Evidence, bool]]) -> list[tuple[int, Evidence, bool]]:
-    """(turn index, evidence, False) of each trigger-speaker turn that no other way found and
-    that the watched speaker's turn right after it answers with the `owned` rule (the
-    trigger's `acknowledged_by`)."""
+def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
+                       found: list[tuple[int, Evidence, bool]]
+                       ) -> dict[int, tuple[Evidence, tuple[int, Span]]]:
+    """Trigger-speaker turns no other way found that the watched speaker's turn right after
+    answers with the `owned` rule (the trigger's `acknowledged_by`): turn index -> (trigger
+    evidence, the answer: that reply's index and span)."""
     turns = ctx.transcript.turns
     seen = {i for i, _, _ in found}
-    hits = []
+    hits = {}
     for i in ctx.turns_of(std.trigger.speaker):
         if (i in seen or i + 1 >= len(turns) or turns[i + 1].speaker != std.speaker
-                or ctx.annotations[i].n_words < std.trigger.acknowledged_min_words
-                or not ctx.find(owned, i + 1)):
+                or ctx.annotations[i].n_words < std.trigger.acknowledged_min_words):
             continue
-        hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, "acknowledged"), False))
+        spans = ctx.find(owned, i + 1)
+        if not spans or _plain_answer(ctx, i) or (not unless.is_empty and ctx.find(unless, i)):
+            continue
+        hits[i] = (ctx.whole_turn(i, EvidenceRole.TRIGGER, "acknowledged"), (i + 1, spans[0]))
     return hits
 
 
@@ -329,9 +336,12 @@ class RespondDetector(Detector[RespondSpec]):
         triggers = _trigger_hits(ctx, std, self.rule("trigger.match"),
                                  self.rule("trigger.tone_unless"))
         response = self.rule("response.match")
+        # a trigger the agent's reply acknowledged is answered by that reply
+        owned: dict[int, tuple[Evidence, tuple[int, Span]]] = {}
         if not std.trigger.acknowledged_by.is_empty:
-            owned = self.rule("trigger.acknowledged_by")
-            triggers = sorted(triggers + _acknowledged_hits(ctx, std, owned, triggers),
+            owned = _acknowledged_hits(ctx, std, self.rule("trigger.acknowledged_by"),
+                                       self.rule("trigger.acknowledged_unless"), triggers)
+            triggers = sorted(triggers + [(i, ev, False) for i, (ev, _) in owned.items()],
                               key=lambda hit: hit[0])
         if not triggers:
             return self.not_applicable(f"No {std.trigger.speaker} turn showed "
@@ -342,7 +352,8 @@ class RespondDetector(Detector[RespondSpec]):
         said = ctx.turns_of(std.trigger.speaker)
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
-            answer = next(((j, s) for j in after for s in ctx.find(response, j)), None)
+            answer = owned[i][1] if i in owned else next(
+                ((j, s) for j in after for s in ctx.find(response, j)), None)
             if answer is None and by_tone:
                 answer = _answered_before(ctx, replies, i, response, said)
             evidence.append(trig)
