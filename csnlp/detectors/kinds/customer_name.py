@@ -39,6 +39,7 @@ import jellyfish
 
 from csnlp.detectors.base import Context, Detector, quote
 from csnlp.detectors.registry import register
+from csnlp.nlp.normalise import GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
 
@@ -658,7 +659,7 @@ new on in at to of for from by with i we they you he she will would can could sh
 might shall please every any no each some""".split())
 
 
-#: Goodbyes said after the name of the person they are said to.
+#: Goodbyes said after the name of the person they are said to (`_goodbye_ends`).
 _FAREWELLS = frozenset("bye goodbye cheers ciao".split())
 #: Words a name said goodbye to follows: a day or time ("see you thursday jack bye"), a wish
 #: ("have a good day jack bye", "take care ..."), thanks or an opener; not a noun or an
@@ -666,6 +667,19 @@ _FAREWELLS = frozenset("bye goodbye cheers ciao".split())
 _BEFORE_FAREWELL = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 tomorrow today tonight then now soon later again weekend week morning afternoon evening night
 day care thanks you okay alright right great perfect lovely brilliant cheers too""".split())
+
+
+def _goodbye_ends(words: list[str], k: int) -> bool:
+    """Whether the words after word `k` are a goodbye that ends the turn: a farewell ("bye",
+    "cheers"; "goodbye" is normalised "good bye"), then only goodbye words (`GOODBYE_WORDS`:
+    "bye now", "cheers then")."""
+    tail = words[k + 1:]
+    if tail and tail[-1] == "_eot_":
+        tail = tail[:-1]
+    if tail[:2] == ["good", "bye"]:
+        tail = tail[1:]
+    return (bool(tail) and tail[0] in _FAREWELLS
+            and all(w in GOODBYE_WORDS or w in _FAREWELLS for w in tail))
 
 
 def _spoken_of(words: list[str], k: int) -> bool:
@@ -708,12 +722,8 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
             return False
     elif after in ("thank", "thanks") and not as_word:
         return True  # thanks said after the name: "lovely to hear joy thank you"
-    elif before in _BEFORE_FAREWELL and (after in _FAREWELLS or (
-            after == "good" and k + 2 < len(words) and words[k + 2] == "bye")) and (
-            k + 3 >= len(words) or words[k + 2] in _FAREWELLS or "_eot_" in words[k + 2:k + 4]):
-        # a goodbye to the name, ending the turn: "see you thursday jack bye", "... jack
-        # goodbye" (normalised "good bye")
-        return True
+    elif before in _BEFORE_FAREWELL and _goodbye_ends(words, k):
+        return True  # "see you thursday jack bye", "take care jack goodbye now"
     elif after == "have" and before in _VOCATIVE_LEAD:
         return True  # "thanks so much joy have a great day" (not "okay will have a look")
     if words[k] in _stop_words():  # "will", "may": read only by the words above and below
@@ -1077,12 +1087,13 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
     it after its thanks (after a question, or on the last line of a message of several). (start,
     end, name words); every word capitalised in the text."""
     found = []
-    for rx, may in ((_NAME_WITH_ID, "," in text and _ID_HINT.search(text) is not None),
+    with_id = "," in text and _ID_HINT.search(text) is not None  # a comma, then details
+    for rx, may in ((_NAME_WITH_ID, with_id),
                     (_SIGNATURE, "\n" in text),
                     (_GREETING_NAME, text.lstrip()[:1] in "HhGg"),
                     (_INLINE_SIGNATURE, "\n" not in text.rstrip()),
-                    (_ID_THEN_NAME, "," in text and _ID_HINT.search(text) is not None),
-                    (_NAME_WITH_LABELLED_ID, "," in text and _ID_HINT.search(text) is not None),
+                    (_ID_THEN_NAME, with_id),
+                    (_NAME_WITH_LABELLED_ID, with_id),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
