@@ -173,7 +173,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # where a name is the subject: "it's ngozi n g o z i", the surname asked for; not
             # "my w i f i keeps dropping, the wifi ..."
             if ((named_at == n or asked_before or _name_cue(text))
-                    and sum(map(_letter, ctx.annotations[i].words)) >= 3):
+                    and _spells(ctx.annotations[i].words, text)):
                 previous = turns[customer[n - 1]].text if n else ""
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
@@ -375,25 +375,40 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         said: set[str] = set()
         for i in leading:
             said.update(_folded(ctx.annotations[i].words, turns[i].text))
-        pool = self._echo_pool(ctx, said - known)
+        wanted = {w for w in said - known if _echo_candidate(w)}
+        # The customer's turns are read for the words (`_echo_pool`) only once a word of these
+        # turns may be an address: in typed text that is a capitalised word in an address
+        # position, found first (most typed turns have none); in speech the pool first, as
+        # speech has many loose address positions and few words the customer said too.
+        pool: set[str] | None = None
         own: set[str] | None = None
-        if not pool:
-            return None if known else self._known_to_agent(ctx, leading, own)
         for i in leading:
             ann = ctx.annotations[i]
             text = turns[i].text
             words = _folded(ann.words, text)
-            if pool.isdisjoint(words):
-                continue  # nearly every turn: no word the customer could have given
+            if wanted.isdisjoint(words):
+                continue
             cased = _cased(text)
             for k in range(1, len(words)):
                 word = words[k]
-                if word not in pool:
+                if word not in wanted:
                     continue
                 start, end = ann.spans[k]
-                position = _address_position(words, k, text, start, end, cased)
-                if position is None:
+                position: str | None = None
+                if cased:
+                    position = _address_position(words, k, text, start, end, cased)
+                    if position is None:
+                        continue
+                if pool is None:
+                    pool = self._echo_pool(ctx, wanted)
+                if not pool:
+                    return None if known else self._known_to_agent(ctx, leading, own)
+                if word not in pool:
                     continue
+                if not cased:
+                    position = _address_position(words, k, text, start, end, cased)
+                    if position is None:
+                        continue
                 if own is None:
                     own = self._agent_names(ctx)
                 if word in own:
@@ -416,7 +431,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         turns = ctx.transcript.turns
         for i in leading:
             text = turns[i].text
-            if not _cased(text):
+            if not _cased(text) or not _may_greet(text, ctx.annotations[i].words):
                 continue
             for m in _TYPED_VOCATIVE.finditer(text):
                 word = m.group(1).lower()
@@ -431,8 +446,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
     def _echo_pool(self, ctx: Context, said: set[str]) -> set[str]:
         """Of the words the agent `said`, those that may be a name the customer gave (`_given`
         decides where): words of the customer's turns and spellings, and words of typed agent
-        questions the customer's reply confirms. Built once per call, so agent turns without
-        one are passed over at the cost of a set test."""
+        questions the customer's reply confirms. Built once per call, when a word is first
+        looked up in it."""
         wanted = {w for w in said if _echo_candidate(w)}
         turns = ctx.transcript.turns
         pool: set[str] = set()
@@ -917,6 +932,16 @@ def _letter(word: str) -> bool:
     return len(word) == 1 or (len(word) == 2 and word[1] == "." and word[0].isalpha())
 
 
+def _spells(words: list[str], text: str) -> bool:
+    """Whether a turn has three letters of a spelling (`_letter`) or more, counted without a
+    Python call per word where it can be: a letter with a period needs a period in the text."""
+    lengths = list(map(len, words))
+    singles = lengths.count(1)
+    if singles >= 3 or "." not in text:
+        return singles >= 3
+    return singles + lengths.count(2) >= 3 and sum(map(_letter, words)) >= 3
+
+
 def _may_mask(text: str) -> bool:
     """Whether a turn may hold a redaction placeholder (`_PLACEHOLDER`): a cheap test first."""
     return ("[" in text or "<" in text or "*" in text
@@ -1011,6 +1036,20 @@ _INLINE_SIGNATURE = re.compile(
     r"[ \t]*(?:\([^)\n]{0,30}\)|[,|–—][^.!?\n]{0,60})?[ \t.]*\Z", re.IGNORECASE)
 
 
+#: The closing words `_INLINE_SIGNATURE` signs after, and a sentence opening on an initial.
+_SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
+                  "warmly")
+_SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
+
+
+def _may_sign(text: str) -> bool:
+    """Whether `_INLINE_SIGNATURE` may match: a closing word in the text, or a sentence after
+    the first. Substring tests, where the signature is tried at every character."""
+    lower = text.lower()
+    return (any(word in lower for word in _SIGNOFF_WORDS)
+            or _SENTENCE_CAPITAL.search(text) is not None)
+
+
 #: A message on one line signed with a first name after a question and a closing thanks
 #: ("... my invoices? Thanks, Tom"): read only in the message opening a conversation, where
 #: no agent has yet said a name to thank (later "Thanks, Dave" thanks the agent), and after a
@@ -1091,7 +1130,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
     for rx, may in ((_NAME_WITH_ID, with_id),
                     (_SIGNATURE, "\n" in text),
                     (_GREETING_NAME, text.lstrip()[:1] in "HhGg"),
-                    (_INLINE_SIGNATURE, "\n" not in text.rstrip()),
+                    (_INLINE_SIGNATURE, "\n" not in text.rstrip() and _may_sign(text)),
                     (_ID_THEN_NAME, with_id),
                     (_NAME_WITH_LABELLED_ID, with_id),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
@@ -1296,6 +1335,22 @@ _TYPED_VOCATIVE = re.compile(
     r"[Mm]any thanks|[Gg]ood (?:morning|afternoon|evening)|[Mm]orning|[Cc]heers)[ \t]*,?[ \t]+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?([A-Z][a-z'’-]+)"
     r"(?=[ \t]*(?:[,.!?;:)\n]|\Z|(?:and|&)[ \t]+[A-Z]))")
+#: The words a `_TYPED_VOCATIVE` opens with, normalised ("Hiya" is hi, "Many thanks" has thanks).
+_VOCATIVE_WORDS = frozenset(
+    "hi hello hey dear thanks thank many good morning afternoon evening cheers".split())
+#: ... and one glued to the word before by punctuation, which stays inside that word's token
+#: ("2.Hi Sam,": one word "2.hi").
+_GLUED_VOCATIVE = re.compile(r"[,.!?](?:[Hh](?:i|ello|ey)|[Dd]ear|[Tt]hank|[Mm]any|[Gg]ood|"
+                             r"[Mm]orning|[Cc]heers)")
+
+
+def _may_greet(text: str, words: list[str]) -> bool:
+    """Whether `_TYPED_VOCATIVE` may match in a turn: one of its opening words is among the
+    turn's words, or glued to the word before. A test of a set and of a literal, where the
+    vocative itself is tried at every character."""
+    return not _VOCATIVE_WORDS.isdisjoint(words) or _GLUED_VOCATIVE.search(text) is not None
+
+
 #: Two capitalised words inside a typed sentence, a full name an agent may check ("the
 #: policy is held by Chiamaka Abara, is that you?").
 _FULL_NAME_INSIDE = re.compile(r"[a-z,;:] (?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z'’-]+ "

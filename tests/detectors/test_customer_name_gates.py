@@ -1,0 +1,79 @@
+"""customer_name's cheap tests (round seventeen, issue 15's cost): each skips a costly regex or
+count only where that could not have found anything, so the verdicts are the same with them.
+Checked here as implications over generated texts, and end to end on the cases they guard."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from csnlp.detectors.kinds import customer_name as cn  # noqa: E402
+from csnlp.nlp.normalise import normalise_phrase  # noqa: E402
+from tests.detectors.conftest import judge  # noqa: E402
+
+#: Pieces that make the guarded patterns match, glued by spaces, punctuation and digits.
+_PIECES = ["Hi", "hi", "Hiya", "Hello", "Hey", "Dear", "Thanks", "Thank you", "Many thanks",
+           "Good morning", "Good evening", "Morning", "Cheers", "Regards", "Best", "Mr", "Sam",
+           "Ines", "Pedro", "Okonkwo-Bell", "R.", "k", "a", "t", "e", "s.", "i.", "ok", "2",
+           "order", "the", "and", "is", "late", "fee", "Sincerely", "warmly", "Tom Reyes"]
+_GLUE = [" ", ", ", ". ", "! ", "? ", ".", ",", "!", "\n", " - ", "  "]
+
+texts = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GLUE)),
+                 min_size=1, max_size=9).map(lambda parts: "".join(p + g for p, g in parts))
+_SETTINGS = settings(max_examples=300, deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(texts)
+def test_a_typed_vocative_is_never_gated_out(text):
+    words = ["_bot_", *normalise_phrase(text), "_eot_"]
+    if cn._TYPED_VOCATIVE.search(text) is not None:
+        assert cn._may_greet(text, words), text
+
+
+@_SETTINGS
+@given(texts)
+def test_an_inline_signature_is_never_gated_out(text):
+    if cn._INLINE_SIGNATURE.search(text) is not None:
+        assert cn._may_sign(text), text
+
+
+@_SETTINGS
+@given(texts)
+def test_the_letter_count_is_the_plain_count(text):
+    words = ["_bot_", *normalise_phrase(text), "_eot_"]
+    assert cn._spells(words, text) == (sum(map(cn._letter, words)) >= 3), text
+
+
+def test_the_gates_say_no_to_plain_turns():
+    # what they are for: most turns pass none of them
+    text = "Could you book a table at Chang's in Corte Madera for five?"
+    words = ["_bot_", *normalise_phrase(text), "_eot_"]
+    assert not cn._may_greet(text, words)
+    assert not cn._may_sign(text)
+    assert not cn._spells(words, text)
+
+
+def test_a_greeting_glued_to_a_number_still_addresses_the_customer():
+    # "2.Hi" is one word ("2.hi"): the vocative is found by the glued test, not the words
+    turns = [("customer", "My parcel has not come."),
+             ("agent", "Great, see step 2.Hi Hazel, it left the depot today."),
+             ("customer", "ok thanks")]
+    result = judge(turns, standards="contact_center")["customer_name"]
+    assert result.status.value == "met"
+    assert result.evidence[0].text == "Hazel"
+
+
+def test_a_typed_address_is_found_before_the_customer_turns_are_read():
+    # the typed address position first, then the customer's words: the echo still holds
+    turns = [("agent", "Hello, you're chatting with Omar. How can I help?"),
+             ("customer", "Parcel 55-1902 (Marguerite Lindahl): where is it now?"),
+             ("agent", "Sure, in Corte Madera. Thanks Marguerite, it's out tomorrow."),
+             ("customer", "ok")]
+    result = judge(turns, standards="contact_center")["customer_name"]
+    assert result.status.value == "met"
+    assert [e.text for e in result.evidence] == ["Marguerite", "Marguerite"]
