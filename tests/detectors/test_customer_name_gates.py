@@ -77,3 +77,18 @@ def test_a_typed_address_is_found_before_the_customer_turns_are_read():
     result = judge(turns, standards="contact_center")["customer_name"]
     assert result.status.value == "met"
     assert [e.text for e in result.evidence] == ["Marguerite", "Marguerite"]
+
+
+@_SETTINGS
+@given(texts)
+def test_a_typed_address_position_passes_the_cheap_test(text):
+    from csnlp.nlp.normalise import norm_words, shared_nlp
+
+    words, spans = norm_words(shared_nlp().make_doc(text))
+    words = ["_bot_", *words, "_eot_"]
+    spans = [(0, 0), *spans, (len(text), len(text))]
+    for k in range(1, len(words) - 1):
+        start, end = spans[k]
+        if cn._address_position(words, k, text, start, end, True) is not None:
+            assert text[start:start + 1].isupper(), (text, k)
+            assert k == 1 or words[k - 1] in cn._TYPED_ADDRESS_BEFORE, (text, k)

@@ -396,6 +396,11 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 start, end = ann.spans[k]
                 position: str | None = None
                 if cased:
+                    # what `_address_position` needs first in typed text: a capital, and the
+                    # turn's opening word or a greeting or thanks before it
+                    if not text[start:start + 1].isupper() or (
+                            k > 1 and words[k - 1] not in _TYPED_ADDRESS_BEFORE):
+                        continue
                     position = _address_position(words, k, text, start, end, cased)
                     if position is None:
                         continue
@@ -1378,6 +1383,11 @@ november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _NAME_CUE_WORDS = frozenset("name names called".split())
 #: Pairs before a name early in a caller's turn ("it's august lindqvist", "hi i'm tope").
 _NAME_CUE_PAIRS = frozenset({("it", "is"), ("i", "am"), ("this", "is"), ("name", "is")})
+#: The words before a typed address `_address_position` may find: a greeting or thanks
+#: ("thank you" ends on you), or "and" between two names ("Hi Grace and Tom,").
+_TYPED_ADDRESS_BEFORE = _ADDRESS_LEAD | {"you", "and"}
+
+
 #: Fillers and greetings that do not count among an answer's opening words.
 _FILLERS = frozenset("_bot_ um uh er erm ah oh yes yeah yep hi hello hey so well okay ok".split())
 
