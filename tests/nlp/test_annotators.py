@@ -70,7 +70,8 @@ def _assert_identical(annotators, turns: list[tuple[str, str]]) -> None:
     with reference.memory_zone():
         want = [_fields(a) for a in reference.annotate(texts, speakers)]
     # Cold (turns tokenized one by one, outside zones), then warm (joined, inside zones), each
-    # from an empty turn cache; then once more, the short turns now from the cache.
+    # from an empty turn cache; then once more, the short turns now from the cache (the
+    # longer ones among them kept the second time they were seen, in the warm pass).
     for warm, cached in ((0, False), (WARM_TURNS, False), (WARM_TURNS, True)):
         fast.warm_turns = warm
         if not cached:
@@ -168,3 +169,26 @@ def test_a_rule_compiled_after_annotating_is_looked_for_in_cached_turns():
     rule = fast.compile_rule(RuleSpec(phrases=("lovely weather",)), "late.match")
     ann = fast.annotate(["Lovely weather today."], ["agent"])[0]
     assert rule.find("Lovely weather today.", ann) == [(0, 14, "phrase:late.match")]
+
+
+def test_a_longer_turn_is_kept_the_second_time_it_is_seen():
+    from csnlp.nlp.fast import TURN_CACHE_ADMIT_CHARS, TURN_CACHE_CHARS, FastAnnotator
+    from csnlp.standards import load_standards
+
+    fast = FastAnnotator(load_standards("contact_center"))
+    short = "Thank you so much!"
+    longer = "Could you tell me when the engineer is coming to fix the line?"
+    assert len(short) <= TURN_CACHE_ADMIT_CHARS < len(longer) <= TURN_CACHE_CHARS
+    first = fast.annotate([short, longer], ["customer", "customer"])
+    assert (short, "customer") in fast._turn_cache  # short: kept at once
+    assert (longer, "customer") not in fast._turn_cache  # longer: remembered only
+    again = fast.annotate([longer], ["customer"])[0]
+    assert again is not first[1] and _fields(again) == _fields(first[1])
+    assert (longer, "customer") in fast._turn_cache  # seen twice: kept
+    hits = fast.turn_cache_stats[1]
+    assert fast.annotate([longer], ["customer"])[0] is again
+    assert fast.turn_cache_stats[1] == hits + 1
+    # what is remembered stays as bounded as the cache
+    fast.turn_cache_size = 10
+    fast.annotate([f"{longer} Reference {n}." for n in range(50)], ["customer"] * 50)
+    assert len(fast._seen_once) <= 10 and len(fast._turn_cache) <= 10
