@@ -176,9 +176,14 @@ def test_a_longer_turn_is_kept_the_second_time_it_is_seen():
     from csnlp.standards import load_standards
 
     fast = FastAnnotator(load_standards("contact_center"))
+    fast.turn_cache_size = 12
     short = "Thank you so much!"
+    early = "Could you tell me when my new card will arrive in the post?"
     longer = "Could you tell me when the engineer is coming to fix the line?"
     assert len(short) <= TURN_CACHE_ADMIT_CHARS < len(longer) <= TURN_CACHE_CHARS
+    # while the cache is less than a quarter full, every short turn is kept at once
+    fast.annotate([early, "Yes.", "Okay."], ["customer"] * 3)
+    assert (early, "customer") in fast._turn_cache
     first = fast.annotate([short, longer], ["customer", "customer"])
     assert (short, "customer") in fast._turn_cache  # short: kept at once
     assert (longer, "customer") not in fast._turn_cache  # longer: remembered only
@@ -189,6 +194,5 @@ def test_a_longer_turn_is_kept_the_second_time_it_is_seen():
     assert fast.annotate([longer], ["customer"])[0] is again
     assert fast.turn_cache_stats[1] == hits + 1
     # what is remembered stays as bounded as the cache
-    fast.turn_cache_size = 10
     fast.annotate([f"{longer} Reference {n}." for n in range(50)], ["customer"] * 50)
-    assert len(fast._seen_once) <= 10 and len(fast._turn_cache) <= 10
+    assert len(fast._seen_once) <= 12 and len(fast._turn_cache) <= 12
