@@ -92,3 +92,16 @@ def test_a_typed_address_position_passes_the_cheap_test(text):
         if cn._address_position(words, k, text, start, end, True) is not None:
             assert text[start:start + 1].isupper(), (text, k)
             assert k == 1 or words[k - 1] in cn._TYPED_ADDRESS_BEFORE, (text, k)
+
+
+@pytest.mark.parametrize("closing", ["SİNCERELY", "faıthfully", "Beſt", "Regardſ", "Cheerſ"])
+def test_a_closing_word_in_unicode_case_forms_still_signs(closing):
+    # ignoring case, a regex reads "İ", "ı" as i and "ſ" as s: the substring test stands aside
+    # in text that is not ASCII (found by a review: "SİNCERELY, Tom Smith" was gated out)
+    text = f"my invoice is wrong, {closing}, Tom Smith"
+    assert cn._INLINE_SIGNATURE.search(text) is not None
+    assert cn._may_sign(text)
+    turns = [("customer", text), ("agent", "I will check it now.")]
+    result = judge(turns, standards="contact_center")["customer_name"]
+    assert result.status.value == "missed"
+    assert "Tom Smith" in [e.text for e in result.evidence]

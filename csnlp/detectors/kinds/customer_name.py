@@ -1049,7 +1049,10 @@ _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 def _may_sign(text: str) -> bool:
     """Whether `_INLINE_SIGNATURE` may match: a closing word in the text, or a sentence after
-    the first. Substring tests, where the signature is tried at every character."""
+    the first. Substring tests, where the signature is tried at every character; only in ASCII
+    text, as ignoring case a regex also reads "ſ" as s and "ı", "İ" as i ("SİNCERELY")."""
+    if not text.isascii():
+        return True
     lower = text.lower()
     return (any(word in lower for word in _SIGNOFF_WORDS)
             or _SENTENCE_CAPITAL.search(text) is not None)

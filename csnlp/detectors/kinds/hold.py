@@ -210,7 +210,8 @@ class HoldDetector(Detector[HoldSpec]):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
             between = range(a + 1, b)
-            if between and _PRESENCE.fullmatch(turns[b - 1].text.strip()):
+            if between and _may_ask_presence(turns[b - 1].text) and _PRESENCE.fullmatch(
+                    turns[b - 1].text.strip()):
                 # (not after the agent's opening, "how can I help?", said before the customer
                 # said more than hello: the customer's problem then "hello??" is a slow first
                 # reply, not a hold)
@@ -218,11 +219,13 @@ class HoldDetector(Detector[HoldSpec]):
                                               for k in range(a)):
                     out.append((a, "prompted"))
                 continue
+            text = turns[a].text
+            asks = ctx.find(ask, a)
+            if not asks and between:
+                continue  # no wait announced, and no thanks right after it: no hold either way
             # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
-            text = turns[a].text
-            asks = ctx.find(ask, a)
             sentences = _sentences(text) if asks else []  # once per turn, not per ask
             if any((wait := _the_wait(text, start, end, sentences)) is not None
                    and _WAIT_CUE.search(wait) and _GOING_TO.search(wait)
@@ -345,6 +348,19 @@ _PRESENCE = re.compile(
     r"(?:there|around|with me|on the line)|can you (?:still )?hear me|(?:is )?(?:any ?one|"
     r"any ?body|some ?one)(?: still)?(?: there)?|still there)[\s?!.…]*"
     r"|[^\w]*(?:hel+o+ *\?[\s?!.…,]*)+")
+#: Words one of `_PRESENCE`'s forms ends on: a cheap test of a customer turn first.
+_PRESENCE_WORDS = ("there", "around", "with me", "on the line", "hear", "one", "body", "hel")
+
+
+def _may_ask_presence(text: str) -> bool:
+    """Whether `_PRESENCE` may match `text`: it holds a word every form of it needs (tested in
+    ASCII text only: ignoring case, the regex also reads "ı" as i and "ſ" as s)."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _PRESENCE_WORDS)
+
+
 #: An agent back from a silence, opening its turn sorry for being away: "sorry, I was just
 #: looking at the account", "sorry about the wait", "sorry to keep you", "apologies, the
 #: system's slow today" (not "sorry to hear that, it's taken too long", "apologies for the
