@@ -115,6 +115,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         and spells until two turns after it. A name the agent checks on an outbound call
         counts when none is."""
         stated, stated_cased = self.rule("stated"), self.rule("stated_cased")
+        # rules of matcher labels only: a turn with no label has no span of theirs (`find`)
+        labelled = not (stated.templates or stated.regexes
+                        or stated_cased.templates or stated_cased.regexes)
         asked = self.rule("asked")
         ask_name = not asked.is_empty
         agent = self.standard.speaker
@@ -133,7 +136,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # later "it is Smart Electric" answers another question.
             if named_at < 0:
                 cased = _cased(text)
-                spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
+                ann = ctx.annotations[i]
+                spans = ([] if labelled and not ann.matches and ann.timeouts is None else
+                         ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else []))
                 for span in spans:
                     if _possessive(ctx, i, span):
                         continue  # "this is Jorge's phone": someone else's name
@@ -372,59 +377,59 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         leading = [i for i in indices if _may_address(turns[i].text, ctx.annotations[i].words)]
         if not leading:
             return None
-        said: set[str] = set()
-        for i in leading:
-            said.update(_folded(ctx.annotations[i].words, turns[i].text))
-        wanted = {w for w in said - known if _echo_candidate(w)}
-        # The customer's turns are read for the words (`_echo_pool`) only once a word of these
-        # turns may be an address: in typed text that is a capitalised word in an address
-        # position, found first (most typed turns have none); in speech the pool first, as
-        # speech has many loose address positions and few words the customer said too.
-        pool: set[str] | None = None
-        own: set[str] | None = None
+        # The words that may address someone, in order: in typed text a capitalised word in an
+        # address position (few turns have one); in speech every word that may be a name, its
+        # position read only if the customer said it too (speech has many loose positions).
+        # The customer's turns are read for these words alone (`_echo_pool`), once.
+        found: list[tuple[int, int, str, str | None, list[str]]] = []
         for i in leading:
             ann = ctx.annotations[i]
             text = turns[i].text
             words = _folded(ann.words, text)
-            if wanted.isdisjoint(words):
-                continue
             cased = _cased(text)
             for k in range(1, len(words)):
                 word = words[k]
-                if word not in wanted:
+                if word in known:
                     continue
-                start, end = ann.spans[k]
                 position: str | None = None
                 if cased:
                     # what `_address_position` needs first in typed text: a capital, and the
                     # turn's opening word or a greeting or thanks before it
-                    if not text[start:start + 1].isupper() or (
-                            k > 1 and words[k - 1] not in _TYPED_ADDRESS_BEFORE):
+                    start, end = ann.spans[k]
+                    if (not text[start:start + 1].isupper()
+                            or (k > 1 and words[k - 1] not in _TYPED_ADDRESS_BEFORE)
+                            or not _echo_candidate(word)):
                         continue
                     position = _address_position(words, k, text, start, end, cased)
                     if position is None:
                         continue
-                if pool is None:
-                    pool = self._echo_pool(ctx, wanted)
-                if not pool:
-                    return None if known else self._known_to_agent(ctx, leading, own)
-                if word not in pool:
+                elif not _echo_candidate(word):
                     continue
-                if not cased:
-                    position = _address_position(words, k, text, start, end, cased)
-                    if position is None:
-                        continue
-                if own is None:
-                    own = self._agent_names(ctx)
-                if word in own:
+                found.append((i, k, word, position, words))
+        own: set[str] | None = None
+        if not found:
+            return None if known else self._known_to_agent(ctx, leading, own)
+        pool = self._echo_pool(ctx, {word for _i, _k, word, _p, _w in found})
+        for i, k, word, position, words in found:
+            if word not in pool:
+                continue
+            text = turns[i].text
+            start, end = ctx.annotations[i].spans[k]
+            if position is None:  # speech: the position read now
+                position = _address_position(words, k, text, start, end, False)
+                if position is None:
                     continue
-                source = self._given(ctx, word, i)
-                # A name known already is the name: another one only as the customer spelled
-                # it ("it's shivon kelly, s i o b h a n"); a loose address (speech, a name
-                # that is no word, "thank you siobhan would it ...") only of a spelled name.
-                if source is not None and (source.label == "spelled" or (
-                        not known and position == "address")):
-                    return i, ctx.evidence(i, (start, end, "name")), source
+            if own is None:
+                own = self._agent_names(ctx)
+            if word in own:
+                continue
+            source = self._given(ctx, word, i)
+            # A name known already is the name: another one only as the customer spelled it
+            # ("it's shivon kelly, s i o b h a n"); a loose address (speech, a name that is no
+            # word, "thank you siobhan would it ...") only of a spelled name.
+            if source is not None and (source.label == "spelled" or (
+                    not known and position == "address")):
+                return i, ctx.evidence(i, (start, end, "name")), source
         return None if known else self._known_to_agent(ctx, leading, own)
 
     def _known_to_agent(self, ctx: Context, leading: list[int], own: set[str] | None
