@@ -240,6 +240,16 @@ _QUOTE_OPEN = re.compile(r"(?:[\"“‘]|(?<![^\W\d_])')" + _QUOTED_WORDS + r"{0
 _QUOTE_CLOSE = re.compile(r"^" + _QUOTED_WORDS + r"{0,40}?(?:[\"”’]|'(?![^\W\d_]))")
 
 
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text`, lowercased, holds one of `words` (lowercase ASCII): a cheap test before a
+    case-ignoring regex every match of which holds one. Outside ASCII always True: ignoring case
+    a regex also reads "ſ" as s and "ı", "İ" as i ("SİNCERELY"), which lowercasing does not."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
 def quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks: words reported, not said
     ("being called 'a moron' by our team is unacceptable", he said "whatever")."""

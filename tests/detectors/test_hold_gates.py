@@ -38,3 +38,11 @@ def test_a_ping_in_unicode_case_forms_is_not_gated_out():
     if hold._PRESENCE.fullmatch(text):
         assert hold._may_ask_presence(text)
     assert hold._may_ask_presence("wıth me?")  # not ASCII: the substring test stands aside
+
+
+def test_the_shared_substring_gate():
+    from csnlp.detectors.base import may_hold
+
+    assert may_hold("Are you STILL there?", ("there",))
+    assert not may_hold("I'd like a refund.", ("there", "hear"))
+    assert may_hold("Ça va, merci", ("there",))  # not ASCII: the regex decides

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 import jellyfish
 
-from csnlp.detectors.base import Context, Detector, quote
+from csnlp.detectors.base import Context, Detector, may_hold, quote
 from csnlp.detectors.registry import register
 from csnlp.nlp.normalise import GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
@@ -115,9 +115,6 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         and spells until two turns after it. A name the agent checks on an outbound call
         counts when none is."""
         stated, stated_cased = self.rule("stated"), self.rule("stated_cased")
-        # rules of matcher labels only: a turn with no label has no span of theirs (`find`)
-        labelled = not (stated.templates or stated.regexes
-                        or stated_cased.templates or stated_cased.regexes)
         asked = self.rule("asked")
         ask_name = not asked.is_empty
         agent = self.standard.speaker
@@ -136,9 +133,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # later "it is Smart Electric" answers another question.
             if named_at < 0:
                 cased = _cased(text)
-                ann = ctx.annotations[i]
-                spans = ([] if labelled and not ann.matches and ann.timeouts is None else
-                         ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else []))
+                spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
                 for span in spans:
                     if _possessive(ctx, i, span):
                         continue  # "this is Jorge's phone": someone else's name
@@ -453,12 +448,11 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     return i, ctx.evidence(i, (m.start(1), m.end(1), "name")), None
         return None
 
-    def _echo_pool(self, ctx: Context, said: set[str]) -> set[str]:
-        """Of the words the agent `said`, those that may be a name the customer gave (`_given`
-        decides where): words of the customer's turns and spellings, and words of typed agent
-        questions the customer's reply confirms. Built once per call, when a word is first
-        looked up in it."""
-        wanted = {w for w in said if _echo_candidate(w)}
+    def _echo_pool(self, ctx: Context, wanted: set[str]) -> set[str]:
+        """Of the `wanted` words (the agent's words in address positions that may be names),
+        those that may be a name the customer gave (`_given` decides where): words of the
+        customer's turns and spellings, and words of typed agent questions the customer's
+        reply confirms. Built once per call, and only when some address is found."""
         turns = ctx.transcript.turns
         pool: set[str] = set()
         agent = self.standard.speaker
@@ -1053,14 +1047,9 @@ _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 
 def _may_sign(text: str) -> bool:
-    """Whether `_INLINE_SIGNATURE` may match: a closing word in the text, or a sentence after
-    the first. Substring tests, where the signature is tried at every character; only in ASCII
-    text, as ignoring case a regex also reads "ſ" as s and "ı", "İ" as i ("SİNCERELY")."""
-    if not text.isascii():
-        return True
-    lower = text.lower()
-    return (any(word in lower for word in _SIGNOFF_WORDS)
-            or _SENTENCE_CAPITAL.search(text) is not None)
+    """Whether `_INLINE_SIGNATURE` may match: a closing word in the text (`may_hold`), or a
+    sentence after the first; cheap tests, where the signature is tried at every character."""
+    return may_hold(text, _SIGNOFF_WORDS) or _SENTENCE_CAPITAL.search(text) is not None
 
 
 #: A message on one line signed with a first name after a question and a closing thanks

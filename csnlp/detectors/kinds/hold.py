@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from csnlp.detectors.base import Context, Detector, turn_list
+from csnlp.detectors.base import Context, Detector, may_hold, turn_list
 from csnlp.detectors.registry import register
 from csnlp.metrics import holds as timed_holds
 from csnlp.metrics import silences
@@ -353,12 +353,8 @@ _PRESENCE_WORDS = ("there", "around", "with me", "on the line", "hear", "one", "
 
 
 def _may_ask_presence(text: str) -> bool:
-    """Whether `_PRESENCE` may match `text`: it holds a word every form of it needs (tested in
-    ASCII text only: ignoring case, the regex also reads "ı" as i and "ſ" as s)."""
-    if not text.isascii():
-        return True
-    lower = text.lower()
-    return any(word in lower for word in _PRESENCE_WORDS)
+    """Whether `_PRESENCE` may match `text`: it holds a word every form of it needs."""
+    return may_hold(text, _PRESENCE_WORDS)
 
 
 #: An agent back from a silence, opening its turn sorry for being away: "sorry, I was just
