@@ -20,7 +20,7 @@ import contextlib
 import itertools
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -46,6 +46,25 @@ TURN_CACHE_CHARS = 160
 TURN_CACHE_ADMIT_CHARS = 40
 #: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
 _JOIN_CHARS = 50_000
+
+
+class _NoMatches(dict):
+    """The `matches` of every kept turn that matched nothing, shared: an empty dict that
+    refuses changes (a kept annotation is read, never changed)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("a kept turn's annotation is shared and read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _NoMatches, ()
+
+
+_NO_MATCHES = _NoMatches()
 
 
 def _bound(table: dict, size: int) -> None:
@@ -197,7 +216,12 @@ class FastAnnotator(BaseAnnotator):
                 seen.pop(mark, None)
             # A kept turn's (start, end) pairs are shared with every other kept turn's: in
             # turns this short they are a few thousand, and were half of an entry's memory.
-            ann.spans = [pairs.setdefault(pair, pair) for pair in ann.spans]
+            # Its lists are copied to their exact size (a list built item by item keeps room
+            # to grow), and most kept turns, which matched nothing, share one empty mapping.
+            ann.spans = list(tuple(map(pairs.setdefault, ann.spans, ann.spans)))
+            ann.words = list(ann.words)
+            if not ann.matches:
+                ann.matches = _NO_MATCHES
             kept[key] = ann
         _bound(kept, self.turn_cache_size)
         _bound(seen, self.turn_cache_size)

@@ -11,12 +11,14 @@ turn carries between two sentinel words so patterns can anchor at its start or e
 from __future__ import annotations
 
 import itertools
+import struct
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 import regex
 from spacy.matcher import Matcher
 
@@ -36,10 +38,17 @@ CONTEXT = "CONTEXT"
 Pattern = list[dict[str, Any]]
 
 
+#: One float64 in this machine's byte order, read at an offset of a `Scores` row.
+_FLOAT = struct.Struct("d")
+_float_at = _FLOAT.unpack_from
+
+
 class Scores(Mapping[str, float]):
     """A model's probabilities for one turn, label -> probability: read-only, over one row of
     floats and the model's label index, shared by every turn (the turn cache keeps thousands
-    of annotations: a dict of Python floats per turn and model was most of their memory).
+    of annotations: a dict of Python floats per turn and model was most of their memory). The
+    row is kept as the floats' bytes: a bytes object is half an array's size, and the garbage
+    collector never walks it.
 
     >>> s = Scores({"polite": 0, "rude": 1}, [0.9, 0.1])
     >>> s["polite"], s.get("calm", 0.0), dict(s)
@@ -48,19 +57,22 @@ class Scores(Mapping[str, float]):
 
     __slots__ = ("_index", "_row")
 
-    def __init__(self, index: Mapping[str, int], row: Sequence[float]) -> None:
-        if len(row) != len(index):  # a model whose columns are not its labels
-            raise ValueError(f"a model gave {len(row)} scores for its {len(index)} labels "
-                             f"({', '.join(index)})")
+    def __init__(self, index: Mapping[str, int], row: Sequence[float] | bytes) -> None:
+        """`row`: the probabilities in the index's order, or their bytes as float64 in this
+        machine's order (a NumPy row's `tobytes()`)."""
+        data = row if isinstance(row, bytes) else array("d", row).tobytes()
+        if len(data) != _FLOAT.size * len(index):  # a model whose columns are not its labels
+            raise ValueError(f"a model gave {len(data) // _FLOAT.size} scores for its "
+                             f"{len(index)} labels ({', '.join(index)})")
         self._index = index
-        self._row = array("d", row)
+        self._row = data
 
     def __getitem__(self, label: str) -> float:
-        return self._row[self._index[label]]
+        return _float_at(self._row, _FLOAT.size * self._index[label])[0]
 
     def get(self, label: str, default: Any = None) -> Any:  # one lookup, not a KeyError
         n = self._index.get(label)
-        return default if n is None else self._row[n]
+        return default if n is None else _float_at(self._row, _FLOAT.size * n)[0]
 
     def __contains__(self, label: object) -> bool:
         return label in self._index
@@ -353,7 +365,7 @@ class BaseAnnotator:
                      if feats is not None and hasattr(tone, "score_batch")
                      else tone.predict_proba(list(texts)))
             index = _label_index(tuple(tone.labels))
-            for ann, row in zip(out, probs.tolist(), strict=True):
+            for ann, row in zip(out, _row_bytes(probs, len(out)), strict=True):
                 ann.tone = Scores(index, row)
         acts = self.act_model
         if acts is None:
@@ -367,8 +379,19 @@ class BaseAnnotator:
         else:
             probs = acts.predict_proba([texts[n] for n in keep])
         index = _label_index(tuple(acts.acts))
-        for n, row in zip(keep, probs.tolist(), strict=True):
+        for n, row in zip(keep, _row_bytes(probs, len(keep)), strict=True):
             out[n].acts = Scores(index, row)
+
+
+def _row_bytes(probs: Any, n: int) -> list[bytes]:
+    """The `n` rows of a model's probability matrix, each as the bytes of its float64s (what
+    `Scores` keeps): one conversion of the whole matrix, then a slice per row."""
+    matrix = np.ascontiguousarray(probs, dtype=np.float64)
+    if matrix.ndim != 2 or len(matrix) != n:
+        raise ValueError(f"a model gave scores of shape {matrix.shape} for {n} turns "
+                         "(one row of probabilities per turn was expected)")
+    data, width = matrix.tobytes(), matrix.shape[1] * _FLOAT.size
+    return [data[k:k + width] for k in range(0, n * width, width)] if width else [b""] * n
 
 
 @cache

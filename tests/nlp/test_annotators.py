@@ -196,3 +196,32 @@ def test_a_longer_turn_is_kept_the_second_time_it_is_seen():
     # what is remembered stays as bounded as the cache
     fast.annotate([f"{longer} Reference {n}." for n in range(50)], ["customer"] * 50)
     assert len(fast._seen_once) <= 12 and len(fast._turn_cache) <= 12
+
+
+def test_a_kept_turn_is_compact_read_only_and_unchanged():
+    """A kept annotation is copied to exact-size lists, and one that matched nothing shares a
+    read-only empty mapping; what a caller reads is what a fresh annotation holds."""
+    import sys
+
+    from csnlp.nlp.fast import FastAnnotator
+    from csnlp.standards import load_standards
+
+    standards = load_standards("contact_center")
+    fast, fresh = FastAnnotator(standards), FastAnnotator(standards)
+    fresh.turn_cache_size = 0
+    turns = [("Hello, thank you for calling, how can I help?", "agent"),
+             ("The blue one, I think.", "customer"), ("Sure thing.", "agent")]
+    texts, speakers = [t for t, _ in turns], [s for _, s in turns]
+    fast.annotate(texts, speakers)
+    kept = [fast._turn_cache[turn] for turn in turns]
+    assert [_fields(k) for k in kept] == [_fields(f) for f in fresh.annotate(texts, speakers)]
+    assert kept[0].matches and any(not k.matches for k in kept)  # the test covers both
+    for ann in kept:
+        assert sys.getsizeof(ann.words) == sys.getsizeof(list(ann.words))
+        assert sys.getsizeof(ann.spans) == sys.getsizeof(list(ann.spans))
+        if not ann.matches:
+            with pytest.raises(TypeError, match="read-only"):
+                ann.matches["phrase:greetings"] = [(0, 5)]
+            with pytest.raises(TypeError, match="read-only"):
+                ann.matches.setdefault("phrase:greetings", [])
+            assert ann.matches == {}
