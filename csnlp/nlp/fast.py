@@ -44,6 +44,8 @@ TURN_CACHE_CHARS = 160
 #: most instead of 20,000; the first 1,100 of its conversations 33.6% (33.9%); the real SGD and
 #: Harper Valley turns 19.1% (19.4%).
 TURN_CACHE_ADMIT_CHARS = 40
+#: Bits of the table remembering the longer turns seen once (`FastAnnotator._keep`).
+SEEN_ONCE_BITS = 1 << 20
 #: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
 _JOIN_CHARS = 50_000
 
@@ -107,9 +109,12 @@ class FastAnnotator(BaseAnnotator):
         self._turn_cache: dict[tuple[str, str | None], TurnAnnotation] = {}
         # The (start, end) pairs of kept turns, one tuple each: at most TURN_CACHE_CHARS**2 / 2.
         self._span_pairs: dict[tuple[int, int], tuple[int, int]] = {}
-        #: hash((text, speaker)) of the longer turns seen once and not kept (`_keep`); as
-        #: bounded as the cache. A hash that collides only keeps a turn on its first sight.
-        self._seen_once: dict[int, None] = {}
+        #: The longer turns seen once and not kept (`_keep`), a bit each at hash((text,
+        #: speaker)) modulo SEEN_ONCE_BITS: 128 KB however many, where a set of the hashes was
+        #: a megabyte. Cleared when it marks more turns than the cache holds; a bit another
+        #: turn set only keeps a turn on its first sight (at most 2% of them).
+        self._seen_once = bytearray(SEEN_ONCE_BITS // 8)
+        self._seen_marks = 0
         #: Turns looked up in / found in the turn cache (a batch job's hit rate).
         self.turn_cache_stats = [0, 0]
 
@@ -209,11 +214,17 @@ class FastAnnotator(BaseAnnotator):
             if size > TURN_CACHE_CHARS or ann.timeouts:
                 continue
             if size > TURN_CACHE_ADMIT_CHARS and len(kept) >= self.turn_cache_size // 4:
-                mark = hash(key)
-                if mark not in seen:  # the first time: remembered, not kept
-                    seen[mark] = None
+                mark = hash(key) & (SEEN_ONCE_BITS - 1)
+                byte, bit = mark >> 3, 1 << (mark & 7)
+                if not seen[byte] & bit:  # the first time: remembered, not kept
+                    if self._seen_marks >= self.turn_cache_size:
+                        seen[:] = bytes(len(seen))
+                        self._seen_marks = 0
+                    seen[byte] |= bit
+                    self._seen_marks += 1
                     continue
-                seen.pop(mark, None)
+                seen[byte] &= ~bit
+                self._seen_marks -= 1
             # A kept turn's (start, end) pairs are shared with every other kept turn's: in
             # turns this short they are a few thousand, and were half of an entry's memory.
             # Its lists are copied to their exact size (a list built item by item keeps room
@@ -224,7 +235,6 @@ class FastAnnotator(BaseAnnotator):
                 ann.matches = _NO_MATCHES
             kept[key] = ann
         _bound(kept, self.turn_cache_size)
-        _bound(seen, self.turn_cache_size)
 
     def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
                   ) -> list[TurnAnnotation]:

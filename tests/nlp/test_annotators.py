@@ -195,7 +195,7 @@ def test_a_longer_turn_is_kept_the_second_time_it_is_seen():
     assert fast.turn_cache_stats[1] == hits + 1
     # what is remembered stays as bounded as the cache
     fast.annotate([f"{longer} Reference {n}." for n in range(50)], ["customer"] * 50)
-    assert len(fast._seen_once) <= 12 and len(fast._turn_cache) <= 12
+    assert fast._seen_marks <= 12 and len(fast._turn_cache) <= 12
 
 
 def test_a_kept_turn_is_compact_read_only_and_unchanged():
