@@ -105,3 +105,18 @@ def test_a_closing_word_in_unicode_case_forms_still_signs(closing):
     result = judge(turns, standards="contact_center")["customer_name"]
     assert result.status.value == "missed"
     assert "Tom Smith" in [e.text for e in result.evidence]
+
+
+_WORDS = st.lists(st.sampled_from(sorted(cn._TYPED_ADDRESS_BEFORE)[:12]
+                                  + ["sam", "the", "order", "hi", "and", "you", "_eot_"]),
+                  max_size=10).map(lambda ws: ["_bot_", *ws])
+
+
+@_SETTINGS
+@given(_WORDS | st.just([]) | st.just(["_bot_"]))
+def test_the_typed_address_positions_are_the_first_word_and_those_after_a_lead(words):
+    """`_after_leads` lists, in order, exactly the word indices the echo check used to try one
+    by one in typed text: the first word, and any word after a greeting, thanks or "and"."""
+    expected = [k for k in range(1, len(words))
+                if k == 1 or words[k - 1] in cn._TYPED_ADDRESS_BEFORE]
+    assert cn._after_leads(words) == expected

@@ -381,26 +381,21 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             ann = ctx.annotations[i]
             text = turns[i].text
             words = _folded(ann.words, text)
-            cased = _cased(text)
-            for k in range(1, len(words)):
+            if not _cased(text):
+                found += [(i, k, word, None, words) for k, word in enumerate(words)
+                          if k and word not in known and _echo_candidate(word)]
+                continue
+            # what `_address_position` needs first in typed text: the turn's first word, or a
+            # greeting or thanks before it (few words follow one), then a capital
+            for k in _after_leads(words):
                 word = words[k]
-                if word in known:
+                start, end = ann.spans[k]
+                if (word in known or not text[start:start + 1].isupper()
+                        or not _echo_candidate(word)):
                     continue
-                position: str | None = None
-                if cased:
-                    # what `_address_position` needs first in typed text: a capital, and the
-                    # turn's opening word or a greeting or thanks before it
-                    start, end = ann.spans[k]
-                    if (not text[start:start + 1].isupper()
-                            or (k > 1 and words[k - 1] not in _TYPED_ADDRESS_BEFORE)
-                            or not _echo_candidate(word)):
-                        continue
-                    position = _address_position(words, k, text, start, end, cased)
-                    if position is None:
-                        continue
-                elif not _echo_candidate(word):
-                    continue
-                found.append((i, k, word, position, words))
+                position = _address_position(words, k, text, start, end, True)
+                if position is not None:
+                    found.append((i, k, word, position, words))
         own: set[str] | None = None
         if not found:
             return None if known else self._known_to_agent(ctx, leading, own)
@@ -1397,6 +1392,17 @@ def _echo_candidate(word: str) -> bool:
             and word not in _NAME_STOP and word not in _NOT_TYPED_NAMES and word not in _OTHERS
             and (word not in _DETAIL_WORDS or word in _WORD_NAMES or word in _MONTHS)
             and word not in _stop_words() and word not in _ADDRESS_LEAD)
+
+
+def _after_leads(words: list[str]) -> list[int]:
+    """The word indices that may address someone in a typed turn (`_address_position`): the
+    first word, and each word after one of `_TYPED_ADDRESS_BEFORE` ("Thanks Leah", "Hi Grace
+    and Tom"), in order."""
+    first = [1] if len(words) > 1 else []
+    if _TYPED_ADDRESS_BEFORE.isdisjoint(words):
+        return first
+    return first + [k + 1 for k, word in enumerate(words)
+                    if k and word in _TYPED_ADDRESS_BEFORE and k + 1 < len(words)]
 
 
 def _address_position(words: list[str], k: int, text: str, start: int, end: int,
