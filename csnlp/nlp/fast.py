@@ -44,8 +44,11 @@ TURN_CACHE_CHARS = 160
 #: most instead of 20,000; the first 1,100 of its conversations 33.6% (33.9%); the real SGD and
 #: Harper Valley turns 19.1% (19.4%).
 TURN_CACHE_ADMIT_CHARS = 40
-#: Bits of the table remembering the longer turns seen once (`FastAnnotator._keep`).
+#: Bits of the table remembering the longer turns seen once (`FastAnnotator._keep`), at least;
+#: and more than SEEN_ONCE_SPREAD per turn the cache holds, so that at most 1 in
+#: SEEN_ONCE_SPREAD of the longer turns finds its bit set by another (and is kept on first sight).
 SEEN_ONCE_BITS = 1 << 20
+SEEN_ONCE_SPREAD = 50
 #: Characters of turns tokenized as one text (spaCy refuses texts over nlp.max_length).
 _JOIN_CHARS = 50_000
 
@@ -55,6 +58,9 @@ class _NoMatches(dict):
     refuses changes (a kept annotation is read, never changed)."""
 
     __slots__ = ()
+
+    def __init__(self) -> None:  # made empty, once; never filled again
+        super().__init__()
 
     def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("a kept turn's annotation is shared and read-only")
@@ -110,9 +116,9 @@ class FastAnnotator(BaseAnnotator):
         # The (start, end) pairs of kept turns, one tuple each: at most TURN_CACHE_CHARS**2 / 2.
         self._span_pairs: dict[tuple[int, int], tuple[int, int]] = {}
         #: The longer turns seen once and not kept (`_keep`), a bit each at hash((text,
-        #: speaker)) modulo SEEN_ONCE_BITS: 128 KB however many, where a set of the hashes was
-        #: a megabyte. Cleared when it marks more turns than the cache holds; a bit another
-        #: turn set only keeps a turn on its first sight (at most 2% of them).
+        #: speaker)) modulo the table's bits (`_seen_table`): 128 KB for the default cache,
+        #: where a set of the hashes was a megabyte. Cleared when it marks as many turns as the
+        #: cache holds; a bit another turn set only keeps a turn on its first sight.
         self._seen_once = bytearray(SEEN_ONCE_BITS // 8)
         self._seen_marks = 0
         #: Turns looked up in / found in the turn cache (a batch job's hit rate).
@@ -208,13 +214,14 @@ class FastAnnotator(BaseAnnotator):
         (a dict keeps insertion order), so the cache stays bounded and keeps what recent
         batches say."""
         pairs = self._span_pairs
-        seen = self._seen_once
+        seen = self._seen_table()
+        mask = len(seen) * 8 - 1
         for key, ann in zip(keys, fresh, strict=True):
             size = len(key[0])
             if size > TURN_CACHE_CHARS or ann.timeouts:
                 continue
             if size > TURN_CACHE_ADMIT_CHARS and len(kept) >= self.turn_cache_size // 4:
-                mark = hash(key) & (SEEN_ONCE_BITS - 1)
+                mark = hash(key) & mask
                 byte, bit = mark >> 3, 1 << (mark & 7)
                 if not seen[byte] & bit:  # the first time: remembered, not kept
                     if self._seen_marks >= self.turn_cache_size:
@@ -235,6 +242,16 @@ class FastAnnotator(BaseAnnotator):
                 ann.matches = _NO_MATCHES
             kept[key] = ann
         _bound(kept, self.turn_cache_size)
+
+    def _seen_table(self) -> bytearray:
+        """The seen-once table, sized for the cache as it is now (`turn_cache_size` may be set
+        at any time): a power of two of at least SEEN_ONCE_BITS bits and more than
+        SEEN_ONCE_SPREAD per cached turn. A new size starts a new, empty table."""
+        bits = max(SEEN_ONCE_BITS, 1 << (SEEN_ONCE_SPREAD * self.turn_cache_size).bit_length())
+        if len(self._seen_once) * 8 != bits:
+            self._seen_once = bytearray(bits // 8)
+            self._seen_marks = 0
+        return self._seen_once
 
     def _annotate(self, texts: Sequence[str], speakers: Sequence[str] | None
                   ) -> list[TurnAnnotation]:

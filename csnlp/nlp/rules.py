@@ -386,6 +386,8 @@ class BaseAnnotator:
 def _row_bytes(probs: Any, n: int) -> list[bytes]:
     """The `n` rows of a model's probability matrix, each as the bytes of its float64s (what
     `Scores` keeps): one conversion of the whole matrix, then a slice per row."""
+    if not isinstance(probs, np.ndarray) and hasattr(probs, "tolist"):
+        probs = probs.tolist()  # another library's array (a tensor): its own conversion
     matrix = np.ascontiguousarray(probs, dtype=np.float64)
     if matrix.ndim != 2 or len(matrix) != n:
         raise ValueError(f"a model gave scores of shape {matrix.shape} for {n} turns "

@@ -225,3 +225,27 @@ def test_a_kept_turn_is_compact_read_only_and_unchanged():
             with pytest.raises(TypeError, match="read-only"):
                 ann.matches.setdefault("phrase:greetings", [])
             assert ann.matches == {}
+
+
+@pytest.mark.parametrize("size", [20_000, 1 << 20])
+def test_the_seen_once_table_keeps_few_longer_turns_on_first_sight(size):
+    """Longer turns each seen once are remembered, not kept, whatever the cache's size: the
+    seen-once table grows with the cache, so few find their bit set by another turn (a review
+    found 40% kept on first sight with a fixed table and a cache of 2**20 turns)."""
+    from csnlp.nlp.fast import SEEN_ONCE_SPREAD, FastAnnotator
+    from csnlp.nlp.rules import TurnAnnotation
+    from csnlp.standards import load_standards
+
+    fast = FastAnnotator(load_standards("contact_center"))
+    fast.turn_cache_size = size
+    kept = {(f"short {n}", "agent"): None for n in range(size // 4)}  # a quarter full
+    # distinct, each once, more than the table would hold without clearing when fixed
+    turns = [(f"Could you tell me when order {n} will arrive, please?", "agent")
+             for n in range(60_000)]
+    for start in range(0, len(turns), 5_000):
+        batch = turns[start:start + 5_000]
+        fast._keep(kept, batch, [TurnAnnotation(matches={}, words=[], spans=[]) for _ in batch])
+    admitted = sum(turn in kept for turn in turns)
+    assert admitted <= len(turns) / SEEN_ONCE_SPREAD
+    assert len(fast._seen_once) * 8 > SEEN_ONCE_SPREAD * size
+    assert fast._seen_marks == sum(bin(b).count("1") for b in fast._seen_once)

@@ -36,3 +36,21 @@ def test_a_model_giving_scores_of_the_wrong_shape_is_refused(probs, n):
 def test_a_row_of_the_wrong_length_is_refused_in_bytes_too():
     with pytest.raises(ValueError, match="2 scores for its 3 labels"):
         Scores({"a": 0, "b": 1, "c": 2}, np.zeros(2).tobytes())
+
+
+def test_another_librarys_array_is_converted_by_its_own_tolist():
+    """A user's model may return a tensor NumPy cannot take directly (one that requires grad,
+    or on a GPU); its own `tolist()` converts it, as before rows were kept as bytes."""
+
+    class Tensor:
+        def __init__(self, rows):
+            self.rows = rows
+
+        def tolist(self):
+            return self.rows
+
+        def __array__(self, *args, **kwargs):
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad")
+
+    rows = _row_bytes(Tensor([[0.25, 0.75], [0.5, 0.5]]), 2)
+    assert [Scores({"a": 0, "b": 1}, r)["b"] for r in rows] == [0.75, 0.5]
