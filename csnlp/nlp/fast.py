@@ -20,7 +20,7 @@ import contextlib
 import itertools
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from csnlp.errors import InputError, PatternTimeout
 from csnlp.nlp.normalise import NormCache, normalise_rows, token_array
 from csnlp.nlp.rules import BOT, EOT, BaseAnnotator, Pattern, TurnAnnotation, trimmed
+from csnlp.results import FrozenDict
 
 WARM_TURNS = 20_000
 #: Distinct short turns whose annotations are kept across batches (see `FastAnnotator.annotate`).
@@ -53,26 +54,9 @@ SEEN_ONCE_SPREAD = 50
 _JOIN_CHARS = 50_000
 
 
-class _NoMatches(dict):
-    """The `matches` of every kept turn that matched nothing, shared: an empty dict that
-    refuses changes (a kept annotation is read, never changed)."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:  # made empty, once; never filled again
-        super().__init__()
-
-    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise TypeError("a kept turn's annotation is shared and read-only")
-
-    __setitem__ = __delitem__ = __ior__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _NoMatches, ()
-
-
-_NO_MATCHES = _NoMatches()
+#: The `matches` of every kept turn that matched nothing, shared: an empty read-only dict (a
+#: kept annotation is read, never changed).
+_NO_MATCHES: dict = FrozenDict()
 
 
 def _bound(table: dict, size: int) -> None:
@@ -119,7 +103,7 @@ class FastAnnotator(BaseAnnotator):
         #: speaker)) modulo the table's bits (`_seen_table`): 128 KB for the default cache,
         #: where a set of the hashes was a megabyte. Cleared when it marks as many turns as the
         #: cache holds; a bit another turn set only keeps a turn on its first sight.
-        self._seen_once = bytearray(SEEN_ONCE_BITS // 8)
+        self._seen_once = bytearray()  # sized on first use
         self._seen_marks = 0
         #: Turns looked up in / found in the turn cache (a batch job's hit rate).
         self.turn_cache_stats = [0, 0]
