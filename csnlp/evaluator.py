@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import logging
 import operator
+import threading
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -87,6 +88,10 @@ class Evaluator:
     >>> report = ev.evaluate("Agent: Hi, thanks for calling!\\nCustomer: Hello")
     >>> report["greeting"].status
     <Status.MET: 'met'>
+
+    Threads may share one Evaluator: its calls take turns, since spaCy's vocabulary, its
+    memory zones and the turn cache are not thread-safe (and judging holds the GIL). For
+    speed on several cores use processes: `evaluate_many(..., n_jobs=N)` or Dask.
     """
 
     def __init__(self, standards: str | Path | Mapping[str, Any] | StandardSet | None = None,
@@ -119,14 +124,18 @@ class Evaluator:
             "redacted": self.redact,
         })
         self._failing: set[str] = set()  # standards whose check raised: traceback logged once
+        # One call at a time: two threads inside one vocabulary lose each other's strings
+        # (a memory zone ending frees the other's) and race on the turn cache.
+        self._lock = threading.RLock()
 
     def evaluate(self, transcript: Any, *, speaker_map: Mapping[str, str] | None = None,
                  **read_options: Any) -> Report:
         """Judge one transcript (any shape `csnlp.ingest` takes); bad input raises a
         CsnlpError naming the place."""
         t = coerce(transcript, speaker_map=speaker_map, **read_options)
-        return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns],
-                                                      [turn.speaker for turn in t.turns]))
+        with self._lock:
+            return self._judge(t, self.annotator.annotate([turn.text for turn in t.turns],
+                                                          [turn.speaker for turn in t.turns]))
 
     def evaluate_batch(self, transcripts: Sequence[Any] | Any, *, on_error: str = "record",
                        speaker_map: Mapping[str, str] | None = None, **read_options: Any
@@ -162,7 +171,7 @@ class Evaluator:
         speakers = [turn.speaker for turn in turns]
         where = list(sources) if sources is not None else [None] * len(items)
         reports: list[Report] = []
-        with self.annotator.memory_zone(), gc_paused():
+        with self._lock, self.annotator.memory_zone(), gc_paused():
             try:
                 annotations = self.annotator.annotate(texts, speakers)
             except Exception:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import copy
 import gc
 import logging
+import threading
+import time
 
 import pytest
 
@@ -76,3 +78,53 @@ def test_a_check_that_raises_does_not_fail_the_batch(broken, evaluator):
     assert len(reports) == 2
     for report in reports:
         _assert_only_closing_errored(report, good)
+
+
+class _Overlaps:
+    """An annotator that notes how many threads are inside `annotate` at once, and waits there
+    (releasing the GIL) so that unserialised calls would overlap."""
+
+    def __init__(self, annotator):
+        self._annotator = annotator
+        self.inside = self.most = 0
+        self._count = threading.Lock()
+
+    def annotate(self, *args, **kwargs):
+        with self._count:
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+        try:
+            time.sleep(0.02)
+            return self._annotator.annotate(*args, **kwargs)
+        finally:
+            with self._count:
+                self.inside -= 1
+
+    def __getattr__(self, name):
+        return getattr(self._annotator, name)
+
+
+def test_threads_sharing_an_evaluator_take_turns(evaluator):
+    """spaCy's vocabulary and memory zones are not thread-safe: two threads annotating in one
+    Evaluator lost each other's strings (E018) or raced on the turn cache. Calls now take
+    turns, and every thread gets the report a lone call gives."""
+    ev = copy.copy(evaluator)
+    ev.annotator = overlaps = _Overlaps(evaluator.annotator)
+    calls = [f"Agent: Hi, I'm Sam. How can I help?\nCustomer: My card {n} is blocked.\n"
+             f"Agent: Sorry about that, it's fixed. Anything else?\nCustomer: No, bye {n}."
+             for n in range(12)]
+    got: dict[int, object] = {}
+
+    def work(k: int) -> None:
+        for n in range(k, len(calls), 4):
+            got[n] = (ev.evaluate(calls[n]) if k % 2 else ev.evaluate_batch([calls[n]])[0])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert overlaps.most == 1
+    alone = [evaluator.evaluate(c) for c in calls]
+    assert all(got[n].error is None for n in range(len(calls)))
+    assert [got[n].results for n in range(len(calls))] == [r.results for r in alone]
