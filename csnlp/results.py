@@ -10,7 +10,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -306,6 +306,43 @@ class Evidence:
                    context=d.get("context"), label=d.get("label") or "", **typed,
                    window=SearchedWindow.from_dict(window) if window else None,
                    seconds=float(seconds) if seconds is not None else None)
+
+
+_SET = {f.name: getattr(Evidence, f.name).__set__ for f in fields(Evidence)}
+
+
+def evidence_of(turn_index: int, speaker: str, start_char: int, end_char: int, text: str,
+                score: float | None, context: str | None, role: EvidenceRole, label: str = "",
+                window: SearchedWindow | None = None, seconds: float | None = None,
+                rule: str | None = None, *, _new: Any = object.__new__,
+                _s0: Any = _SET["turn_index"], _s1: Any = _SET["speaker"],
+                _s2: Any = _SET["start_char"], _s3: Any = _SET["end_char"],
+                _s4: Any = _SET["text"], _s5: Any = _SET["rule"], _s6: Any = _SET["score"],
+                _s7: Any = _SET["context"], _s8: Any = _SET["role"], _s9: Any = _SET["label"],
+                _s10: Any = _SET["window"], _s11: Any = _SET["seconds"]) -> Evidence:
+    """`Evidence(...)` of fields already typed (`role` an EvidenceRole): the same object, made
+    in about 40% of the time, since detectors make one per searched turn of every miss.
+    `rule`, when given, must be what the constructor derives (`_rule_of`).
+
+    >>> w = SearchedWindow("the agent's first turn", (0,))
+    >>> evidence_of(0, "agent", 0, 2, "Hi", None, "Hi", EvidenceRole.SEARCHED, window=w) == \\
+    ...     Evidence(0, "agent", 0, 2, "Hi", context="Hi", role=EvidenceRole.SEARCHED, window=w)
+    True
+    """
+    made = _new(Evidence)
+    _s0(made, turn_index)
+    _s1(made, speaker)
+    _s2(made, start_char)
+    _s3(made, end_char)
+    _s4(made, text)
+    _s5(made, _rule_of(role, label, window, seconds) if rule is None else rule)
+    _s6(made, score)
+    _s7(made, context)
+    _s8(made, role)
+    _s9(made, label)
+    _s10(made, window)
+    _s11(made, seconds)
+    return made
 
 
 @dataclass(frozen=True, slots=True, repr=False)

@@ -17,6 +17,7 @@ from csnlp.results import (
     SearchedWindow,
     StandardResult,
     Status,
+    evidence_of,
     weighted_score,
 )
 
@@ -276,3 +277,21 @@ def test_an_error_result_round_trips_and_validates(report):
     assert StandardResult.from_dict(old).error is None
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(rep.to_dict(), json.loads(SCHEMA.read_text()))
+
+
+@pytest.mark.parametrize("role", list(EvidenceRole))
+@pytest.mark.parametrize("seconds", [None, 12.0])
+def test_evidence_of_makes_what_the_constructor_makes(role, seconds):
+    """The detectors' fast maker gives the very object `Evidence(...)` gives: equal, same
+    hash, same derived `rule`, same dict."""
+    window = SearchedWindow("the agent's last 2 turns", (3, 4)) \
+        if role is EvidenceRole.SEARCHED else None
+    made = evidence_of(4, "agent", 2, 7, "hello", 0.5, "  hello there", role, "phrase:x",
+                       window, seconds)
+    built = Evidence(turn_index=4, speaker="agent", start_char=2, end_char=7, text="hello",
+                     score=0.5, context="  hello there", role=role, label="phrase:x",
+                     window=window, seconds=seconds)
+    assert made == built and hash(made) == hash(built)
+    assert made.rule == built.rule and made.to_dict() == built.to_dict()
+    with pytest.raises(AttributeError):
+        made.text = "changed"  # type: ignore[misc]

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from csnlp.errors import StandardsError
 from csnlp.metrics import turn_gaps
 from csnlp.nlp.normalise import BACKCHANNELS, GOODBYE_WORDS
-from csnlp.results import Evidence, EvidenceRole, SearchedWindow, StandardResult, Status
+from csnlp.results import (
+    Evidence,
+    EvidenceRole,
+    SearchedWindow,
+    StandardResult,
+    Status,
+    evidence_of,
+)
 from csnlp.standards.spec import ClassifierSpec, StandardBase, WindowSpec
 from csnlp.transcript import Transcript
 
@@ -117,10 +124,8 @@ class Context:
         `label` names another (an act, a tone)."""
         turn = self.transcript.turns[index]
         start, end, matched = span
-        return Evidence(turn_index=index, speaker=turn.speaker, start_char=start, end_char=end,
-                        text=turn.text[start:end], score=score, context=turn.text, role=role,
-                        label=matched if label is None else label, window=window,
-                        seconds=seconds)
+        return evidence_of(index, turn.speaker, start, end, turn.text[start:end], score,
+                           turn.text, role, matched if label is None else label, window, seconds)
 
     def whole_turn(self, index: int, role: EvidenceRole, label: str = "", *,
                    score: float | None = None, seconds: float | None = None,
@@ -138,9 +143,9 @@ class Context:
         # Built here, with the rule string `Evidence` would derive: most results are misses.
         rule = "looked:" + where
         turns = self.transcript.turns
-        return tuple(Evidence(turn_index=i, speaker=turns[i].speaker, start_char=0,
-                              end_char=len(turns[i].text), text=turns[i].text, rule=rule,
-                              context=turns[i].text, role=EvidenceRole.SEARCHED, window=window)
+        return tuple(evidence_of(i, turns[i].speaker, 0, len(turns[i].text), turns[i].text,
+                                 None, turns[i].text, EvidenceRole.SEARCHED, "", window, None,
+                                 rule)
                      for i in shown)
 
 

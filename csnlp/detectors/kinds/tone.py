@@ -205,8 +205,9 @@ class ToneDetector(Detector[ToneSpec]):
             evidence.extend(ctx.evidence(i, span) for span in spans)
         if not std.shouting.is_empty:
             evidence.extend(self._shouting(ctx, indices))
-        scored = [(i, tone[std.label]) for i in indices
-                  if (tone := ctx.annotations[i].tone) and std.label in tone]
+        label, annotations = std.label, ctx.annotations
+        scored = [(i, p) for i in indices if (tone := annotations[i].tone) is not None
+                  and (p := tone.get(label)) is not None]  # one lookup: Scores is Python
         problems: list[str] = []
         if evidence:
             problems.append("rude wording: " + ", ".join(
@@ -250,7 +251,7 @@ class ToneDetector(Detector[ToneSpec]):
         found = []
         for i in indices:
             tone = ctx.annotations[i].tone
-            p = tone.get(label) if tone and label else None
+            p = tone.get(label) if tone is not None and label else None
             if p is not None and p >= bar and not self._forbidden_spans(ctx, i):
                 found.append((i, p))
         return found
