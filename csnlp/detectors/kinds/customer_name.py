@@ -1097,7 +1097,21 @@ _ID_THEN_NAME = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
-_LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
+_LAST_WORD_SIGNATURE = re.compile(
+    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}(?:[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})?)[ \t]*\Z")
+#: In typed text, the writer naming themselves with a capitalised name mid-sentence: "Hi,
+#: this is Bill Carver.", "I'm Will from Tandem Studio", "BH 5520. Name's Frank Delaney." (the
+#: cue opens the text or a sentence, or follows a greeting; the name ends at punctuation, the
+#: end, or a word that goes on: "from", "here", "calling"). The capitals tell a name that is
+#: also a word ("Bill", "Will") from the word: "I'm will" is not English, "this is bill" is.
+_SELF_NAMED = re.compile(
+    r"(?:\A|[.!?,;:][ \t]+|\n|\b(?i:hi|hello|hey|hiya|yes|yeah|and|oh)[ \t]+)"
+    r"(?i:this is|i['’]m|i am|(?:my )?name['’]s|(?:my )?name is|name:)[ \t]+"
+    r"((?-i:[A-Z])[a-z][\w'’-]*(?:[ \t]+(?-i:[A-Z])[a-z][\w'’-]*){0,2})"
+    r"(?=[ \t]*(?:[,.!?;:)\n]|\Z)|[ \t]+(?i:from|here|calling|speaking|again)\b)")
+#: What follows a self-named word that is also a common word, for it to be a name ("I'm Will
+#: from ...", "this is Hope calling").
+_SELF_NAMED_GOES_ON = re.compile(r"[ \t]+(?i:from|here|calling|speaking)\b")
 #: One-word exclamations and comments that end a post like a signature would.
 _NOT_SIGNOFF = frozenset("""thanks thx ta cheers please pls plz help urgent sorry again
 seriously ridiculous unbelievable unacceptable disgraceful shocking pathetic useless typical
@@ -1133,7 +1147,8 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
-                    (_LINE_SIGNOFF, opening and "\n" in text.rstrip())):
+                    (_LINE_SIGNOFF, opening and "\n" in text.rstrip()),
+                    (_SELF_NAMED, _may_self_name(text))):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
             parts = m.group(group).split()
@@ -1142,12 +1157,34 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
+            if rx is _SELF_NAMED and not _self_named(words, text, m.end(group)):
+                continue
+            # (a self-named word that is also a common one passed `_self_named`)
+            common_ok = rx is _SELF_NAMED
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
                     and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
-                            and w not in _stop_words() for w in words)
+                            and (common_ok or w not in _stop_words()) for w in words)
                     and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
                 found.append((m.start(group), m.end(group), tuple(words)))
     return tuple(found)
+
+
+def _may_self_name(text: str) -> bool:
+    """Whether `_SELF_NAMED` may match: a cue of it in the text (cheap tests first)."""
+    return ("I" in text or "i'm" in text or "name" in text or "Name" in text
+            or "this is" in text or "This is" in text) and _cased(text)
+
+
+def _self_named(words: list[str], text: str, end: int) -> bool:
+    """Whether a `_SELF_NAMED` name is one: not an exclamation or a state ("I'm Sorry", "this
+    is Ridiculous", "I'm Canadian"), and a one-word name that is also a common word ("Will",
+    "Hope", "May") only with a word that goes on after it ("I'm Will from ...")."""
+    if not words or words[0] in _NOT_SIGNOFF or any(
+            w in _NOT_TYPED_NAMES or w.endswith(_NOT_NAME_ENDINGS) for w in words):
+        return False
+    if len(words) == 1 and (words[0] in _stop_words() or words[0] in _WORD_NAMES):
+        return _SELF_NAMED_GOES_ON.match(text, end) is not None
+    return True
 
 
 #: A cue that says a name follows or precedes, whatever the word: "my name is", "name's",

@@ -1,0 +1,94 @@
+"""Round nineteen, from wave 16's disagreements, by mechanism: a typed self-naming with a
+capitalised name mid-sentence (a name that is also a word included: the capitals tell), a full
+name signing a one-line message, speech recognition's "surnames"; the agent's "<name> from
+<company> here" and "I'm <name> too"; asking to be told of the customer's own success, asking
+the customer's opinion of the outcome, and "have I got you sorted". Sentences here are written
+for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import csnlp
+
+from .conftest import judge
+
+MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
+
+OPEN = ("agent", "Hello, Brightline support, how can I help?")
+
+
+def _name(customer: str, agent: str = "One moment please.") -> csnlp.StandardResult:
+    return judge([OPEN, ("customer", customer), ("agent", agent)])["customer_name"]
+
+
+@pytest.mark.parametrize("customer, words", [
+    # a sentence opening on "Name's", after a reference the words cannot tell from it
+    ("Ref 88 1204. Name's Odile Marchand.", {"odile", "marchand"}),
+    ("Policy 40-551. Name is Kwame Boateng, thanks", {"kwame", "boateng"}),
+    # a name that is also a word, capitalised mid-sentence after "this is" / "I'm"
+    ("Hello, this is Grant Ellery. My meter is stuck.", {"grant", "ellery"}),
+    ("Hi, I'm Hope from Ridgeway Farm. The invoice is wrong.", {"hope"}),
+    # a full name signing a message on one line, after its last sentence
+    ("my parcel never came. order 55 1190. Ines Duarte", {"ines", "duarte"}),
+])
+def test_a_typed_name_the_customer_gives_is_known(customer, words):
+    result = _name(customer)
+    assert result.status is MISSED, result.explanation
+    stated = [e for e in result.evidence if e.role is csnlp.EvidenceRole.STATED_NAME]
+    assert stated and set(stated[0].text.lower().replace(",", "").split()) >= words
+
+
+@pytest.mark.parametrize("customer", [
+    "Hi, I'm Will.",  # a name that is also a word, with no word that goes on after it
+    "This is absurd. I'm Sorry to say it.",   # a state, capitalised
+    "the app crashed again. Very Annoying",   # an exclamation signing nothing
+    "my booking failed. Thank You",
+])
+def test_capitals_that_are_no_self_naming_give_no_name(customer):
+    assert _name(customer).status is NA
+
+
+def test_speech_recognition_surnames_is_the_surname_label():
+    result = _name("surnames okonjo first name chidi", "thanks mr okonjo")
+    assert result.status is MET, result.explanation
+
+
+@pytest.mark.parametrize("agent, status", [
+    ("Sorry for the wait! Marisol from Tidewater billing here. What's the account?", MET),
+    ("Hi Dana! I'm Dana as well, from Copperline. What can I do?", MET),
+    ("Hi! Support from Copperline here, what's up?", MISSED),  # a team, not a name
+    ("I'm Sorry too, that sounds awful.", MISSED),
+])
+def test_informal_written_introductions(agent, status):
+    report = judge([("customer", "hi my router keeps dropping"), ("agent", agent)])
+    assert report["agent_introduction"].status is status, \
+        report["agent_introduction"].explanation
+
+
+def _check(line: str) -> csnlp.StandardResult:
+    return judge([OPEN, ("customer", "my online banking won't let me log in"),
+                  ("agent", "I've unlocked the profile."), ("customer", "ok"),
+                  ("agent", line), ("customer", "ok")])["resolution_check"]
+
+
+@pytest.mark.parametrize("line", [
+    "Try it once more and tell us if you can sign in now.",
+    "Give it a go and let me know once you're logged in.",
+    "Would you say that covers it?",
+    "you think this fixes it",
+    "Did we get you all set?",
+])
+def test_outcome_checks_asked_in_other_frames(line):
+    assert _check(line).status is MET, _check(line).explanation
+
+
+@pytest.mark.parametrize("line", [
+    "Let me know if you can make it on Friday.",    # the customer's availability
+    "Let me know if you can't sign in and we'll try again.",  # a fallback
+    "let me know when you are arriving",
+    "Let me know if you have any other questions.",
+    "I think that fixes it.",                       # the agent's own opinion, stated
+])
+def test_requests_that_check_no_outcome(line):
+    assert _check(line).status is MISSED, _check(line).explanation
