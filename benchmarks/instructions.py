@@ -10,6 +10,12 @@ of those transcripts alone (start-up, imports and the pipeline's build are subtr
     python benchmarks/instructions.py --corpus corpus.jsonl
     python benchmarks/instructions.py --corpus corpus.jsonl --standards old_pack.yaml --no-redact
     PYTHONPATH=../old-checkout python benchmarks/instructions.py --corpus corpus.jsonl
+    python benchmarks/instructions.py --corpus fresh.jsonl --warm 1500 --skip 1500 \\
+        --transcripts 1239 --split-checks      # the checks' own logic apart from the rest
+
+With `--split-checks` the counted transcripts are also run with every detector's `check`
+answering its first result again (`_stub_checks`): the difference is what the checks' own logic
+costs, and the rest is reading, annotation, metrics, results, reports and the batch machinery.
 
 Instructions are not time (a cache miss costs more than an add), but for Python code the two
 move together closely; use them to compare two versions of the code on the same corpus, and
@@ -31,8 +37,30 @@ from pathlib import Path
 WARM = 100
 
 
-def _child(corpus: Path, skip: int, n: int, standards: str | None, redact: bool) -> None:
-    """Evaluate WARM transcripts, then `n` from `skip` on (counted by the parent)."""
+def _stub_checks() -> None:
+    """Make every detector kind's `check` return the result of its first call again: the run
+    then costs everything but the checks' own logic."""
+    from csnlp.detectors.base import Detector
+
+    def kinds(cls: type) -> list[type]:
+        return [k for sub in cls.__subclasses__() for k in (sub, *kinds(sub))]
+
+    def first_result(check):
+        def stub(self, ctx):
+            if "_first_result" not in self.__dict__:
+                self._first_result = check(self, ctx)
+            return self._first_result
+        return stub
+
+    for kind in set(kinds(Detector)):
+        if "check" in kind.__dict__:
+            kind.check = first_result(kind.__dict__["check"])
+
+
+def _child(corpus: Path, skip: int, n: int, standards: str | None, redact: bool,
+           warm: int = WARM, stub_checks: bool = False) -> None:
+    """Evaluate `warm` transcripts (the corpus's last), then `n` from `skip` on (counted by the
+    parent); with `stub_checks`, the counted ones with `_stub_checks`."""
     import orjson
 
     from csnlp.batch import evaluate_many
@@ -41,11 +69,14 @@ def _child(corpus: Path, skip: int, n: int, standards: str | None, redact: bool)
     with open(corpus, "rb") as fh:
         rows = [orjson.loads(line) for line in fh if line.strip()]
     transcripts = [coerce_transcript(row) for row in rows]
-    if len(transcripts) < WARM + skip + n:
+    if len(transcripts) < warm + skip + n:
         raise SystemExit(f"{corpus}: {len(transcripts):,} transcripts, fewer than the "
-                         f"{WARM + skip + n:,} this run reads")
+                         f"{warm + skip + n:,} this run reads")
     options = {"evaluator_options": {"redact": redact}}
-    list(evaluate_many(transcripts[-WARM:], standards, **options))
+    if warm:
+        list(evaluate_many(transcripts[-warm:], standards, **options))
+    if stub_checks:
+        _stub_checks()
     turns = sum(r.metrics.get("turns", 0)
                 for r in evaluate_many(transcripts[skip:skip + n], standards, **options))
     print(f"turns={turns}")
@@ -78,10 +109,16 @@ def main(argv: list[str] | None = None) -> int:
                    help="transcripts of the corpus passed over first (default 1,000)")
     p.add_argument("--standards", help="pack name or standards YAML (default contact_center)")
     p.add_argument("--no-redact", action="store_true", help="evaluate with redact=False")
+    p.add_argument("--warm", type=int, default=WARM,
+                   help=f"warm-up transcripts, the corpus's last (default {WARM})")
+    p.add_argument("--split-checks", action="store_true",
+                   help="also count the run with every check stubbed: the checks' own cost")
+    p.add_argument("--stub-checks", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
-        _child(args.corpus, args.skip, args.transcripts, args.standards, not args.no_redact)
+        _child(args.corpus, args.skip, args.transcripts, args.standards, not args.no_redact,
+               args.warm, args.stub_checks)
         return 0
     if shutil.which("valgrind") is None:
         print("valgrind is not on the PATH: this benchmark counts instructions with it",
@@ -89,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     common = [*(["--standards", args.standards] if args.standards else []),
               *(["--no-redact"] if args.no_redact else []),
-              "--corpus", str(args.corpus), "--skip", str(args.skip)]
+              "--corpus", str(args.corpus), "--skip", str(args.skip), "--warm", str(args.warm)]
     base, _ = _count([*common, "--transcripts", "0"])
     total, turns = _count([*common, "--transcripts", str(args.transcripts)])
     work = total - base
@@ -97,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---:|---:|---:|---:|")
     print(f"| {args.standards or 'contact_center'} | {not args.no_redact} | "
           f"{args.transcripts:,} | {turns:,} | {work / 1e9:.3f} G | {work / max(turns, 1):,.0f} |")
+    if args.split_checks:
+        stubbed, _ = _count([*common, "--transcripts", str(args.transcripts), "--stub-checks"])
+        rest = stubbed - base
+        print()
+        print("| whole run | all but the checks' own logic | the checks |")
+        print("|---:|---:|---:|")
+        print(f"| {work / 1e9:.3f} G | {rest / 1e9:.3f} G | {(work - rest) / 1e9:.3f} G |")
     return 0
 
 

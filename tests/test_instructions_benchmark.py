@@ -45,3 +45,27 @@ def test_without_valgrind_it_says_so(instructions, tmp_path, monkeypatch, capsys
     monkeypatch.setattr(instructions.shutil, "which", lambda name: None)
     assert instructions.main(["--corpus", str(tmp_path / "c.jsonl")]) == 2
     assert "valgrind is not on the PATH" in capsys.readouterr().err
+
+
+def test_stubbed_checks_answer_their_first_result(instructions, tmp_path, capsys, monkeypatch):
+    """`--split-checks`'s stub: each detector kind answers its first result again, whatever the
+    transcript, so the run costs everything but the checks' own logic."""
+    import csnlp
+    from csnlp.detectors.base import Detector
+
+    saved = {cls: cls.__dict__["check"] for cls in _kinds(Detector) if "check" in cls.__dict__}
+    for cls, check in saved.items():
+        monkeypatch.setattr(cls, "check", check)  # restored after the test
+    corpus = _corpus(tmp_path / "c.jsonl", instructions.WARM + 3)
+    instructions._child(corpus, 0, 3, None, False, warm=0, stub_checks=True)
+    assert capsys.readouterr().out.strip() == "turns=9"
+    ev = csnlp.Evaluator("contact_center", tone_model=None, act_model=None)
+    first = ev.evaluate("Agent: Hello, I'm Sam, how can I help?\nCustomer: Hi.")
+    other = ev.evaluate("Customer: My card was declined.\nAgent: Card number.")
+    assert first.results == other.results
+    for cls, check in saved.items():
+        assert cls.__dict__["check"] is not check
+
+
+def _kinds(cls):
+    return [k for sub in cls.__subclasses__() for k in (sub, *_kinds(sub))]

@@ -1169,10 +1169,13 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
     return tuple(found)
 
 
+#: What every `_SELF_NAMED` match holds, lowercased.
+_SELF_CUES = ("i'm", "i’m", "i am", "this is", "name")
+
+
 def _may_self_name(text: str) -> bool:
-    """Whether `_SELF_NAMED` may match: a cue of it in the text (cheap tests first)."""
-    return ("I" in text or "i'm" in text or "name" in text or "Name" in text
-            or "this is" in text or "This is" in text) and _cased(text)
+    """Whether `_SELF_NAMED` may match: one of its cues in the text (`may_hold`)."""
+    return may_hold(text, _SELF_CUES)
 
 
 def _self_named(words: list[str], text: str, end: int) -> bool:
