@@ -92,3 +92,35 @@ def test_outcome_checks_asked_in_other_frames(line):
 ])
 def test_requests_that_check_no_outcome(line):
     assert _check(line).status is MISSED, _check(line).explanation
+
+
+def _language(agent: str) -> csnlp.StandardResult:
+    return judge([("customer", "I was charged a late fee and I'm not happy about it"),
+                  ("agent", agent)])["prohibited_language"]
+
+
+@pytest.mark.parametrize("agent", [
+    "Reinstall the app. If it still fails there's nothing more we can do.",
+    "Nothing else I can do here.",
+    "not a lot more we can say about it",
+    "We can't do anything about that.",
+    "No. Please be a bit more careful next time.",
+    "you should honestly have been checking your statements",
+    "Read the cancellation policy before booking.",
+])
+def test_the_end_of_help_and_lectures_are_prohibited(agent):
+    assert _language(agent).status is MISSED, _language(agent).explanation
+
+
+@pytest.mark.parametrize("agent", [
+    "If there's nothing else I can do for you, have a lovely evening!",
+    "there's nothing more i can do as the refund window closed last week",
+    "We can't do anything about that until Monday, but I'll call you first thing.",
+    "We'll be more careful with the packaging from now on, sorry.",
+    "I'll ask the driver to be more careful.",
+    "You should have been sent a reminder, and I'm sorry it never came.",
+    "you should have been getting our monthly statements",
+    "Check the returns page first, it lists the steps.",
+])
+def test_courtesies_reasons_and_owed_things_are_not(agent):
+    assert _language(agent).status is MET, _language(agent).explanation
