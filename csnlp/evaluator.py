@@ -128,6 +128,16 @@ class Evaluator:
         # (a memory zone ending frees the other's) and race on the turn cache.
         self._lock = threading.RLock()
 
+    def __getstate__(self) -> dict[str, Any]:
+        # a lock does not pickle or deep-copy: a copy (another process's) gets its own
+        state = dict(self.__dict__)
+        state.pop("_lock", None)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
     def evaluate(self, transcript: Any, *, speaker_map: Mapping[str, str] | None = None,
                  **read_options: Any) -> Report:
         """Judge one transcript (any shape `csnlp.ingest` takes); bad input raises a

@@ -128,3 +128,13 @@ def test_threads_sharing_an_evaluator_take_turns(evaluator):
     alone = [evaluator.evaluate(c) for c in calls]
     assert all(got[n].error is None for n in range(len(calls)))
     assert [got[n].results for n in range(len(calls))] == [r.results for r in alone]
+
+
+def test_an_evaluator_pickles_and_deep_copies_with_a_lock_of_its_own(evaluator):
+    """The lock does not pickle: a copy (another process's, joblib's, deepcopy's) makes its
+    own and judges as the original does."""
+    import pickle
+
+    for twin in (pickle.loads(pickle.dumps(evaluator)), copy.deepcopy(evaluator)):
+        assert twin._lock is not evaluator._lock
+        assert twin.evaluate(CALL).results == evaluator.evaluate(CALL).results

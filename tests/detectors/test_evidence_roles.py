@@ -118,3 +118,19 @@ def test_the_explanation_counts_turns_from_one(reports):
     assert ev.turn_index == 2 and ev.turn_number == 3
     assert f"(turn {ev.turn_number})" in result.explanation
     assert dataclasses.replace(ev, turn_index=0).turn_number == 1
+
+
+def test_context_evidence_takes_a_role_by_its_value():
+    """A plug-in passing role="match" gets what Evidence(role="match") gives, a typed role
+    (the fast path takes EvidenceRole members only), and a bad one is refused by name."""
+    from csnlp.detectors.base import Context
+    from csnlp.errors import InputError
+    from csnlp.ingest import coerce
+
+    ctx = Context(transcript=coerce("Agent: Hello there\nCustomer: hi"), annotations=[],
+                  metrics={})
+    ev = ctx.evidence(0, (0, 5, "greet"), role="match")  # type: ignore[arg-type]
+    assert ev.role is csnlp.EvidenceRole.MATCH and ev.to_dict()["role"] == "match"
+    assert ev == ctx.evidence(0, (0, 5, "greet"))
+    with pytest.raises(InputError, match="unknown role 'nope'"):
+        ctx.evidence(0, (0, 5, "greet"), role="nope")  # type: ignore[arg-type]

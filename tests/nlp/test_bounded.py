@@ -425,3 +425,41 @@ def test_a_pickled_pattern_is_compiled_again_where_it_is_loaded(monkeypatch):
     assert loaded.what == "apology" and loaded.pattern == rx.pattern
     assert loaded.search("I am SOORRY about that").span() == (5, 22)
     assert loaded.search("hello there") is None
+
+
+class _Engine:
+    """A regex engine whose first `stalls` searches run out of wall-clock time without using
+    the CPU (the thread kept waiting by others), `burns` seconds of CPU each if asked."""
+
+    def __init__(self, stalls: int, burns: float = 0.0) -> None:
+        self.stalls, self.burns, self.calls = stalls, burns, 0
+
+    def search(self, text, pos, timeout):
+        self.calls += 1
+        if self.calls <= self.stalls:
+            end = time.thread_time() + self.burns
+            while time.thread_time() < end:
+                pass
+            raise TimeoutError("regex timed out")
+        return "match"
+
+
+def _with_engine(engine):
+    rx = bounded.BoundedRegex("(a|a)+$")
+    rx._rx = engine
+    return rx
+
+
+def test_a_search_kept_waiting_by_other_threads_is_tried_again():
+    """The engine's limit is wall-clock time: in a busy process a thread can reach it without
+    searching (6 threads sharing a process made ordinary greeting regexes 'time out'). Only
+    the CPU time the thread spent makes it a PatternTimeout."""
+    engine = _Engine(stalls=3)
+    assert _with_engine(engine).search("aaaa") == "match" and engine.calls == 4
+
+
+def test_a_search_that_spends_the_limit_in_cpu_time_is_stopped():
+    engine = _Engine(stalls=10, burns=bounded.SEARCH_TIMEOUT / 2 + 0.005)
+    with pytest.raises(PatternTimeout, match="stopped after"):
+        _with_engine(engine).search("aaaa")
+    assert engine.calls == 2  # the CPU of both tries together passed the limit
