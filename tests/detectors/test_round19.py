@@ -1,7 +1,7 @@
 """Round nineteen, from wave 16's disagreements, by mechanism: a typed self-naming with a
 capitalised name mid-sentence (a name that is also a word included: the capitals tell), a full
 name signing a one-line message, speech recognition's "surnames"; the agent's "<name> from
-<company> here" and "I'm <name> too"; asking to be told of the customer's own success, asking
+<company> here"; asking to be told of the customer's own success, asking
 the customer's opinion of the outcome, and "have I got you sorted". Sentences here are written
 for the tests."""
 
@@ -29,12 +29,23 @@ def _name(customer: str, agent: str = "One moment please.") -> csnlp.StandardRes
     # a name that is also a word, capitalised mid-sentence after "this is" / "I'm"
     ("Hello, this is Grant Ellery. My meter is stuck.", {"grant", "ellery"}),
     ("Hi, I'm Hope from Ridgeway Farm. The invoice is wrong.", {"hope"}),
-    # a full name signing a message on one line, after its last sentence
-    ("my parcel never came. order 55 1190. Ines Duarte", {"ines", "duarte"}),
 ])
 def test_a_typed_name_the_customer_gives_is_known(customer, words):
     result = _name(customer)
     assert result.status is MISSED, result.explanation
+    stated = [e for e in result.evidence if e.role is csnlp.EvidenceRole.STATED_NAME]
+    assert stated and set(stated[0].text.lower().replace(",", "").split()) >= words
+
+
+def test_a_full_name_signing_the_opening_message_is_known():
+    """A one-line message opening the conversation, signed with a full name after its last
+    sentence; later, two capitalised words closing a message are as often a product."""
+    signed = "my parcel never came. order 55 1190. Ines Duarte"
+    result = judge([("customer", signed), ("agent", "Hello, one moment please.")])[
+        "customer_name"]
+    assert result.status is MISSED, result.explanation
+    assert _name("it keeps dropping out. Galaxy Buds").status is NA
+    words = {"ines", "duarte"}
     stated = [e for e in result.evidence if e.role is csnlp.EvidenceRole.STATED_NAME]
     assert stated and set(stated[0].text.lower().replace(",", "").split()) >= words
 
@@ -44,6 +55,8 @@ def test_a_typed_name_the_customer_gives_is_known(customer, words):
     "This is absurd. I'm Sorry to say it.",   # a state, capitalised
     "the app crashed again. Very Annoying",   # an exclamation signing nothing
     "my booking failed. Thank You",
+    "Yes, I'm British.",                      # one capitalised word alone: a state or place
+    "Hi, this is Insane. Third time I am asking for a refund.",
 ])
 def test_capitals_that_are_no_self_naming_give_no_name(customer):
     assert _name(customer).status is NA
@@ -56,8 +69,9 @@ def test_speech_recognition_surnames_is_the_surname_label():
 
 @pytest.mark.parametrize("agent, status", [
     ("Sorry for the wait! Marisol from Tidewater billing here. What's the account?", MET),
-    ("Hi Dana! I'm Dana as well, from Copperline. What can I do?", MET),
     ("Hi! Support from Copperline here, what's up?", MISSED),  # a team, not a name
+    ("Hi from Copperline here! What can I do?", MISSED),  # a greeting, not a name
+    ("Oh I'm Scottish too, small world.", MISSED),         # a state, not a shared name
     ("I'm Sorry too, that sounds awful.", MISSED),
 ])
 def test_informal_written_introductions(agent, status):
@@ -78,6 +92,7 @@ def _check(line: str) -> csnlp.StandardResult:
     "Would you say that covers it?",
     "you think this fixes it",
     "Did we get you all set?",
+    "Could you let me know once you can see the refund on your statement?",
 ])
 def test_outcome_checks_asked_in_other_frames(line):
     assert _check(line).status is MET, _check(line).explanation
@@ -89,6 +104,12 @@ def test_outcome_checks_asked_in_other_frames(line):
     "let me know when you are arriving",
     "Let me know if you have any other questions.",
     "I think that fixes it.",                       # the agent's own opinion, stated
+    # (a review's) requests and steps, not outcomes
+    "Please send the photos to us when you can.",
+    "let me know if you can hear me",
+    "Let me know when you can see the settings page.",
+    "Would you say it works better on wifi or on data?",
+    "Did we get you set up with paperless billing when you joined?",
 ])
 def test_requests_that_check_no_outcome(line):
     assert _check(line).status is MISSED, _check(line).explanation

@@ -1097,8 +1097,12 @@ _ID_THEN_NAME = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
-_LAST_WORD_SIGNATURE = re.compile(
-    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}(?:[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})?)[ \t]*\Z")
+_LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
+#: ... with a full name, only in the message opening the conversation ("... acct ending 2290.
+#: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
+#: place the customer names ("... it keeps disconnecting. Galaxy Buds").
+_LAST_NAME_SIGNATURE = re.compile(
+    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})[ \t]*\Z")
 #: In typed text, the writer naming themselves with a capitalised name mid-sentence: "Hi,
 #: this is Bill Carver.", "I'm Will from Tandem Studio", "BH 5520. Name's Frank Delaney." (the
 #: cue opens the text or a sentence, or follows a greeting; the name ends at punctuation, the
@@ -1146,6 +1150,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_NAME_WITH_LABELLED_ID, with_id),
                     (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
+                    (_LAST_NAME_SIGNATURE, opening and text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
                     (_LINE_SIGNOFF, opening and "\n" in text.rstrip()),
                     (_SELF_NAMED, _may_self_name(text))):
@@ -1153,11 +1158,12 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
             group = 1 if m.group(1) is not None else 2
             parts = m.group(group).split()
             words = _name_words(m.group(group))
-            if rx in (_LAST_WORD_SIGNATURE, _THANKS_SIGNOFF, _LINE_SIGNOFF) and (
+            if rx in (_LAST_WORD_SIGNATURE, _LAST_NAME_SIGNATURE, _THANKS_SIGNOFF,
+                      _LINE_SIGNOFF) and (
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
-            if rx is _SELF_NAMED and not _self_named(words, text, m.end(group)):
+            if rx is _SELF_NAMED and not _self_named(words, text, m.end(group), m.group()):
                 continue
             # (a self-named word that is also a common one passed `_self_named`)
             common_ok = rx is _SELF_NAMED
@@ -1178,15 +1184,18 @@ def _may_self_name(text: str) -> bool:
     return may_hold(text, _SELF_CUES)
 
 
-def _self_named(words: list[str], text: str, end: int) -> bool:
-    """Whether a `_SELF_NAMED` name is one: not an exclamation or a state ("I'm Sorry", "this
-    is Ridiculous", "I'm Canadian"), and a one-word name that is also a common word ("Will",
-    "Hope", "May") only with a word that goes on after it ("I'm Will from ...")."""
+def _self_named(words: list[str], text: str, end: int, cue: str) -> bool:
+    """Whether a `_SELF_NAMED` name is one: not an exclamation ("this is Ridiculous"); one
+    word alone only after "name's" / "name is" or with a word that goes on after it ("I'm Will
+    from ...", "this is Hope calling"): a capitalised word alone after "I'm" or "this is" is as
+    often a state, a place or a product ("I'm British.", "I'm Home.", "this is Insane.")."""
     if not words or words[0] in _NOT_SIGNOFF or any(
             w in _NOT_TYPED_NAMES or w.endswith(_NOT_NAME_ENDINGS) for w in words):
         return False
-    if len(words) == 1 and (words[0] in _stop_words() or words[0] in _WORD_NAMES):
-        return _SELF_NAMED_GOES_ON.match(text, end) is not None
+    if len(words) == 1:
+        return (_SELF_NAMED_GOES_ON.match(text, end) is not None
+                or ("name" in cue.lower() and words[0] not in _stop_words()
+                    and words[0] not in _WORD_NAMES))
     return True
 
 
