@@ -308,11 +308,13 @@ class Evidence:
                    seconds=float(seconds) if seconds is not None else None)
 
 
+#: Each Evidence slot's setter, by field name (`evidence_of` binds them as defaults).
 _SET = {f.name: getattr(Evidence, f.name).__set__ for f in fields(Evidence)}
 
 
 def evidence_of(turn_index: int, speaker: str, start_char: int, end_char: int, text: str,
-                score: float | None, context: str | None, role: EvidenceRole, label: str = "",
+                score: float | None, context: str | None, role: EvidenceRole | str,
+                label: str = "",
                 window: SearchedWindow | None = None, seconds: float | None = None,
                 rule: str | None = None, *, _new: Any = object.__new__,
                 _s0: Any = _SET["turn_index"], _s1: Any = _SET["speaker"],
@@ -320,15 +322,18 @@ def evidence_of(turn_index: int, speaker: str, start_char: int, end_char: int, t
                 _s4: Any = _SET["text"], _s5: Any = _SET["rule"], _s6: Any = _SET["score"],
                 _s7: Any = _SET["context"], _s8: Any = _SET["role"], _s9: Any = _SET["label"],
                 _s10: Any = _SET["window"], _s11: Any = _SET["seconds"]) -> Evidence:
-    """`Evidence(...)` of fields already typed (`role` an EvidenceRole): the same object, made
-    in about 40% of the time, since detectors make one per searched turn of every miss.
-    `rule`, when given, must be what the constructor derives (`_rule_of`).
+    """`Evidence(...)` of fields already typed: the same object, made in about 40% of the
+    time, since detectors make one per searched turn of every miss. A `role` given by its
+    value ("match") is checked as the constructor checks it; `rule`, when given, must be what
+    the constructor derives (`_rule_of`).
 
     >>> w = SearchedWindow("the agent's first turn", (0,))
     >>> evidence_of(0, "agent", 0, 2, "Hi", None, "Hi", EvidenceRole.SEARCHED, window=w) == \\
     ...     Evidence(0, "agent", 0, 2, "Hi", context="Hi", role=EvidenceRole.SEARCHED, window=w)
     True
     """
+    if type(role) is not EvidenceRole:
+        role = _role(role)
     made = _new(Evidence)
     _s0(made, turn_index)
     _s1(made, speaker)

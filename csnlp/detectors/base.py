@@ -124,12 +124,6 @@ class Context:
         `label` names another (an act, a tone)."""
         turn = self.transcript.turns[index]
         start, end, matched = span
-        if type(role) is not EvidenceRole:  # a plug-in's "match": checked as Evidence does
-            return Evidence(turn_index=index, speaker=turn.speaker, start_char=start,
-                            end_char=end, text=turn.text[start:end], score=score,
-                            context=turn.text, role=role,
-                            label=matched if label is None else label, window=window,
-                            seconds=seconds)
         return evidence_of(index, turn.speaker, start, end, turn.text[start:end], score,
                            turn.text, role, matched if label is None else label, window, seconds)
 

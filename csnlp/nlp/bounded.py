@@ -31,8 +31,9 @@ import regex
 from csnlp.errors import PatternTimeout, describe
 
 #: Seconds one search of a user regex may run. A well-behaved pattern takes microseconds on a
-#: turn; a catastrophic one is stopped here, once per turn and rule (timed-out words are
-#: remembered), so a hostile pattern costs at most this much per turn it is tried on.
+#: turn; a catastrophic one runs out of this much wall-clock time, then of as much of its
+#: thread's own CPU time in retries (`BoundedRegex.search`), once per turn and rule (timed-out
+#: words are remembered): a hostile pattern costs about twice this per turn it is tried on.
 SEARCH_TIMEOUT = 0.05
 #: Characters of a pattern that a message shows.
 PREVIEW_CHARS = 60
@@ -330,15 +331,20 @@ class BoundedRegex:
         stopped."""
         if self._needs and not self._may_match(text):
             return None
+        try:
+            return self._rx.search(text, pos, timeout=SEARCH_TIMEOUT)
+        except TimeoutError:
+            pass
+        # The engine's limit is wall-clock time: a thread kept waiting while other threads
+        # run (a busy process) reaches it without searching. Only the CPU time this thread
+        # spends says the pattern backtracks: search again until the retries have spent the
+        # limit in all. (Its clock is read only here: a clock read per search costs more than
+        # the searches' rare retries.)
         started = time.thread_time()
         while True:
             try:
                 return self._rx.search(text, pos, timeout=SEARCH_TIMEOUT)
             except TimeoutError:
-                # The engine's limit is wall-clock time: a thread kept waiting while other
-                # threads run (a busy process) reaches it without searching. Only the CPU
-                # time this thread spent says the pattern backtracks: search again until it
-                # has spent the limit in all.
                 if time.thread_time() - started >= SEARCH_TIMEOUT:
                     raise PatternTimeout(self.timeout_message(len(text), "text")) from None
 

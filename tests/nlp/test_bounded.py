@@ -458,8 +458,17 @@ def test_a_search_kept_waiting_by_other_threads_is_tried_again():
     assert _with_engine(engine).search("aaaa") == "match" and engine.calls == 4
 
 
+
+def test_a_search_that_ends_in_time_never_reads_the_thread_clock(monkeypatch):
+    """The thread's CPU clock is a system call: read only after a timeout, never per search."""
+    monkeypatch.setattr(bounded.time, "thread_time", lambda: pytest.fail("clock read"))
+    quiet = _Engine(stalls=0)
+    assert _with_engine(quiet).search("aaaa") == "match" and quiet.calls == 1
+
+
 def test_a_search_that_spends_the_limit_in_cpu_time_is_stopped():
     engine = _Engine(stalls=10, burns=bounded.SEARCH_TIMEOUT / 2 + 0.005)
     with pytest.raises(PatternTimeout, match="stopped after"):
         _with_engine(engine).search("aaaa")
-    assert engine.calls == 2  # the CPU of both tries together passed the limit
+    # the first try by the wall clock, then the CPU of two retries together passed the limit
+    assert engine.calls == 3

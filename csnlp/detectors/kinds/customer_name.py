@@ -1108,14 +1108,14 @@ _LAST_NAME_SIGNATURE = re.compile(
 #: cue opens the text or a sentence, or follows a greeting; the name ends at punctuation, the
 #: end, or a word that goes on: "from", "here", "calling"). The capitals tell a name that is
 #: also a word ("Bill", "Will") from the word: "I'm will" is not English, "this is bill" is.
+#: Its groups: the name, then a word that goes on after it ("from", "here", "calling",
+#: "speaking"; "again" ends the name without going on).
 _SELF_NAMED = re.compile(
     r"(?:\A|[.!?,;:][ \t]+|\n|\b(?i:hi|hello|hey|hiya|yes|yeah|and|oh)[ \t]+)"
     r"(?i:this is|i['’]m|i am|(?:my )?name['’]s|(?:my )?name is|name:)[ \t]+"
     r"((?-i:[A-Z])[a-z][\w'’-]*(?:[ \t]+(?-i:[A-Z])[a-z][\w'’-]*){0,2})"
-    r"(?=[ \t]*(?:[,.!?;:)\n]|\Z)|[ \t]+(?i:from|here|calling|speaking|again)\b)")
-#: What follows a self-named word that is also a common word, for it to be a name ("I'm Will
-#: from ...", "this is Hope calling").
-_SELF_NAMED_GOES_ON = re.compile(r"[ \t]+(?i:from|here|calling|speaking)\b")
+    r"(?=[ \t]*(?:[,.!?;:)\n]|\Z)|[ \t]+(?:(?P<goes_on>(?i:from|here|calling|speaking))|"
+    r"(?i:again))\b)")
 #: One-word exclamations and comments that end a post like a signature would.
 _NOT_SIGNOFF = frozenset("""thanks thx ta cheers please pls plz help urgent sorry again
 seriously ridiculous unbelievable unacceptable disgraceful shocking pathetic useless typical
@@ -1163,7 +1163,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
-            if rx is _SELF_NAMED and not _self_named(words, text, m.end(group), m.group()):
+            if rx is _SELF_NAMED and not _self_named(words, m):
                 continue
             # (a self-named word that is also a common one passed `_self_named`)
             common_ok = rx is _SELF_NAMED
@@ -1184,7 +1184,7 @@ def _may_self_name(text: str) -> bool:
     return may_hold(text, _SELF_CUES)
 
 
-def _self_named(words: list[str], text: str, end: int, cue: str) -> bool:
+def _self_named(words: list[str], m: re.Match[str]) -> bool:
     """Whether a `_SELF_NAMED` name is one: not an exclamation ("this is Ridiculous"); one
     word alone only after "name's" / "name is" or with a word that goes on after it ("I'm Will
     from ...", "this is Hope calling"): a capitalised word alone after "I'm" or "this is" is as
@@ -1193,9 +1193,9 @@ def _self_named(words: list[str], text: str, end: int, cue: str) -> bool:
             w in _NOT_TYPED_NAMES or w.endswith(_NOT_NAME_ENDINGS) for w in words):
         return False
     if len(words) == 1:
-        return (_SELF_NAMED_GOES_ON.match(text, end) is not None
-                or ("name" in cue.lower() and words[0] not in _stop_words()
-                    and words[0] not in _WORD_NAMES))
+        cue = m.string[m.start():m.start(1)].lower()
+        return m.group("goes_on") is not None or (
+            "name" in cue and words[0] not in _stop_words() and words[0] not in _WORD_NAMES)
     return True
 
 
