@@ -86,33 +86,28 @@ def _check(line: str) -> csnlp.StandardResult:
                   ("agent", line), ("customer", "ok")])["resolution_check"]
 
 
-@pytest.mark.parametrize("line", [
-    "Try it once more and tell us if you can sign in now.",
-    "Give it a go and let me know once you're logged in.",
-    "Would you say that covers it?",
-    "you think this fixes it",
-    "Did we get you all set?",
-    "Could you let me know once you can see the refund on your statement?",
-])
-def test_outcome_checks_asked_in_other_frames(line):
-    assert _check(line).status is MET, _check(line).explanation
-
-
-@pytest.mark.parametrize("line", [
-    "Let me know if you can make it on Friday.",    # the customer's availability
-    "Let me know if you can't sign in and we'll try again.",  # a fallback
-    "let me know when you are arriving",
-    "Let me know if you have any other questions.",
-    "I think that fixes it.",                       # the agent's own opinion, stated
+@pytest.mark.parametrize("line, status", [
+    ("Try it once more and tell us if you can sign in now.", MET),
+    ("Give it a go and let me know once you're logged in.", MET),
+    ("Would you say that covers it?", MET),
+    ("you think this fixes it", MET),
+    ("Did we get you all set?", MET),
+    ("Could you let me know once you can see the refund on your statement?", MET),
+    ("Let me know if you can make it on Friday.", MISSED),  # the customer's availability
+    ("Let me know if you can't sign in and we'll try again.", MISSED),  # a fallback
+    ("let me know when you are arriving", MISSED),
+    ("Let me know if you have any other questions.", MISSED),
+    ("I think that fixes it.", MISSED),  # the agent's own opinion, stated
     # (a review's) requests and steps, not outcomes
-    "Please send the photos to us when you can.",
-    "let me know if you can hear me",
-    "Let me know when you can see the settings page.",
-    "Would you say it works better on wifi or on data?",
-    "Did we get you set up with paperless billing when you joined?",
+    ("Please send the photos to us when you can.", MISSED),
+    ("let me know if you can hear me", MISSED),
+    ("Let me know when you can see the settings page.", MISSED),
+    ("Would you say it works better on wifi or on data?", MISSED),
+    ("Did we get you set up with paperless billing when you joined?", MISSED),
 ])
-def test_requests_that_check_no_outcome(line):
-    assert _check(line).status is MISSED, _check(line).explanation
+def test_outcome_checks_asked_in_other_frames_and_requests_that_are_none(line, status):
+    result = _check(line)
+    assert result.status is status, result.explanation
 
 
 def _language(agent: str) -> csnlp.StandardResult:
@@ -120,28 +115,25 @@ def _language(agent: str) -> csnlp.StandardResult:
                   ("agent", agent)])["prohibited_language"]
 
 
-@pytest.mark.parametrize("agent", [
-    "Reinstall the app. If it still fails there's nothing more we can do.",
-    "Nothing else I can do here.",
-    "not a lot more we can say about it",
-    "We can't do anything about that.",
-    "No. Please be a bit more careful next time.",
-    "you should honestly have been checking your statements",
-    "Read the cancellation policy before booking.",
+@pytest.mark.parametrize("agent, status", [
+    # the end of help announced, and lectures
+    ("Reinstall the app. If it still fails there's nothing more we can do.", MISSED),
+    ("Nothing else I can do here.", MISSED),
+    ("not a lot more we can say about it", MISSED),
+    ("We can't do anything about that.", MISSED),
+    ("No. Please be a bit more careful next time.", MISSED),
+    ("you should honestly have been checking your statements", MISSED),
+    ("Read the cancellation policy before booking.", MISSED),
+    # courtesies, reasons and what the customer was owed
+    ("If there's nothing else I can do for you, have a lovely evening!", MET),
+    ("there's nothing more i can do as the refund window closed last week", MET),
+    ("We can't do anything about that until Monday, but I'll call you first thing.", MET),
+    ("We'll be more careful with the packaging from now on, sorry.", MET),
+    ("I'll ask the driver to be more careful.", MET),
+    ("You should have been sent a reminder, and I'm sorry it never came.", MET),
+    ("you should have been getting our monthly statements", MET),
+    ("Check the returns page first, it lists the steps.", MET),
 ])
-def test_the_end_of_help_and_lectures_are_prohibited(agent):
-    assert _language(agent).status is MISSED, _language(agent).explanation
-
-
-@pytest.mark.parametrize("agent", [
-    "If there's nothing else I can do for you, have a lovely evening!",
-    "there's nothing more i can do as the refund window closed last week",
-    "We can't do anything about that until Monday, but I'll call you first thing.",
-    "We'll be more careful with the packaging from now on, sorry.",
-    "I'll ask the driver to be more careful.",
-    "You should have been sent a reminder, and I'm sorry it never came.",
-    "you should have been getting our monthly statements",
-    "Check the returns page first, it lists the steps.",
-])
-def test_courtesies_reasons_and_owed_things_are_not(agent):
-    assert _language(agent).status is MET, _language(agent).explanation
+def test_the_end_of_help_and_lectures_are_prohibited_and_courtesies_are_not(agent, status):
+    result = _language(agent)
+    assert result.status is status, result.explanation
