@@ -215,11 +215,13 @@ class Detector(Generic[SpecT]):
         """The first declared not-applicable condition that holds, as a sentence."""
         for cond in self.standard.not_applicable_when:
             if cond == "agent_silent" and not ctx.heard_turns("agent"):
-                return ("The agent never speaks in this conversation (no agent turn beyond "
-                        "noise tags or fillers).")
+                return silent("agent") + "."
+            if (cond == "automated_only" and not ctx.heard_turns("agent")
+                    and ctx.heard_turns("system")):
+                return ("The conversation never reached an agent: only automation (a bot, the "
+                        "IVR or a queue message) answers the customer.")
             if cond == "customer_silent" and not ctx.heard_turns("customer"):
-                return ("The customer never speaks in this conversation (no customer turn "
-                        "beyond noise tags or fillers).")
+                return silent("customer") + "."
             if cond == "no_timestamps" and not ctx.transcript.has_timestamps:
                 return "The transcript has no timestamps."
         return None
@@ -234,6 +236,12 @@ class Detector(Generic[SpecT]):
 
     def not_applicable(self, reason: str) -> StandardResult:
         return self.result(Status.NOT_APPLICABLE, reason)
+
+
+def silent(speaker: str) -> str:
+    """Why a speaker is silent, as a clause: "The agent never speaks in this conversation (...)"."""
+    return (f"The {speaker} never speaks in this conversation (no {speaker} turn beyond noise "
+            "tags or fillers)")
 
 
 #: A quotation around words: an opening mark (a straight one only after a non-letter, so

@@ -23,16 +23,44 @@ def _call(agent_lines: list[str]) -> dict:
     return {"turns": turns}
 
 
+#: What the agent never did (greet, answer the complaint, close) against what it never said (tone,
+#: language): a customer nobody answered misses the first and leaves the second unjudged.
+DUTIES = ("greeting", "agent_introduction", "empathy_on_complaint", "resolution_check",
+          "further_assistance", "closing")
+UNJUDGED = ("customer_name", "polite_tone", "prohibited_language", "hold_etiquette")
+
+
 @pytest.mark.parametrize("agent_lines", [
     ["[noise]", "<unk>", "[inaudible]"],
     ["um", "uh uh", "mm"],
     ["", "(cough)", "  [static] "],
 ])
-def test_agent_with_no_surviving_turn_is_not_judged(agent_lines):
+def test_an_agent_with_no_surviving_turn_misses_its_duties_and_meets_nothing(agent_lines):
     report = csnlp.evaluate(_call(agent_lines), "contact_center")
+    for standard in DUTIES:
+        assert report[standard].status.value == "missed", (standard,
+                                                          report[standard].explanation)
+    for standard in UNJUDGED:  # the name is never given; no words to judge
+        assert report[standard].status.value == "not_applicable", standard
+    assert report["greeting"].explanation.startswith("The agent never speaks")
+    assert report.score == 0.0
+
+
+def test_a_known_name_nobody_answers_is_missed():
+    call = _call(["[noise]"])
+    call["metadata"] = {"customer_name": "Ines Duarte"}
+    assert csnlp.evaluate(call, "contact_center")["customer_name"].status.value == "missed"
+
+
+@pytest.mark.parametrize("automation", ["system", "bot", "ivr"])
+def test_a_conversation_only_automation_answers_never_reached_an_agent(automation):
+    turns = [{"speaker": automation, "text": "Thanks for calling. All our advisers are busy."},
+             {"speaker": "customer", "text": "this is the third time i've called, useless"},
+             {"speaker": automation, "text": "You are number four in the queue."}]
+    report = csnlp.evaluate({"turns": turns}, "contact_center")
     for standard in AGENT_SIDE:
-        assert report[standard].status.value == "not_applicable", (standard,
-                                                                  report[standard].explanation)
+        assert report[standard].status.value == "not_applicable", standard
+    assert "never reached an agent" in report["closing"].explanation
     assert report.score is None
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from csnlp.detectors.base import Context, Detector, quote, turn_list
+from csnlp.detectors.base import Context, Detector, quote, silent, turn_list
 from csnlp.detectors.registry import register
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, SpecModel, StandardBase, WindowSpec
@@ -191,6 +191,9 @@ class RequireDetector(Detector[RequireSpec]):
             return self.result(Status.NOT_APPLICABLE, f"{std.outbound.reason} (turn "
                                f"{purpose.turn_index + 1}: {quote(purpose.text)}).",
                                evidence=[purpose])
+        if not ctx.heard_turns(std.speaker):
+            return self.result(Status.MISSED, f"{silent(std.speaker)}: no turn to look in "
+                               f"for {self.expected(std.title.lower())}.")
         if not indices:
             return self.result(Status.MISSED, f"The {std.speaker} has no turns to check for "
                                f"{self.expected(std.title.lower())}.")
