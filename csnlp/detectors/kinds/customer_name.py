@@ -303,6 +303,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
             sounded = (_sounded(ann, sounds, known, i, std.speaker)
                        if sounds and not named and not _cased(text) else [])
+            if not named and not sounded and known:
+                sounded = _variant(ann, text, known, firsts, i, std.speaker)
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
@@ -311,6 +313,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
                     and _said_after(known[w], i, std.speaker)
                     and not _spoken_of(words, k)
+                    and not _read_back(words, k, wanted)
                     and not (k >= 1 and words[k - 1] in _POSSESSORS)
                     and (w not in _WORD_NAMES and w not in _stop_words()
                          or _addressed(words, k, text, s, e)
@@ -401,7 +404,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             return None if known else self._known_to_agent(ctx, leading, own)
         pool = self._echo_pool(ctx, {word for _i, _k, word, _p, _w in found})
         for i, k, word, position, words in found:
-            if word not in pool:
+            if word not in pool or _read_back(words, k, frozenset((word,))):
                 continue
             text = turns[i].text
             start, end = ctx.annotations[i].spans[k]
@@ -866,6 +869,69 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
             continue
         start, end = ann.spans[k]
         if _said_after(known[name], index, speaker):
+            hits.append((start, end, name))
+    return hits
+
+
+#: Words before a name that read it back as a label, not to the person: "booked under Fatima
+#: Zahra", "reissued as Mrs Achterberg", "in the name of Ken Ito".
+_LABEL_BEFORE = frozenset("under as named".split())
+
+
+def _read_back(words: list[str], k: int, wanted: frozenset[str]) -> bool:
+    """Whether name word `k` is read back as the label of a booking or an account, after
+    "under", "as" or "the name of", across a title and the name's other words."""
+    j = k - 1
+    while j >= 0 and (words[j] in wanted or words[j] in _TITLES):
+        j -= 1
+    return j >= 0 and (words[j] in _LABEL_BEFORE
+                       or (words[j] == "of" and j >= 1 and words[j - 1] == "name"))
+
+
+#: The shortest short form of a first name read as the name ("pat" for Patrick, "alex" for
+#: Alexandra), and how many letters the full name has beyond it at least.
+_SHORT_MIN_LETTERS = 3
+_SHORT_MIN_CUT = 2
+#: A surname after a title may differ by one letter in speech recognition ("miss novak" for
+#: Nowak): names this long or longer.
+_TITLED_MIN_LETTERS = 4
+
+
+#: Words one of `_variant`'s forms follows: a cheap test of a turn first.
+_VARIANT_LEAD = _ADDRESS_LEAD | _TITLES
+
+
+def _variant(ann, text: str, known: dict[str, Evidence | None], firsts: set[str],
+             index: int, speaker: str) -> list[tuple[int, int, str]]:
+    """Words of an agent turn that address the customer by a form of their name that is not
+    the name's spelling: a short form of the first name after a word that addresses someone
+    ("thanks pat" to Patrick, "Hi Alex," to Alexandra; capitalised in typed text), or, in
+    speech-recognition text, a surname one letter off after a title ("thank you miss novak"
+    to Ms Nowak)."""
+    words = ann.words
+    hits: list[tuple[int, int, str]] = []
+    if _VARIANT_LEAD.isdisjoint(words):
+        return hits
+    cased = _cased(text)
+    for k in range(1, len(words)):
+        word, before = words[k], words[k - 1]
+        if not word.isalpha() or word in _NAME_STOP or word in _stop_words():
+            continue
+        start, end = ann.spans[k]
+        if cased and not text[start:start + 1].isupper():
+            continue
+        name = None
+        if before in _ADDRESS_LEAD and before not in _TITLES and len(word) >= _SHORT_MIN_LETTERS:
+            # (not the name split in pieces: "Okay Mag da lena")
+            after = words[k + 1] if k + 1 < len(words) else ""
+            name = next((f for f in firsts if len(f) >= len(word) + _SHORT_MIN_CUT
+                         and f.startswith(word) and not f.startswith(word + after)
+                         and f in known), None)
+        if (name is None and not cased and before in _TITLES and not _spoken_of(words, k)
+                and len(word) >= _TITLED_MIN_LETTERS):
+            name = next((n for n in known if n[0] == word[0] and len(n) >= _TITLED_MIN_LETTERS
+                         and jellyfish.damerau_levenshtein_distance(n, word) == 1), None)
+        if name is not None and _said_after(known[name], index, speaker):
             hits.append((start, end, name))
     return hits
 

@@ -140,8 +140,11 @@ class HoldDetector(Detector[HoldSpec]):
                     if not ctx.find(thanks, before) and not (
                             spoken and _AWAY.match(turns[before].text)):
                         continue
-                elif not (spoken and before >= 1 and turns[before - 1].speaker != std.speaker
-                          and _prompted(turns[before].text)):
+                elif not (before >= 1 and turns[before - 1].speaker != std.speaker and (
+                        (spoken and _prompted(turns[before].text))
+                        or (_may_ask_presence(turns[before].text)
+                            and _chased(turns[before].text)
+                            and not _prompted(turns[before].text)))):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is None or start in holds or any(start < h < before for h in holds):
@@ -210,8 +213,8 @@ class HoldDetector(Detector[HoldSpec]):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
             between = range(a + 1, b)
-            if between and _may_ask_presence(turns[b - 1].text) and _PRESENCE.fullmatch(
-                    turns[b - 1].text.strip()):
+            if between and any(_may_ask_presence(turns[k].text) and _chased(turns[k].text)
+                               for k in between):
                 # (not after the agent's opening, "how can I help?", said before the customer
                 # said more than hello: the customer's problem then "hello??" is a slow first
                 # reply, not a hold)
@@ -369,6 +372,29 @@ _AWAY = re.compile(
     r"(?!\s+(?:with|on|in|of)\b)"
     r"|to keep you|(?:i|we) (?:was|were) (?:just\s+)?(?:looking|checking|pulling|reading|"
     r"searching|on)|(?:the\s+|my\s+|our\s+)?(?:system|screen|computer)|(?:that|it) took)")
+#: How long the customer says they have waited, after asking whether anyone is there: "been 10
+#: min", "it's been 7 minutes", "been sitting here 10 minutes now", "over an hour".
+_WAITED = re.compile(
+    r"(?i)(?:(?:it[’']?s|its|i[’']?ve|ive|i have|we[’']?ve)\s+)?(?:been\s+)?"
+    r"(?:(?:sitting|waiting|stuck|hanging|sat)(?:\s+(?:here|around|on here))?\s+)?(?:for\s+)?"
+    r"(?:over\s+|nearly\s+|almost\s+|like\s+|about\s+|a good\s+)?"
+    r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|half an?)\s*"
+    r"(?:min|mins|minutes?|hours?|hrs?)(?:\s+(?:now|already))?[\s?!.…]*")
+
+
+def _chased(text: str) -> bool:
+    """Whether a customer turn chases an agent gone quiet: it only asks whether anyone is there
+    (`_prompted`), or asks and says how long they have waited ("are you still there?? been 10
+    min", "hello? anyone there? been sitting here 10 minutes", "hello?? its been 10 mins")."""
+    text = text.strip()
+    if _prompted(text):
+        return True
+    asked = _PRESENCE.match(text)
+    if asked is None or not asked.group().strip() or "sorry" in text.lower():
+        return False
+    return _WAITED.fullmatch(text[asked.end():].strip()) is not None
+
+
 def _prompted(text: str) -> bool:
     """Whether a customer turn that ends a silence only asks whether anyone is there
     (`_PRESENCE`), not saying sorry: one that goes on ("Hello? Right, it's 0 4 4 7 1") or
