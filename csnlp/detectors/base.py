@@ -216,10 +216,15 @@ class Detector(Generic[SpecT]):
         for cond in self.standard.not_applicable_when:
             if cond == "agent_silent" and not ctx.heard_turns("agent"):
                 return silent("agent") + "."
-            if (cond == "automated_only" and not ctx.heard_turns("agent")
-                    and ctx.heard_turns("system")):
-                return ("The conversation never reached an agent: only automation (a bot, the "
-                        "IVR or a queue message) answers the customer.")
+            if cond == "automated_only" and not ctx.heard_turns("agent"):
+                if not ctx.heard_turns("customer"):
+                    return ("Nobody speaks in this conversation (no turn beyond noise tags or "
+                            "fillers).")
+                turns = ctx.transcript.turns
+                if any(_SPEAKS_TO_CUSTOMER.search(turns[i].text)
+                       for i in ctx.heard_turns("system")):
+                    return ("The conversation never reached an agent: only automation (a bot, "
+                            "the IVR or a queue message) answers the customer.")
             if cond == "customer_silent" and not ctx.heard_turns("customer"):
                 return silent("customer") + "."
             if cond == "no_timestamps" and not ctx.transcript.has_timestamps:
@@ -236,6 +241,14 @@ class Detector(Generic[SpecT]):
 
     def not_applicable(self, reason: str) -> StandardResult:
         return self.result(Status.NOT_APPLICABLE, reason)
+
+
+#: Automation speaking to the customer ("All our agents are busy, please hold", "You are
+#: number four in the queue", "Hi! I'm the virtual assistant"), not an event logged ("Chat
+#: started.", "Customer left the chat"): only the first answers a customer.
+_SPEAKS_TO_CUSTOMER = re.compile(
+    r"(?i)\b(?:you|your|you[’']re|welcome|thanks?|please|hello|hi|sorry|apologi[sz]e|hold|"
+    r"queue|wait|assistant|bot)\b")
 
 
 def silent(speaker: str) -> str:

@@ -23,10 +23,12 @@ SPEAKERS = ("agent", "customer")
 IDENT = r"^[a-z][a-z0-9_]*$"
 
 #: Conditions under which a standard is not applicable. `agent_silent`: the agent never says a
-#: word. `automated_only`: the agent never says a word but automation does (a bot, the IVR, a
-#: queue message), so the conversation never reached an agent. A duty (greet, close, answer a
-#: complaint) declares the second: a customer nobody answered is a duty missed, not a
-#: conversation without one. Speech that is judged (tone, language) declares the first.
+#: word. `automated_only`: the agent never says a word, and either automation speaks to the
+#: customer (a bot, the IVR, a queue message: the conversation never reached an agent) or
+#: nobody speaks at all. A duty (greet, close, answer a complaint) declares the second: a
+#: customer nobody answered is a duty missed, not a conversation without one (an event logged,
+#: "Chat started.", "Customer left the chat", answers nobody). Speech that is judged (tone,
+#: language) declares the first.
 NotApplicableWhen = Literal["agent_silent", "automated_only", "customer_silent", "no_timestamps"]
 
 # Token-pattern keys spaCy's Matcher accepts that make sense on csnlp's normalised tokens.

@@ -20,11 +20,16 @@ MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLIC
 
 
 @pytest.mark.parametrize("agent, status", [
-    ("Salut Amira! 🙂 Dorian here, what can I do for you?", MET),
+    ("Salut Amira! 🙂 Dorian here from Kestrel Rail, what can I do for you?", MET),
     ("Evening! Hollis here from Quayside Energy. What's up?", MET),
     ("Hey there! Grace here from Pinewood Vets, how can I help?", MET),  # a name that is a word
     ("Sure. Press here from the Settings page.", MISSED),    # an imperative, not a name
     ("Sure. Collect here from Tuesday onwards.", MISSED),    # a day after "from"
+    # (review) words before "here" that are no name
+    ("Still here! Just checking that for you.", MISSED),
+    ("Link here: https://help.example.com/reset", MISSED),
+    ("Welcome here at Loopline, how can we help?", MISSED),
+    ("Available here from June, I'm afraid.", MISSED),
 ])
 def test_a_typed_name_here_after_an_emoji_or_before_its_company(agent, status):
     report = judge([("agent", agent), ("customer", "hi, quick question")])
@@ -40,7 +45,7 @@ def _check(question: str, answer: str = "yes") -> csnlp.StandardResult:
 
 
 @pytest.mark.parametrize("question, status", [
-    ("would tuesday after two o'clock still suit you", MET),
+    ("does tuesday after two o'clock still suit you", MET),
     ("does the ninth in the morning work for you", MET),
     ("are you able to stream the match on the tv now", MET),
     ("did you receive the refund confirmation email", MET),
@@ -53,6 +58,14 @@ def _check(question: str, answer: str = "yes") -> csnlp.StandardResult:
     # a request, and a choice offered, not checks
     ("are you able to send me a photo of the router now", MISSED),
     ("would another day or a shorter visit suit you", MISSED),
+    # (review) requests, offers and consent asked, not checks
+    ("would a courier collection on monday morning suit you", MISSED),
+    ("have you got the receipt handy?", MISSED),
+    ("do you feel comfortable with us keeping your card on file?", MISSED),
+    ("are you able to print a label at home now?", MISSED),
+    ("are you able to call us back again tomorrow", MISSED),
+    ("did you get the confirmation text from the last engineer visit", MISSED),
+    ("lmk when the engineer arrives", MISSED),
 ])
 def test_outcome_checks_in_longer_frames(question, status):
     result = _check(question)
@@ -92,8 +105,11 @@ def _empathy(customer: str, agent: str) -> csnlp.StandardResult:
     ("ugh that's irritating but fine", "totally get it, lots of people get caught out", MET),
     ("my card failed at the till twice and it was humiliating",
      "I've unblocked the card now.", MISSED),
-    ("I'm literally crying, my photos are all gone from the app",
-     "Can you send me your username?", MISSED),
+    # (review) "sorry" asking to hear a detail again is no empathy either
+    ("my phone came cracked and nobody answered three emails, not acceptable",
+     "sorry i didn't catch your name, can you repeat it", MISSED),
+    ("my phone came cracked and nobody answered three emails, not acceptable",
+     "Totally get it replaced for you today.", MISSED),
 ])
 def test_empathy_by_mechanism(customer, agent, status):
     result = _empathy(customer, agent)
@@ -104,6 +120,10 @@ def test_empathy_by_mechanism(customer, agent, status):
     "so this is embarrassing, I think I paid the wrong account",  # an own mistake owned
     "I was crying laughing at your advert, anyway can I add a line?",
     "I'm literally crying, thank you so much for finding it",   # tears of joy
+    # (review) the customer's own slip, and tears of joy with no thanks
+    "I'm so embarrassed, I typed my own email address wrong. Can you change it?",
+    "that was embarrassing, i got my own birthday wrong on the form",
+    "i'm crying lol that's the best news all week",
 ])
 def test_calm_lines_with_feeling_words_stay_calm(customer):
     assert _empathy(customer, "Sure, done.").status is NA
@@ -115,10 +135,27 @@ def test_calm_lines_with_feeling_words_stay_calm(customer):
     ("well you really should have read the terms before ordering", MISSED),
     ("if you had checked the sizing chart carefully you'd have seen it", MISSED),
     ("had you read your renewal letter properly you would know", MISSED),
+    ("honestly you should keep better track of your spending", MISSED),
+    ("you really ought to double check these things", MISSED),
+    ("please look at the dates more carefully next time", MET),   # no "read": not this form
+    # an order to read next time is condescension, polite_tone's (test_probe7_misc)
+    ("read the confirmation properly next time, it's all there", MET),
+    ("you must be scanning the old code wrong", MISSED),
+    ("if you'd actually opened the letter you'd know", MISSED),
+    # not blame: advice on a step, a third party to check with
+    ("you should keep an eye on your inbox for the code", MET),
+    ("you might want to double check with your bank too", MET),
+    ("if you actually want the upgrade I can add it today", MET),
     # not blame: what was owed, a question, a party booking
     ("you really should have received the code by now, sorry", MET),
     ("had you read the email before you rang us?", MET),
     ("we've booked the clown show for Saturday's party", MET),
+    # (review) a product, a saying, what the pack holds, an instruction
+    ("Yes, that jersey is a Cowboys jersey.", MET),
+    ("Honestly it's a fool's errand to chase it before Friday.", MET),
+    ("you definitely should have two SIM cards in the pack", MET),
+    ("you really should have seen a confirmation email by now", MET),
+    ("If you followed the steps correctly the light should now be green.", MET),
 ])
 def test_prohibited_language_by_mechanism(agent, status):
     report = judge([("customer", "hi, about my order"), ("agent", agent),
@@ -171,6 +208,14 @@ def test_a_name_read_back_as_a_label_is_not_addressing_the_customer(agent):
     ("Hi, I'm Bartholomew Hayes.", "Okay Bar tho lomew, done.", MISSED),  # split, not short
     ("hi it's oskar nowicki", "i'll tell mister novicki's team", MISSED),  # spoken of
     ("Hi, I'm Samantha Ortiz.", "Sure, sam.", MISSED),  # typed, not capitalised
+    # (review) a word that starts like the name, a colleague, someone spoken of
+    ("hi it's holden price", "okay hold on one sec", MISSED),
+    ("hi its carla diaz", "okay car insurance is next", MISSED),
+    ("hi its poppy lane", "okay pop your postcode in", MISSED),
+    ("Hi, I'm Alexandra Reid.", "Okay, Alex from our billing team will call.", MISSED),
+    ("hi its tom hale", "my manager mr hall will call you", MISSED),
+    ("hi its ann ross", "okay dr rose has signed it off", MISSED),
+    ("hi its mrs bell", "so you don't miss bill payments", MISSED),
 ])
 def test_other_forms_of_the_name(customer, agent, status):
     report = judge([("agent", "hello, Corbel Bank"), ("customer", customer),
@@ -209,7 +254,8 @@ def test_other_customer_turns_are_no_chase(chase):
 
 
 @pytest.mark.parametrize("agent, status", [
-    ("Reference?", NA), ("Wait.", MISSED), ("ok I'll pull it up, wait", MISSED),
+    ("Reference?", NA), ("Wait.", MISSED), ("ok wait", MISSED),
+    ("ok I'll pull it up, wait", NA), ("Oh wait.", NA), ("There's a six month wait.", NA),
     ("you'll just have to wait", NA), ("I can't wait to hear how it goes", NA),
     ("Checking the tracker now. Sorry about the wait.", NA),
 ])
@@ -240,3 +286,47 @@ def test_a_thing_under_something_is_no_name(customer):
     report = judge([("agent", "hello, Harbour Homes"), ("customer", customer),
                     ("agent", "okay one moment"), ("customer", "ok")])
     assert report["customer_name"].status is NA, report["customer_name"].explanation
+
+
+def test_a_thing_a_booking_is_listed_under_is_no_name():
+    report = judge([("agent", "what's it listed under on the receipt?"),
+                    ("customer", "Accessories"), ("agent", "thanks, one moment")])
+    assert report["customer_name"].status is NA, report["customer_name"].explanation
+
+
+def test_an_offer_in_the_turn_that_fears_worse_still_counts():
+    report = judge([("agent", "Hello."), ("customer", "my line is dead"),
+                    ("agent", "Booked before anything else breaks, anything else I can do "
+                              "for you today?"), ("customer", "no")])
+    assert report["further_assistance"].status is MET
+
+
+@pytest.mark.parametrize("chase, channel, status", [
+    ("are you there? it has been 15 minutes", "chat", MISSED),
+    ("been 10 min, are you still there?", "chat", MISSED),
+    ("hello? 20 minutes and counting", "chat", MISSED),
+    # letters: a customer waiting for a reply is not on hold
+    ("Hello? Anyone there? It's been 3 hours.", "email", NA),
+    ("Hello? Anyone there? It's been 3 hours.", "twitter", NA),
+])
+def test_chases_by_channel(chase, channel, status):
+    report = judge([("customer", "Hi, is the blue kettle back in stock?"),
+                    ("agent", "Hi, Priya here. Which size?"), ("customer", "1.7 litre"),
+                    ("customer", chase), ("agent", "Yes, it's back on Friday."),
+                    ("customer", "great")], metadata={"channel": channel})
+    assert report["hold_etiquette"].status is status, report["hold_etiquette"].explanation
+
+
+@pytest.mark.parametrize("turns, status", [
+    # events logged answer nobody: the customer was left unanswered
+    ([("system", "Chat started"), ("customer", "hello? I need help with my refund"),
+      ("system", "Customer left the chat")], MISSED),
+    # nobody speaks at all: nothing to judge
+    ([("customer", "[noise]"), ("agent", "[noise]")], NA),
+    # automation speaking to the customer: the conversation never reached an agent
+    ([("system", "All our advisers are busy, please hold."), ("customer", "hello?")], NA),
+])
+def test_who_else_speaks_when_the_agent_is_silent(turns, status):
+    report = judge(turns)
+    assert report["greeting"].status is status, report["greeting"].explanation
+    assert report["polite_tone"].status is NA

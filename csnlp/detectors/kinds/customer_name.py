@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 import jellyfish
 
-from csnlp.detectors.base import Context, Detector, may_hold, quote
+from csnlp.detectors.base import Context, Detector, may_hold, quote, silent
 from csnlp.detectors.registry import register
 from csnlp.nlp.normalise import GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
@@ -350,6 +350,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             return self.result(Status.MET, f"The agent addressed the customer as "
                                f"{quote(ev.text)} in turn {i + 1} (the name split by speech "
                                "recognition).", evidence=[ev] + ([source] if source else []))
+        if not ctx.heard_turns(std.speaker):
+            return self.result(Status.MISSED, f"{silent(std.speaker)}, so it never uses the "
+                               f"customer's name ({', '.join(names)}, from {origin}).",
+                               evidence=sources)
         return self.result(Status.MISSED, f"The customer's name ({', '.join(names)}, from "
                            f"{origin}) never appears in {std.window.describe(std.speaker)}"
                            " except in the agent's own introduction." if self._shared(ctx, names)
@@ -882,7 +886,10 @@ def _read_back(words: list[str], k: int, wanted: frozenset[str]) -> bool:
     """Whether name word `k` is read back as the label of a booking or an account, after
     "under", "as" or "the name of", across a title and the name's other words."""
     j = k - 1
-    while j >= 0 and (words[j] in wanted or words[j] in _TITLES):
+    # (the name's other words and a title; not the same word said again: "it was filed under
+    # maria. maria, it's fixed now")
+    while j >= 0 and j >= k - 3 and words[j] != words[k] and (
+            words[j] in wanted or words[j] in _TITLES):
         j -= 1
     return j >= 0 and (words[j] in _LABEL_BEFORE
                        or (words[j] == "of" and j >= 1 and words[j - 1] == "name"))
@@ -895,6 +902,28 @@ _SHORT_MIN_CUT = 2
 #: A surname after a title may differ by one letter in speech recognition ("miss novak" for
 #: Nowak): names this long or longer.
 _TITLED_MIN_LETTERS = 4
+
+
+#: Words after a titled name that speak of the person, not to them ("my manager mr hall will
+#: call you", "okay dr rose has signed it off").
+_OF_SOMEONE = frozenset("""has had is was will would can could should said says from of 's
+did does signed called wrote sent asked told wants needs""".split())
+#: Words a short form of the name may be followed by in speech-recognition text, where it
+#: addresses the customer ("thanks pat okay ...", "sure sam let me look"): the turn's end or a
+#: new clause (not a word going on: "okay pop your postcode in", "okay car insurance").
+_SHORT_AFTER = frozenset("""_eot_ i we let okay ok thanks thank so right and can could would
+just that's thats it's its bye goodbye cheers no yes yeah how what""".split())
+
+
+def _title_addresses(words: list[str], k: int) -> bool:
+    """Whether the title before name word `k` addresses someone: it opens the turn or follows
+    a word that addresses ("thank you miss novak", "okay mister hale"), not a noun or a verb
+    ("my manager mr hall", "so you don't miss bill payments")."""
+    if k < 2:
+        return True
+    lead = words[k - 2]
+    return lead in _ADDRESS_LEAD or lead == "_bot_" or (
+        lead == "you" and k >= 3 and words[k - 3] == "thank")
 
 
 #: Words one of `_variant`'s forms follows: a cheap test of a turn first.
@@ -921,14 +950,18 @@ def _variant(ann, text: str, known: dict[str, Evidence | None], firsts: set[str]
         if cased and not text[start:start + 1].isupper():
             continue
         name = None
-        if before in _ADDRESS_LEAD and before not in _TITLES and len(word) >= _SHORT_MIN_LETTERS:
-            # (not the name split in pieces: "Okay Mag da lena")
-            after = words[k + 1] if k + 1 < len(words) else ""
+        after = words[k + 1] if k + 1 < len(words) else "_eot_"
+        if (before in _ADDRESS_LEAD and before not in _TITLES
+                and len(word) >= _SHORT_MIN_LETTERS
+                and (_addressed(words, k, text, start, end) if cased else after in _SHORT_AFTER)):
+            # (not the name split in pieces: "Okay Mag da lena"; in an address position, not a
+            # word going on: "okay hold on" to Holden, "okay car insurance" to Carla)
             name = next((f for f in firsts if len(f) >= len(word) + _SHORT_MIN_CUT
                          and f.startswith(word) and not f.startswith(word + after)
                          and f in known), None)
         if (name is None and not cased and before in _TITLES and not _spoken_of(words, k)
-                and len(word) >= _TITLED_MIN_LETTERS):
+                and len(word) >= _TITLED_MIN_LETTERS and _title_addresses(words, k)
+                and after not in _OF_SOMEONE):
             name = next((n for n in known if n[0] == word[0] and len(n) >= _TITLED_MIN_LETTERS
                          and jellyfish.damerau_levenshtein_distance(n, word) == 1), None)
         if name is not None and _said_after(known[name], index, speaker):

@@ -142,7 +142,7 @@ class HoldDetector(Detector[HoldSpec]):
                         continue
                 elif not (before >= 1 and turns[before - 1].speaker != std.speaker and (
                         (spoken and _prompted(turns[before].text))
-                        or (_may_ask_presence(turns[before].text)
+                        or (not _asynchronous(ctx) and _may_ask_presence(turns[before].text)
                             and _chased(turns[before].text)
                             and not _prompted(turns[before].text)))):
                     continue
@@ -213,8 +213,13 @@ class HoldDetector(Detector[HoldSpec]):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
             between = range(a + 1, b)
-            if between and any(_may_ask_presence(turns[k].text) and _chased(turns[k].text)
-                               for k in between):
+            # the customer's last word only asks whether anyone is there, or one of theirs
+            # chases with how long they have waited ("are you still there?? been 10 min"; not
+            # in letters: e-mail, SMS, social)
+            if between and ((_may_ask_presence(turns[b - 1].text) and _PRESENCE.fullmatch(
+                    turns[b - 1].text.strip())) or (not _asynchronous(ctx) and any(
+                        _may_ask_presence(turns[k].text) and _chased(turns[k].text)
+                        for k in between))):
                 # (not after the agent's opening, "how can I help?", said before the customer
                 # said more than hello: the customer's problem then "hello??" is a slow first
                 # reply, not a hold)
@@ -375,11 +380,11 @@ _AWAY = re.compile(
 #: How long the customer says they have waited, after asking whether anyone is there: "been 10
 #: min", "it's been 7 minutes", "been sitting here 10 minutes now", "over an hour".
 _WAITED = re.compile(
-    r"(?i)(?:(?:it[’']?s|its|i[’']?ve|ive|i have|we[’']?ve)\s+)?(?:been\s+)?"
+    r"(?i)(?:(?:it[’']?s|its|it has|i[’']?ve|ive|i have|we[’']?ve|we have)\s+)?(?:been\s+)?"
     r"(?:(?:sitting|waiting|stuck|hanging|sat)(?:\s+(?:here|around|on here))?\s+)?(?:for\s+)?"
     r"(?:over\s+|nearly\s+|almost\s+|like\s+|about\s+|a good\s+)?"
     r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|half an?)\s*"
-    r"(?:min|mins|minutes?|hours?|hrs?)(?:\s+(?:now|already))?[\s?!.…]*")
+    r"(?:min|mins|minutes?|hours?|hrs?)(?:\s+(?:now|already|and counting))?[\s?!.…,]*")
 
 
 def _chased(text: str) -> bool:
@@ -389,10 +394,15 @@ def _chased(text: str) -> bool:
     text = text.strip()
     if _prompted(text):
         return True
-    asked = _PRESENCE.match(text)
-    if asked is None or not asked.group().strip() or "sorry" in text.lower():
+    if "sorry" in text.lower():
         return False
-    return _WAITED.fullmatch(text[asked.end():].strip()) is not None
+    asked = _PRESENCE.match(text)
+    if asked is not None and asked.group().strip():
+        return _WAITED.fullmatch(text[asked.end():].strip()) is not None
+    # ... the wait first: "been 10 min, are you still there?"
+    waited = _WAITED.match(text)
+    return (waited is not None and bool(waited.group().strip())
+            and _PRESENCE.fullmatch(text[waited.end():].strip()) is not None)
 
 
 def _prompted(text: str) -> bool:
@@ -553,6 +563,19 @@ def _only_a_goodbye(text: str) -> bool:
 _TYPED_CHANNELS = frozenset({"chat", "live chat", "livechat", "web chat", "webchat", "email",
                              "e-mail", "mail", "social", "sms", "text", "messaging", "whatsapp",
                              "ticket", "message"})
+
+
+#: Channels whose replies come hours apart by nature: a customer chasing there ("Hello? It's been
+#: 3 hours.") is waiting for a reply, not on hold.
+_ASYNC_CHANNELS = frozenset({"email", "e-mail", "mail", "social", "sms", "text", "ticket",
+                             "twitter", "x", "facebook", "instagram", "letter", "review",
+                             "forum", "community", "app_store", "appstore"})
+
+
+def _asynchronous(ctx: Context) -> bool:
+    """Whether the conversation is one of letters, not of turns (its metadata `channel`)."""
+    channel = ctx.transcript.metadata.get("channel")
+    return isinstance(channel, str) and channel.strip().lower() in _ASYNC_CHANNELS
 
 
 def _typed(ctx: Context) -> bool:
