@@ -245,10 +245,11 @@ class Detector(Generic[SpecT]):
 
 #: Automation speaking to the customer ("All our agents are busy, please hold", "You are
 #: number four in the queue", "Hi! I'm the virtual assistant"), not an event logged ("Chat
-#: started.", "Customer left the chat"): only the first answers a customer.
+#: started.", "Customer left the chat", "Conversation assigned to queue"): only the first
+#: answers a customer.
 _SPEAKS_TO_CUSTOMER = re.compile(
-    r"(?i)\b(?:you|your|you[’']re|welcome|thanks?|please|hello|hi|sorry|apologi[sz]e|hold|"
-    r"queue|wait|assistant|bot)\b")
+    r"(?i)\b(?:you|your|you[’']re|welcome|thanks?|please|hello|hi|sorry|apologi[sz]e|"
+    r"assistant|bot)\b")
 
 
 def silent(speaker: str) -> str:

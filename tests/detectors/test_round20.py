@@ -103,8 +103,10 @@ def _empathy(customer: str, agent: str) -> csnlp.StandardResult:
     ("the sofa came ripped down one side and nobody rang me, not good enough",
      "sorry i didn't catch that, and I'm so sorry about the sofa", MET),
     ("ugh that's irritating but fine", "totally get it, lots of people get caught out", MET),
+    # harm said of the event was tried and dropped: own slips are told the same way ("it was
+    # embarrassing, I put the wrong date in myself"; second review)
     ("my card failed at the till twice and it was humiliating",
-     "I've unblocked the card now.", MISSED),
+     "I've unblocked the card now.", NA),
     # (review) "sorry" asking to hear a detail again is no empathy either
     ("my phone came cracked and nobody answered three emails, not acceptable",
      "sorry i didn't catch your name, can you repeat it", MISSED),
@@ -135,7 +137,9 @@ def test_calm_lines_with_feeling_words_stay_calm(customer):
     ("well you really should have read the terms before ordering", MISSED),
     ("if you had checked the sizing chart carefully you'd have seen it", MISSED),
     ("had you read your renewal letter properly you would know", MISSED),
-    ("honestly you should keep better track of your spending", MISSED),
+    ("you seriously need to pay more attention to the dates", MISSED),
+    # "keep track of / an eye on your balance" was tried and dropped: it is also advice
+    ("you should keep an eye on your balance, the refund lands there tomorrow", MET),
     ("you really ought to double check these things", MISSED),
     ("please look at the dates more carefully next time", MET),   # no "read": not this form
     # an order to read next time is condescension, polite_tone's (test_probe7_misc)
@@ -216,6 +220,7 @@ def test_a_name_read_back_as_a_label_is_not_addressing_the_customer(agent):
     ("hi its tom hale", "my manager mr hall will call you", MISSED),
     ("hi its ann ross", "okay dr rose has signed it off", MISSED),
     ("hi its mrs bell", "so you don't miss bill payments", MISSED),
+    ("hi it's anna nowak", "miss novak in accounts will email you", MISSED),  # a colleague
 ])
 def test_other_forms_of_the_name(customer, agent, status):
     report = judge([("agent", "hello, Corbel Bank"), ("customer", customer),
@@ -254,7 +259,7 @@ def test_other_customer_turns_are_no_chase(chase):
 
 
 @pytest.mark.parametrize("agent, status", [
-    ("Reference?", NA), ("Wait.", MISSED), ("ok wait", MISSED),
+    ("Reference?", NA), ("Wait.", MISSED), ("ok wait", MISSED), ("Just wait.", MISSED),
     ("ok I'll pull it up, wait", NA), ("Oh wait.", NA), ("There's a six month wait.", NA),
     ("you'll just have to wait", NA), ("I can't wait to hear how it goes", NA),
     ("Checking the tracker now. Sorry about the wait.", NA),
@@ -305,6 +310,7 @@ def test_an_offer_in_the_turn_that_fears_worse_still_counts():
     ("are you there? it has been 15 minutes", "chat", MISSED),
     ("been 10 min, are you still there?", "chat", MISSED),
     ("hello? 20 minutes and counting", "chat", MISSED),
+    ("hello? waiting 15 mins here", "chat", MISSED),
     # letters: a customer waiting for a reply is not on hold
     ("Hello? Anyone there? It's been 3 hours.", "email", NA),
     ("Hello? Anyone there? It's been 3 hours.", "twitter", NA),
@@ -323,6 +329,8 @@ def test_chases_by_channel(chase, channel, status):
       ("system", "Customer left the chat")], MISSED),
     # nobody speaks at all: nothing to judge
     ([("customer", "[noise]"), ("agent", "[noise]")], NA),
+    ([("system", "Conversation assigned to queue"), ("customer", "hi, my order never came"),
+      ("system", "Chat ended")], MISSED),
     # automation speaking to the customer: the conversation never reached an agent
     ([("system", "All our advisers are busy, please hold."), ("customer", "hello?")], NA),
 ])

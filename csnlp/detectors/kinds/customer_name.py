@@ -907,7 +907,7 @@ _TITLED_MIN_LETTERS = 4
 #: Words after a titled name that speak of the person, not to them ("my manager mr hall will
 #: call you", "okay dr rose has signed it off").
 _OF_SOMEONE = frozenset("""has had is was will would can could should said says from of 's
-did does signed called wrote sent asked told wants needs""".split())
+did does signed called wrote sent asked told wants needs in""".split())
 #: Words a short form of the name may be followed by in speech-recognition text, where it
 #: addresses the customer ("thanks pat okay ...", "sure sam let me look"): the turn's end or a
 #: new clause (not a word going on: "okay pop your postcode in", "okay car insurance").

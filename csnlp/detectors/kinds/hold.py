@@ -384,7 +384,7 @@ _WAITED = re.compile(
     r"(?:(?:sitting|waiting|stuck|hanging|sat)(?:\s+(?:here|around|on here))?\s+)?(?:for\s+)?"
     r"(?:over\s+|nearly\s+|almost\s+|like\s+|about\s+|a good\s+)?"
     r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|half an?)\s*"
-    r"(?:min|mins|minutes?|hours?|hrs?)(?:\s+(?:now|already|and counting))?[\s?!.…,]*")
+    r"(?:min|mins|minutes?|hours?|hrs?)(?:\s+(?:now|already|here|and counting))?[\s?!.…,]*")
 
 
 def _chased(text: str) -> bool:
