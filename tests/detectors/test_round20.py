@@ -338,3 +338,13 @@ def test_who_else_speaks_when_the_agent_is_silent(turns, status):
     report = judge(turns)
     assert report["greeting"].status is status, report["greeting"].explanation
     assert report["polite_tone"].status is NA
+
+
+def test_a_bare_hello_before_more_words_is_no_chase():
+    """Untimed, a bare "hello?" makes a hold only as the customer's last word before the agent
+    answers: "hello?" and then the order number is the customer going on, not waiting."""
+    report = judge([("customer", "Hi, is the blue kettle back in stock?"),
+                    ("agent", "Hi, Priya here. Which size?"), ("customer", "hello?"),
+                    ("customer", "oh sorry, 1.7 litre"), ("agent", "Yes, it's back on Friday."),
+                    ("customer", "great")], metadata={"channel": "chat"})
+    assert report["hold_etiquette"].status is NA, report["hold_etiquette"].explanation

@@ -135,6 +135,7 @@ class HoldDetector(Detector[HoldSpec]):
             # response_time's to judge (issue 13: hold and response time are apart).
             agent_set = set(agent_turns)
             spoken = not _typed(ctx)
+            letters = _asynchronous(ctx)
             for before, seconds in gaps:
                 if before in agent_set:
                     if not ctx.find(thanks, before) and not (
@@ -142,9 +143,8 @@ class HoldDetector(Detector[HoldSpec]):
                         continue
                 elif not (before >= 1 and turns[before - 1].speaker != std.speaker and (
                         (spoken and _prompted(turns[before].text))
-                        or (not _asynchronous(ctx) and _may_ask_presence(turns[before].text)
-                            and _chased(turns[before].text)
-                            and not _prompted(turns[before].text)))):
+                        or (not letters and _may_ask_presence(turns[before].text)
+                            and _chased(turns[before].text)))):
                     continue
                 start = max((j for j in agent_turns if j < before - 1), default=None)
                 if start is None or start in holds or any(start < h < before for h in holds):
@@ -209,6 +209,7 @@ class HoldDetector(Detector[HoldSpec]):
         "hello??", is a slow first reply)."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
+        letters = _asynchronous(ctx)
         for a, b in pairwise(agent_turns):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
@@ -217,7 +218,7 @@ class HoldDetector(Detector[HoldSpec]):
             # chases with how long they have waited ("are you still there?? been 10 min"; not
             # in letters: e-mail, SMS, social)
             if between and ((_may_ask_presence(turns[b - 1].text) and _PRESENCE.fullmatch(
-                    turns[b - 1].text.strip())) or (not _asynchronous(ctx) and any(
+                    turns[b - 1].text.strip())) or (not letters and any(
                         _may_ask_presence(turns[k].text) and _chased(turns[k].text)
                         for k in between))):
                 # (not after the agent's opening, "how can I help?", said before the customer
@@ -388,12 +389,11 @@ _WAITED = re.compile(
 
 
 def _chased(text: str) -> bool:
-    """Whether a customer turn chases an agent gone quiet: it only asks whether anyone is there
-    (`_prompted`), or asks and says how long they have waited ("are you still there?? been 10
-    min", "hello? anyone there? been sitting here 10 minutes", "hello?? its been 10 mins")."""
+    """Whether a customer turn chases an agent gone quiet, saying how long they have waited
+    as they ask whether anyone is there ("are you still there?? been 10 min", "hello? anyone
+    there? been sitting here 10 minutes", "been 10 min, are you still there?"); a bare
+    "hello?" is `_prompted`'s."""
     text = text.strip()
-    if _prompted(text):
-        return True
     if "sorry" in text.lower():
         return False
     asked = _PRESENCE.match(text)
