@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 import jellyfish
@@ -158,6 +159,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(
                                   text, opening=agent not in {t.speaker for t in turns[:i]})][:1]
+                # ... later, a post signed after a dash ("it went through!! thank you so much.
+                # - Linda")
+                elif cased and not found and (signed := _LATE_SIGNATURE.search(text)):
+                    found += [(words, ctx.evidence(i, (a, b, "typed"),
+                                                   role=EvidenceRole.STATED_NAME))
+                              for a, b, words in _typed_names(text)
+                              if a == signed.start(1)][:1]
                 # a bare name answering the agent's question, or ending a sentence the caller
                 # began in the turn before ("my name is uh" / "wei ling tan"); with the
                 # question, also beside a labelled part ("Nguyen. First name Thanh.")
@@ -275,6 +283,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         # customer's first name than as their surname ("thanks for holding rich the ...", not
         # "a great price" to Dan Price)
         firsts: set[str] = set()
+        # names joined from pieces speech recognition split ("les son"): they may be words
+        # ("lesson"), so they count only where they address the customer
+        joined: set[str] = set()
         if isinstance(raw, str) and raw.strip():
             known = dict.fromkeys(_name_words(raw))
             firsts.update(list(known)[:1])
@@ -285,6 +296,14 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 firsts.update(words[:1])
                 for word in words:
                     known.setdefault(word, where)
+                # a name speech recognition split as the customer said it, whole in the
+                # agent's words: "olu mide adeyemi" / "right olumide"
+                for a, b in pairwise(words):
+                    if (len(a) <= _SPLIT_PIECE and len(b) <= _SPLIT_PIECE
+                            and len(a + b) >= _SPLIT_MIN and (a + b).isalpha()
+                            and a + b not in known):
+                        known[a + b] = where
+                        joined.add(a + b)
             origin = " and ".join(dict.fromkeys(f"the customer's words {quote(where.text)}"
                                                 for _words, where in stated))
         names = list(known)
@@ -315,7 +334,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and not _spoken_of(words, k)
                     and not _read_back(words, k, wanted)
                     and not (k >= 1 and words[k - 1] in _POSSESSORS)
-                    and (w not in _WORD_NAMES and w not in _stop_words()
+                    and not _this_one(words, k, text, ann.spans)
+                    and (w not in _WORD_NAMES and w not in _stop_words() and w not in joined
                          or _addressed(words, k, text, s, e)
                          or (w in firsts and _addressed_by_known_name(words, k, text)))
                     ] if named else [
@@ -703,6 +723,20 @@ def _goodbye_ends(words: list[str], k: int) -> bool:
             and all(w in GOODBYE_WORDS or w in _FAREWELLS for w in tail))
 
 
+#: What follows "this <name>" when the agent speaks of itself ("this Sofia is going to get you
+#: moving", "this sam will sort it").
+_SELF_AFTER = frozenset("is will has can would 's 'll here wants".split())
+
+
+def _this_one(words: list[str], k: int, text: str, spans) -> bool:
+    """Whether name word `k` follows "this" with nothing between, the agent naming itself in
+    the third person ("this Sofia is going to get you moving"; not "sorry about all this,
+    Maria")."""
+    if k < 1 or words[k - 1] != "this" or text[spans[k - 1][1]:spans[k][0]].strip():
+        return False
+    return k + 1 < len(words) and words[k + 1] in _SELF_AFTER
+
+
 def _spoken_of(words: list[str], k: int) -> bool:
     """Whether name word `k` follows a title that speaks of the person ("please tell mrs
     acheson", "a letter for mr ali")."""
@@ -732,7 +766,7 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
         # a capital, closing its phrase; after such a word only when a comma sets it off
         # ("Nice to meet you, June.")
         return (text[start:start + 1].isupper()
-                and re.match(r"[ \t]*(?:[,.!?;:)\n]|\Z)", text[end:]) is not None
+                and re.match(r"[ \t]*(?:[,.!?;:)\n–—]|-[ \t]|\Z)", text[end:]) is not None
                 and (not as_word or re.search(r"[,;:!?(\n–—-][ \t]*\Z", text[:start])
                      is not None))
     after = words[k + 1] if k + 1 < len(words) else "_eot_"
@@ -1046,14 +1080,23 @@ def _may_mask(text: str) -> bool:
             or (("x" in text or "X" in text) and "xxx" in text.lower()))
 
 
+#: A reference code of letters and digits joined by hyphens or slashes ("LIS-AL-55821",
+#: "PV-1193-204", "A/2291"), a digit somewhere in it.
+_REFERENCE = re.compile(r"(?<![\w-])(?=[\w/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+(?![\w-])")
+
+
 def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Evidence] | None:
     """The name in an answer to "can I take your name (and date of birth)?": the turn's first
     name words ("uh tom reyes", "It's Priya.", "pieter van der berg fifth of may sixty one",
     "SB-55120, Mateus Carvalho"), after a reference, before details that identify the caller
     (a date, a number, a postcode). The words, and the evidence of where."""
     ann = ctx.annotations[index]
+    text = ctx.transcript.turns[index].text
+    # a reference's letters are no name: "LIS-AL-55821, Rebecca Stone"
+    codes = [m.span() for m in _REFERENCE.finditer(text)] if "-" in text or "/" in text else []
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
-             if w not in ("_bot_", "_eot_")]
+             if w not in ("_bot_", "_eot_")
+             and not any(a <= sp[0] and sp[1] <= b for a, b in codes)]
     # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
     spelled = {k for k in range(len(pairs)) if _letter(pairs[k][0]) and any(
         0 <= j < len(pairs) and _letter(pairs[j][0]) for j in (k - 1, k + 1))}
@@ -1084,7 +1127,6 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
             or pairs[run - 1][0] in _PARTICLES):
         return None
     name = [pair for pair in pairs[:run] if not _letter(pair[0])]
-    text = ctx.transcript.turns[index].text
     start, end = name[0][1][0], name[-1][1][1]
     if cased and not all(text[s:s + 1].isupper() for w, (s, _e) in name
                          if w not in _PARTICLES):
@@ -1114,10 +1156,12 @@ _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
 #: closing word ("Regards,").
 _SIGNATURE = re.compile(
-    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes)[ \t]*,?[ \t]*\n"
+    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes|grazie|gracias|"
+    r"merci|danke|obrigad[oa])[ \t]*[,!]?[ \t]*\n"
     r"|\n[^\n,]{1,30},[ \t]*\n)"  # a closing line of any language ("Ngā mihi,")
+    # (two writers: "Giulia & Marco")
     r"[ \t]*(?:[-–—][ \t]*)?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
-    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t.]*"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’-]*){0,3})[ \t.]*"
     r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
     r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name
     re.IGNORECASE)
@@ -1196,6 +1240,13 @@ _ID_THEN_NAME = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
+#: ... later in a thread, only after a sentence's end, an emoji or thanks ("... thank you so
+#: much. - Linda", "Yep, gone. Thanks - Pete"; not "it's order 5512 - Express", "a Samsung -
+#: Galaxy S21").
+_LATE_SIGNATURE = re.compile(
+    r"(?:[.!?]|[\u2600-\u27BF\U0001F300-\U0001FAFF]|\b(?i:thanks|thank you|cheers|thx|ty|ta))"
+    r"[ \t]*[-–—][ \t]?((?-i:[A-Z])[a-z][\w'’-]*)"
+    r"[ \t.!]*\Z")
 _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
 #: ... with a full name, only in the message opening the conversation ("... acct ending 2290.
 #: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
@@ -1255,7 +1306,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_SELF_NAMED, _may_self_name(text))):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
-            parts = m.group(group).split()
+            parts = [p for p in m.group(group).split() if p != "&"]
             words = _name_words(m.group(group))
             if rx in (_LAST_WORD_SIGNATURE, _LAST_NAME_SIGNATURE, _THANKS_SIGNOFF,
                       _LINE_SIGNOFF) and (
@@ -1307,6 +1358,11 @@ _NAME_SAID = re.compile(r"(?i)\b(?:name(?:['’]s| is)?|call me|here)\b")
 _NAME_BREAK = re.compile(r"[,;:!?]|\.(?=\s|$)")
 
 
+#: A stated name's span ending on "<name> here" / "<name> speaking" after a comma.
+_HERE_END = re.compile(
+    r"(?i)\A\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+(?:here|speaking)\W*\Z")
+
+
 def _to_break(text: str, span: Span) -> Span:
     """`span` cut at the first break (`_NAME_BREAK`) after its first possible name word (a
     greeting word is none): the matcher reads words without their punctuation, so a stated
@@ -1323,6 +1379,11 @@ def _to_break(text: str, span: Span) -> Span:
     cut = _NAME_BREAK.search(piece, first.end())
     if cut is None:
         return span
+    # a greeting to the agent, then the caller's "<name> here" ("Hi Arjun, Tunde here", "Hi
+    # Dana! Tunde here."): the name is the one before "here"
+    if _HERE_END.search(piece[cut.end():]):
+        return (start + cut.end() + len(piece[cut.end():]) - len(piece[cut.end():].lstrip()),
+                end, label)
     # the name said again in full after a comma ("my name is Smith, John Smith"): no break
     before = [w.lower() for w in _NAME_WORD.findall(piece, 0, cut.start())]
     if cut.group() == "," and before and before[-1] in {

@@ -3,7 +3,9 @@
 Options: `match` (a rule, as for `require`), `window` (`first_turns` or `last_turns`; all turns
 when absent). Evidence: every forbidden match; a miss names the first three. Words inside
 quotation marks are reported speech, not the speaker's own, and do not count; nor does a
-capitalised word inside a Title-Case name ("the Hell's Kitchen DVD", "Bloody Mary mix").
+capitalised word inside a Title-Case name ("the Hell's Kitchen DVD", "Bloody Mary mix"), nor
+the customer's words said back with the two words after them, a product's name ("my damn good
+coffee subscription" / "the damn good coffee is set to whole bean").
 
     - id: prohibited_language
       check: forbid
@@ -13,6 +15,7 @@ capitalised word inside a Title-Case name ("the Hell's Kitchen DVD", "Bloody Mar
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from csnlp.detectors.base import Context, Detector, own_words, quote
@@ -48,7 +51,8 @@ class ForbidDetector(Detector[ForbidSpec]):
         # and a capitalised word of a name is the name's ("the Hell's Kitchen DVD").
         turns = ctx.transcript.turns
         found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)
-                 if own_words(turns[i].text, span[0], span[1])]
+                 if own_words(turns[i].text, span[0], span[1])
+                 and not _echoed(ctx, i, span[0], span[1])]
         if found:
             listed = ", ".join(f"{quote(e.text, 30)} (turn {e.turn_index + 1})"
                                for e in found[:3])
@@ -56,3 +60,30 @@ class ForbidDetector(Detector[ForbidSpec]):
                                f"forbids: {listed}.", evidence=found)
         return self.result(Status.MET, f"Checked {std.window.describe(std.speaker)} "
                            f"({len(indices)}) and found nothing prohibited.")
+
+
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] of turn `index`, with the two words after them,
+    are another speaker's words from earlier in the conversation: a name said back, not said
+    ("my damn good coffee subscription" / "the damn good coffee is set to ..."; not "this damn
+    app keeps crashing" / "this damn app is a nightmare", "shut up and refund me" / "shut up
+    and listen"). A phrase near the end of its sentence or the turn is the speaker's own."""
+    turns = ctx.transcript.turns
+    text = turns[index].text
+    after = re.match(r"[ \t]*([\w'’]+)[ \t]+([\w'’]+)", text[end:])
+    if after is None:
+        return False
+    phrase = [w.lower() for w in _WORD.findall(text[start:end])] + [
+        after.group(1).lower(), after.group(2).lower()]
+    speaker = turns[index].speaker
+    for turn in turns[:index]:
+        if turn.speaker == speaker:
+            continue
+        words = [w.lower() for w in _WORD.findall(turn.text)]
+        n = len(phrase)
+        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
+            return True
+    return False

@@ -155,6 +155,13 @@ class HoldDetector(Detector[HoldSpec]):
                     continue  # a transfer's queue, announced
                 holds[start] = ctx.whole_turn(start, EvidenceRole.HOLD, "silence",
                                               seconds=seconds)
+        # hold music logged as the agent's turn ("[hold music]", "(on hold)"): a hold that
+        # starts at the agent's turn before it, asked for there or not
+        for i in ctx.spoken_turns(std.speaker):
+            if _HOLD_TAG.fullmatch(ctx.transcript.turns[i].text.strip()):
+                start = max((j for j in agent_turns if j < i), default=None)
+                if start is not None and start not in holds:
+                    holds[start] = ctx.whole_turn(i, EvidenceRole.HOLD, "hold_music")
         if std.untimed_holds:
             for i, label in self._untimed_holds(ctx, agent_turns, ask, thanks):
                 if i not in holds:
@@ -230,7 +237,7 @@ class HoldDetector(Detector[HoldSpec]):
                 continue
             text = turns[a].text
             asks = ctx.find(ask, a)
-            if not asks and between:
+            if not asks and between and not _WAIT_CUE.search(turns[a].text):
                 continue  # no wait announced, and no thanks right after it: no hold either way
             # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
@@ -240,9 +247,14 @@ class HoldDetector(Detector[HoldSpec]):
                    and _WAIT_CUE.search(wait) and _GOING_TO.search(wait)
                    for start, end, _ in asks):
                 out.append((a, "announced"))
-            elif not between and any(_opens(turns[b].text, start, end)
-                                     for start, end, _ in ctx.find(thanks, b)):
-                out.append((a, "thanked"))  # (after "ok thanks", a closing's thanks: no hold)
+            elif (not between or (_WAIT_CUE.search(text) and (
+                    _GOING_TO.search(text) or _LIKE_TO.search(text)))) and any(
+                    _opens(turns[b].text, start, end) for start, end, _ in ctx.find(thanks, b)):
+                # (after "ok thanks", a closing's thanks: no hold; after the customer's yes, a
+                # thanks for the wait opening the agent's answer when the agent spoke of one:
+                # "it takes a minute or so, is it all right to hold?" / "yes" / "thank you for
+                # holding, ...")
+                out.append((a, "thanked"))
         return out
 
     def _customer_answers(self, ctx: Context, before: int) -> bool:
@@ -263,6 +275,15 @@ class HoldDetector(Detector[HoldSpec]):
         turns = ctx.transcript.turns
         if i + 1 < len(turns) and turns[i + 1].speaker != self.standard.speaker and \
                 _DECLINED.search(turns[i + 1].text):
+            return True
+        text = turns[i].text
+        # the agent will call back: the customer waits off the line ("give me ten minutes or so
+        # and I'll call you back")
+        if _CALLBACK.search(text):
+            return True
+        # "hold" answering the customer's question about holding ("do I press it or hold it?" /
+        # "hold"; "cancel it or put it on hold?" / "Hold.")
+        if i > 0 and _BARE_HOLD.fullmatch(text) and "hold" in turns[i - 1].text.lower():
             return True
         least = self.standard.typed_min_wait_seconds
         if least is None or not _typed(ctx):
@@ -314,6 +335,9 @@ class HoldDetector(Detector[HoldSpec]):
         return False
 
 
+#: A transcription tag that logs a hold: "[hold music]", "(on hold)", "[caller placed on hold]",
+#: "[on hold for 2 minutes]" (not "[music]": a queue's music, before any agent)
+_HOLD_TAG = re.compile(r"(?i)[\[<(][^\]>)\n]{0,40}\bhold\b[^\]>)\n]{0,40}[\]>)]")
 #: Saying a word takes at least this long (150 words a minute is brisk), so a timed turn that
 #: lasts longer than its words need by `_BREATH_SECONDS` or more holds a pause.
 _SECONDS_PER_WORD = 0.4
@@ -321,7 +345,10 @@ _SECONDS_PER_WORD = 0.4
 _BREATH_SECONDS = 3.0
 #: An agent waiting while the customer does something.
 _TAKE_YOUR_TIME = re.compile(
-    r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when|give it (?:a"
+    r"\b(?:take your time|no rush|no hurry|whenever you'?re ready|let me know when|"
+    r"go ahead(?=\W*$|\W+i'?ll (?:just )?(?:stay|wait|hang))|i'?ll (?:just )?(?:stay on the line|"
+    r"hang on(?=\W*$)|wait(?=\W*$|\W+(?:for you|until you|while you)))|"
+    r"give it (?:a"
     r"|an|another|a few|a couple of|two|five|ten|thirty) ?(?:sec|secs|second|seconds|min|mins|"
     r"minute|minutes|moment|moments|mo))\b",
     re.IGNORECASE)
@@ -335,12 +362,22 @@ _CUSTOMER_WAIT = re.compile(
     r"i (?:need|have|got) to|i'?ll (?:just )?(?:go(?: and)?|have to)) " + _FILLERS +
     r"(?:find|get|grab|go|look|check|fetch|dig)|"
     r"doing (?:it|that) now|brb|be right back|back in a (?:sec|second|min|minute|moment|mo|bit)|"
+    # what they are doing, under way, announced: "okay restarting now", "rebooting it now" (not
+    # the fault told: "the router keeps switching off now")
+    r"(?:^\W*|\b(?:ok|okay|right|yeah|yes|sure|alright|fine|um|uh)\W+)(?:i'?m\s+)?"
+    r"(?:restarting|rebooting|resetting|unplugging|switching|turning|logging|plugging|updating|"
+    r"installing|fetching|grabbing|getting|finding|looking|checking)(?: (?:it|that|the \w+|off|on|"
+    r"in|out|back|up|for it))* now|"
     # the thing is elsewhere, so they go for it: "right it's in my coat downstairs"
     r"(?:it[’']?s|it is|they[’']?re|they are)\s+(?:in|on|up|down|out)\b[^.?!]{0,25}\b(?:upstairs|"
     r"downstairs|hallway|hall|kitchen|coat|bag|car|drawer|wallet|purse|bedroom|garage|other room))"
     r"\b", re.IGNORECASE)
 
 
+#: The agent promising to call the customer back: no wait on the line.
+_CALLBACK = re.compile(r"(?i)\b(?:call|ring|phone) you back\b")
+#: A turn that is only "hold" ("Hold.", "ok hold", "hold please").
+_BARE_HOLD = re.compile(r"(?i)\W*(?:(?:ok|okay|right|just|please)\W+)?hold(?:\W+please)?\W*")
 #: A customer turning a hold down ("I'd rather not", "no, please don't put me on hold").
 _DECLINED = re.compile(
     r"\b(?:(?:i'?d|i would) rather (?:(?:not|you didn'?t)(?= *(?:[.!,]|$| be (?:put|on hold)| hold"
@@ -428,17 +465,24 @@ _GREETING = re.compile(
     r"(?: there| all)?[^\w]*)+")
 #: How long a wait is: said with an announced check, it makes the check a wait.
 _WAIT_CUE = re.compile(
-    r"(?i)\b(?:minutes?|mins?|moments?|mo|secs?|seconds?|tick|jiffy|shortly|(?:a|little) while|"
+    r"(?i)\b(?:minutes?|mins?|moments?|momento|attimo|mo|secs?|seconds?|tick|jiffy|shortly|"
+    r"(?:a|little) while|"
     r"a bit|bear with|hang on|hold on|hang tight|be long)\b")
 #: The agent saying it will go and do something itself.
 _GOING_TO = re.compile(
     r"(?i)\b(?:let me|let us|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
     r"i'?ll need|i need|we need|"
     r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
+#: The agent saying what it would like to do first ("I'd like to look through the history"):
+#: with a wait's length, a hold only when the agent comes back thanking the customer for it
+#: (not "I'd like to check a few details with you, it takes a minute. OK?" / "sure" / "what's
+#: your date of birth?")
+_LIKE_TO = re.compile(r"(?i)\b(?:i|we)(?:'?d| would) like to\b")
 #: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever".
 _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
     r"no problem|no worries|np|of course|that'?s fine|whatever|sure thing|cool|please|pls|"
+    r"claro|vale|d'accord|va bene|certo|"
     r"thanks|thank you|ty)[^\w]*){1,4}")
 #: A sentence: anything up to and with its closing marks (the last may have none).
 _SENTENCE = re.compile(r"[^.!?;:]*(?:[.!?;:]+|$)")

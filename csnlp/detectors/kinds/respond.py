@@ -102,8 +102,11 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
     score over the bar in a turn the `calm` rule (the trigger's `tone_unless`) does not
     match."""
     hits = []
+    turns = ctx.transcript.turns
     for i in ctx.turns_of(std.trigger.speaker):
         spans = [] if rule.is_empty else ctx.find(rule, i)
+        if spans and ("\n" in turns[i].text or turns[i].text.lstrip()[:8].lower() == "subject:"):
+            spans = [sp for sp in spans if not _carried_over(turns[i].text, sp[0])]
         if spans:
             hits.append((i, ctx.evidence(i, spans[0], role=EvidenceRole.TRIGGER), False))
             continue
@@ -118,6 +121,19 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
             hits.append((i, ctx.whole_turn(i, EvidenceRole.TRIGGER, tone.label,
                                             score=scores[tone.label]), True))
     return hits
+
+
+#: A line a reply carries over from the thread: its "Subject: RE: ..." line, or a line quoted
+#: from an earlier message ("> I need to confirm the duplicate ...").
+_CARRIED_LINE = re.compile(r"(?i)[ \t]*(?:>|subject:[ \t]*(?:re|fwd?|aw|sv)[ \t]*:)")
+
+
+def _carried_over(text: str, at: int) -> bool:
+    """Whether the words at `at` lie on a line the message carries over (`_CARRIED_LINE`):
+    the subject of the thread replied to ("Subject: RE: Charged twice for annual plan") or a
+    quotation, not the customer saying it again."""
+    start = text.rfind("\n", 0, at) + 1
+    return _CARRIED_LINE.match(text, start) is not None
 
 
 def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
