@@ -94,7 +94,8 @@ def test_outcome_questions_of_other_shapes(line, status):
     ("Congratulations on deleting the whole folder.", "polite_tone"),
     ("Oh great, you again.", "polite_tone"),
     ("You lot never read the emails we send.", "polite_tone"),
-    ("If you'd read the terms you'd know.", "polite_tone"),
+    # (round 21) blaming the customer for not reading is prohibited_language's
+    ("If you'd read the terms you'd know.", "prohibited_language"),
     ("I'll say it slowly: restart the router.", "polite_tone"),
     ("Good luck with that.", "polite_tone"),
 ])

@@ -65,13 +65,15 @@ def _courtesy(agent_turn: str) -> tuple[csnlp.StandardResult, csnlp.StandardResu
 
 
 @pytest.mark.parametrize("turn, polite, prohibited", [
-    # condescending advice on what the customer should have done: polite_tone
-    ("Perhaps read the product description next time.", MISSED, MET),
-    ("Maybe check the listing next time before you order.", MISSED, MET),
-    ("Next time, maybe try reading the small print.", MISSED, MET),
-    ("Try reading the box contents list before buying next time.", MISSED, MET),
-    ("Maybe try reading the description, pegs are sold separately.", MISSED, MET),
-    ("You could have just checked the listing, it says no pegs.", MISSED, MET),
+    # condescending advice on what the customer should have done: blame, prohibited_language's
+    # since round 21 (the rule sheet's "blaming", as the blind writers read it), said once so
+    # polite_tone leaves it
+    ("Perhaps read the product description next time.", MET, MISSED),
+    ("Maybe check the listing next time before you order.", MET, MISSED),
+    ("Next time, maybe try reading the small print.", MET, MISSED),
+    ("Try reading the box contents list before buying next time.", MET, MISSED),
+    ("Maybe try reading the description, pegs are sold separately.", MET, MISSED),
+    ("You could have just checked the listing, it says no pegs.", MET, MISSED),
     # ... not a helpful tip, a future step or a guess
     ("Maybe try checking the side pocket, they are sometimes tucked in there.", MET, MET),
     ("Next time you log in, check the Orders tab for the refund.", MET, MET),

@@ -141,7 +141,8 @@ def test_calm_lines_with_feeling_words_stay_calm(customer):
     # "keep track of / an eye on your balance" was tried and dropped: it is also advice
     ("you should keep an eye on your balance, the refund lands there tomorrow", MET),
     ("you really ought to double check these things", MISSED),
-    ("please look at the dates more carefully next time", MET),   # no "read": not this form
+    # (round 21) advice on what to look at next time is blame, prohibited_language's
+    ("please look at the dates more carefully next time", MISSED),
     # an order to read next time is condescension, polite_tone's (test_probe7_misc)
     ("read the confirmation properly next time, it's all there", MET),
     ("you must be scanning the old code wrong", MISSED),

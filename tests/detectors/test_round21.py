@@ -235,6 +235,23 @@ def test_impatience_is_discourteous(agent, status):
     assert report["polite_tone"].status is status, report["polite_tone"].explanation
 
 
+@pytest.mark.parametrize("agent, polite, prohibited", [
+    # the customer blamed for not reading or checking: prohibited_language's, penalised once
+    ("If you'd checked the order page you'd have seen the date.", MET, MISSED),
+    ("The PIN, which you seem to have ignored, is on the letter.", MET, MISSED),
+    ("Maybe read the delivery notes next time.", MET, MISSED),
+    # a question is no blame; talking down stays polite_tone's
+    ("Had you read the email before you called?", None, MET),
+    ("Let me explain this very slowly.", MISSED, MET),
+])
+def test_blame_for_not_reading_is_prohibited_language(agent, polite, prohibited):
+    report = judge([("customer", "where's my parcel?"), ("agent", agent)])
+    assert report["prohibited_language"].status is prohibited, report[
+        "prohibited_language"].explanation
+    if polite is not None:
+        assert report["polite_tone"].status is polite, report["polite_tone"].explanation
+
+
 def _empathy(customer: str, agent: str = "Okay, let me look at that.") -> csnlp.StandardResult:
     return judge([("agent", "Hi, you're through to Maple Energy, Lou speaking."),
                   ("customer", customer), ("agent", agent), ("customer", "ok"),

@@ -111,7 +111,6 @@ def test_tone_only_turn_right_after_empathy_is_already_answered(before, then, st
 
 @pytest.mark.parametrize("reply, status", [
     ("I don't know how to explain it any plainer.", MISSED),
-    ("The code, which you appear to have ignored, is on the card.", MISSED),
     ("The button is literally labelled 'Reset'.", MISSED),
     ("No worries hun, I'll sort it.", MISSED),
     ("Okay honey, let me look.", MISSED),
@@ -129,6 +128,8 @@ def test_tone_only_turn_right_after_empathy_is_already_answered(before, then, st
     ("Done. Your refund is on its way. Anything else?", MET),
 ])
 def test_talking_down_without_an_insult(reply, status):
+    # (the customer's oversight told as an aside, "which you appear to have ignored", is blame,
+    # prohibited_language's since round 21: tests/detectors/test_round21.py)
     report = judge([("customer", "Where do I find the reset option?"), ("agent", reply)])
     assert report["polite_tone"].status is status
 
