@@ -252,6 +252,26 @@ def test_blame_for_not_reading_is_prohibited_language(agent, polite, prohibited)
         assert report["polite_tone"].status is polite, report["polite_tone"].explanation
 
 
+@pytest.mark.parametrize("agents, status", [
+    # details asked bare, and a courteous word in one turn of five at most: curt
+    (["Hi, accounts.", "Account number.", "Surname?", "Paid on the 3rd.", "Anything else"],
+     MISSED),
+    (["hello billing", "date of birth", "ok postcode then", "its been paid", "no refund due"],
+     MISSED),
+    # ... with please or thanks around: brisk, not curt
+    (["Hi, accounts.", "Account number, please.", "Thanks. Surname?", "Paid on the 3rd.",
+      "Anything else I can help with?"], MET),
+    (["Hi, accounts, how can I help?", "Account number.", "Thank you. And the surname?",
+      "Lovely, that was paid on the 3rd.", "Anything else I can help with?"], MET),
+])
+def test_details_asked_bare_by_an_agent_with_hardly_a_courtesy_is_curt(agents, status):
+    turns = []
+    for agent in agents:
+        turns += [("agent", agent), ("customer", "ok")]
+    report = judge(turns)
+    assert report["polite_tone"].status is status, report["polite_tone"].explanation
+
+
 def _empathy(customer: str, agent: str = "Okay, let me look at that.") -> csnlp.StandardResult:
     return judge([("agent", "Hi, you're through to Maple Energy, Lou speaking."),
                   ("customer", customer), ("agent", agent), ("customer", "ok"),

@@ -60,6 +60,12 @@ class ToneSpec(StandardBase):
     #: their length ("Passport enquiries. Reference number." "Standard processing is ten
     #: weeks. It says that on the website."). None: not judged.
     cold_min_turns: Annotated[int, Field(ge=2)] | None = None
+    #: Details asked for in a bare phrase, a whole turn ("Name." "Account number?" "Date of
+    #: birth."): with `bare_max_courteous`, a speaker with three turns or more who asks so at
+    #: least once and says a courteous word (`courteous`) in no more than that share of their
+    #: turns is curt throughout, one greeting or thanks notwithstanding. None: not judged.
+    bare_request: RuleSpec = RuleSpec()
+    bare_max_courteous: Annotated[float, Field(ge=0, le=1)] | None = None
     #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
     #: in a transcript with lower-case letters in it: a transcript all in capitals, as some
     #: speech recognisers write, shouts nothing. Of the rule's matches only those shouted at
@@ -143,6 +149,8 @@ class ToneDetector(Detector[ToneSpec]):
         or more of them without wording a `forbid` standard judges (`curt_max_words`), or
         `cold_min_turns` or more such turns of any length."""
         std = self.standard
+        if bare := self._bare(ctx, indices):
+            return "curt", bare
         limit, cold = std.curt_max_words, std.cold_min_turns
         if len(indices) < 2 or (limit is None and cold is None):
             return None
@@ -161,6 +169,25 @@ class ToneDetector(Detector[ToneSpec]):
         if cold is not None and own >= cold:
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
+
+    def _bare(self, ctx: Context, indices: list[int]) -> str | None:
+        """Why the speaker is curt for asking details bare (`ToneSpec.bare_request`) with
+        hardly a courteous word (`bare_max_courteous`), or None."""
+        std = self.standard
+        share = std.bare_max_courteous
+        if share is None or std.bare_request.is_empty or len(indices) < 3:
+            return None
+        rule = self.rule("bare_request")
+        asked = next((i for i in indices if ctx.find(rule, i)), None)
+        if asked is None:
+            return None
+        courteous = self.rule("courteous")
+        polite = sum(bool(ctx.find(courteous, i)) for i in indices)
+        if polite > share * len(indices):
+            return None
+        return (f"curt: asks for details bare ({quote(ctx.transcript.turns[asked].text, 30)}, "
+                f"turn {asked + 1}) with a courteous word in {polite} of the {std.speaker}'s "
+                f"{len(indices)} turns")
 
     def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
         """The mean score of a speaker whose mean is low, without the one turn holding wording
