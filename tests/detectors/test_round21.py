@@ -401,3 +401,42 @@ def test_the_reviews_inputs(standard, channel, turns, status):
             "turns": [{"speaker": speakers[s], "text": t} for s, t in turns]}
     result = csnlp.evaluate(call, "contact_center", redact=False)[standard]
     assert result.status.value == status, result.explanation
+
+
+# (second review) inputs that broke the first mends, with a QA reviewer's verdicts
+_REVIEW_2 = [
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'Are you even able to log in at the moment? If not I can reset it for you.')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'Do you even need the adapter? Most new TVs have it built in.')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "It's clearly stated in the terms that you're covered, good news!")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "If our team had paid attention to your notes this wouldn't have happened. I'm so sorry.")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'I really appreciate that you bothered to let us know.')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "Oh, you don't bother with the form, I'll sort it from here.")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "Even if you had read the letter, it had the wrong date on it, so that's completely our fault.")], 'met'),
+    ('prohibited_language', 'phone', [('C', 'hi, quick question'), ('A', 'so if you had checked in online already youll have a seat number on the app')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "You'd see the alerts if you had notifications switched on, want me to show you how?")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "You'd find the tracking link if you checked under My Account, Orders.")], 'met'),
+    ('prohibited_language', 'phone', [('C', 'hi, quick question'), ('A', 'and had you checked your spam folder at all')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "There's a delivery that you must have missed while you were out. No problem, I'll rebook it.")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "If you've got the bill right in front of you and can see the reference at the top, could you read it out?")], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'Have you actually opened the parcel yet? If not you can just refuse it.')], 'met'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "Honestly, had you read the letter, you'd know the date.")], 'missed'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'Had you opened the tenancy pack, you would have known that.')], 'missed'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'If you had read the booking confirmation you would have seen that.')], 'missed'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', "You'd know if you checked the live departures page.")], 'missed'),
+    ('prohibited_language', 'chat', [('C', 'hi, quick question'), ('A', 'did you even open the maintenance email we sent last week')], 'missed'),
+    ('hold_etiquette', 'chat', [('C', 'my refund?'), ('A', "Give me 48 hours to look into it and I'll email you with the outcome."), ('C', 'ok')], 'not_applicable'),
+    ('hold_etiquette', 'phone', [('C', 'my refund?'), ('A', 'give us 24 hours to sort it and youll get a text when its done'), ('C', 'ok')], 'not_applicable'),
+    ('hold_etiquette', 'phone', [('A', 'press the button on the side'), ('C', 'do i tap it or keep it pressed down?'), ('A', 'Hold.'), ('C', 'ok its restarting')], 'not_applicable'),
+    ('polite_tone', 'phone', [('A', "hello you're through to acme energy its dan how can i help"), ('C', "i've moved house"), ('A', 'yeah course whats the postcode'), ('C', 'l1 2ab'), ('A', 'ta'), ('A', 'and your name'), ('C', 'jo bloggs'), ('A', 'spot on found you'), ('C', 'great'), ('A', 'got it thats gone on the account'), ('C', 'thanks'), ('A', 'nice one ta-ra')], 'met'),
+    ('polite_tone', 'chat', [('A', "Hi, I'm Sam. How can I help?"), ('C', 'reset my password'), ('A', 'Sure. It says email or text, which one?'), ('C', 'which one do you need?'), ('A', 'Email.'), ('C', 'ok'), ('A', 'Done, check your inbox.'), ('C', 'got it'), ('A', 'Anything else?')], 'met'),
+    ('customer_name', 'phone', [('A', 'can i take the name on the card'), ('C', 'the name on it is david clarke its my husbands card'), ('A', 'okay thanks')], 'not_applicable'),
+    ('customer_name', 'chat', [('A', 'Which account?'), ('C', "it's under my wife's name, Priya Shah, priya.shah@example.com"), ('A', 'Thanks.')], 'not_applicable'),
+    ('agent_introduction', 'chat', [('A', 'Guten Tag, ich heiße Sie bei der Telekom herzlich willkommen'), ('C', 'hi')], 'missed'),
+    ('agent_introduction', 'phone', [('A', 'hello youre through to billing at acme its sarah how can i help'), ('C', 'hi')], 'met'),
+    ('empathy_on_complaint', 'email', [('C', "Subject: refund\n\nI was charged twice, I'm really annoyed."), ('A', 'Subject: RE: refund\n\nSo sorry, refunded.'), ('C', "Subject: RE: refund\n\nThanks, got it.\n\n-----Original Message-----\nI was charged twice, I'm really annoyed."), ('A', 'Subject: RE: refund\n\nGreat.')], 'met'),
+]
+
+
+@pytest.mark.parametrize("standard, channel, turns, status", _REVIEW_2)
+def test_the_second_reviews_inputs(standard, channel, turns, status):
+    test_the_reviews_inputs(standard, channel, turns, status)

@@ -154,7 +154,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                         found.append((words, ctx.evidence(i, span,
                                                           role=EvidenceRole.STATED_NAME)))
                 # typed without a cue: in the caller's opening messages
-                if cased and not found and n < 2:
+                if cased and not found and n < 2 and not _ANOTHERS.search(text):
                     found += [(words, ctx.evidence(i, (a, b, "typed"),
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(
@@ -1240,6 +1240,11 @@ _ID_THEN_NAME = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
+#: A name said to be someone else's ("it's under my wife's name, Priya Shah"): no typed name
+#: is read from the message.
+_ANOTHERS = re.compile(
+    r"(?i)\b(?:my|his|her|their) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
+    r"brother|sister|boss|friend|client|employer)(?:'s|’s|s)? (?:name|card|account)\b")
 #: ... later in a thread, only after a sentence's end, an emoji or thanks ("... thank you so
 #: much. - Linda", "Yep, gone. Thanks - Pete"; not "it's order 5512 - Express", "a Samsung -
 #: Galaxy S21").

@@ -281,9 +281,11 @@ class HoldDetector(Detector[HoldSpec]):
         # and I'll call you back")
         if _CALLBACK.search(text):
             return True
-        # "hold" answering the customer's question about holding ("do I press it or hold it?" /
-        # "hold"; "cancel it or put it on hold?" / "Hold.")
-        if i > 0 and _BARE_HOLD.fullmatch(text) and "hold" in turns[i - 1].text.lower():
+        # "hold" answering the customer's question ("do I press it or hold it?" / "hold"; "do I
+        # tap it or keep it pressed down?" / "Hold.")
+        if i > 0 and _BARE_HOLD.fullmatch(text) and turns[i - 1].speaker != self.standard.speaker \
+                and ("hold" in turns[i - 1].text.lower() or "?" in turns[i - 1].text
+                     or " or " in turns[i - 1].text.lower()):
             return True
         least = self.standard.typed_min_wait_seconds
         if least is None or not _typed(ctx):
@@ -374,8 +376,12 @@ _CUSTOMER_WAIT = re.compile(
     r"\b", re.IGNORECASE)
 
 
-#: The agent promising to call the customer back: no wait on the line.
-_CALLBACK = re.compile(r"(?i)\b(?:call|ring|phone) you back\b")
+#: The agent promising to call the customer back, or to send the outcome ("give me 48 hours to
+#: look into it and I'll email you"): no wait on the line.
+_CALLBACK = re.compile(
+    r"(?i)\b(?:(?:call|ring|phone) you back|(?:i|we)(?:'?ll| will) "
+    r"(?:e-?mail|text|message|write to) you|"
+    r"you'?ll (?:get|receive) (?:an? )?(?:e-?mail|text|message|sms|letter))\b")
 #: A turn that is only "hold" ("Hold.", "ok hold", "hold please").
 _BARE_HOLD = re.compile(r"(?i)\W*(?:(?:ok|okay|right|just|please)\W+)?hold(?:\W+please)?\W*")
 #: A customer turning a hold down ("I'd rather not", "no, please don't put me on hold").

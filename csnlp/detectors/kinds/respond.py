@@ -126,14 +126,22 @@ def _trigger_hits(ctx: Context, std: RespondSpec, rule,
 #: A line a reply carries over from the thread: its "Subject: RE: ..." line, or a line quoted
 #: from an earlier message ("> I need to confirm the duplicate ...").
 _CARRIED_LINE = re.compile(r"(?i)[ \t]*(?:>|subject:[ \t]*(?:re|fwd?|aw|sv)[ \t]*:)")
+#: Where a reply's quoted message begins: "-----Original Message-----", "On Mon, 3 May, Ana
+#: <ana@x.com> wrote:".
+_QUOTED_FROM = re.compile(r"(?im)^[ \t]*(?:-{2,}[ \t]*original message[ \t]*-{2,}|"
+                          r"on [^\n]{1,100} wrote:)[ \t]*$")
 
 
 def _carried_over(text: str, at: int) -> bool:
     """Whether the words at `at` lie on a line the message carries over (`_CARRIED_LINE`):
     the subject of the thread replied to ("Subject: RE: Charged twice for annual plan") or a
-    quotation, not the customer saying it again."""
+    quotation ("> ...", or anything after "-----Original Message-----" / "On Monday, Ana
+    wrote:"), not the customer saying it again."""
     start = text.rfind("\n", 0, at) + 1
-    return _CARRIED_LINE.match(text, start) is not None
+    if _CARRIED_LINE.match(text, start) is not None:
+        return True
+    quoted = _QUOTED_FROM.search(text, 0, at)
+    return quoted is not None
 
 
 def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,

@@ -61,9 +61,10 @@ class ToneSpec(StandardBase):
     #: weeks. It says that on the website."). None: not judged.
     cold_min_turns: Annotated[int, Field(ge=2)] | None = None
     #: Details asked for in a bare phrase, a whole turn ("Name." "Account number?" "Date of
-    #: birth."): with `bare_max_courteous`, a speaker with three turns or more who asks so at
-    #: least once and says a courteous word (`courteous`) in no more than that share of their
-    #: turns is curt throughout, one greeting or thanks notwithstanding. None: not judged.
+    #: birth."; not answering the customer's question, "email or text?" / "Email."): with
+    #: `bare_max_courteous`, a speaker with three turns or more who asks so at least once and
+    #: says a courteous word (`courteous`) in no more than that share of their turns is curt
+    #: throughout, one greeting or thanks notwithstanding. None: not judged.
     bare_request: RuleSpec = RuleSpec()
     bare_max_courteous: Annotated[float, Field(ge=0, le=1)] | None = None
     #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
@@ -90,6 +91,17 @@ _NOTICE = re.compile(r"\s*(?:[^\W\d_][\w'’&-]*\s+){0,2}[^\W\d_][\w'’&-]*\s*:
 #: Where a sentence ends: its closing mark before a space (or the text's end), or a new line.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _SECOND_PERSON = re.compile(r"\bYOU(?:['’](?:RE|VE|LL|D))?\b|\bYOURSELF\b")
+
+
+def _answers(bare: str, question: str) -> bool:
+    """Whether a bare phrase answers the other speaker's question with its words ("Which one,
+    email or text?" / "Email.")."""
+    if "?" not in question:
+        return False
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    said = [w for w in re.findall(r"[a-z]+", bare.lower()) if w not in ("the", "your", "and", "ok",
+                                                                         "okay", "so", "then")]
+    return bool(said) and all(w in asked for w in said)
 
 
 def shouted(text: str, start: int, end: int) -> bool:
@@ -178,11 +190,18 @@ class ToneDetector(Detector[ToneSpec]):
         if share is None or std.bare_request.is_empty or len(indices) < 3:
             return None
         rule = self.rule("bare_request")
-        asked = next((i for i in indices if ctx.find(rule, i)), None)
+        turns = ctx.transcript.turns
+        # (a bare word answering the customer's question is no request: "email or text?" /
+        # "Email.")
+        asked = next((i for i in indices if ctx.find(rule, i)
+                      and not (i and turns[i - 1].speaker != std.speaker
+                               and _answers(turns[i].text, turns[i - 1].text))), None)
         if asked is None:
             return None
         courteous = self.rule("courteous")
         polite = sum(bool(ctx.find(courteous, i)) for i in indices)
+        # (so with five turns or fewer any courteous word saves the agent: "Serial number." /
+        # "Out of warranty." / "Anything else I can help with?" is brisk)
         if polite > share * len(indices):
             return None
         return (f"curt: asks for details bare ({quote(ctx.transcript.turns[asked].text, 30)}, "
