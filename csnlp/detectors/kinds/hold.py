@@ -237,8 +237,10 @@ class HoldDetector(Detector[HoldSpec]):
                 continue
             text = turns[a].text
             asks = ctx.find(ask, a)
-            if not asks and between and not _WAIT_CUE.search(turns[a].text):
-                continue  # no wait announced, and no thanks right after it: no hold either way
+            # no wait announced, and no thanks for it after the customer's yes: no hold either
+            # way (the wait's length is read only then, below)
+            if not asks and between and not ctx.find(thanks, b):
+                continue
             # the customer agreed to wait ("sure", "fine", "go ahead") and the agent came back
             if any(not _CONSENT.fullmatch(turns[k].text.strip()) for k in between):
                 continue
