@@ -396,6 +396,10 @@ _REVIEW = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW)
 def test_the_reviews_inputs(standard, channel, turns, status):
+    _review_verdict(standard, channel, turns, status)
+
+
+def _review_verdict(standard: str, channel: str, turns: list, status: str) -> None:
     speakers = {"A": "agent", "C": "customer"}
     call = {"metadata": {"channel": channel},
             "turns": [{"speaker": speakers[s], "text": t} for s, t in turns]}
@@ -439,4 +443,4 @@ _REVIEW_2 = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW_2)
 def test_the_second_reviews_inputs(standard, channel, turns, status):
-    test_the_reviews_inputs(standard, channel, turns, status)
+    _review_verdict(standard, channel, turns, status)

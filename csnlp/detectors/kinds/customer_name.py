@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
@@ -161,7 +162,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                   text, opening=agent not in {t.speaker for t in turns[:i]})][:1]
                 # ... later, a post signed after a dash ("it went through!! thank you so much.
                 # - Linda")
-                elif cased and not found and (signed := _LATE_SIGNATURE.search(text)):
+                elif cased and not found and _may_dash(text) and (
+                        signed := _LATE_SIGNATURE.search(text)):
                     found += [(words, ctx.evidence(i, (a, b, "typed"),
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(text)
@@ -728,7 +730,7 @@ def _goodbye_ends(words: list[str], k: int) -> bool:
 _SELF_AFTER = frozenset("is will has can would 's 'll here wants".split())
 
 
-def _this_one(words: list[str], k: int, text: str, spans) -> bool:
+def _this_one(words: list[str], k: int, text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether name word `k` follows "this" with nothing between, the agent naming itself in
     the third person ("this Sofia is going to get you moving"; not "sorry about all this,
     Maria")."""
@@ -1240,24 +1242,31 @@ _ID_THEN_NAME = re.compile(
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
     r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
-#: A name said to be someone else's ("it's under my wife's name, Priya Shah"): no typed name
-#: is read from the message.
-_ANOTHERS = re.compile(
-    r"(?i)\b(?:my|his|her|their) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
-    r"brother|sister|boss|friend|client|employer)(?:'s|’s|s)? (?:name|card|account)\b")
-#: ... later in a thread, only after a sentence's end, an emoji or thanks ("... thank you so
-#: much. - Linda", "Yep, gone. Thanks - Pete"; not "it's order 5512 - Express", "a Samsung -
-#: Galaxy S21").
-_LATE_SIGNATURE = re.compile(
-    r"(?:[.!?]|[\u2600-\u27BF\U0001F300-\U0001FAFF]|\b(?i:thanks|thank you|cheers|thx|ty|ta))"
-    r"[ \t]*[-–—][ \t]?((?-i:[A-Z])[a-z][\w'’-]*)"
-    r"[ \t.!]*\Z")
 _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
 #: ... with a full name, only in the message opening the conversation ("... acct ending 2290.
 #: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
 #: place the customer names ("... it keeps disconnecting. Galaxy Buds").
 _LAST_NAME_SIGNATURE = re.compile(
     r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})[ \t]*\Z")
+#: A name said to be someone else's ("it's under my wife's name, Priya Shah"): no typed name
+#: is read from the message.
+_ANOTHERS = re.compile(
+    r"(?i)\b(?:my|his|her|their) (?:husband|wife|partner|mum|mom|mother|dad|father|son|daughter|"
+    r"brother|sister|boss|friend|client|employer)(?:'s|’s|s)? (?:name|card|account)\b")
+#: A post signed after a dash later in a thread, only after a sentence's end, an emoji or
+#: thanks ("... thank you so much. - Linda", "Yep, gone. Thanks - Pete"; not "it's order 5512 -
+#: Express", "a Samsung - Galaxy S21").
+_LATE_SIGNATURE = re.compile(
+    r"(?:[.!?]|[\u2600-\u27BF\U0001F300-\U0001FAFF]|\b(?i:thanks|thank you|cheers|thx|ty|ta))"
+    r"[ \t]*[-–—][ \t]?((?-i:[A-Z])[a-z][\w'’-]*)"
+    r"[ \t.!]*\Z")
+
+
+def _may_dash(text: str) -> bool:
+    """Whether a dash signature may sign `text`: a dash in it (a cheap test first)."""
+    return "-" in text or "–" in text or "—" in text
+
+
 #: In typed text, the writer naming themselves with a capitalised name mid-sentence: "Hi,
 #: this is Bill Carver.", "I'm Will from Tandem Studio", "BH 5520. Name's Frank Delaney." (the
 #: cue opens the text or a sentence, or follows a greeting; the name ends at punctuation, the
@@ -1303,7 +1312,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_INLINE_SIGNATURE, "\n" not in text.rstrip() and _may_sign(text)),
                     (_ID_THEN_NAME, with_id),
                     (_NAME_WITH_LABELLED_ID, with_id),
-                    (_DASH_SIGNATURE, "-" in text or "–" in text or "—" in text),
+                    (_DASH_SIGNATURE, _may_dash(text)),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_LAST_NAME_SIGNATURE, opening and text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
@@ -1363,7 +1372,7 @@ _NAME_SAID = re.compile(r"(?i)\b(?:name(?:['’]s| is)?|call me|here)\b")
 _NAME_BREAK = re.compile(r"[,;:!?]|\.(?=\s|$)")
 
 
-#: A stated name's span ending on "<name> here" / "<name> speaking" after a comma.
+#: What follows a break in a stated name's span when it is "<name> here" / "<name> speaking".
 _HERE_END = re.compile(
     r"(?i)\A\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+(?:here|speaking)\W*\Z")
 
@@ -1386,9 +1395,9 @@ def _to_break(text: str, span: Span) -> Span:
         return span
     # a greeting to the agent, then the caller's "<name> here" ("Hi Arjun, Tunde here", "Hi
     # Dana! Tunde here."): the name is the one before "here"
-    if _HERE_END.search(piece[cut.end():]):
-        return (start + cut.end() + len(piece[cut.end():]) - len(piece[cut.end():].lstrip()),
-                end, label)
+    rest = piece[cut.end():]
+    if _HERE_END.search(rest):
+        return (start + cut.end() + len(rest) - len(rest.lstrip()), end, label)
     # the name said again in full after a comma ("my name is Smith, John Smith"): no break
     before = [w.lower() for w in _NAME_WORD.findall(piece, 0, cut.start())]
     if cut.group() == "," and before and before[-1] in {

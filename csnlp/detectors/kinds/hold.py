@@ -87,6 +87,7 @@ class HoldDetector(Detector[HoldSpec]):
             return self.not_applicable(reason)
         hold, ask, thanks = self.rule("hold"), self.rule("ask_or_explain"), self.rule("thanks")
         agent_turns = ctx.turns_of(std.speaker)
+        letters = _asynchronous(ctx)  # e-mail, SMS, social: no chase makes a hold
         holds: dict[int, Evidence] = {}
         for i in agent_turns:
             if spans := ctx.find(hold, i):
@@ -135,7 +136,6 @@ class HoldDetector(Detector[HoldSpec]):
             # response_time's to judge (issue 13: hold and response time are apart).
             agent_set = set(agent_turns)
             spoken = not _typed(ctx)
-            letters = _asynchronous(ctx)
             for before, seconds in gaps:
                 if before in agent_set:
                     if not ctx.find(thanks, before) and not (
@@ -163,7 +163,7 @@ class HoldDetector(Detector[HoldSpec]):
                 if start is not None and start not in holds:
                     holds[start] = ctx.whole_turn(i, EvidenceRole.HOLD, "hold_music")
         if std.untimed_holds:
-            for i, label in self._untimed_holds(ctx, agent_turns, ask, thanks):
+            for i, label in self._untimed_holds(ctx, agent_turns, ask, thanks, letters):
                 if i not in holds:
                     holds[i] = ctx.whole_turn(i, EvidenceRole.HOLD, label)
         if not holds:
@@ -204,7 +204,7 @@ class HoldDetector(Detector[HoldSpec]):
                            score=round(score, 6), evidence=evidence)
 
     def _untimed_holds(self, ctx: Context, agent_turns: list[int], ask: CompiledRule,
-                       thanks: CompiledRule) -> list[tuple[int, str]]:
+                       thanks: CompiledRule, letters: bool) -> list[tuple[int, str]]:
         """Holds the order of untimed turns shows (`untimed_holds`), as (agent turn where the
         hold starts, evidence label): the agent writes again after saying it will go and check
         and how long for ("let me look into it, it'll take a few minutes"; a plain "let me
@@ -213,10 +213,10 @@ class HoldDetector(Detector[HoldSpec]):
         with nothing between, opening with thanks for the wait ("Thanks for waiting! The
         refund is done ..."); or it answers the customer's "hello? are you still there?" (not
         after its opening, before the customer said more than hello: the problem, then
-        "hello??", is a slow first reply)."""
+        "hello??", is a slow first reply). `letters`: the conversation is one of letters
+        (`_asynchronous`)."""
         turns = ctx.transcript.turns
         out: list[tuple[int, str]] = []
-        letters = _asynchronous(ctx)
         for a, b in pairwise(agent_turns):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell

@@ -93,6 +93,11 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _SECOND_PERSON = re.compile(r"\bYOU(?:['’](?:RE|VE|LL|D))?\b|\bYOURSELF\b")
 
 
+#: A bare request's most words ("ok your membership number then"): longer turns are no bare
+#: request, and the rule is not run on them.
+_BARE_MAX_WORDS = 8
+
+
 def _answers(bare: str, question: str) -> bool:
     """Whether a bare phrase answers the other speaker's question with its words ("Which one,
     email or text?" / "Email.")."""
@@ -193,7 +198,9 @@ class ToneDetector(Detector[ToneSpec]):
         turns = ctx.transcript.turns
         # (a bare word answering the customer's question is no request: "email or text?" /
         # "Email.")
-        asked = next((i for i in indices if ctx.find(rule, i)
+        # (a bare request is a few words: longer turns are not read against the rule)
+        asked = next((i for i in indices if ctx.annotations[i].n_words <= _BARE_MAX_WORDS
+                      and ctx.find(rule, i)
                       and not (i and turns[i - 1].speaker != std.speaker
                                and _answers(turns[i].text, turns[i - 1].text))), None)
         if asked is None:
@@ -204,7 +211,7 @@ class ToneDetector(Detector[ToneSpec]):
         # "Out of warranty." / "Anything else I can help with?" is brisk)
         if polite > share * len(indices):
             return None
-        return (f"curt: asks for details bare ({quote(ctx.transcript.turns[asked].text, 30)}, "
+        return (f"curt: asks for details bare ({quote(turns[asked].text, 30)}, "
                 f"turn {asked + 1}) with a courteous word in {polite} of the {std.speaker}'s "
                 f"{len(indices)} turns")
 
