@@ -128,9 +128,14 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if named_at >= 0 and n > named_at + 2:
                 break  # the name and its spelling are given together
             text = turns[i].text
-            # the agent asked for the name in the turn right before ("can I take your name?")
+            # the agent asked for the name in the turn right before ("can I take your name?");
+            # asked bare after the caller spoke of someone else ("i need to add my partner" /
+            # "go on name"), the name is theirs
             asked_before = (ask_name and i > 0 and turns[i - 1].speaker == agent
-                            and bool(ctx.find(asked, i - 1)))
+                            and bool(ctx.find(asked, i - 1))
+                            and not (n and ctx.annotations[i - 1].n_words <= _BARE_ASK_WORDS
+                                     and "your" not in turns[i - 1].text.lower()
+                                     and _THIRD_PARTY.search(turns[customer[n - 1]].text)))
             # The caller names themselves once, in one turn ("I'm Kwabena, call me Kofi"); a
             # later "it is Smart Electric" answers another question.
             if named_at < 0:
@@ -149,6 +154,16 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     # ("kate here, acct 9931. I was ...", "my name is ravi, ..."; not "hi im
                     # livid, ...": feelings follow "I'm" and "this is" too)
                     piece = text[span[0]:span[1]]
+                    # a sentence typed in capitals tells nothing by them: "I AM STANDING IN
+                    # THE RAIN" is a state, as "i am standing" would be
+                    if (cased and words and words[-1].endswith(_NOT_NAME_ENDINGS)
+                            and not any(c.islower() for c in _sentence(text, span[0]))):
+                        continue
+                    # the caller sharing the agent's first name gives the surname after it
+                    # ("my name's daniel as well daniel okonkwo", "i'm jessa too jessa ramos")
+                    if len(words) == 1 and (surname := _shared_surname(text, span[1], piece,
+                                                                       words[0])):
+                        words.append(surname)
                     if words and (not cased or _capitalised(piece, typed)
                                   or (_NAME_SAID.search(piece) is not None
                                       and not _cased(_sentence(text, span[0])))):
@@ -216,9 +231,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 return []
             intro = {w for a, b, _ in own for w in _name_words(turns[i].text[a:b])}
             for span in ctx.find(rule, reply):
-                words = [w for w in _name_words(turns[reply].text[span[0]:span[1]])
-                         if w in intro]
+                text = turns[reply].text
+                words = [w for w in _name_words(text[span[0]:span[1]]) if w in intro]
                 if words:
+                    # ... with the surname after it ("i'm jessa too jessa ramos")
+                    if surname := _shared_surname(text, span[1], text[span[0]:span[1]],
+                                                  words[0]):
+                        words.append(surname)
                     return [(words, ctx.evidence(reply, span, role=EvidenceRole.STATED_NAME))]
             return []  # only the answer to the first introduction
         return []
@@ -464,7 +483,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 continue
             for m in _TYPED_VOCATIVE.finditer(text):
                 word = m.group(1).lower()
-                if not _echo_candidate(word) or len(word) < 3:
+                if (not _echo_candidate(word) or len(word) < 3
+                        or _COMPANY_PAIR.match(text, m.end(1))):
                     continue
                 if own is None:
                     own = self._agent_names(ctx)
@@ -1227,7 +1247,15 @@ complaints enquiries inquiries office bank ltd limited inc plc llc co company gr
 outlook iphone android gmail mobile advance regards thanks thank cheers best wishes kind
 sincerely urgent request refund order parcel delivery delivered not late missing broken
 complaint issue problem query question update reference ref invoice payment
-monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend""".split())
+monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight weekend
+gym fitness hotel hotels inn cafe restaurant pharmacy clinic surgery media broadband energy power
+gas water electric telecom telecoms insurance airways airlines air rail railways travel motors
+garage store stores shop market supermarket pay music prime plus cloud online direct express
+foods kitchen studio studios academy school college university council hospital club centre
+center salon spa dental vets homes estates lettings property finance credit loans capital
+holdings solutions systems tech labs digital network networks logistics couriers parcels post
+mail tv cable fibre fiber app apps games gaming sports outlet wholesale supplies hardware pets
+auto autos cars bikes cliente client premium vip member""".split())
 
 
 #: In typed text, a name after a reference and a comma, ending its sentence ("Account
@@ -1248,6 +1276,22 @@ _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z"
 #: place the customer names ("... it keeps disconnecting. Galaxy Buds").
 _LAST_NAME_SIGNATURE = re.compile(
     r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})[ \t]*\Z")
+#: ... or a greeting as a sentence, the name as the next, then the caller saying why they
+#: call ("Hi. Miles Brennan. I'm calling about ..."; not "Hi. Samsung Galaxy. My screen
+#: cracked", "Hello. Flight BA117. It got cancelled.").
+_GREETING_DOT_NAME = re.compile(
+    r"\A\W*(?i:hi|hello|hey|hiya|(?:good )?(?:morning|afternoon|evening))[ \t]*\.[ \t]+"
+    r"((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
+    r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2})[ \t]*\.[ \t]+"
+    r"(?=I(?:['’]m| am)[ \t]+(?:just[ \t]+)?(?:calling|ringing|phoning|writing|messaging|"
+    r"emailing|contacting|getting in touch|reaching out|after|about|following up)\b)")
+#: The most words of a bare ask for a name ("okay go on name", "Sure. Name on the policy?").
+_BARE_ASK_WORDS = 6
+#: Someone else the caller speaks of: a name asked for bare after it is theirs.
+_THIRD_PARTY = re.compile(
+    r"(?i)\b(?:my|our|his|her|their) (?:partner|wife|husband|son|daughter|mum|mom|mother|dad|"
+    r"father|friend|colleague|boss|child|kid|brother|sister|gran|nan|grandma|grandad|flatmate|"
+    r"tenant|employee|cat|dog|pet)\b")
 #: A name said to be someone else's ("it's under my wife's name, Priya Shah"): no typed name
 #: is read from the message.
 _ANOTHERS = re.compile(
@@ -1276,7 +1320,11 @@ def _may_dash(text: str) -> bool:
 #: "speaking"; "again" ends the name without going on).
 _SELF_NAMED = re.compile(
     r"(?:\A|[.!?,;:][ \t]+|\n|\b(?i:hi|hello|hey|hiya|yes|yeah|and|oh)[ \t]+)"
-    r"(?i:this is|i['’]m|i am|(?:my )?name['’]s|(?:my )?name is|name:)[ \t]+"
+    r"(?i:this is|i['’]m|i am|(?:my )?name['’]s|(?:my )?name is|name:|"
+    # (round 22) ... in the caller's own language: "Hola, soy Lucía Ortega.", "je m'appelle
+    # Amélie Roux"
+    r"soy|me llamo|mi nombre es|je m['’]appelle|je suis|ich hei(?:ß|ss)e|mein name ist|"
+    r"mi chiamo|eu sou|me chamo|meu nome é)[ \t]+"
     r"((?-i:[A-Z])[a-z][\w'’-]*(?:[ \t]+(?-i:[A-Z])[a-z][\w'’-]*){0,2})"
     r"(?=[ \t]*(?:[,.!?;:)\n]|\Z)|[ \t]+(?:(?P<goes_on>(?i:from|here|calling|speaking))|"
     r"(?i:again))\b)")
@@ -1317,7 +1365,8 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_LAST_NAME_SIGNATURE, opening and text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
                     (_LINE_SIGNOFF, opening and "\n" in text.rstrip()),
-                    (_SELF_NAMED, _may_self_name(text))):
+                    (_SELF_NAMED, _may_self_name(text)),
+                    (_GREETING_DOT_NAME, text.lstrip()[:1] in "HhGgMmAaEe" and "." in text)):
         for m in rx.finditer(text) if may else ():
             group = 1 if m.group(1) is not None else 2
             parts = [p for p in m.group(group).split() if p != "&"]
@@ -1340,7 +1389,11 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
 
 
 #: What every `_SELF_NAMED` match holds, lowercased.
-_SELF_CUES = ("i'm", "i’m", "i am", "this is", "name")
+_SELF_CUES = ("i'm", "i’m", "i am", "this is", "name", "soy", "llamo", "nombre", "appelle",
+              "suis", "heiße", "heisse", "chiamo", "sou", "chamo", "nome")
+#: The foreign cues that say a name follows, as "name" does (one word after them is a name).
+_NAME_CUES_ABROAD = ("llamo", "nombre", "appelle", "heiße", "heisse", "chiamo", "chamo", "nome",
+                     "name ist")
 
 
 def _may_self_name(text: str) -> bool:
@@ -1359,7 +1412,8 @@ def _self_named(words: list[str], m: re.Match[str]) -> bool:
     if len(words) == 1:
         cue = m.string[m.start():m.start(1)].lower()
         return m.group("goes_on") is not None or (
-            "name" in cue and words[0] not in _stop_words() and words[0] not in _WORD_NAMES)
+            ("name" in cue or any(c in cue for c in _NAME_CUES_ABROAD))
+            and words[0] not in _stop_words() and words[0] not in _WORD_NAMES)
     return True
 
 
@@ -1431,6 +1485,27 @@ def _with_surname(text: str, span: Span) -> Span:
         if word.lower() in _NOT_TYPED_NAMES or not _may_be_name(_fold(word.lower())):
             return span
     return (start, m.end(), label)
+
+
+#: After a first name, "too" or "as well" and the name again with a surname ("my name's daniel
+#: as well daniel okonkwo"); groups: the "too", the first name, the surname.
+_SHARED_SURNAME = re.compile(r"[ \t,]*((?:too|as well|also)[ \t,!.]+)?([^\W\d_][\w'’-]*)[ \t]+"
+                             r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
+_SAID_TOO = re.compile(r"\b(?:too|as well|also)\W*\Z", re.IGNORECASE)
+
+
+def _shared_surname(text: str, end: int, piece: str, first: str) -> str | None:
+    """The surname a caller who shares the agent's first name gives after it, said again
+    (`_SHARED_SURNAME`), where "too" or "as well" says the name is shared; else None."""
+    m = _SHARED_SURNAME.match(text, end)
+    if m is None or (m.group(1) is None and not _SAID_TOO.search(piece)):
+        return None
+    if _fold(m.group(2).lower()) != first:
+        return None
+    surname = _fold(m.group(3).lower())
+    if surname in _stop_words() or surname in _NAME_STOP or not _may_be_name(surname):
+        return None
+    return surname
 
 
 def _sentence(text: str, at: int) -> str:
@@ -1555,6 +1630,10 @@ _TYPED_VOCATIVE = re.compile(
     r"[Mm]any thanks|[Gg]ood (?:morning|afternoon|evening)|[Mm]orning|[Cc]heers)[ \t]*,?[ \t]+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?([A-Z][a-z'’-]+)"
     r"(?=[ \t]*(?:[,.!?;:)\n]|\Z|(?:and|&)[ \t]+[A-Z]))")
+#: After a vocative's name, a company's second name and its trade ("Hello, Sterling & Rowe
+#: Mortgages, ..."): two capitalised words after "&" or "and", where two people greeted have
+#: one each ("Dear Ines and Pedro,").
+_COMPANY_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+[A-Z]")
 #: The words a `_TYPED_VOCATIVE` opens with, normalised ("Hiya" is hi, "Many thanks" has thanks).
 _VOCATIVE_WORDS = frozenset(
     "hi hello hey dear thanks thank many good morning afternoon evening cheers".split())

@@ -110,7 +110,7 @@ class HoldDetector(Detector[HoldSpec]):
             turns = ctx.transcript.turns
             for before, seconds in gaps:
                 prev = before - 1
-                if self._customer_answers(ctx, before):
+                if self._customer_answers(ctx, before, seconds):
                     continue
                 # (a backchannel, then the customer's "hello? are you still there?": the
                 # customer was left waiting on the agent)
@@ -259,15 +259,30 @@ class HoldDetector(Detector[HoldSpec]):
                 out.append((a, "thanked"))
         return out
 
-    def _customer_answers(self, ctx: Context, before: int) -> bool:
+    def _customer_answers(self, ctx: Context, before: int, seconds: float = 0.0) -> bool:
         """Whether the silence before turn `before` is the customer's: the agent spoke right
         before it and the customer ends it, after a question ("Can you see it in your app
         yet?" / 40 s / "yes, it's there") or in a typed channel, where the time before a
-        reply is the customer reading, acting and typing."""
+        reply is the customer reading, acting and typing; not where that reply only asks whether
+        anyone is there after `_TYPED_PROMPT_SECONDS` or more (`seconds`) and the agent's turn
+        before was a bare acknowledgement or said it would go and check ("Got it." / three
+        minutes / "hello??": the customer was left waiting; "Sent to your email." left nobody
+        waiting)."""
         turns = ctx.transcript.turns
-        return (before >= 1 and turns[before].speaker != self.standard.speaker
-                and turns[before - 1].speaker == self.standard.speaker
-                and ("?" in turns[before - 1].text or _typed(ctx)))
+        if not (before >= 1 and turns[before].speaker != self.standard.speaker
+                and turns[before - 1].speaker == self.standard.speaker):
+            return False
+        if "?" in turns[before - 1].text:
+            return True
+        if not _typed(ctx):
+            return False
+        text, said = turns[before].text, turns[before - 1].text
+        waiting = (seconds >= _TYPED_PROMPT_SECONDS and not _asynchronous(ctx)
+                   and _may_ask_presence(text) and _prompted(text)
+                   and ((ctx.annotations[before - 1].n_words <= _ACK_WORDS
+                         and not _DONE.search(said))
+                        or bool(ctx.find(self.rule("ask_or_explain"), before - 1))))
+        return not waiting
 
     def _no_wait(self, ctx: Context, i: int, agent_turns: list[int]) -> bool:
         """Whether the hold words of agent turn `i` led to no hold: the customer declined it
@@ -467,6 +482,14 @@ _ASKS_CUSTOMER = re.compile(
 _TRANSFER = re.compile(
     r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
     r"pass(?:ing)? you (?:over|on))\b")
+#: The most words of an agent's acknowledgement before a silence ("Got it.", "Checking now.").
+_ACK_WORDS = 3
+#: ... not one that says the thing is done ("Sent.", "All sorted.", "Done, refund issued.").
+_DONE = re.compile(r"(?i)\b(?:done|sent|sorted|issued|fixed|completed?|resolved|refunded|"
+                   r"cancell?ed|booked|updated|processed|approved)\b")
+#: In a typed conversation, the least silence before "hello??" that left the customer waiting
+#: on the agent (a minute is typing and reading).
+_TYPED_PROMPT_SECONDS = 120.0
 #: A customer turn that only greets ("hi", "hello there", "good morning").
 _GREETING = re.compile(
     r"(?i)[^\w]*(?:(?:hi|hiya|hello|hey|heya|good (?:morning|afternoon|evening|day)|howdy|yo)"
@@ -481,11 +504,12 @@ _GOING_TO = re.compile(
     r"(?i)\b(?:let me|let us|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
     r"i'?ll need|i need|we need|"
     r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
-#: The agent saying what it would like to do first ("I'd like to look through the history"):
-#: with a wait's length, a hold only when the agent comes back thanking the customer for it
-#: (not "I'd like to check a few details with you, it takes a minute. OK?" / "sure" / "what's
-#: your date of birth?")
-_LIKE_TO = re.compile(r"(?i)\b(?:i|we)(?:'?d| would) like to\b")
+#: The agent saying what it would like to do first ("I'd like to look through the history") or
+#: can do ("I can restore it from our backup right now, it takes about a minute, okay?"): with
+#: a wait's length, a hold only when the agent comes back thanking the customer for it (not
+#: "I'd like to check a few details with you, it takes a minute. OK?" / "sure" / "what's your
+#: date of birth?")
+_LIKE_TO = re.compile(r"(?i)\b(?:i|we)(?:(?:'?d| would) like to| can)\b")
 #: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever".
 _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"

@@ -160,7 +160,9 @@ class RequireDetector(Detector[RequireSpec]):
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
-        if std.not_applicable_if is not None and (opening := self._opening(ctx)) is not None:
+        # (an agent that never speaks checked nothing: missed, whatever the caller came for)
+        if std.not_applicable_if is not None and ctx.heard_turns(std.speaker) and (
+                opening := self._opening(ctx)) is not None:
             return self.result(Status.NOT_APPLICABLE, f"{std.not_applicable_if.reason} (turn "
                                f"{opening.turn_index + 1}: {quote(opening.text)}).",
                                evidence=[opening])
