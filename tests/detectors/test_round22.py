@@ -125,6 +125,11 @@ def test_the_agent_signing_after_thanks_again_is_its_own_name():
     ("Welcome to the forum. Senior Moderator Agnes here.", MET),
     # a team signing is no name
     ("Your request was declined.\n\nLending Operations", MISSED),
+    # (second review) a role or a shift where the name would be
+    ("Team Lead here, what's up?", MISSED),
+    ("hi night shift here how can i help", MISSED),
+    ("hello on call engineer speaking", MISSED),
+    ("Mod here, locking this thread.", MISSED),
 ])
 def test_introductions_by_mechanism(agent, status):
     result = _verdict("agent_introduction", [("C", "hi, I need some help"), ("A", agent),

@@ -277,8 +277,8 @@ class HoldDetector(Detector[HoldSpec]):
         if not _typed(ctx):
             return False
         text, said = turns[before].text, turns[before - 1].text
-        waiting = (seconds >= _TYPED_PROMPT_SECONDS and not _asynchronous(ctx)
-                   and _may_ask_presence(text) and _prompted(text)
+        waiting = (seconds >= _TYPED_PROMPT_SECONDS and _may_ask_presence(text)
+                   and _prompted(text) and not _asynchronous(ctx)
                    and ((ctx.annotations[before - 1].n_words <= _ACK_WORDS
                          and not _DONE.search(said))
                         or bool(ctx.find(self.rule("ask_or_explain"), before - 1))))
