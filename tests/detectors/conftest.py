@@ -18,3 +18,28 @@ def judge(turns: Sequence[tuple], standards: Any = "contact_center", *,
             "metadata": dict(metadata or {})}
     settings = {"tone_model": None, "act_model": None, "redact": False, **options}
     return csnlp.evaluate(call, standards, **settings)
+
+
+_SPEAKERS = {"A": "agent", "C": "customer"}
+
+
+def verdict(standard: str, turns: Sequence[tuple], channel: str = "chat",
+            **metadata: Any) -> csnlp.StandardResult:
+    """One standard's result, with the shipped models and no redaction, for turns given as
+    ("A" or "C", text) or ("A" or "C", (text, start, end)) with timings."""
+    rows = []
+    for who, said in turns:
+        row: dict[str, Any] = {"speaker": _SPEAKERS[who]}
+        if isinstance(said, str):
+            row["text"] = said
+        else:
+            row["text"], row["start"], row["end"] = said
+        rows.append(row)
+    call = {"metadata": {"channel": channel, **metadata}, "turns": rows}
+    return csnlp.evaluate(call, "contact_center", redact=False)[standard]
+
+
+def assert_verdict(standard: str, channel: str, turns: Sequence[tuple], status: str) -> None:
+    """A reviewer's input (`verdict`'s turns) gets the reviewer's status."""
+    result = verdict(standard, turns, channel)
+    assert result.status.value == status, result.explanation

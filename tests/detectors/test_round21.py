@@ -18,7 +18,7 @@ import pytest
 
 import csnlp
 
-from .conftest import judge
+from .conftest import assert_verdict, judge
 
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
 
@@ -396,15 +396,8 @@ _REVIEW = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW)
 def test_the_reviews_inputs(standard, channel, turns, status):
-    _review_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status)
 
-
-def _review_verdict(standard: str, channel: str, turns: list, status: str) -> None:
-    speakers = {"A": "agent", "C": "customer"}
-    call = {"metadata": {"channel": channel},
-            "turns": [{"speaker": speakers[s], "text": t} for s, t in turns]}
-    result = csnlp.evaluate(call, "contact_center", redact=False)[standard]
-    assert result.status.value == status, result.explanation
 
 
 # (second review) inputs that broke the first mends, with a QA reviewer's verdicts
@@ -443,4 +436,4 @@ _REVIEW_2 = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW_2)
 def test_the_second_reviews_inputs(standard, channel, turns, status):
-    _review_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status)

@@ -22,17 +22,16 @@ import pytest
 
 import csnlp
 
+from .conftest import assert_verdict, verdict
+
 MET, MISSED, NA = csnlp.Status.MET, csnlp.Status.MISSED, csnlp.Status.NOT_APPLICABLE
 
 
 def _verdict(standard: str, turns: list, channel: str = "chat", **metadata) -> csnlp.StandardResult:
     """The standard's result for turns given as ("A" or "C", text[, start, end]), with the
     shipped models."""
-    speakers = {"A": "agent", "C": "customer"}
-    keys = ("speaker", "text", "start", "end")
-    call = {"metadata": {"channel": channel, **metadata},
-            "turns": [dict(zip(keys, (speakers[t[0]], *t[1:]), strict=False)) for t in turns]}
-    return csnlp.evaluate(call, "contact_center", redact=False)[standard]
+    return verdict(standard, [(t[0], t[1] if len(t) == 2 else t[1:]) for t in turns], channel,
+                   **metadata)
 
 
 # -- names -------------------------------------------------------------------------------
@@ -391,22 +390,8 @@ _REVIEW = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW)
 def test_the_reviews_inputs(standard, channel, turns, status):
-    _review_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status)
 
-
-def _review_verdict(standard: str, channel: str, turns: list, status: str) -> None:
-    speakers = {"A": "agent", "C": "customer"}
-    rows = []
-    for who, text in turns:
-        row = {"speaker": speakers[who]}
-        if isinstance(text, str):
-            row["text"] = text
-        else:
-            row["text"], row["start"], row["end"] = text
-        rows.append(row)
-    call = {"metadata": {"channel": channel}, "turns": rows}
-    result = csnlp.evaluate(call, "contact_center", redact=False)[standard]
-    assert result.status.value == status, result.explanation
 
 
 # (second review) inputs that broke the mended forms, or probed their edges, with a QA
@@ -496,4 +481,4 @@ _REVIEW_2 = [
 
 @pytest.mark.parametrize("standard, channel, turns, status", _REVIEW_2)
 def test_the_second_reviews_inputs(standard, channel, turns, status):
-    _review_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status)

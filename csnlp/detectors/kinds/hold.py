@@ -110,7 +110,7 @@ class HoldDetector(Detector[HoldSpec]):
             turns = ctx.transcript.turns
             for before, seconds in gaps:
                 prev = before - 1
-                if self._customer_answers(ctx, before, seconds):
+                if self._customer_answers(ctx, before, letters, ask, seconds):
                     continue
                 # (a backchannel, then the customer's "hello? are you still there?": the
                 # customer was left waiting on the agent)
@@ -122,7 +122,7 @@ class HoldDetector(Detector[HoldSpec]):
             for timed_hold in timed_holds(ctx.transcript, std.silence_seconds, gaps=ctx.gaps):
                 j = timed_hold["request_turn"]
                 if self._customer_paused(ctx, timed_hold["before_turn"]) or \
-                        self._customer_answers(ctx, timed_hold["before_turn"]):
+                        self._customer_answers(ctx, timed_hold["before_turn"], letters, ask):
                     continue
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
@@ -250,7 +250,7 @@ class HoldDetector(Detector[HoldSpec]):
                    for start, end, _ in asks):
                 out.append((a, "announced"))
             elif (not between or (_WAIT_CUE.search(text) and (
-                    _GOING_TO.search(text) or _LIKE_TO.search(text)))) and any(
+                    _GOING_TO.search(text) or _WOULD_OR_CAN.search(text)))) and any(
                     _opens(turns[b].text, start, end) for start, end, _ in ctx.find(thanks, b)):
                 # (after "ok thanks", a closing's thanks: no hold; after the customer's yes, a
                 # thanks for the wait opening the agent's answer when the agent spoke of one:
@@ -259,15 +259,17 @@ class HoldDetector(Detector[HoldSpec]):
                 out.append((a, "thanked"))
         return out
 
-    def _customer_answers(self, ctx: Context, before: int, seconds: float = 0.0) -> bool:
+    def _customer_answers(self, ctx: Context, before: int, letters: bool, ask: CompiledRule,
+                          seconds: float = 0.0) -> bool:
         """Whether the silence before turn `before` is the customer's: the agent spoke right
         before it and the customer ends it, after a question ("Can you see it in your app
         yet?" / 40 s / "yes, it's there") or in a typed channel, where the time before a
         reply is the customer reading, acting and typing; not where that reply only asks whether
         anyone is there after `_TYPED_PROMPT_SECONDS` or more (`seconds`) and the agent's turn
-        before was a bare acknowledgement or said it would go and check ("Got it." / three
-        minutes / "hello??": the customer was left waiting; "Sent to your email." left nobody
-        waiting)."""
+        before was a bare acknowledgement or said it would go and check (`ask`) ("Got it." /
+        three minutes / "hello??": the customer was left waiting; "Sent to your email." left
+        nobody waiting). `letters`: the conversation is one of letters (`_asynchronous`), where
+        no chase makes a hold."""
         turns = ctx.transcript.turns
         if not (before >= 1 and turns[before].speaker != self.standard.speaker
                 and turns[before - 1].speaker == self.standard.speaker):
@@ -278,10 +280,10 @@ class HoldDetector(Detector[HoldSpec]):
             return False
         text, said = turns[before].text, turns[before - 1].text
         waiting = (seconds >= _TYPED_PROMPT_SECONDS and _may_ask_presence(text)
-                   and _prompted(text) and not _asynchronous(ctx)
+                   and _prompted(text) and not letters
                    and ((ctx.annotations[before - 1].n_words <= _ACK_WORDS
                          and not _DONE.search(said))
-                        or bool(ctx.find(self.rule("ask_or_explain"), before - 1))))
+                        or bool(ctx.find(ask, before - 1))))
         return not waiting
 
     def _no_wait(self, ctx: Context, i: int, agent_turns: list[int]) -> bool:
@@ -509,7 +511,7 @@ _GOING_TO = re.compile(
 #: a wait's length, a hold only when the agent comes back thanking the customer for it (not
 #: "I'd like to check a few details with you, it takes a minute. OK?" / "sure" / "what's your
 #: date of birth?")
-_LIKE_TO = re.compile(r"(?i)\b(?:i|we)(?:(?:'?d| would) like to| can)\b")
+_WOULD_OR_CAN = re.compile(r"(?i)\b(?:i|we)(?:(?:'?d| would) like to| can)\b")
 #: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever".
 _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
