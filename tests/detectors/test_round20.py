@@ -58,8 +58,11 @@ def _check(question: str, answer: str = "yes") -> csnlp.StandardResult:
     # a request, and a choice offered, not checks
     ("are you able to send me a photo of the router now", MISSED),
     ("would another day or a shorter visit suit you", MISSED),
+    # (round 23) an arrangement offered is a check, as the writers of waves 3 and 20 read it
+    # ("Would the Thursday afternoon flight suit you?", "would a courier bringing it thursday
+    # morning work for you"); round twenty's review had read it as an offer
+    ("would a courier collection on monday morning suit you", MET),
     # (review) requests, offers and consent asked, not checks
-    ("would a courier collection on monday morning suit you", MISSED),
     ("have you got the receipt handy?", MISSED),
     ("do you feel comfortable with us keeping your card on file?", MISSED),
     ("are you able to print a label at home now?", MISSED),

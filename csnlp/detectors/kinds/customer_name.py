@@ -355,6 +355,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and not _spoken_of(words, k)
                     and not _read_back(words, k, wanted)
                     and not (k >= 1 and words[k - 1] in _POSSESSORS)
+                    # a possessive after it speaks of the person ("Mrs Nowak's permit has been
+                    # renewed", to her son who wrote in)
+                    and text[e:e + 2] not in ("'s", "’s")
                     and not _this_one(words, k, text, ann.spans)
                     and (w not in _WORD_NAMES and w not in _stop_words() and w not in joined
                          or _addressed(words, k, text, s, e)
@@ -477,6 +480,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         the name (a profile, a handle, the account), so it was known and used. Only typed: in
         speech a word after "thanks" or "okay" is as often no name."""
         turns = ctx.transcript.turns
+        handles: list[str] | None = None
         for i in leading:
             text = turns[i].text
             if not _cased(text) or not _may_greet(text, ctx.annotations[i].words):
@@ -485,6 +489,14 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 word = m.group(1).lower()
                 if (not _echo_candidate(word) or len(word) < 3
                         or _COMPANY_PAIR.match(text, m.end(1))):
+                    continue
+                # a name read off the customer's handle is a guess, not a name known ("Hi
+                # Maria!" to @maria_lopez88: a handle is not a name)
+                if handles is None:
+                    handles = [part for j in ctx.turns_of("customer")
+                               for h in _HANDLE.findall(turns[j].text)
+                               for part in re.split(r"[^a-z]+", h.lower()) if part]
+                if any(part.startswith(word) for part in handles):
                     continue
                 if own is None:
                     own = self._agent_names(ctx)
@@ -958,6 +970,10 @@ _SHORT_MIN_CUT = 2
 #: A surname after a title may differ by one letter in speech recognition ("miss novak" for
 #: Nowak): names this long or longer.
 _TITLED_MIN_LETTERS = 4
+#: A first name may lose or gain its last letter in speech recognition after a word that
+#: addresses someone ("thanks tomas" to Tomasz): names this long or longer, in the addressed
+#: form too.
+_FIRST_OFF_MIN_LETTERS = 5
 
 
 #: Words after a titled name that speak of the person, not to them ("my manager mr hall will
@@ -1015,6 +1031,13 @@ def _variant(ann, text: str, known: dict[str, Evidence | None], firsts: set[str]
             name = next((f for f in firsts if len(f) >= len(word) + _SHORT_MIN_CUT
                          and f.startswith(word) and not f.startswith(word + after)
                          and f in known), None)
+            # ... or, in speech, a first name one letter short or long at its end ("thanks
+            # tomas" to Tomasz); not a word one letter changed ("okay grand" to Grant, "right
+            # sadly" to Sally, "right charges can take a few days" to Charles)
+            if name is None and not cased and len(word) >= _FIRST_OFF_MIN_LETTERS:
+                name = next((f for f in firsts if f in known and len(f) >= _FIRST_OFF_MIN_LETTERS
+                             and abs(len(f) - len(word)) == 1
+                             and (f.startswith(word) or word.startswith(f))), None)
         if (name is None and not cased and before in _TITLES and not _spoken_of(words, k)
                 and len(word) >= _TITLED_MIN_LETTERS and _title_addresses(words, k)
                 and after not in _OF_SOMEONE):
@@ -1380,10 +1403,16 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                 continue
             # (a self-named word that is also a common one passed `_self_named`)
             common_ok = rx is _SELF_NAMED
+            # ... as is a first name that is a function word or a month signing a message
+            # with the surname after it ("Thanks,\nWill Adeyinka", "Best,\nMay Lindqvist")
+            signed_aux = (rx in (_SIGNATURE, _LINE_SIGNOFF, _INLINE_SIGNATURE)
+                          and len(words) >= 2 and words[0] in _AUX_NAMES)
             if (words and all(p[:1].isupper() for p in parts if p.lower() not in _PARTICLES)
-                    and all(_may_be_name(w) and w not in _NOT_TYPED_NAMES
-                            and (common_ok or w not in _stop_words()) for w in words)
-                    and not any(p.lower() in _NOT_TYPED_NAMES for p in parts)):
+                    and all((signed_aux and w == words[0]) or (
+                        _may_be_name(w) and w not in _NOT_TYPED_NAMES
+                        and (common_ok or w not in _stop_words())) for w in words)
+                    and not any(p.lower() in _NOT_TYPED_NAMES
+                                and not (signed_aux and p.lower() == words[0]) for p in parts)):
                 found.append((m.start(group), m.end(group), tuple(words)))
     return tuple(found)
 
@@ -1625,6 +1654,8 @@ def _may_address(text: str, words: list[str]) -> bool:
 
 #: A typed greeting or thanks to a capitalised name closing its phrase ("Hi Hazel,", "Thanks,
 #: Mr Oduya!", "Dear Ines and Pedro,"); group 1 the (first) name.
+#: A social-media handle in a customer's message ("@maria_lopez88").
+_HANDLE = re.compile(r"(?<![\w.])@([\w.]{2,30})")
 _TYPED_VOCATIVE = re.compile(
     r"(?:^|(?<=[\s,.!?]))(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Dd]ear|[Tt]hanks|[Tt]hank you|"
     r"[Mm]any thanks|[Gg]ood (?:morning|afternoon|evening)|[Mm]orning|[Cc]heers)[ \t]*,?[ \t]+"

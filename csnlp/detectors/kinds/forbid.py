@@ -52,7 +52,8 @@ class ForbidDetector(Detector[ForbidSpec]):
         turns = ctx.transcript.turns
         found = [ctx.evidence(i, span) for i in indices for span in ctx.find(rule, i)
                  if own_words(turns[i].text, span[0], span[1])
-                 and not _echoed(ctx, i, span[0], span[1])]
+                 and not _echoed(ctx, i, span[0], span[1])
+                 and not _reported(ctx, i, span[0], span[1])]
         if found:
             listed = ", ".join(f"{quote(e.text, 30)} (turn {e.turn_index + 1})"
                                for e in found[:3])
@@ -63,6 +64,13 @@ class ForbidDetector(Detector[ForbidSpec]):
 
 
 _WORD = re.compile(r"[\w'’]+")
+#: What reports another's words before them: "when you say it's", "you called it", "what you
+#: mean by", "you said the app was" (to the phrase, in its sentence).
+_REPORTING = re.compile(
+    r"\byou(?:['’]ve| have)?[ \t]+(?:say|said|says|call|called|describe|described|mean[ \t]+by|"
+    r"wrote|write|mention|mentioned)\b(?:[ \t]+(?:it|that|this|them|they|(?:the|your|our)"
+    r"[ \t]+[\w'’-]+))?(?:['’]s|['’]re|[ \t]+(?:is|was|are|were|being))?[ \t]*[\"'“‘]?[ \t]*\Z",
+    re.IGNORECASE)
 
 
 def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
@@ -85,5 +93,26 @@ def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
         words = [w.lower() for w in _WORD.findall(turn.text)]
         n = len(phrase)
         if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] of turn `index` report what another speaker said
+    before, right after a verb of saying: "When you say it's crap, is it the login ..." to a
+    customer who called the app crap (not "you said it's fine but it's crap": the words are
+    the speaker's own unless the other speaker used them)."""
+    text = ctx.transcript.turns[index].text
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    if _REPORTING.search(text, sentence_start, start) is None:
+        return False
+    phrase = [w.lower() for w in _WORD.findall(text[start:end])]
+    speaker = ctx.transcript.turns[index].speaker
+    n = len(phrase)
+    for turn in ctx.transcript.turns[:index]:
+        if turn.speaker == speaker:
+            continue
+        words = [w.lower() for w in _WORD.findall(turn.text)]
+        if n and any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
             return True
     return False

@@ -220,7 +220,8 @@ class HoldDetector(Detector[HoldSpec]):
         for a, b in pairwise(agent_turns):
             if turns[a].start is not None and turns[b].start is not None:
                 continue  # timed: the silences tell
-            between = range(a + 1, b)
+            # (the agent's own noise or backchannel between is no reply: "<unk>", "mm")
+            between = [k for k in range(a + 1, b) if turns[k].speaker != self.standard.speaker]
             # the customer's last word only asks whether anyone is there, or one of theirs
             # chases with how long they have waited ("are you still there?? been 10 min"; not
             # in letters: e-mail, SMS, social)
@@ -549,15 +550,16 @@ _WAIT_SAID = re.compile(
 
 
 #: Courtesy about the wait: "Thanks for your patience.", "Appreciate your patience!", "Sorry
-#: for the delay.", "I'll be as quick as I can.", "Please stay on the chat.", "Don't go
-#: anywhere!", "Sorry about this."
+#: for the delay.", "I'll be as quick as I can.", "Please stay on the chat.", "please stay
+#: with me", "Don't go anywhere!", "Sorry about this."
 _WAIT_COURTESY = re.compile(
     r"(?i)\b(?:thanks?(?: you)?(?: so much| very much)? for (?:your |the )?(?:patience|waiting|"
     r"holding|bearing with (?:me|us)|understanding)|(?:i |we )?(?:really |do )?appreciate "
     r"(?:your|the) (?:patience|wait)|(?:i['’]m |we['’]re )?(?:so |very |really )?sorry "
     r"(?:for|about) (?:the |this |that )?(?:delay|wait|this|that)|(?:i|we)['’]ll be (?:as )?"
     r"(?:quick|fast|brief)(?: as (?:i|we) can)?|(?:please )?(?:stay|remain) (?:on|in) (?:the )?"
-    r"(?:chat|line|call)|don['’]?t go anywhere|bear with (?:me|us))\b")
+    r"(?:chat|line|call)|(?:please )?stay with (?:me|us)|don['’]?t go anywhere|"
+    r"bear with (?:me|us))\b")
 
 
 def _only_the_wait(sentence: str) -> bool:
