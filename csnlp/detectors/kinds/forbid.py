@@ -86,15 +86,7 @@ def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
         return False
     phrase = [w.lower() for w in _WORD.findall(text[start:end])] + [
         after.group(1).lower(), after.group(2).lower()]
-    speaker = turns[index].speaker
-    for turn in turns[:index]:
-        if turn.speaker == speaker:
-            continue
-        words = [w.lower() for w in _WORD.findall(turn.text)]
-        n = len(phrase)
-        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
-            return True
-    return False
+    return _said_before(ctx, index, phrase)
 
 
 def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
@@ -106,10 +98,15 @@ def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     if _REPORTING.search(text, sentence_start, start) is None:
         return False
-    phrase = [w.lower() for w in _WORD.findall(text[start:end])]
-    speaker = ctx.transcript.turns[index].speaker
-    n = len(phrase)
-    for turn in ctx.transcript.turns[:index]:
+    return _said_before(ctx, index, [w.lower() for w in _WORD.findall(text[start:end])])
+
+
+def _said_before(ctx: Context, index: int, phrase: list[str]) -> bool:
+    """Whether another speaker said the words of `phrase` (lower case), in a row, in a turn
+    before turn `index`."""
+    turns = ctx.transcript.turns
+    speaker, n = turns[index].speaker, len(phrase)
+    for turn in turns[:index]:
         if turn.speaker == speaker:
             continue
         words = [w.lower() for w in _WORD.findall(turn.text)]
