@@ -510,19 +510,14 @@ _REVIEW_2 = [
 ]
 
 
-@pytest.mark.parametrize("standard, channel, turns, status", CASES,
-                         ids=[f"{c[0]}-{k}" for k, c in enumerate(CASES)])
+#: Every case above, named by where it comes from: written for the tests, the first review or the
+#: second.
+_ALL = ([(f"{c[0]}-{k}", c) for k, c in enumerate(CASES)]
+        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)]
+        + [(f"review2-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW_2)])
+
+
+@pytest.mark.parametrize("standard, channel, turns, status", [c for _, c in _ALL],
+                         ids=[name for name, _ in _ALL])
 def test_round23_mechanisms(standard, channel, turns, status):
-    assert_verdict(standard, channel, turns, status)
-
-
-@pytest.mark.parametrize("standard, channel, turns, status", _REVIEW,
-                         ids=[f"review-{c[0]}-{k}" for k, c in enumerate(_REVIEW)])
-def test_round23_review(standard, channel, turns, status):
-    assert_verdict(standard, channel, turns, status)
-
-
-@pytest.mark.parametrize("standard, channel, turns, status", _REVIEW_2,
-                         ids=[f"review2-{c[0]}-{k}" for k, c in enumerate(_REVIEW_2)])
-def test_round23_second_review(standard, channel, turns, status):
     assert_verdict(standard, channel, turns, status)

@@ -1310,11 +1310,6 @@ _GREETING_DOT_NAME = re.compile(
     r"emailing|contacting|getting in touch|reaching out|after|about|following up)\b)")
 #: The most words of a bare ask for a name ("okay go on name", "Sure. Name on the policy?").
 _BARE_ASK_WORDS = 6
-#: Someone else the caller speaks of: a name asked for bare after it is theirs.
-_THIRD_PARTY = re.compile(
-    r"(?i)\b(?:my|our|his|her|their) (?:partner|wife|husband|son|daughter|mum|mom|mother|dad|"
-    r"father|friend|colleague|boss|child|kid|brother|sister|gran|nan|grandma|grandad|flatmate|"
-    r"tenant|employee|cat|dog|pet)\b")
 #: A name said to be someone else's ("it's under my wife's name, Priya Shah"): no typed name
 #: is read from the message.
 _ANOTHERS = re.compile(
@@ -1698,9 +1693,13 @@ _SELF_NAMING = frozenset("here from speaking calling at with".split())
 #: People a caller may speak for or of ("calling for my mum joan harper"): a name after one
 #: is theirs.
 _OTHERS = frozenset("""mum mom mother dad father husband wife partner son daughter brother sister
-friend colleague boss manager grandma grandmother grandad grandfather nan aunt uncle cousin
-neighbour neighbor tenant landlord client customer child kid kids baby his her their
-""".split())
+friend colleague boss manager grandma grandmother grandad grandfather gran nan aunt uncle cousin
+neighbour neighbor tenant landlord flatmate employee client customer child kid kids baby cat
+dog pet his her their""".split())
+#: Someone else the caller speaks of (one of `_OTHERS` after a possessive): a name asked for
+#: bare after it is theirs ("i need to add my partner" / "go on name").
+_THIRD_PARTY = re.compile(r"(?i)\b(?:my|our|his|her|their) (?:"
+                          + "|".join(sorted(_OTHERS - {"his", "her", "their"})) + r")\b")
 #: Months and their short forms, names too ("Jun", "Jan", "August").
 _MONTHS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
