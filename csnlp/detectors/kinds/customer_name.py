@@ -331,6 +331,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         sources = list(dict.fromkeys(e for e in known.values() if e is not None))
         indices = ctx.window(std.speaker, std.window)
         wanted = frozenset(names)
+        kin: frozenset[tuple[str, str]] | None = None
         sounds = _sounds(names)
         for i in indices:
             ann = ctx.annotations[i]
@@ -348,13 +349,18 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
+            if kin is None:
+                kin = _kin(ctx, wanted, firsts) if named else frozenset()
             hits = [(s, e, w) for k, (w, (s, e)) in enumerate(zip(words, ann.spans,
                                                                      strict=True))
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
                     and _said_after(known[w], i, std.speaker)
-                    and not _spoken_of(words, k)
+                    and not _spoken_of(words, k, text, s, e)
                     and not _read_back(words, k, wanted)
                     and not (k >= 1 and words[k - 1] in _POSSESSORS)
+                    # the surname after another first name the customer gave it with: a
+                    # relative ("so that's temi adeyemi as a named driver", to Olu Adeyemi)
+                    and not (k >= 1 and (words[k - 1], w) in kin)
                     # a possessive after it speaks of the person ("Mrs Nowak's permit has been
                     # renewed", to her son who wrote in)
                     and text[e:e + 2] not in ("'s", "’s")
@@ -771,10 +777,37 @@ def _this_one(words: list[str], k: int, text: str, spans: Sequence[tuple[int, in
     return k + 1 < len(words) and words[k + 1] in _SELF_AFTER
 
 
-def _spoken_of(words: list[str], k: int) -> bool:
+def _kin(ctx: Context, names: frozenset[str], firsts: set[str]) -> frozenset[tuple[str, str]]:
+    """The customer's surname (a name word that is not a first name) after another name the
+    customer said it with, as (word, surname): someone of the family ("my daughter, temi
+    adeyemi", from Olu Adeyemi). Those two words in the agent's turn speak of that person."""
+    surnames = names - firsts
+    found: set[tuple[str, str]] = set()
+    for j in ctx.turns_of("customer") if surnames else ():
+        text = ctx.transcript.turns[j].text
+        words = _folded(ctx.annotations[j].words, text)
+        found.update((a, b) for a, b in pairwise(words)
+                     if b in surnames and a not in names and a.isalpha() and a not in _PARTICLES
+                     and a not in _stop_words() and a not in _TITLES)
+    return frozenset(found)
+
+
+def _spoken_of(words: list[str], k: int, text: str = "", start: int = 0, end: int = 0) -> bool:
     """Whether name word `k` follows a title that speaks of the person ("please tell mrs
-    acheson", "a letter for mr ali")."""
-    return k >= 2 and words[k - 1] in _TITLES and words[k - 2] in _SPOKEN_OF
+    acheson", "a letter for mr ali"); not when a comma sets the title off from the word before
+    it and the name ends its clause, the name said to the customer (`start`, `end`: where the
+    name word is in `text`: "anything else I can help with, Ms Rivers?"; not "I'll transfer you
+    to, let me see, Mr Nair in claims")."""
+    return (k >= 2 and words[k - 1] in _TITLES and words[k - 2] in _SPOKEN_OF
+            and not (_TITLE_SET_OFF.search(text, 0, start)
+                     and _CLAUSE_END.match(text, end) is not None))
+
+
+#: A title set off by a comma (or a dash) from the words before it, ending where its name begins.
+_TITLE_SET_OFF = re.compile(r"[,;:–—]\s*(?:mr|mrs|ms|miss|mister|missus|dr|doctor|dear)\.?\s+$",
+                            re.IGNORECASE)
+#: The end of a clause after a name: a stop, a question mark, a comma, the end of the text.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.?!,;]|\Z)")
 
 
 def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> bool:
@@ -787,7 +820,7 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
     before = words[k - 1]
     if before in _TITLES:
         # "thank you mrs okafor", not "please tell mrs acheson to ...", "for mr ali"
-        return not _spoken_of(words, k)
+        return not _spoken_of(words, k, text, start, end)
     if before == "you" and words[k - 2] == "thank":
         before = "thanks"
     # "thanks so much joy", "thank you very much hope"
@@ -1297,8 +1330,18 @@ _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z"
 #: ... with a full name, only in the message opening the conversation ("... acct ending 2290.
 #: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
 #: place the customer names ("... it keeps disconnecting. Galaxy Buds").
+#: (round 24) A job title after it, and the company, are still the signature ("... Can you help
+#: urgently? Matteo Russo, Lead Engineer, Pixelhaus").
 _LAST_NAME_SIGNATURE = re.compile(
-    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})[ \t]*\Z")
+    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})"
+    r"(?:[ \t]*,(?=[ \t]*(?:[A-Z][\w&-]*[ \t]+){0,3}(?:Engineer|Manager|Director|Lead|Head|"
+    r"Officer|Owner|Founder|CEO|CTO|CFO|COO|Coordinator|Assistant|Administrator|Admin|"
+    r"Accountant|Analyst|Developer|Consultant|Secretary|Treasurer|Partner|President|"
+    r"Supervisor|Architect|Designer|Buyer|Clerk|Chair|Principal)\b)[^.!?\n]{1,60})?[ \t]*\Z")
+#: What a message says before a full name that is someone else's details, not its signature.
+_ANOTHERS_DETAILS = re.compile(r"\b(?:contact|user|users|the following|as follows|below|"
+                               r"add|added|adding|new (?:member|driver|holder|signatory))\b",
+                               re.IGNORECASE)
 #: ... or a greeting as a sentence, the name as the next, then the caller saying why they
 #: call ("Hi. Miles Brennan. I'm calling about ..."; not "Hi. Samsung Galaxy. My screen
 #: cracked", "Hello. Flight BA117. It got cancelled.").
@@ -1395,6 +1438,10 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
             if rx is _SELF_NAMED and not _self_named(words, m):
+                continue
+            # a full name closing a message that asks to add someone is that person's ("Please
+            # update our billing contact to the following? Mark Chen, Finance Manager, Vertex")
+            if rx is _LAST_NAME_SIGNATURE and _ANOTHERS_DETAILS.search(text, 0, m.start(group)):
                 continue
             # (a self-named word that is also a common one passed `_self_named`)
             common_ok = rx is _SELF_NAMED

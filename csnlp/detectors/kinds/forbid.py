@@ -64,12 +64,13 @@ class ForbidDetector(Detector[ForbidSpec]):
 
 
 _WORD = re.compile(r"[\w'’]+")
-#: What reports another's words before them: "when you say it's", "you called it", "what you
-#: mean by", "you said the app was" (to the phrase, in its sentence).
+#: What reports another's words before them: "when you say it's", "you called it (a)", "you
+#: described it as", "what you mean by", "you said the app was" (to the phrase, in its sentence).
 _REPORTING = re.compile(
     r"\byou(?:['’]ve| have)?[ \t]+(?:say|said|says|call|called|describe|described|mean[ \t]+by|"
     r"wrote|write|mention|mentioned)\b(?:[ \t]+(?:it|that|this|them|they|(?:the|your|our)"
-    r"[ \t]+[\w'’-]+))?(?:['’]s|['’]re|[ \t]+(?:is|was|are|were|being))?[ \t]*[\"'“‘]?[ \t]*\Z",
+    r"[ \t]+[\w'’-]+))?(?:['’]s|['’]re|[ \t]+(?:is|was|are|were|being))?"
+    r"(?:[ \t]+as)?(?:[ \t]+(?:a|an))?[ \t]*[\"'“‘]?[ \t]*\Z",
     re.IGNORECASE)
 
 

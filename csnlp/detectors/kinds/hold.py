@@ -45,7 +45,7 @@ from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase
 
 if TYPE_CHECKING:
-    from csnlp.nlp.pipeline import CompiledRule
+    from csnlp.nlp.pipeline import CompiledRule, Span
 
 
 class HoldSpec(StandardBase):
@@ -176,7 +176,8 @@ class HoldDetector(Detector[HoldSpec]):
         bad = 0
         for n, episode in enumerate(episodes):
             evidence.extend(holds[i] for i in episode)
-            asked = next(((i, s) for i in episode for s in ctx.find(ask, i)), None)
+            asked = (next(((i, s) for i in episode for s in ctx.find(ask, i)), None)
+                     or _asked_just_before(ctx, episode[0], agent_turns, holds, ask))
             if asked:
                 evidence.append(ctx.evidence(*asked, role=EvidenceRole.ASK))
             # the thanks comes back with the customer, before the next hold begins: "okay,
@@ -485,6 +486,27 @@ _ASKS_CUSTOMER = re.compile(
 _TRANSFER = re.compile(
     r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
     r"pass(?:ing)? you (?:over|on))\b")
+def _asked_just_before(ctx: Context, start: int, agent_turns: list[int],
+                       holds: dict[int, Evidence], ask: CompiledRule) -> tuple[int, Span] | None:
+    """The ask in the agent's turn before a hold's first turn, when that turn speaks of a wait
+    (`_WAIT_WORDS`) and nothing but the customer's short consent comes between ("Is it okay if
+    I put you on a short hold?" / "Sure" / "Thank you, back shortly." / 105 s): the hold asked
+    for, then begun (not another leave asked: "do you mind if i record this call" / "that's
+    fine")."""
+    prev = max((j for j in agent_turns if j < start), default=None)
+    if prev is None or prev in holds or not _WAIT_WORDS.search(ctx.transcript.turns[prev].text):
+        return None
+    if any(ctx.annotations[j].n_words > _CONSENT_WORDS for j in range(prev + 1, start)):
+        return None
+    spans = ctx.find(ask, prev)
+    return (prev, spans[0]) if spans else None
+
+
+#: What a turn asking for a hold speaks of: the hold, the wait, its length, a transfer.
+_WAIT_WORDS = re.compile(r"\b(?:hold|holding|wait|waiting|minutes?|moments?|seconds?|secs?|"
+                         r"transfer|put you through|connect you)\b", re.IGNORECASE)
+#: The most words of a customer's consent to a hold ("Sure", "Go ahead", "yes that's fine").
+_CONSENT_WORDS = 4
 #: The most words of an agent's acknowledgement before a silence ("Got it.", "Checking now.").
 _ACK_WORDS = 3
 #: ... not one that says the thing is done ("Sent.", "All sorted.", "Done, refund issued.").

@@ -339,8 +339,21 @@ def _answered_before(ctx: Context, replies: list[int], index: int, response,
     before = [j for j in replies if j < index]
     if not before or not said or said[0] > before[-1]:
         return None
+    # praise said as a sentence of its own, in a turn read as upset, is sarcasm at what the
+    # apology's turn said ("Wonderful. Another 6 weeks." after "... around 6 more weeks"): a
+    # new grievance, not the old one still told
+    if _SARCASTIC_PRAISE.search(ctx.transcript.turns[index].text):
+        return None
     spans = ctx.find(response, before[-1])
     return (before[-1], spans[0]) if spans else None
+
+
+#: Praise as a sentence of its own, opening or closing a turn: "Wonderful.", "Oh great.",
+#: "Brilliant!" (not "Great, thanks", "Perfect, that works").
+_SARCASTIC_PRAISE = re.compile(
+    r"(?:\A\W*|[.!?][ \t]+)(?:oh[ ,]+|just[ ,]+|really[ ,]+)?(?:wonderful|great|brilliant|"
+    r"fantastic|perfect|lovely|marvell?ous|terrific|super|excellent|awesome|splendid|fabulous)"
+    r"(?:[.!]+(?![ \t]*(?:thank|thx|cheers|ta\b))|\Z)", re.IGNORECASE)
 
 
 @register("respond")
