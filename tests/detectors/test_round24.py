@@ -66,6 +66,14 @@ CASES = [
                                       "to the policy"),
                                 ("A", "okay mister okoro thats done from today"),
                                 ("C", "yes")], "met"),
+    # (the relative read however the agent's turns before it were skipped: a placeholder in
+    # the first)
+    ("customer_name", "phone", [("A", "hello fairway motor insurance [NAME] speaking"),
+                                ("C", "hi my name is femi okoro i want to add my son tunde okoro "
+                                      "to the policy"),
+                                ("A", "thanks for waiting"),
+                                ("A", "okay so thats tunde okoro from today"),
+                                ("C", "yes")], "missed"),
     ("customer_name", "phone", [("A", "good morning city water"),
                                 ("C", "hi the bill is in my partners name but im grace his "
                                       "wife im on the account"),

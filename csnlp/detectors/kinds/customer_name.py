@@ -349,8 +349,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if not named and not sounded and not _may_mask(text):
                 continue
             own = self._own_spans(ctx, i)
-            if kin is None:
-                kin = _kin(ctx, wanted, firsts) if named else frozenset()
+            if named and kin is None:
+                kin = _kin(ctx, wanted, firsts)
+            relatives = kin or frozenset()
             hits = [(s, e, w) for k, (w, (s, e)) in enumerate(zip(words, ann.spans,
                                                                      strict=True))
                     if w in wanted and not any(a <= s < b for a, b, _ in own)
@@ -360,7 +361,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and not (k >= 1 and words[k - 1] in _POSSESSORS)
                     # the surname after another first name the customer gave it with: a
                     # relative ("so that's temi adeyemi as a named driver", to Olu Adeyemi)
-                    and not (k >= 1 and (words[k - 1], w) in kin)
+                    and not (k >= 1 and (words[k - 1], w) in relatives)
                     # a possessive after it speaks of the person ("Mrs Nowak's permit has been
                     # renewed", to her son who wrote in)
                     and text[e:e + 2] not in ("'s", "’s")
