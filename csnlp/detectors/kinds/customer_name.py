@@ -804,8 +804,9 @@ def _spoken_of(words: list[str], k: int, text: str = "", start: int = 0, end: in
                      and _CLAUSE_END.match(text, end) is not None))
 
 
-#: A title set off by a comma (or a dash) from the words before it, ending where its name begins.
-_TITLE_SET_OFF = re.compile(r"[,;:–—]\s*(?:mr|mrs|ms|miss|mister|missus|dr|doctor|dear)\.?\s+$",
+#: A title (`_TITLES`) set off by a comma (or a dash) from the words before it, ending where its
+#: name begins.
+_TITLE_SET_OFF = re.compile(r"[,;:–—]\s*(?:" + "|".join(sorted(_TITLES)) + r")\.?\s+$",
                             re.IGNORECASE)
 #: The end of a clause after a name: a stop, a question mark, a comma, the end of the text.
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.?!,;]|\Z)")
@@ -1695,10 +1696,10 @@ def _may_address(text: str, words: list[str]) -> bool:
         not cased or _CAPITAL_AFTER_WORD.search(text) is not None)
 
 
-#: A typed greeting or thanks to a capitalised name closing its phrase ("Hi Hazel,", "Thanks,
-#: Mr Oduya!", "Dear Ines and Pedro,"); group 1 the (first) name.
 #: A social-media handle in a customer's message ("@maria_lopez88").
 _HANDLE = re.compile(r"(?<![\w.])@([\w.]{2,30})")
+#: A typed greeting or thanks to a capitalised name closing its phrase ("Hi Hazel,", "Thanks,
+#: Mr Oduya!", "Dear Ines and Pedro,"); group 1 the (first) name.
 _TYPED_VOCATIVE = re.compile(
     r"(?:^|(?<=[\s,.!?]))(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Dd]ear|[Tt]hanks|[Tt]hank you|"
     r"[Mm]any thanks|[Gg]ood (?:morning|afternoon|evening)|[Mm]orning|[Cc]heers)[ \t]*,?[ \t]+"

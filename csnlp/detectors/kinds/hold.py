@@ -486,25 +486,10 @@ _ASKS_CUSTOMER = re.compile(
 _TRANSFER = re.compile(
     r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
     r"pass(?:ing)? you (?:over|on))\b")
-def _asked_just_before(ctx: Context, start: int, agent_turns: list[int],
-                       holds: dict[int, Evidence], ask: CompiledRule) -> tuple[int, Span] | None:
-    """The ask in the agent's turn before a hold's first turn, when that turn speaks of a wait
-    (`_WAIT_WORDS`) and nothing but the customer's short consent comes between ("Is it okay if
-    I put you on a short hold?" / "Sure" / "Thank you, back shortly." / 105 s): the hold asked
-    for, then begun (not another leave asked: "do you mind if i record this call" / "that's
-    fine")."""
-    prev = max((j for j in agent_turns if j < start), default=None)
-    if prev is None or prev in holds or not _WAIT_WORDS.search(ctx.transcript.turns[prev].text):
-        return None
-    if any(ctx.annotations[j].n_words > _CONSENT_WORDS for j in range(prev + 1, start)):
-        return None
-    spans = ctx.find(ask, prev)
-    return (prev, spans[0]) if spans else None
-
-
-#: What a turn asking for a hold speaks of: the hold, the wait, its length, a transfer.
-_WAIT_WORDS = re.compile(r"\b(?:hold|holding|wait|waiting|minutes?|moments?|seconds?|secs?|"
-                         r"transfer|put you through|connect you)\b", re.IGNORECASE)
+#: What a turn asking for a hold speaks of: the hold, the wait, its length (or a transfer,
+#: `_TRANSFER`).
+_WAIT_WORDS = re.compile(r"\b(?:hold|holding|wait|waiting|minutes?|moments?|seconds?|secs?)\b",
+                         re.IGNORECASE)
 #: The most words of a customer's consent to a hold ("Sure", "Go ahead", "yes that's fine").
 _CONSENT_WORDS = 4
 #: The most words of an agent's acknowledgement before a silence ("Got it.", "Checking now.").
@@ -700,3 +685,22 @@ def _episodes(hold_turns: list[int], agent_turns: list[int],
         else:
             out.append([i])
     return out
+
+
+def _asked_just_before(ctx: Context, start: int, agent_turns: list[int],
+                       holds: dict[int, Evidence], ask: CompiledRule) -> tuple[int, Span] | None:
+    """The ask in the agent's turn before a hold's first turn, when that turn speaks of a wait or
+    a transfer (`_WAIT_WORDS`, `_TRANSFER`) and nothing but the customer's short consent comes
+    between ("Is it okay if I put you on a short hold?" / "Sure" / "Thank you, back shortly." /
+    105 s): the hold asked for, then begun (not another leave asked: "do you mind if i record
+    this call" / "that's fine")."""
+    prev = max((j for j in agent_turns if j < start), default=None)
+    if prev is None or prev in holds:
+        return None
+    text = ctx.transcript.turns[prev].text
+    if not (_WAIT_WORDS.search(text) or _TRANSFER.search(text)):
+        return None
+    if any(ctx.annotations[j].n_words > _CONSENT_WORDS for j in range(prev + 1, start)):
+        return None
+    spans = ctx.find(ask, prev)
+    return (prev, spans[0]) if spans else None
