@@ -74,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
                         "folder's always are)")
     args = parser.parse_args(argv)
     show = args.show_disagreements or args.dir.resolve() not in (DEFAULT_DIR, BLIND_DIR)
+    try:
+        csnlp.load_standards(args.standards)  # a pack that does not load stops the run here,
+    except csnlp.StandardsError as exc:      # not once per case
+        print(f"paraphrases: {exc}", file=sys.stderr)
+        return 2
 
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_standard: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -496,11 +496,21 @@ def _lower_token(token: dict[str, Any]) -> dict[str, Any]:
 def _norm_value(value: Any) -> Any:
     """A word test's value with its literal words normalised like turn words."""
     if isinstance(value, str):
-        return _norm_literal(value)
+        forms = _literal_forms(value)
+        return forms[0] if len(forms) == 1 else {"IN": forms}
     if isinstance(value, dict):
-        return {k: ([_norm_literal(v) for v in vs] if k in ("IN", "NOT_IN") else vs)
+        return {k: ([f for v in vs for f in _literal_forms(v)] if k in ("IN", "NOT_IN") else vs)
                 for k, vs in value.items()}
     return value
+
+
+def _literal_forms(value: str) -> list[str]:
+    """The turn words a pattern's literal word stands for: its normalised form, and for a
+    clitic ("'ve", "'ll") also the clitic itself, which turns keep after some words ("should've"
+    keeps "'ve", "you've" reads "have")."""
+    norm = _norm_literal(value)
+    raw = value.lower().replace("’", "'")
+    return [norm, raw] if raw[:1] == "'" and raw != norm else [norm]
 
 
 def _both(first: Any, second: Any) -> dict[str, Any] | None:
@@ -531,4 +541,10 @@ def _norm_literal(value: str) -> str:
     """A pattern's literal word, normalised like turn words (the sentinels stay as they are)."""
     if value in (BOT, EOT):
         return value
+    if value[:1] in ("'", "’") and len(value) > 1:
+        # a clitic ("'ve", "'ll", "'re"), normalised as it is after a word: on its own the
+        # tokenizer splits off its apostrophe ("'ve" -> "ve"), which no turn word is
+        words = normalise_phrase("you" + value)
+        if len(words) == 2 and words[0] == "you":
+            return words[1]
     return " ".join(normalise_phrase(value)) or value.lower()

@@ -147,8 +147,8 @@ def test_anchor_phrases_are_the_least_likely_literal_run_of_a_pattern():
 
 
 def test_a_pattern_is_tried_only_on_turns_holding_its_anchor_phrase(annotator):
-    """"this ... is" apart does not run the "this is <name>" pattern; "this is" together does,
-    and finds the name."""
+    """"this ... is" apart does not run the "this is <name>" pattern (nor any other: no
+    pattern's anchor is in "this one is blue"); "this is" together does, and finds the name."""
     calls = []
     for i, (anchors, matcher, label) in enumerate(annotator.pattern_matchers):
         class Spy:
@@ -161,7 +161,7 @@ def test_a_pattern_is_tried_only_on_turns_holding_its_anchor_phrase(annotator):
 
         annotator.pattern_matchers[i] = (anchors, Spy(matcher), label)
     try:
-        apart = annotator.annotate(["this one is fine"], ["agent"])[0]
+        apart = annotator.annotate(["this one is blue"], ["agent"])[0]
         assert calls == [] and not apart.matches
         together = annotator.annotate(["Hi, this is Priya."], ["agent"])[0]
         assert calls and "pattern:self_introduction" in together.matches

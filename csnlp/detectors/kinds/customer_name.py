@@ -88,6 +88,7 @@ for on in at to name names last first full ringing phoning regarding again wonde
 account booking order policy reservation under booked call calls me everyone everybody
 surname surnames forename forenames firstname lastname given family sur
 oh ah ha haha wow good great morning afternoon evening cheers actually right alright
+real legal proper
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -138,8 +139,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                      and _THIRD_PARTY.search(turns[customer[n - 1]].text)))
             # The caller names themselves once, in one turn ("I'm Kwabena, call me Kofi"); a
             # later "it is Smart Electric" answers another question.
+            cased = _cased(text)
             if named_at < 0:
-                cased = _cased(text)
                 spans = ctx.find(stated, i) + (ctx.find(stated_cased, i) if cased else [])
                 for span in spans:
                     if _possessive(ctx, i, span):
@@ -164,6 +165,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     if len(words) == 1 and (surname := _shared_surname(text, span[1], piece,
                                                                        words[0])):
                         words.append(surname)
+                    # ... or says it whole after ("I'm Amaru, by the way. Amaru Quispe.")
+                    elif len(words) == 1 and cased and (surname := _repeated_surname(
+                            text, span[1], typed[0])):
+                        words.append(surname)
                     if words and (not cased or _capitalised(piece, typed)
                                   or (_NAME_SAID.search(piece) is not None
                                       and not _cased(_sentence(text, span[0])))):
@@ -183,15 +188,19 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(text)
                               if a == signed.start(1)][:1]
-                # a bare name answering the agent's question, or ending a sentence the caller
-                # began in the turn before ("my name is uh" / "wei ling tan"); with the
-                # question, also beside a labelled part ("Nguyen. First name Thanh.")
-                if asked_before or (not found and n and customer[n - 1] == i - 1
-                                    and _NAME_CUT.search(turns[i - 1].text[-40:])):
-                    answered = _bare_name(ctx, i, cased)
-                    if answered and not any(set(answered[0]) <= set(words)
-                                            for words, _ev in found):
-                        found.append(answered)
+            # a bare name answering the agent's question, or ending a sentence the caller
+            # began in the turn before ("my name is uh" / "wei ling tan"); with the question,
+            # also beside a labelled part ("Nguyen. First name Thanh."), and after a name given
+            # already ("its booked under mercer" / "and the first name" / "dawn")
+            if (asked_before and (named_at < 0 or (_OWN_NAME_PART.search(turns[i - 1].text)
+                                                   and not any(_THIRD_PARTY.search(turns[j].text)
+                                                               for j in customer[:n]))))\
+                    or (named_at < 0 and not found and n and customer[n - 1] == i - 1
+                        and _NAME_CUT.search(turns[i - 1].text[-40:])):
+                answered = _bare_name(ctx, i, cased)
+                if answered and not any(set(answered[0]) <= set(words)
+                                        for words, _ev in found):
+                    found.append(answered)
             if found and named_at < 0:
                 named_at = n
             # a word said and spelled (three single letters or more: "k-a-t-e" is k, a, t, e)
@@ -366,6 +375,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     # renewed", to her son who wrote in)
                     and text[e:e + 2] not in ("'s", "’s")
                     and not _this_one(words, k, text, ann.spans)
+                    and not _colleague(words, k, text, e)
                     and (w not in _WORD_NAMES and w not in _stop_words() and w not in joined
                          or _addressed(words, k, text, s, e)
                          or (w in firsts and _addressed_by_known_name(words, k, text)))
@@ -691,7 +701,8 @@ norm herb honey melody harmony destiny trinity justice mercy patience charity ve
 star river rain storm brook reed rod nick max rocky sage jade opal coral ginger poppy candy
 fern olive basil bay clay bishop baker cook mason carter porter fisher archer miller hill wood
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
-march price rice bond ward church lane hall gill field park head cross rose""".split())
+march price rice bond ward church lane hall gill field park head cross rose precious blessing
+gift honor honour lucky happy serenity prudence modesty constance""".split())
 _TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
 #: ali", "let dr shah know").
@@ -748,7 +759,8 @@ _FAREWELLS = frozenset("bye goodbye cheers ciao".split())
 #: adjective the name would be a word after ("the final bill goodbye", "my colleague mark bye").
 _BEFORE_FAREWELL = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 tomorrow today tonight then now soon later again weekend week morning afternoon evening night
-day care thanks you okay alright right great perfect lovely brilliant cheers too""".split())
+day care thanks you okay alright right great perfect lovely brilliant cheers too yourself
+yourselves""".split())
 
 
 def _goodbye_ends(words: list[str], k: int) -> bool:
@@ -791,6 +803,32 @@ def _kin(ctx: Context, names: frozenset[str], firsts: set[str]) -> frozenset[tup
                      if b in surnames and a not in names and a.isalpha() and a not in _PARTICLES
                      and a not in _stop_words() and a not in _TITLES)
     return frozenset(found)
+
+
+def _colleague(words: list[str], k: int, text: str, end: int) -> bool:
+    """Whether name word `k` (ending at `end` in `text`) is the subject of a clause about
+    someone of a team ("ana from dispatch will ring you friday", "Dev in billing has approved
+    it"): the name, with no stop or comma after it, where they work, then a verb it is the
+    subject of (not "tom from what i can see ...", "priya in fact it was ...", "Sam, from
+    tomorrow it will ...")."""
+    return (k + 3 < len(words) and words[k + 1] in ("from", "in", "at", "on")
+            and re.match(r"[ \t]+\w", text[end:]) is not None
+            and words[k + 2] not in _NOT_A_PLACE
+            and not (words[k + 2] == "the" and words[k + 3] in _NOT_A_PLACE)
+            and any(w in _COLLEAGUE_VERBS for w in words[k + 2:k + 5]))
+
+
+#: Verbs whose subject is the colleague `_colleague` finds.
+_COLLEAGUE_VERBS = frozenset("""will would can could should may might must shall has had is was
+says said 'll""".split())
+#: Words after "from" / "in" / "at" / "on" that open an adverbial, not a team or a place ("from
+#: what I can see", "in fact", "at least", "on checking", "from the look of it", "from Monday").
+_NOT_A_PLACE = frozenset("""what fact short future present least most general particular case
+addition total theory practice fairness reality truth summary checking looking reflection top
+first now then today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december look
+sound start beginning end outset moment way system record records screen file notes my your
+this that which time""".split())
 
 
 def _spoken_of(words: list[str], k: int, text: str = "", start: int = 0, end: int = 0) -> bool:
@@ -1237,10 +1275,15 @@ _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
 #: closing word ("Regards,").
 _SIGNATURE = re.compile(
     r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes|grazie|gracias|"
-    r"merci|danke|obrigad[oa])[ \t]*[,!]?[ \t]*\n"
+    r"merci|danke|obrigad[oa]|"
+    # (round 25) ... a sign-off of another language, with no comma ("Mit freundlichen Grüßen")
+    r"gr[üu](?:ß|ss)en?|gr[üu](?:ß|ss)e|saludos|atentamente|cordialement|atenciosamente|"
+    r"cumprimentos|pozdrawiam|saluti|groet|groeten)[ \t]*[,!]?[ \t]*\n"
     r"|\n[^\n,]{1,30},[ \t]*\n)"  # a closing line of any language ("Ngā mihi,")
-    # (two writers: "Giulia & Marco")
-    r"[ \t]*(?:[-–—][ \t]*)?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
+    # (two writers: "Giulia & Marco"; not the sign-off's own words)
+    r"[ \t]*(?:[-–—][ \t]*)?(?!(?:mit|viele|liebe|beste|met|un|cordiali|distinti|saludos|"
+    r"atentamente|cordialement|atenciosamente|cumprimentos|pozdrawiam|saluti|groet|groeten)\b)"
+    r"((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’-]*){0,3})[ \t.]*"
     r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
     r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name
@@ -1382,8 +1425,10 @@ def _may_dash(text: str) -> bool:
 #: Its groups: the name, then a word that goes on after it ("from", "here", "calling",
 #: "speaking"; "again" ends the name without going on).
 _SELF_NAMED = re.compile(
-    r"(?:\A|[.!?,;:][ \t]+|\n|\b(?i:hi|hello|hey|hiya|yes|yeah|and|oh)[ \t]+)"
+    r"(?:\A|[.!?,;:][ \t]+|\n|\b(?i:hi|hello|hey|hiya|yes|yeah|and|oh|it['’]s)[ \t]+)"
     r"(?i:this is|i['’]m|i am|(?:my )?name['’]s|(?:my )?name is|name:|"
+    # (round 25) ... whom the request is for, then the full name: "It's for me, Wren Holloway."
+    r"for me,|"
     # (round 22) ... in the caller's own language: "Hola, soy Lucía Ortega.", "je m'appelle
     # Amélie Roux"
     r"soy|me llamo|mi nombre es|je m['’]appelle|je suis|ich hei(?:ß|ss)e|mein name ist|"
@@ -1462,7 +1507,8 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
 
 
 #: What every `_SELF_NAMED` match holds, lowercased.
-_SELF_CUES = ("i'm", "i’m", "i am", "this is", "name", "soy", "llamo", "nombre", "appelle",
+_SELF_CUES = ("i'm", "i’m", "i am", "this is", "name", "for me,", "soy", "llamo", "nombre",
+              "appelle",
               "suis", "heiße", "heisse", "chiamo", "sou", "chamo", "nome")
 #: The foreign cues that say a name follows, as "name" does (one word after them is a name).
 _NAME_CUES_ABROAD = ("llamo", "nombre", "appelle", "heiße", "heisse", "chiamo", "chamo", "nome",
@@ -1576,6 +1622,26 @@ def _shared_surname(text: str, end: int, piece: str, first: str) -> str | None:
     if _fold(m.group(2).lower()) != first:
         return None
     surname = _fold(m.group(3).lower())
+    if surname in _stop_words() or surname in _NAME_STOP or not _may_be_name(surname):
+        return None
+    return surname
+
+
+#: An agent's question for a part of the caller's own name ("and your first name?", "the
+#: surname please"; not "the name on the booking", "the passenger's full name").
+_OWN_NAME_PART = re.compile(r"(?i)\b(?:your|the|and)\s+(?:first|last|sur|given|family|christian)"
+                            r"\s?name\b(?![^?\n]{0,30}\b(?:passenger|booking|account|holder|"
+                            r"policy|card|lead|order)\b)")
+
+
+def _repeated_surname(text: str, end: int, first: str) -> str | None:
+    """The surname of a typed first name said again whole later in its turn ("I'm Amaru, by
+    the way. Amaru Quispe."), or None."""
+    m = re.search(rf"(?<![\w'’-])(?i:{re.escape(first)})[ \t]+({_SURNAME_WORD})(?![\w'’-])",
+                  text[end:])
+    if m is None:
+        return None
+    surname = _fold(m.group(1).lower())
     if surname in _stop_words() or surname in _NAME_STOP or not _may_be_name(surname):
         return None
     return surname
@@ -1706,9 +1772,12 @@ _TYPED_VOCATIVE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?([A-Z][a-z'’-]+)"
     r"(?=[ \t]*(?:[,.!?;:)\n]|\Z|(?:and|&)[ \t]+[A-Z]))")
 #: After a vocative's name, a company's second name and its trade ("Hello, Sterling & Rowe
-#: Mortgages, ..."): two capitalised words after "&" or "and", where two people greeted have
-#: one each ("Dear Ines and Pedro,").
-_COMPANY_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+[A-Z]")
+#: Mortgages, ...", "Good morning, Crowe and Lyle business banking, ..."): two capitalised words
+#: after "&" or "and", or one and a trade, where two people greeted have one each ("Dear Ines
+#: and Pedro,", "Hi Tom and Jess for the joint account").
+_COMPANY_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+(?:[A-Z]|(?:business|banking|"
+                           r"bank|building|insurance|solicitors|accountants|partners|associates|"
+                           r"lettings|motors|estates|dental|vets|opticians|law)\b)")
 #: The words a `_TYPED_VOCATIVE` opens with, normalised ("Hiya" is hi, "Many thanks" has thanks).
 _VOCATIVE_WORDS = frozenset(
     "hi hello hey dear thanks thank many good morning afternoon evening cheers".split())

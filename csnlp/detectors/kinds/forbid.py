@@ -70,7 +70,12 @@ _REPORTING = re.compile(
     r"\byou(?:['’]ve| have)?[ \t]+(?:say|said|says|call|called|describe|described|mean[ \t]+by|"
     r"wrote|write|mention|mentioned)\b(?:[ \t]+(?:it|that|this|them|they|(?:the|your|our)"
     r"[ \t]+[\w'’-]+))?(?:['’]s|['’]re|[ \t]+(?:is|was|are|were|being))?"
-    r"(?:[ \t]+as)?(?:[ \t]+(?:a|an))?[ \t]*[\"'“‘]?[ \t]*\Z",
+    r"(?:[ \t]+as)?(?:[ \t]+(?:a|an))?[ \t]*[\"'“‘]?[ \t]*\Z"
+    # (round 25) ... or marked as the customer's own words: "the update is, in your words,
+    # bullshit", "as you put it, cowboys", "the phone system is quote a piece of shit"
+    r"|\b(?:in[ \t]+your[ \t]+(?:own[ \t]+)?words|as[ \t]+you[ \t]+put[ \t]+it|"
+    r"to[ \t]+quote[ \t]+you|quote(?:[ \t]+unquote)?(?:[ \t]+[\w'’-]+){0,4})"
+    r"[ \t]*[,:]?[ \t]*[\"'“‘]?[ \t]*\Z",
     re.IGNORECASE)
 
 

@@ -278,9 +278,14 @@ class HoldDetector(Detector[HoldSpec]):
             return False
         if "?" in turns[before - 1].text:
             return True
-        if not _typed(ctx):
-            return False
         text, said = turns[before].text, turns[before - 1].text
+        if not _typed(ctx):
+            # spoken: the agent asked the customer to do something ("can you unplug the router
+            # ... and tell me when the lights settle", "Go to Settings ... and find the one you
+            # deleted"), said no wait of its own, and the customer ends the silence back from
+            # it, not asking whether anyone is there
+            return (_TELLS_CUSTOMER.search(said) is not None and not ctx.find(ask, before - 1)
+                    and not _prompted(text) and not _CHASE.match(text))
         waiting = (seconds >= _TYPED_PROMPT_SECONDS and _may_ask_presence(text)
                    and _prompted(text) and not letters
                    and ((ctx.annotations[before - 1].n_words <= _ACK_WORDS
@@ -482,6 +487,16 @@ def _prompted(text: str) -> bool:
 _ASKS_CUSTOMER = re.compile(
     r"(?i)\b(?:could|can|would|will) you\b|\bplease\b|\bi(?:[’']ll| will)? need\b|\bgo and\b|"
     r"\bhave a look\b|\b(?:grab|fetch|find)\b")
+#: ... said as a request or an order to the customer, in a call ("can you unplug the router",
+#: "Go to Settings ... and find the one you deleted"; not the agent's own work, "okay i can find
+#: that for you", "i'll need to go into the archive", nor a request to wait, "please hold").
+_TELLS_CUSTOMER = re.compile(
+    r"(?i)\b(?:could|can|would|will) you\b(?! (?:please )?(?:hold|bear|wait|hang|stay))|"
+    r"\bplease\b(?! (?:hold|bear|wait|hang|stay|bare))|(?:\A|[.!?,]\s+)(?:(?:okay|ok|right|great|"
+    r"so|now|first|then|and)\W+)*(?:go|open|unplug|plug|switch|turn|press|tap|click|restart|"
+    r"reboot|read|type|enter|log|sign|scroll|select|hit|grab|fetch)\b")
+#: A customer's return asking how the agent's search went: "any joy?", "any news", "any luck".
+_CHASE = re.compile(r"(?i)\W*(?:(?:so|and|um|uh|er|hello|hi)\W+)*any (?:joy|news|luck|update)\b")
 #: An agent turn announcing a transfer: the queue after it is no unannounced hold.
 _TRANSFER = re.compile(
     r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
@@ -646,17 +661,18 @@ def _only_a_goodbye(text: str) -> bool:
     return len(re.findall(r"[\w'’]+", rest)) <= 1
 
 
-#: Channels typed, not spoken: the time between messages includes typing them.
-_TYPED_CHANNELS = frozenset({"chat", "live chat", "livechat", "web chat", "webchat", "email",
-                             "e-mail", "mail", "social", "sms", "text", "messaging", "whatsapp",
-                             "ticket", "message"})
-
-
 #: Channels whose replies come hours apart by nature: a customer chasing there ("Hello? It's been
 #: 3 hours.") is waiting for a reply, not on hold.
 _ASYNC_CHANNELS = frozenset({"email", "e-mail", "mail", "social", "sms", "text", "ticket",
                              "twitter", "x", "facebook", "instagram", "letter", "review",
-                             "forum", "community", "app_store", "appstore"})
+                             "forum", "community", "app_store", "appstore", "web_form",
+                             "webform", "web form", "form", "contact_form"})
+#: Channels typed, not spoken: the time between messages includes typing them (every channel
+#: of letters, and the live typed ones: an app's or a messenger's chat).
+_TYPED_CHANNELS = _ASYNC_CHANNELS | frozenset({
+    "chat", "live chat", "livechat", "web chat", "webchat", "messaging", "whatsapp", "message",
+    "in_app", "in-app", "in app", "app", "messenger", "dm", "telegram", "wechat", "line",
+    "signal", "viber", "imessage", "rcs"})
 
 
 def _asynchronous(ctx: Context) -> bool:

@@ -102,7 +102,9 @@ class RequireSpec(StandardBase):
     tail_words: Annotated[int, Field(ge=0)] | None = Field(
         None, description="a match counts only where at most this many words follow it in its "
         "turn, besides other matches of the rule, or does not open it: a 'thank you' that "
-        "opens a turn going on with business acknowledges, it does not close")
+        "opens a turn going on with business acknowledges, it does not close; in the speaker's "
+        "first turn, when another follows, no match that opens it (after a salutation) and "
+        "goes on counts: it is the turn's opening")
     tail_only: RuleSpec = Field(
         RuleSpec(), description="with tail_words: the matches it applies to, those this rule "
         "covers (a bare 'thank you', 'thanks for waiting'; not 'thanks for calling'); all "
@@ -154,6 +156,12 @@ class RequireDetector(Detector[RequireSpec]):
         tail = self.standard.tail_words
         if tail is None or not spans:
             return spans
+        heard = ctx.heard_turns(self.standard.speaker)
+        if heard and index == heard[0] and len(heard) > 1:
+            # the speaker's first turn, another after it: whatever opens it, after a salutation,
+            # then goes on is its opening, not a close ("Dear Mr Mensah, Thank you for contacting
+            # the Passport Unit. You do not need ...", "Buenas noches, ¿en qué puedo ayudarle?")
+            return _near_end(ctx, index, spans, 0, None, opening_words=_SALUTATION_WORDS)
         return _near_end(ctx, index, spans, tail, self.rule("tail_only"))
 
     def check(self, ctx: Context) -> StandardResult:
@@ -310,12 +318,15 @@ class RequireDetector(Detector[RequireSpec]):
 
 
 def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
-              only: CompiledRule) -> list[Span]:
-    """The spans of turn `index` less those that open it and have more than `tail` words after
-    them, not counting words inside any of `spans` ("Thank you. Your statement was re-sent to
-    your e-mail": an acknowledgement before business). With a non-empty `only`, just the spans
-    one of its matches covers are tested ("thanks for calling, and remember ..." closes)."""
-    covering = None if only.is_empty else ctx.find(only, index)
+              only: CompiledRule | None, opening_words: int | None = None) -> list[Span]:
+    """The spans of turn `index` less those that open it (after at most `opening_words`
+    words, `_OPENING_WORDS` by default) and have more than `tail` words after them, not
+    counting words inside any of `spans` ("Thank you. Your statement was re-sent to your
+    e-mail": an acknowledgement before business). With a non-empty `only`, just the spans one
+    of its matches covers are tested ("thanks for calling, and remember ..." closes); with
+    None, all are."""
+    covering = None if only is None or only.is_empty else ctx.find(only, index)
+    opening = _OPENING_WORDS if opening_words is None else opening_words
     # The turn's word spans, bracketed by two zero-width sentinels (csnlp.nlp.rules.BOT, EOT)
     # and in text order: words before and after a match are counted by bisection.
     words = ctx.annotations[index].spans
@@ -323,7 +334,7 @@ def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
     for span in spans:
         tested = covering is None or any(a <= span[0] and span[1] <= b for a, b, _ in covering)
         before = bisect_left(words, (span[0], -1)) - 1  # less the start sentinel
-        if tested and before <= _OPENING_WORDS:
+        if tested and before <= opening:
             first_after = bisect_left(words, (span[1], -1))
             after = [w for w in words[first_after:-1]
                      if not any(a <= w[0] and w[1] <= b for a, b, _ in spans)]
@@ -335,3 +346,5 @@ def _near_end(ctx: Context, index: int, spans: list[Span], tail: int,
 
 #: Words a turn may say before a match that still opens it ("oh thank you", "okay thanks").
 _OPENING_WORDS = 2
+#: ... and the speaker's first turn, after a salutation ("Dear Mr Mensah,", "Hi there Ana,").
+_SALUTATION_WORDS = 4
