@@ -192,11 +192,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # began in the turn before ("my name is uh" / "wei ling tan"); with the question,
             # also beside a labelled part ("Nguyen. First name Thanh."), and after a name given
             # already ("its booked under mercer" / "and the first name" / "dawn")
-            if (asked_before and (named_at < 0 or (_OWN_NAME_PART.search(turns[i - 1].text)
-                                                   and not any(_THIRD_PARTY.search(turns[j].text)
-                                                               for j in customer[:n]))))\
-                    or (named_at < 0 and not found and n and customer[n - 1] == i - 1
-                        and _NAME_CUT.search(turns[i - 1].text[-40:])):
+            own_part = (asked_before and named_at >= 0
+                        and _OWN_NAME_PART.search(turns[i - 1].text) is not None
+                        and not any(_THIRD_PARTY.search(turns[j].text) for j in customer[:n]))
+            if (asked_before and named_at < 0) or own_part or (
+                    named_at < 0 and not found and n and customer[n - 1] == i - 1
+                    and _NAME_CUT.search(turns[i - 1].text[-40:])):
                 answered = _bare_name(ctx, i, cased)
                 if answered and not any(set(answered[0]) <= set(words)
                                         for words, _ev in found):
@@ -1508,8 +1509,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
 
 #: What every `_SELF_NAMED` match holds, lowercased.
 _SELF_CUES = ("i'm", "i’m", "i am", "this is", "name", "for me,", "soy", "llamo", "nombre",
-              "appelle",
-              "suis", "heiße", "heisse", "chiamo", "sou", "chamo", "nome")
+              "appelle", "suis", "heiße", "heisse", "chiamo", "sou", "chamo", "nome")
 #: The foreign cues that say a name follows, as "name" does (one word after them is a name).
 _NAME_CUES_ABROAD = ("llamo", "nombre", "appelle", "heiße", "heisse", "chiamo", "chamo", "nome",
                      "name ist")
