@@ -1621,7 +1621,21 @@ def _shared_surname(text: str, end: int, piece: str, first: str) -> str | None:
         return None
     if _fold(m.group(2).lower()) != first:
         return None
-    surname = _fold(m.group(3).lower())
+    return _surname(m.group(3))
+
+
+def _repeated_surname(text: str, end: int, first: str) -> str | None:
+    """The surname of a typed first name said again whole later in its turn ("I'm Amaru, by
+    the way. Amaru Quispe."), or None."""
+    m = re.search(rf"(?<![\w'’-])(?i:{re.escape(first)})[ \t]+({_SURNAME_WORD})(?![\w'’-])",
+                  text[end:])
+    return None if m is None else _surname(m.group(1))
+
+
+def _surname(word: str) -> str | None:
+    """A word said after the caller's first name, folded, if it may be their surname (not a
+    function word, a cue word or a non-name)."""
+    surname = _fold(word.lower())
     if surname in _stop_words() or surname in _NAME_STOP or not _may_be_name(surname):
         return None
     return surname
@@ -1632,19 +1646,6 @@ def _shared_surname(text: str, end: int, piece: str, first: str) -> str | None:
 _OWN_NAME_PART = re.compile(r"(?i)\b(?:your|the|and)\s+(?:first|last|sur|given|family|christian)"
                             r"\s?name\b(?![^?\n]{0,30}\b(?:passenger|booking|account|holder|"
                             r"policy|card|lead|order)\b)")
-
-
-def _repeated_surname(text: str, end: int, first: str) -> str | None:
-    """The surname of a typed first name said again whole later in its turn ("I'm Amaru, by
-    the way. Amaru Quispe."), or None."""
-    m = re.search(rf"(?<![\w'’-])(?i:{re.escape(first)})[ \t]+({_SURNAME_WORD})(?![\w'’-])",
-                  text[end:])
-    if m is None:
-        return None
-    surname = _fold(m.group(1).lower())
-    if surname in _stop_words() or surname in _NAME_STOP or not _may_be_name(surname):
-        return None
-    return surname
 
 
 def _sentence(text: str, at: int) -> str:

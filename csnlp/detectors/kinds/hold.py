@@ -285,7 +285,7 @@ class HoldDetector(Detector[HoldSpec]):
             # deleted"), said no wait of its own, and the customer ends the silence back from
             # it, not asking whether anyone is there
             return (_TELLS_CUSTOMER.search(said) is not None and not ctx.find(ask, before - 1)
-                    and not _prompted(text) and not _CHASE.match(text))
+                    and not _prompted(text) and not _ASKS_HOW_IT_WENT.match(text))
         waiting = (seconds >= _TYPED_PROMPT_SECONDS and _may_ask_presence(text)
                    and _prompted(text) and not letters
                    and ((ctx.annotations[before - 1].n_words <= _ACK_WORDS
@@ -496,7 +496,8 @@ _TELLS_CUSTOMER = re.compile(
     r"so|now|first|then|and)\W+)*(?:go|open|unplug|plug|switch|turn|press|tap|click|restart|"
     r"reboot|read|type|enter|log|sign|scroll|select|hit|grab|fetch)\b")
 #: A customer's return asking how the agent's search went: "any joy?", "any news", "any luck".
-_CHASE = re.compile(r"(?i)\W*(?:(?:so|and|um|uh|er|hello|hi)\W+)*any (?:joy|news|luck|update)\b")
+_ASKS_HOW_IT_WENT = re.compile(
+    r"(?i)\W*(?:(?:so|and|um|uh|er|hello|hi)\W+)*any (?:joy|news|luck|update)\b")
 #: An agent turn announcing a transfer: the queue after it is no unannounced hold.
 _TRANSFER = re.compile(
     r"(?i)\b(?:put(?:ting)? you through|transfer(?:ring)? you|transferring|connect(?:ing)? you|"
