@@ -73,6 +73,11 @@ class AfterSpec(SpecModel):
     before the customer said anything cannot check their problem)."""
 
     match: RuleSpec
+    stated: RuleSpec = Field(
+        default_factory=RuleSpec, description="an outcome told as a state (\"That's 14.60 "
+        "refunded\", \"has been assessed and approved\"): where `match` finds a turn, matches "
+        "count from this one's first turn if it is earlier; it never starts the count alone (a "
+        "state told late, \"that's cancelled\", does not shut out an earlier check)")
 
 
 class AnsweredSpec(SpecModel):
@@ -275,12 +280,17 @@ class RequireDetector(Detector[RequireSpec]):
         return ctx.evidence(*purpose, role=EvidenceRole.OPENING)
 
     def _anchor(self, ctx: Context) -> int | None:
-        """The speaker's first turn where `after.match` finds something, if any."""
+        """The speaker's first turn where `after.match` finds something, if any, or the first
+        before it where `after.stated` does."""
         if self.standard.after is None:
             return None
         after = self.rule("after.match")
-        return next((i for i in ctx.turns_of(self.standard.speaker) if ctx.find(after, i)),
-                    None)
+        turns = ctx.turns_of(self.standard.speaker)
+        anchor = next((i for i in turns if ctx.find(after, i)), None)
+        if anchor is None or self.standard.after.stated.is_empty:
+            return anchor
+        stated = self.rule("after.stated")
+        return next((i for i in turns if i < anchor and ctx.find(stated, i)), anchor)
 
     def _start(self, ctx: Context, anchor: int | None) -> int:
         """The first turn where matches count (`after`: its `anchor`, else the first after the
