@@ -72,11 +72,25 @@ ALREADY_SAID = {"turns": [
     {"speaker": "agent", "text": "As I already said, it's next Wednesday."}]}
 
 
+DEAL_WITH_IT = {"turns": [
+    {"speaker": "agent", "text": "Good morning, thanks for calling, how can I help?"},
+    {"speaker": "customer", "text": "The bin men skipped my road again."},
+    {"speaker": "agent", "text": "Deal with it, they come next Wednesday."}]}
+
+
 def test_prohibited_phrase_is_not_penalised_again_as_condescension() -> None:
-    """'as I already said' is both prohibited and an impatient reference back: one penalty."""
-    report = csnlp.evaluate(ALREADY_SAID, "contact_center")
+    """'deal with it' is both prohibited and rude: one penalty, prohibited_language's."""
+    report = csnlp.evaluate(DEAL_WITH_IT, "contact_center")
     assert report["prohibited_language"].status.value == "missed"
     assert report["polite_tone"].status.value == "met", report["polite_tone"].explanation
+
+
+def test_impatience_is_discourtesy_not_prohibited_wording() -> None:
+    """(round 26) 'as I already said' is an impatient reference back: polite_tone's alone, as
+    the blind writers read it (15 of the 17 DEV cases that have it)."""
+    report = csnlp.evaluate(ALREADY_SAID, "contact_center")
+    assert report["prohibited_language"].status.value == "met"
+    assert report["polite_tone"].status.value == "missed", report["polite_tone"].explanation
 
 
 def test_without_a_forbid_standard_the_condescension_counts() -> None:

@@ -40,13 +40,13 @@ def test_a_bare_anything_else_is_no_courtesy(replies, status):
 
 @pytest.mark.parametrize("replies, polite, prohibited", [
     # curt throughout beyond the phrase prohibited_language judges: both miss
-    (["Serial.", "Nope. Like I said, out of warranty.", "Buy a new one.", "Bye."],
+    (["Serial.", "Nope. Deal with it, out of warranty.", "Buy a new one.", "Bye."],
      MISSED, MISSED),
     (["model number", "whatever not covered", "shop then", "yep"], MISSED, MISSED),
     # the phrase alone with one other short turn: penalised once, by prohibited_language
     (["Not my problem.", "No."], MET, MISSED),
     # a courteous word anywhere: not curt, the phrase is prohibited_language's
-    (["Serial, please.", "Like I said, out of warranty.", "No."], MET, MISSED),
+    (["Serial, please.", "Deal with it, out of warranty.", "No."], MET, MISSED),
 ])
 def test_one_phrase_does_not_excuse_a_curt_agent(replies, polite, prohibited):
     report = _agent(replies)

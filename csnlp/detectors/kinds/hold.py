@@ -536,10 +536,11 @@ _GOING_TO = re.compile(
 #: "I'd like to check a few details with you, it takes a minute. OK?" / "sure" / "what's your
 #: date of birth?")
 _WOULD_OR_CAN = re.compile(r"(?i)\b(?:i|we)(?:(?:'?d| would) like to| can)\b")
-#: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever".
+#: A customer's short yes to a wait: "sure", "fine", "ok go ahead", "ya whatever", "no rush".
 _CONSENT = re.compile(
     r"(?i)[^\w]*(?:(?:yes|yeah|ya|yep|yup|ok|okay|k|sure|fine|alright|all right|go ahead|go on|"
     r"no problem|no worries|np|of course|that'?s fine|whatever|sure thing|cool|please|pls|"
+    r"no rush|no hurry|take your time|happy to wait|i'?ll wait|i can wait|"
     r"claro|vale|d'accord|va bene|certo|"
     r"thanks|thank you|ty)[^\w]*){1,4}")
 #: A sentence: anything up to and with its closing marks (the last may have none).

@@ -27,6 +27,8 @@ from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from csnlp.nlp.pipeline import Annotator, Span
 
 
@@ -76,6 +78,12 @@ class ResponseSpec(SpecModel):
     within_turns: Annotated[int, Field(ge=1)] = 2
     match: RuleSpec
     classifier: ClassifierSpec | None = None
+    #: Sympathy for a loss ("I'm so sorry for your loss", "my condolences"): in a conversation
+    #: where a customer turn tells a misfortune (the trigger's `acknowledged_unless` rule: "my
+    #: mother passed away"), a `match` inside it answers only such a turn, not a grievance about
+    #: something else ("your cancellation form crashed three times" / "Again, my condolences
+    #: about your mother").
+    condolence: RuleSpec = RuleSpec()
 
 
 class RespondSpec(StandardBase):
@@ -348,6 +356,16 @@ def _answered_before(ctx: Context, replies: list[int], index: int, response,
     return (before[-1], spans[0]) if spans else None
 
 
+def _not_condolence(ctx: Context, turns: list[int], response,
+                    condolence) -> Iterator[tuple[int, Span]]:
+    """(turn, span) of each `response` match in `turns` outside a `condolence` match."""
+    for j in turns:
+        sympathy = ctx.find(condolence, j)
+        for span in ctx.find(response, j):
+            if not any(span[0] < end and start < span[1] for start, end, *_ in sympathy):
+                yield j, span
+
+
 #: Praise as a sentence of its own, opening or closing a turn: "Wonderful.", "Oh great.",
 #: "Brilliant!" (not "Great, thanks", "Perfect, that works").
 _SARCASTIC_PRAISE = re.compile(
@@ -387,16 +405,27 @@ class RespondDetector(Detector[RespondSpec]):
         evidence: list[Evidence] = []
         missed: list[int] = []
         said = ctx.turns_of(std.trigger.speaker)
+        # in a conversation where the customer told a loss, sympathy for it answers the loss
+        # told, not a grievance about something else
+        condolence = self.rule("response.condolence")
+        loss = self.rule("trigger.acknowledged_unless")
+        bereaved = not condolence.is_empty and any(ctx.find(loss, k) for k in said)
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
-            answer = owned[i][1] if i in owned else next(
-                ((j, s) for j in after for s in ctx.find(response, j)), None)
+            grievance = bereaved and not ctx.find(loss, i)
+            answers = _not_condolence(ctx, after, response, condolence) if grievance else (
+                (j, s) for j in after for s in ctx.find(response, j))
+            answer = owned[i][1] if i in owned else next(answers, None)
             if answer is None and by_tone:
                 answer = _answered_before(ctx, replies, i, response, said)
+                if answer and grievance and not any(
+                        True for _ in _not_condolence(ctx, [answer[0]], response, condolence)):
+                    answer = None
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
-            elif likely := self.classified(ctx, std.response.classifier, after, response):
+            elif likely := self.classified(ctx, std.response.classifier, [
+                    j for j in after if not (grievance and ctx.find(condolence, j))], response):
                 evidence.append(likely)
             else:
                 missed.append(i)
