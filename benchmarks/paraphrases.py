@@ -70,10 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--standards", default=PACK,
                         help=f"pack or standards file to judge with (default {PACK})")
     parser.add_argument("--show-disagreements", action="store_true",
-                        help="print the held-out set's or the blind wave's disagreements (a DEV "
+                        help="print the held-out set's or the blind waves' disagreements (a DEV "
                         "folder's always are)")
     args = parser.parse_args(argv)
-    show = args.show_disagreements or args.dir.resolve() not in (DEFAULT_DIR, BLIND_DIR)
+    # (the blind folder's own subfolders too: the next wave, written ahead and kept unread)
+    folder = args.dir.resolve()
+    show = args.show_disagreements or not (folder in (DEFAULT_DIR, BLIND_DIR)
+                                           or BLIND_DIR in folder.parents)
     try:
         csnlp.load_standards(args.standards)  # a pack that does not load stops the run here,
     except csnlp.StandardsError as exc:      # not once per case

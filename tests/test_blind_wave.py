@@ -31,6 +31,18 @@ def test_the_blind_wave_hides_its_disagreements(tmp_path, monkeypatch, capsys):
     assert CASE["name"] in capsys.readouterr().out
 
 
+def test_the_next_wave_under_the_blind_folder_hides_them_too(tmp_path, monkeypatch, capsys):
+    """The next wave, written ahead and kept in a subfolder of the blind one, is as unread."""
+    bench = load_benchmark("paraphrases")
+    blind = tmp_path / "blind"
+    blind.mkdir()
+    nxt = _write(blind / "next")
+    monkeypatch.setattr(bench, "BLIND_DIR", blind.resolve())
+    bench.main(["--dir", str(nxt)])
+    out = capsys.readouterr().out
+    assert "## Disagreements (1)" in out and CASE["name"] not in out
+
+
 def test_a_dev_folder_shows_them(tmp_path, capsys):
     bench = load_benchmark("paraphrases")
     dev = _write(tmp_path / "dev")
