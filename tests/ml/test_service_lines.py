@@ -56,7 +56,8 @@ def _evaluation_turns() -> list[str]:
     for path in sorted((ROOT / "benchmarks/labels").glob("*.tsv")):
         texts += [line.split("\t", 1)[1] for line in path.read_text("utf-8").splitlines()[1:]
                   if "\t" in line]
-    for folder in ("benchmarks/devsets", "benchmarks/paraphrases", "benchmarks/blind"):
+    for folder in ("benchmarks/devsets", "benchmarks/paraphrases", "benchmarks/blind",
+                   "benchmarks/blind/next"):
         for path in sorted((ROOT / folder).glob("*.yaml")):
             for case in yaml.safe_load(path.read_text("utf-8")).get("cases", []):
                 texts += [t["text"] for t in case["transcript"].get("turns", [])]
