@@ -183,6 +183,23 @@ CASES = [
         ("C", "I already tried. Your closure form failed twice and the helpline cut me off."),
         ("A", "I'm sorry the form let you down, that's the last thing you need."),
         ("A", "Send me the account number and I'll close it.")], "met"),
+    # ... an apology beside the condolence still answers the grievance; a loss and a grievance
+    # told together are answered by the condolence; outside a bereavement "sorry about Tuesday"
+    # is an apology
+    ("empathy_on_complaint", "chat", [
+        ("C", "My mum passed away and I need to close her account."),
+        ("A", "I'm so sorry for your loss."),
+        ("C", "I've rung three times already and nobody called back, it's exhausting."),
+        ("A", "I'm so sorry for your loss, and I'm sorry nobody called you back."),
+        ("A", "I'll close it now.")], "met"),
+    ("empathy_on_complaint", "chat", [
+        ("C", "Our dog Max died on Friday."), ("A", "So sorry about Max."),
+        ("C", "And your app charged me again, I'm fuming."),
+        ("A", "Oh no, so sorry about Max, and I'm sorry about the charge too."),
+        ("A", "Refunded.")], "met"),
+    ("empathy_on_complaint", "chat", [
+        ("C", "The engineer never came on Tuesday, I'm fuming."),
+        ("A", "So sorry about Tuesday. I've rebooked him.")], "met"),
     ("empathy_on_complaint", "chat", [
         ("C", "my wife passed away last week and her card is still being charged"),
         ("A", "I'm so sorry for your loss, I'll stop the payments now")], "met"),
