@@ -27,7 +27,7 @@ from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, ClassifierSpec, RuleSpec, SpecModel, StandardBase
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable
 
     from csnlp.nlp.pipeline import Annotator, Span
 
@@ -333,7 +333,8 @@ _ASKS = re.compile(r"\?|\b(?:can|could|would|will|do|did|does|have) you\b|\btell
 _EMPHASIS = re.compile("[!?]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
-def _answered_before(ctx: Context, replies: list[int], index: int, response,
+def _answered_before(ctx: Context, replies: list[int], index: int,
+                     answers: Callable[[int], list[Span]],
                      said: list[int]) -> tuple[int, Span] | None:
     """The response in the watched speaker's turn right before a trigger turn, if it answered
     something the trigger's speaker said before it (`said`: that speaker's turns).
@@ -343,7 +344,7 @@ def _answered_before(ctx: Context, replies: list[int], index: int, response,
     be worn out"; "she's fine, just a bit of blood" after "oh no, I'm so sorry, is she
     okay?"), the same grievance, already answered, whether or not its first telling was read
     as one. A complaint the rule finds is new content and needs its own answer; an opening
-    "sorry for the wait" answered nothing."""
+    "sorry for the wait" answered nothing. `answers`: the response's spans in a turn."""
     before = [j for j in replies if j < index]
     if not before or not said or said[0] > before[-1]:
         return None
@@ -352,18 +353,13 @@ def _answered_before(ctx: Context, replies: list[int], index: int, response,
     # new grievance, not the old one still told
     if _SARCASTIC_PRAISE.search(ctx.transcript.turns[index].text):
         return None
-    spans = ctx.find(response, before[-1])
+    spans = answers(before[-1])
     return (before[-1], spans[0]) if spans else None
 
 
-def _not_condolence(ctx: Context, turns: list[int], response,
-                    condolence) -> Iterator[tuple[int, Span]]:
-    """(turn, span) of each `response` match in `turns` outside a `condolence` match."""
-    for j in turns:
-        sympathy = ctx.find(condolence, j)
-        for span in ctx.find(response, j):
-            if not any(span[0] < end and start < span[1] for start, end, *_ in sympathy):
-                yield j, span
+def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
+    """The `spans` that overlap none of the `others`."""
+    return [s for s in spans if not any(s[0] < o[1] and o[0] < s[1] for o in others)]
 
 
 #: Praise as a sentence of its own, opening or closing a turn: "Wonderful.", "Oh great.",
@@ -413,14 +409,15 @@ class RespondDetector(Detector[RespondSpec]):
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             grievance = bereaved and not ctx.find(loss, i)
-            answers = _not_condolence(ctx, after, response, condolence) if grievance else (
-                (j, s) for j in after for s in ctx.find(response, j))
-            answer = owned[i][1] if i in owned else next(answers, None)
+
+            def answers(j: int, grievance: bool = grievance) -> list[Span]:
+                spans = ctx.find(response, j)
+                return _outside(spans, ctx.find(condolence, j)) if grievance else spans
+
+            answer = owned[i][1] if i in owned else next(
+                ((j, s) for j in after for s in answers(j)), None)
             if answer is None and by_tone:
-                answer = _answered_before(ctx, replies, i, response, said)
-                if answer and grievance and not any(
-                        True for _ in _not_condolence(ctx, [answer[0]], response, condolence)):
-                    answer = None
+                answer = _answered_before(ctx, replies, i, answers, said)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
