@@ -147,7 +147,8 @@ class ActModel(LinearTextModel):
                  strategy_weight: float = 0.5, Cs: Sequence[float] = (1.0, 4.0, 16.0, 64.0),
                  cv: int = 5, margin: float = 0.02,
                  floors: Mapping[str, float] | None = None, random_state: int = 0,
-                 name: str = DEFAULT_NAME) -> None:
+                 name: str = DEFAULT_NAME, c_tolerance: float = 0.002,
+                 preferred_C: float = 4.0) -> None:
         self.acts = acts
         self.n_buckets = n_buckets
         self.min_df = min_df
@@ -158,12 +159,15 @@ class ActModel(LinearTextModel):
         self.floors = floors
         self.random_state = random_state
         self.name = name
+        self.c_tolerance = c_tolerance
+        self.preferred_C = preferred_C
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         return {"acts": list(self.acts), "n_buckets": self.n_buckets, "min_df": self.min_df,
                 "strategy_weight": self.strategy_weight, "Cs": list(self.Cs), "cv": self.cv,
                 "margin": self.margin, "floors": dict(self.floors or {}),
-                "random_state": self.random_state, "name": self.name}
+                "random_state": self.random_state, "name": self.name,
+                "c_tolerance": self.c_tolerance, "preferred_C": self.preferred_C}
 
     # -- fitting ---------------------------------------------------------------------------
     def _design(self, batch: F.TokenBatch, lookup: np.ndarray, idf: np.ndarray) -> Any:
@@ -186,7 +190,10 @@ class ActModel(LinearTextModel):
         `validation` rows (a boolean (n_texts, n_acts) mask, default: every labelled row) give a
         sigmoid (Platt) calibration and a threshold (`choose_threshold`, with `covered`, a
         boolean (n_texts, n_acts) mask of rows the act's rule already finds); the C whose
-        "rule OR classifier" has the best validation F1 wins (ties: average precision).
+        "rule OR classifier" has the best validation F1 wins. Cs within `c_tolerance` of the
+        best F1 are a tie, won by the one nearest `preferred_C` (on a log scale): a pack edit
+        that moves F1 by 0.0005 no longer swaps the model (round twenty-seven). Where every C
+        scores the same F1 (the rule finds all the act's positives), average precision decides.
         """
         texts = as_texts(texts)
         if not texts:
@@ -233,9 +240,11 @@ class ActModel(LinearTextModel):
             threshold, metrics = choose_threshold(sigmoid(a * z[va] + b), ya[va] == 1, cov,
                                                   margin=self.margin, floor=floor)
             trials.append((metrics["hybrid"]["f1"], ap, C, (a, b), threshold, metrics))
-        # The C whose hybrid does best on validation; average precision breaks ties (it
-        # decides alone for acts where no C adds anything to the rule).
-        f1, ap, C, (a, b), threshold, metrics = max(trials, key=lambda t: (t[0], t[1]))
+        # The C whose hybrid does best on validation. Near-ties (within `c_tolerance`) go to the
+        # C nearest `preferred_C`, so noise-level differences do not swap the model between
+        # retrains; where no C changes F1 (nothing added to the rule), average precision decides.
+        f1, ap, C, (a, b), threshold, metrics = trials[choose_c(
+            [(t[0], t[1], t[2]) for t in trials], self.c_tolerance, self.preferred_C)]
         final = self._classifier(C).fit(Xa, ya, sample_weight=wa)
         metrics.update(
             average_precision=round(float(ap), 4), C=float(C),
@@ -360,6 +369,27 @@ def _folds(groups: Sequence[str] | None, n: int, cv: int, seed: int) -> np.ndarr
         raise InputError(f"groups: expected {n} group names, got {len(names)}")
     return np.array([int(hashlib.sha1(f"{seed}|{g}".encode()).hexdigest()[:8], 16) % cv
                      for g in names], dtype=np.int64)
+
+
+def choose_c(trials: Sequence[tuple[float, float, float]], tolerance: float,
+             preferred: float) -> int:
+    """The index of the winning (hybrid F1, average precision, C) trial: the best F1, where Cs
+    within `tolerance` of it tie and the one nearest `preferred` (on a log scale) wins; where
+    every C scores the same F1, the best average precision.
+
+    >>> choose_c([(0.8821, 0.93, 4.0), (0.8826, 0.94, 16.0), (0.85, 0.95, 64.0)], 0.002, 4.0)
+    0
+    >>> choose_c([(0.80, 0.93, 4.0), (0.88, 0.90, 16.0)], 0.002, 4.0)
+    1
+    >>> choose_c([(0.5, 0.6, 4.0), (0.5, 0.7, 64.0)], 0.002, 4.0)
+    1
+    """
+    best = max(t[0] for t in trials)
+    if best - min(t[0] for t in trials) <= 1e-12:
+        return max(range(len(trials)), key=lambda k: (trials[k][0], trials[k][1]))
+    near = [k for k, t in enumerate(trials) if t[0] >= best - tolerance]
+    return min(near, key=lambda k: (abs(float(np.log(trials[k][2] / preferred))),
+                                    -trials[k][0]))
 
 
 def load_act_model(path: str | Path | None = None) -> ActModel:

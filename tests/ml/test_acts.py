@@ -18,7 +18,14 @@ import pytest
 from csnlp.errors import InputError, ModelError
 from csnlp.ml import acts as A
 from csnlp.ml import train_acts
-from csnlp.ml.acts import ACTS, ActModel, choose_threshold, default_act_model, load_act_model
+from csnlp.ml.acts import (
+    ACTS,
+    ActModel,
+    choose_c,
+    choose_threshold,
+    default_act_model,
+    load_act_model,
+)
 from csnlp.ml.common import NotFittedError, sigmoid
 
 REPO = Path(__file__).resolve().parents[2]
@@ -401,3 +408,18 @@ def test_shipped_model_was_trained_on_the_current_packs():
     assert trained_on == packs_digests(), (
         "the packs changed since models/acts-v1 was trained; run "
         "`csnlp train-acts --data ../shared/data --out models/acts-v1` and update its model card")
+
+
+def test_near_tied_cs_go_to_the_preferred_one_not_to_noise():
+    """(round 27) A pack edit moved further_help's hybrid F1 by 0.0005 between C=4 and C=16 and
+    swapped the model, changing 17 verdicts on fresh calls. Cs within the tolerance of the best
+    tie and the one nearest the preferred C wins, whichever of them is ahead by noise."""
+    ahead_16 = [(0.8821, 0.936, 4.0), (0.8826, 0.934, 16.0), (0.8818, 0.929, 64.0)]
+    ahead_4 = [(0.8826, 0.936, 4.0), (0.8821, 0.934, 16.0), (0.8818, 0.929, 64.0)]
+    assert choose_c(ahead_16, 0.002, 4.0) == choose_c(ahead_4, 0.002, 4.0) == 0
+    # a real difference still wins
+    assert choose_c([(0.86, 0.94, 4.0), (0.88, 0.93, 16.0)], 0.002, 4.0) == 1
+    # no tolerance: the best F1 alone, as before
+    assert choose_c(ahead_16, 0.0, 4.0) == 1
+    # every C the same F1 (the rule finds every positive): average precision decides
+    assert choose_c([(0.1693, 0.61, 4.0), (0.1693, 0.73, 64.0)], 0.002, 4.0) == 1

@@ -321,6 +321,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             known = dict.fromkeys(_name_words(raw))
             firsts.update(list(known)[:1])
             origin = f"metadata {std.metadata_key} {raw!r}"
+            # (round 27) the name the customer goes by, given in the conversation beside the
+            # records' one: "Benjamin Cole" in the metadata, the e-mail signed "Cheers, Benji"
+            for words, where in self._stated_names(ctx):
+                for word in words:
+                    if word not in known:
+                        known[word] = where
+                        firsts.update(words[:1])
         else:
             stated = self._stated_names(ctx)
             for words, where in stated:
@@ -1242,7 +1249,19 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     # name and the boat's name?"); not a name given after it ("mill lane and it's ...")
     other = (run > 1 and len(rest) > 1 and rest[0] == "and"
              and rest[1] not in ("it", "its", "my", "name"))
-    if (not run or (rest and not _identifying(rest[0]) and not other)
+    # (round 27) typed, the name a sentence of its own, the answer done: "Aleksander Nowak. I've
+    # just lost my job ..." (to "Name?")
+    ended = False
+    if cased:
+        for k in range(2, run + 1):
+            at = pairs[k - 1][1][1]
+            # (not "Same As Before. You have it already.": stop words are no name)
+            if at < len(text) and text[at] in ".!\n" and not any(
+                    w in _stop_words() for w, _ in pairs[:k]):
+                run, ended = k, True
+                rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
+                break
+    if (not run or (rest and not _identifying(rest[0]) and not other and not ended)
             or pairs[run - 1][0] in _PARTICLES):
         return None
     name = [pair for pair in pairs[:run] if not _letter(pair[0])]
@@ -1285,6 +1304,8 @@ _SIGNATURE = re.compile(
     r"[ \t]*(?:[-–—][ \t]*)?(?!(?:mit|viele|liebe|beste|met|un|cordiali|distinti|saludos|"
     r"atentamente|cordialement|atenciosamente|cumprimentos|pozdrawiam|saluti|groet|groeten)\b)"
     r"((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?"
+    # (round 27) an initial before the surname: "Yours, H. Nakamura-Price"
+    r"(?:[^\W\d_]\.[ \t]*)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’-]*){0,3})[ \t.]*"
     r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
     r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name

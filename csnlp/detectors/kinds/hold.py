@@ -171,8 +171,13 @@ class HoldDetector(Detector[HoldSpec]):
         evidence: list[Evidence] = []
         problems: list[str] = []
         # (a silence after an agent backchannel makes that turn a hold turn too)
+        # (an update that the wait goes on, "sorry, still searching, just another minute", is
+        # the same hold, not a new one after the silence before it)
+        turns = ctx.transcript.turns
+        continued = {i for i in holds if _STILL_WAITING.search(turns[i].text)
+                     and not ctx.find(thanks, i)}
         episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()),
-                             {before for before, _ in silent})
+                             {before for before, _ in silent} - continued)
         bad = 0
         for n, episode in enumerate(episodes):
             evidence.extend(holds[i] for i in episode)
@@ -321,7 +326,13 @@ class HoldDetector(Detector[HoldSpec]):
         resumed = turns[nxt].start if nxt is not None else None
         if latest is None or resumed is None:
             return False
-        return resumed - latest < least
+        # (round 27) a short wait the agent still thanks the customer for, opening its very
+        # next message ("One moment please while I pull up the booking." / 12 s / "Thanks for
+        # waiting! Found it."; not a closing's "thanks for your patience today" after the
+        # customer's reply) was a hold
+        return resumed - latest < least and not (
+            nxt == i + 1 and any(_opens(turns[nxt].text, start, end)
+                                 for start, end, _ in ctx.find(self.rule("thanks"), nxt)))
 
     def _answered_at_once(self, ctx: Context, i: int, hold_end: int, ask: CompiledRule,
                           agent_turns: list[int]) -> bool:
@@ -363,6 +374,14 @@ class HoldDetector(Detector[HoldSpec]):
         return False
 
 
+#: An agent back mid-hold to say the wait goes on (round 27): "sorry, it's still searching. Just
+#: another minute, please", "nearly there, bear with me a little longer", "the block's still
+#: going through" (not "still there?", the customer's).
+_STILL_WAITING = re.compile(
+    r"(?i)\b(?:(?:is|it[’']?s|it is|the \w+[’']?s|system[’']?s|still)\s+(?:still\s+)?(?:searching|"
+    r"loading|processing|going through|running|thinking|updating|checking|working on it)|"
+    r"(?:just |only )?(?:another|one more|a few more|a couple more|two more) (?:minute|moment|"
+    r"second|sec|min)s?\b|(?:nearly|almost) (?:there|done)\b|a (?:little|bit|tiny bit) longer)")
 #: A transcription tag that logs a hold: "[hold music]", "(on hold)", "[caller placed on hold]",
 #: "[on hold for 2 minutes]" (not "[music]": a queue's music, before any agent)
 _HOLD_TAG = re.compile(r"(?i)[\[<(][^\]>)\n]{0,40}\bhold\b[^\]>)\n]{0,40}[\]>)]")
@@ -417,6 +436,11 @@ _DECLINED = re.compile(
     r"you didn'?t|to stay)|please don'?t (?:put|hold)|can'?t (?:hold|stay on hold)|"
     r"(?:don'?t|do not) (?:put|place) me on hold|(?:no|not) (?:time|able) to (?:hold|wait)|"
     r"(?:don'?t|do not) (?:want|have time) to (?:hold|wait|be on hold)|"
+    # (round 27) a bare "please don't", said alone or after a no ("No, please don't. I've got a
+    # meeting", "no no please don't she's bleeding"; not "please don't be long", "no please
+    # don't cancel it", "please don't rush", "please don't, email is fine")
+    r"please (?:don'?t|do not)(?=\s*(?:[.!;]|$))|\bno\W+(?:no\W+)?please (?:don'?t|do not)"
+    r"(?=\s*(?:[.!,;]|$|(?:i|i'?m|i'?ve|i'?d|she'?s|he'?s|it'?s|we|we'?re|my|just|thanks|thank)\b))|"
     r"(?:can|could|would) you (?:just |please )?(?:stay on(?: the line)?|(?:call|ring|phone) me"
     r" back)|(?:call|ring|phone) me back (?:instead|later)|rather (?:you )?(?:call|ring) me back)"
     r"\b", re.IGNORECASE)

@@ -357,6 +357,12 @@ def _answered_before(ctx: Context, replies: list[int], index: int,
     return (before[-1], spans[0]) if spans else None
 
 
+#: The trigger labels of a complaint about the service (something that went wrong: "rung
+#: twice", "been promised a call back that never came"), not an emotion that may be the
+#: loss's own ("I'm devastated", a `service_failure` pattern too).
+_GRIEVANCES = ("pattern:complaint", "pattern:thanks_for_harm", "regex:")
+
+
 def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
     """The `spans` that overlap none of the `others`."""
     return [s for s in spans if not any(s[0] < o[1] and o[0] < s[1] for o in others)]
@@ -384,7 +390,8 @@ class RespondDetector(Detector[RespondSpec]):
         std = self.standard
         if reason := self.not_applicable_reason(ctx):
             return self.not_applicable(reason)
-        triggers = _trigger_hits(ctx, std, self.rule("trigger.match"),
+        trigger = self.rule("trigger.match")
+        triggers = _trigger_hits(ctx, std, trigger,
                                  self.rule("trigger.tone_unless"))
         response = self.rule("response.match")
         # a trigger the agent's reply acknowledged is answered by that reply
@@ -408,7 +415,11 @@ class RespondDetector(Detector[RespondSpec]):
         bereaved = not condolence.is_empty and any(ctx.find(loss, k) for k in said)
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
-            grievance = bereaved and not ctx.find(loss, i)
+            # (a turn that tells the loss is no grievance, unless what made it a trigger is a
+            # complaint beside the loss: "the funeral director says they haven't had anything
+            # from you and i've rung twice already")
+            grievance = bereaved and (not ctx.find(loss, i) or (not by_tone and any(
+                label.startswith(_GRIEVANCES) for _s, _e, label in ctx.find(trigger, i))))
 
             def answers(j: int, grievance: bool = grievance) -> list[Span]:
                 spans = ctx.find(response, j)

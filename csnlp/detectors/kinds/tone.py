@@ -183,7 +183,10 @@ class ToneDetector(Detector[ToneSpec]):
         turns = f"the {std.speaker}'s {len(indices)}"
         if short and own >= 2:
             return "curt", f"curt throughout: no courteous word in {turns} short turns"
-        if cold is not None and own >= cold:
+        # (round 27) cold in every turn, one of them also holding a phrase a `forbid` standard
+        # judges: the coldness is the speaker's own besides that phrase ("There's a known
+        # outage." / "Tweeting us won't make it go any faster." / "Got it. Back by 6pm.")
+        if cold is not None and len(indices) >= cold and own >= cold - 1 and own >= 2:
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
 
