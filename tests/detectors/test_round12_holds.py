@@ -78,9 +78,14 @@ def test_timed_threads_are_left_to_the_silences():
     # with timings the silence decides: the next message 10 s later is no hold
     turns = [(C, "my smart meter stopped sending readings", 0.0, 3.0),
              (A, "Let me check the logs, give me a few minutes to pull them up.", 5.0, 8.0),
-             (A, "Thanks for waiting, the reset is done and readings resume tonight.", 18.0,
-              22.0)]
+             (A, "Found it: the reset is done and readings resume tonight.", 18.0, 22.0)]
     assert _hold(turns).status is NA
+    # ... unless the agent's very next message opens thanking the customer for the wait: by
+    # its own account it was a hold (round 27: a writer of wave 24 labelled a 12 s "one moment"
+    # thanked at once a hold, announced and thanked)
+    turns[2] = (A, "Thanks for waiting, the reset is done and readings resume tonight.", 18.0,
+                22.0)
+    assert _hold(turns).status is MET
 
 
 def test_the_option_turns_it_off():

@@ -74,14 +74,19 @@ def test_a_bare_goodbye_is_no_courtesy():
 
 
 def test_a_phrase_prohibited_language_judges_is_penalised_once():
-    # one of three turns holds "not my problem": two plain turns are left, too few to be cold
+    # one of two turns holds "not my problem": one plain turn is left, no coldness of its own
     replies = ["The address change goes through online, there is a form under my documents.",
-               "Honestly the premium is not my problem, the system sets it.",
-               "The letter comes in about ten days."]
+               "Honestly the premium is not my problem, the system sets it."]
     assert _status(replies, "prohibited_language") is MISSED
     assert _status(replies) is MET
-    # with three plain turns besides it, the agent is cold throughout as well
-    assert _status([*replies, "The reference is on the letter."]) is MISSED
+    # (round 27) cold in all three turns, one of them also holding the phrase: the coldness is
+    # the agent's own besides it, and polite_tone judges it (writers of four DEV waves: both
+    # missed; the turn with the phrase no longer drops out of the count)
+    replies.append("The letter comes in about ten days.")
+    assert _status(replies, "prohibited_language") is MISSED
+    assert _status(replies) is MISSED
+    # ... while a courteous word anywhere keeps it met, the phrase penalised once
+    assert _status([*replies[:2], "Thanks, the letter comes in about ten days."]) is MET
 
 
 def test_without_cold_min_turns_a_plain_agent_is_not_judged_cold(tmp_path):
