@@ -148,7 +148,7 @@ class ActModel(LinearTextModel):
                  cv: int = 5, margin: float = 0.02,
                  floors: Mapping[str, float] | None = None, random_state: int = 0,
                  name: str = DEFAULT_NAME, c_tolerance: float = 0.002,
-                 preferred_C: float = 4.0) -> None:
+                 preferred_C: float | Mapping[str, float] = 4.0) -> None:
         self.acts = acts
         self.n_buckets = n_buckets
         self.min_df = min_df
@@ -167,7 +167,9 @@ class ActModel(LinearTextModel):
                 "strategy_weight": self.strategy_weight, "Cs": list(self.Cs), "cv": self.cv,
                 "margin": self.margin, "floors": dict(self.floors or {}),
                 "random_state": self.random_state, "name": self.name,
-                "c_tolerance": self.c_tolerance, "preferred_C": self.preferred_C}
+                "c_tolerance": self.c_tolerance,
+                "preferred_C": (dict(self.preferred_C) if isinstance(self.preferred_C, Mapping)
+                                else self.preferred_C)}
 
     # -- fitting ---------------------------------------------------------------------------
     def _design(self, batch: F.TokenBatch, lookup: np.ndarray, idf: np.ndarray) -> Any:
@@ -191,8 +193,10 @@ class ActModel(LinearTextModel):
         sigmoid (Platt) calibration and a threshold (`choose_threshold`, with `covered`, a
         boolean (n_texts, n_acts) mask of rows the act's rule already finds); the C whose
         "rule OR classifier" has the best validation F1 wins. Cs within `c_tolerance` of the
-        best F1 are a tie, won by the one nearest `preferred_C` (on a log scale): a pack edit
-        that moves F1 by 0.0005 no longer swaps the model (round twenty-seven). Where every C
+        best F1 are a tie, won by the one nearest `preferred_C` (on a log scale; one C for
+        every act, or a mapping act -> C, such as the shipped model's choices, with 4.0 for an
+        act it lacks): a pack edit that moves F1 by 0.0005 no longer swaps the model (round
+        twenty-seven). Where every C
         scores the same F1 (the rule finds all the act's positives), average precision decides.
         """
         texts = as_texts(texts)
@@ -243,8 +247,10 @@ class ActModel(LinearTextModel):
         # The C whose hybrid does best on validation. Near-ties (within `c_tolerance`) go to the
         # C nearest `preferred_C`, so noise-level differences do not swap the model between
         # retrains; where no C changes F1 (nothing added to the rule), average precision decides.
+        preferred = (self.preferred_C.get(act, 4.0) if isinstance(self.preferred_C, Mapping)
+                     else self.preferred_C)
         f1, ap, C, (a, b), threshold, metrics = trials[choose_c(
-            [(t[0], t[1], t[2]) for t in trials], self.c_tolerance, self.preferred_C)]
+            [(t[0], t[1], t[2]) for t in trials], self.c_tolerance, preferred)]
         final = self._classifier(C).fit(Xa, ya, sample_weight=wa)
         metrics.update(
             average_precision=round(float(ap), 4), C=float(C),

@@ -418,6 +418,20 @@ def goemotions_dev_check(model: Any, data: Path) -> dict[str, Any]:
     return out
 
 
+def shipped_cs(meta_path: str | Path | None = None) -> dict[str, float]:
+    """The C each act of the shipped model (models/acts-v1, or `meta_path`) was trained with;
+    empty when there is none or its metadata does not say."""
+    from csnlp.ml.acts import default_model_dir
+
+    path = Path(meta_path) if meta_path is not None else default_model_dir() / "meta.json"
+    try:
+        validation = json.loads(path.read_text(encoding="utf-8")).get("validation", {})
+    except (OSError, ValueError):
+        return {}
+    return {act: float(r["C"]) for act, r in validation.items()
+            if isinstance(r, dict) and isinstance(r.get("C"), (int, float))}
+
+
 def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[str, Any]]:
     """Fit an ActModel on the shared data and the packs; return it and metadata to save."""
     from csnlp.ml.acts import ActModel
@@ -429,6 +443,9 @@ def train(data: str | Path, *, seed: int = 0, **params: Any) -> tuple[Any, dict[
     for j, act in enumerate(ACTS):
         validation[:, j] = np.isin(sources, VALIDATION[act])
     params.setdefault("floors", FLOORS)
+    # (round 27) near-tied Cs keep the shipped model's choice for each act (`choose_c`): a pack
+    # edit that moves validation F1 by noise does not swap the model
+    params.setdefault("preferred_C", shipped_cs())
     model = ActModel(acts=ACTS, random_state=seed, **params)
     model.fit(ts.texts, ts.y, sample_weight=np.array(ts.weights), groups=ts.groups,
               validation=validation, covered=rule_hits(ts.texts))

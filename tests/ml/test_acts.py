@@ -423,3 +423,20 @@ def test_near_tied_cs_go_to_the_preferred_one_not_to_noise():
     assert choose_c(ahead_16, 0.0, 4.0) == 1
     # every C the same F1 (the rule finds every positive): average precision decides
     assert choose_c([(0.1693, 0.61, 4.0), (0.1693, 0.73, 64.0)], 0.002, 4.0) == 1
+
+
+def test_a_retrain_prefers_the_shipped_models_cs(tmp_path):
+    """(round 27) `train` passes the shipped model's C per act as the preferred one: a near-tie
+    keeps it; an act the metadata lacks falls back to 4."""
+    from csnlp.ml.train_acts import shipped_cs
+
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"validation": {"closing": {"C": 64.0}, "thanks": {"C": 4}}}))
+    assert shipped_cs(meta) == {"closing": 64.0, "thanks": 4.0}
+    assert shipped_cs(tmp_path / "missing.json") == {}
+    model = ActModel(acts=("closing", "thanks"), preferred_C={"closing": 64.0})
+    assert model.get_params()["preferred_C"] == {"closing": 64.0}
+    # closing's near-tie goes to 64, as shipped
+    trials = [(0.9381, 0.9738, 4.0), (0.9381, 0.9731, 16.0), (0.9383, 0.9689, 64.0)]
+    assert choose_c(trials, 0.002, 64.0) == 2
+    assert choose_c(trials, 0.002, 4.0) == 0
