@@ -322,12 +322,18 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             firsts.update(list(known)[:1])
             origin = f"metadata {std.metadata_key} {raw!r}"
             # (round 27) the name the customer goes by, given in the conversation beside the
-            # records' one: "Benjamin Cole" in the metadata, the e-mail signed "Cheers, Benji"
-            for words, where in self._stated_names(ctx):
-                for word in words:
-                    if word not in known:
-                        known[word] = where
+            # records' one: "Benjamin Cole" in the metadata, the e-mail signed "Cheers, Benji".
+            # Read only when no agent turn holds a word of the records' name: most calls use
+            # it, and need no reading of the customer's turns.
+            records = frozenset(known)
+            if all(records.isdisjoint(_folded(ctx.annotations[i].words,
+                                              ctx.transcript.turns[i].text))
+                   for i in ctx.window(std.speaker, std.window)):
+                for words, where in self._stated_names(ctx):
+                    if not known.keys() >= set(words):
                         firsts.update(words[:1])
+                    for word in words:
+                        known.setdefault(word, where)
         else:
             stated = self._stated_names(ctx)
             for words, where in stated:

@@ -173,8 +173,7 @@ class HoldDetector(Detector[HoldSpec]):
         # (a silence after an agent backchannel makes that turn a hold turn too)
         # (an update that the wait goes on, "sorry, still searching, just another minute", is
         # the same hold, not a new one after the silence before it)
-        turns = ctx.transcript.turns
-        continued = {i for i in holds if _STILL_WAITING.search(turns[i].text)
+        continued = {i for i in holds if _STILL_WAITING.search(ctx.transcript.turns[i].text)
                      and not ctx.find(thanks, i)}
         episodes = _episodes(sorted(holds), sorted(set(agent_turns) | holds.keys()),
                              {before for before, _ in silent} - continued)
