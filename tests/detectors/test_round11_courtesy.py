@@ -76,12 +76,13 @@ def _reply(text: str) -> csnlp.Report:
     # ... not a real question asking leave
     ("I can't see the second charge yet, can I call you back in ten minutes?", MET, MET),
     ("I can't find it here. Could I take your postcode?", MET, MET),
-    # passive-aggressive references back
+    # passive-aggressive references back (the obvious pointed at, "as clearly stated", blames
+    # the customer for not reading: prohibited_language's since round 28)
     ("Per my previous email, the second charge is an authorisation.", MISSED, MET),
     ("As per my last reply, it drops off in three days.", MISSED, MET),
-    ("As clearly stated on the billing page, it is an authorisation.", MISSED, MET),
-    ("As stated very clearly in the FAQ, holds drop off.", MISSED, MET),
-    ("This is explained quite clearly in our help centre.", MISSED, MET),
+    ("As clearly stated on the billing page, it is an authorisation.", MET, MISSED),
+    ("As stated very clearly in the FAQ, holds drop off.", MET, MISSED),
+    ("This is explained quite clearly in our help centre.", MET, MISSED),
     # ... not a plain reference back, or a promise to explain clearly
     ("As per your previous email, I've refunded the second charge.", MET, MET),
     ("As stated on the billing page, holds drop off in three days.", MET, MET),

@@ -128,8 +128,9 @@ def test_tone_gate(line, status):
     ("Sorry, my screen's being really slow today. What's your postcode?", MISSED),
     ("Sorry for the hold. Right, the charge was for roaming.", MISSED),
     ("Sorry to keep you waiting, the charge was for roaming.", MISSED),
-    # ... the wait, which may be the grievance, or more said, is
-    ("Sorry about the wait. What's the order number?", MET),
+    # ... the wait answers a complaint that speaks of time, not this one (round 28: "you've
+    # charged me twice" says nothing of a wait), unless more is said
+    ("Sorry about the wait. What's the order number?", MISSED),
     ("Sorry for the hold, and I'm so sorry about the bill.", MET),
     # a "sorry" closing a clause, before an emoji
     ("Oof, that's a rotten start to the day, sorry 😬 what's the order number?", MET),

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
@@ -390,6 +390,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     and text[e:e + 2] not in ("'s", "’s")
                     and not _this_one(words, k, text, ann.spans)
                     and not _colleague(words, k, text, e)
+                    and not _someone_else(words, k, text, ann.spans, known, firsts)
                     and (w not in _WORD_NAMES and w not in _stop_words() and w not in joined
                          or _addressed(words, k, text, s, e)
                          or (w in firsts and _addressed_by_known_name(words, k, text)))
@@ -843,6 +844,52 @@ first now then today tomorrow tonight monday tuesday wednesday thursday friday s
 january february march april may june july august september october november december look
 sound start beginning end outset moment way system record records screen file notes my your
 this that which time""".split())
+
+
+def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, int]],
+                  known: Mapping[str, Evidence | None], firsts: set[str]) -> bool:
+    """Whether surname word `k` of a typed agent turn names someone else who shares it: after
+    a capitalised first name the customer's is not ("the lead passenger, Mrs Adaeze Obi", to
+    Emeka Obi), or after a title as the subject of a verb ("Mrs Obi will receive the
+    confirmation": spoken of, not to)."""
+    word = words[k]
+    if k < 1 or word in firsts or not _cased(text):
+        return False
+    before = words[k - 1]
+    start = spans[k - 1][0]
+    if (before.isalpha() and before not in known and before not in _TITLES
+            and before not in _HONORIFICS and before not in _stop_words()
+            and text[start:start + 1].isupper()
+            and start > 0 and text[start - 1] in " \t"):
+        return True
+    end = spans[k][1]
+    # (not a question put to them: "Mrs Obi can you confirm ...?", "Mr Patel would you prefer
+    # mornings?")
+    stop = _SENTENCE_END.search(text, end)
+    return (before in _TITLES and k + 1 < len(words) and words[k + 1] in _THIRD_PERSON
+            and text[end:end + 1] not in (",", "!", "?", ".")
+            and (k + 2 >= len(words) or words[k + 2] not in ("you", "u", "ya"))
+            and (stop is None or stop.group() != "?"))
+
+
+#: Where a sentence ends: its mark, or the end of a line.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+#: Honorifics and forms of address that stand before a surname in many languages ("Professor
+#: Obi", "Sr. Ruiz", "Herr Weber", "Dear Ms", "Hola Sra. Díaz"): not another first name.
+_HONORIFICS = frozenset("""professor prof sr sra srta señor señora senor senora herr frau don
+doña dona monsieur madame mme mlle signor signora sig dott dottore ing sir madam dame
+lord lady rev reverend father sister brother officer captain judge councillor cllr hr fr pani
+coach pastor nurse chef imam rabbi sheikh sensei auntie aunty uncle chief sergeant sgt constable
+inspector detective major colonel general principal dean mayor senator governor bishop elder
+deacon president director ustaz ustadh maestro
+pan sayın bay bayan shri smt sri mx dear hi hello hey hiya hola bonjour hallo ciao olá ola oi
+morning afternoon evening thanks thank cheers welcome congratulations sehr geehrter geehrte
+liebe lieber querido querida caro cara cher chère estimado estimada""".split())
+#: Verbs after a titled name that make it the subject, spoken of ("Mrs Obi will receive ...").
+_THIRD_PERSON = frozenset("""will would has had is was can could should must may might needs
+needed wants wanted said says""".split())
 
 
 def _spoken_of(words: list[str], k: int, text: str = "", start: int = 0, end: int = 0) -> bool:

@@ -548,9 +548,14 @@ _WAIT_CUE = re.compile(
     r"(?i)\b(?:minutes?|mins?|moments?|momento|attimo|mo|secs?|seconds?|tick|jiffy|shortly|"
     r"(?:a|little) while|"
     r"a bit|bear with|hang on|hold on|hang tight|be long)\b")
-#: The agent saying it will go and do something itself.
+#: The agent saying it will go and do something itself, or is doing it now ("I'm
+#: recalculating now, this takes about a minute").
 _GOING_TO = re.compile(
     r"(?i)\b(?:let me|let us|let'?s|i'?ll|i will|i'?m going to|i am going to|we'?ll|we will|"
+    r"(?:i['’]?m|i am|we['’]?re|we are) (?:just |now |currently )?"
+    r"(?!(?:going|seeing|hearing|noticing|getting|having|showing|guessing|thinking|hoping|"
+    r"assuming|wondering|saying|telling|asking|reading|finding|expecting)\b)"
+    r"(?:re-?)?[a-z]{3,}ing\b|"
     r"i'?ll need|i need|we need|"
     r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
 #: The agent saying what it would like to do first ("I'd like to look through the history") or

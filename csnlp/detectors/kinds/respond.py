@@ -84,6 +84,14 @@ class ResponseSpec(SpecModel):
     #: something else ("your cancellation form crashed three times" / "Again, my condolences
     #: about your mother").
     condolence: RuleSpec = RuleSpec()
+    #: An apology only for a wait ("sorry for the wait in the queue today", "apologies for the
+    #: delay with your delivery"): a `match` inside it answers only a trigger turn the
+    #: `wait_named` rule matches (the customer spoke of time: waiting, a delay, lateness), not
+    #: a grievance about something else (being hung up on, a torn sofa). Nor does the
+    #: classifier read a reply whose only `match` is inside it.
+    wait_apology: RuleSpec = RuleSpec()
+    #: What makes a trigger turn about time (searched in the trigger speaker's turns).
+    wait_named: RuleSpec = RuleSpec()
 
 
 class RespondSpec(StandardBase):
@@ -99,7 +107,8 @@ class RespondSpec(StandardBase):
 
     def rule_speaker(self, path: str) -> str:
         # (acknowledged_by is looked for in the watched speaker's reply)
-        if path.startswith("trigger.") and path != "trigger.acknowledged_by":
+        if ((path.startswith("trigger.") and path != "trigger.acknowledged_by")
+                or path == "response.wait_named"):
             return self.trigger.speaker
         return self.speaker
 
@@ -153,11 +162,13 @@ def _carried_over(text: str, at: int) -> bool:
 
 
 def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
-                       found: list[tuple[int, Evidence, bool]]
-                       ) -> dict[int, tuple[Evidence, tuple[int, Span]]]:
+                       found: list[tuple[int, Evidence, bool]], wait_apology=None,
+                       wait_named=None) -> dict[int, tuple[Evidence, tuple[int, Span]]]:
     """Trigger-speaker turns no other way found that the watched speaker's turn right after
     answers with the `owned` rule (the trigger's `acknowledged_by`): turn index -> (trigger
-    evidence, the answer: that reply's index and span)."""
+    evidence, the answer: that reply's index and span). A reply that only says sorry for a
+    wait (`wait_apology`) reads no grievance in a turn that says nothing of time
+    (`wait_named`): "the sofa has a tear" / "apologies for the delay with your delivery"."""
     turns = ctx.transcript.turns
     seen = {i for i, _, _ in found}
     hits = {}
@@ -166,6 +177,9 @@ def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
                 or ctx.annotations[i].n_words < std.trigger.acknowledged_min_words):
             continue
         spans = ctx.find(owned, i + 1)
+        if (spans and wait_apology is not None and not wait_apology.is_empty
+                and not ctx.find(wait_named, i)):
+            spans = _outside(spans, ctx.find(wait_apology, i + 1))
         if not spans or _plain_answer(ctx, i) or (not unless.is_empty and ctx.find(unless, i)):
             continue
         hits[i] = (ctx.whole_turn(i, EvidenceRole.TRIGGER, "acknowledged"), (i + 1, spans[0]))
@@ -398,7 +412,9 @@ class RespondDetector(Detector[RespondSpec]):
         owned: dict[int, tuple[Evidence, tuple[int, Span]]] = {}
         if not std.trigger.acknowledged_by.is_empty:
             owned = _acknowledged_hits(ctx, std, self.rule("trigger.acknowledged_by"),
-                                       self.rule("trigger.acknowledged_unless"), triggers)
+                                       self.rule("trigger.acknowledged_unless"), triggers,
+                                       self.rule("response.wait_apology"),
+                                       self.rule("response.wait_named"))
             triggers = sorted(triggers + [(i, ev, False) for i, (ev, _) in owned.items()],
                               key=lambda hit: hit[0])
         if not triggers:
@@ -413,6 +429,8 @@ class RespondDetector(Detector[RespondSpec]):
         condolence = self.rule("response.condolence")
         loss = self.rule("trigger.acknowledged_unless")
         bereaved = not condolence.is_empty and any(ctx.find(loss, k) for k in said)
+        wait_apology, wait_named = (self.rule("response.wait_apology"),
+                                    self.rule("response.wait_named"))
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             # (a turn that tells the loss is no grievance, unless what made it a trigger is a
@@ -421,19 +439,28 @@ class RespondDetector(Detector[RespondSpec]):
             grievance = bereaved and (not ctx.find(loss, i) or (not by_tone and any(
                 label.startswith(_GRIEVANCES) for _s, _e, label in ctx.find(trigger, i))))
 
-            def answers(j: int, grievance: bool = grievance) -> list[Span]:
+            # (a complaint that says nothing of time is not answered by a sorry for the wait)
+            timeless = not wait_apology.is_empty and not ctx.find(wait_named, i)
+
+            def answers(j: int, grievance: bool = grievance, timeless: bool = False
+                        ) -> list[Span]:
                 spans = ctx.find(response, j)
-                return _outside(spans, ctx.find(condolence, j)) if grievance else spans
+                if grievance:
+                    spans = _outside(spans, ctx.find(condolence, j))
+                return _outside(spans, ctx.find(wait_apology, j)) if timeless else spans
 
             answer = owned[i][1] if i in owned else next(
-                ((j, s) for j in after for s in answers(j)), None)
+                ((j, s) for j in after for s in answers(j, timeless=timeless)), None)
+            # (a turn read as upset by its tone alone, right after a sorry for the wait, is
+            # still read as the grievance that sorry answered)
             if answer is None and by_tone:
                 answer = _answered_before(ctx, replies, i, answers, said)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))
             elif likely := self.classified(ctx, std.response.classifier, [
-                    j for j in after if not (grievance and ctx.find(condolence, j))], response):
+                    j for j in after if not (grievance and ctx.find(condolence, j))
+                    and not (timeless and ctx.find(wait_apology, j))], response):
                 evidence.append(likely)
             else:
                 missed.append(i)
