@@ -13,8 +13,7 @@ to ...", "no point getting upset with me", "you can't have done it properly", "t
 you did leave it"; "dumb" naming a device is no insult; the obvious pointed at ("as clearly
 stated") blames the customer (prohibited_language, no longer polite_tone's). Discourteous: a
 sneer at whether the customer tried ("have you actually looked"), "yeah what" for a turn, "like
-the other 500 threads say", "this is really quite simple", a typed turn of one bare word
-("Unknown.", "Postcode."; not "Done.", "Goodbye.", "Checking."). Empathy: a sorry only for a wait
+the other 500 threads say", "this is really quite simple". Empathy: a sorry only for a wait
 answers a complaint that speaks of time, not one about something else; a job lost or a crime by
 someone else, told and sympathised with, is no grievance; goods that came with a tear or a
 crack; "a bit panicky" said without a subject; a customer saying what they are doing now is not
@@ -136,23 +135,6 @@ CASES = [
     ("polite_tone", "chat", [("C", "How do I change my plan?"),
                              ("A", "Hello! It's really quite simple to do: Settings, then Plan. "
                                    "Thanks!")], "met", {}),
-    # a typed turn of one bare word is curt: not a courtesy, a yes or no, a goodbye or an act
-    # under way
-    ("polite_tone", "chat", [("C", "When will the outage be fixed? My kids are freezing."),
-                             ("A", "Unknown."),
-                             ("C", "Seriously?")], "missed", {}),
-    ("polite_tone", "sms", [("C", "Can I change the delivery slot?"),
-                            ("A", "Postcode."),
-                            ("C", "LS6 2AB"),
-                            ("A", "Changed to Friday, thanks!")], "missed", {}),
-    ("polite_tone", "chat", [("C", "Can I change the delivery slot to Friday?"),
-                             ("A", "Done."),
-                             ("C", "Thanks"),
-                             ("A", "You're welcome."),
-                             ("A", "Goodbye.")], "met", {}),
-    ("polite_tone", "chat", [("C", "Is my refund through?"),
-                             ("A", "Checking."),
-                             ("A", "Yes, it went out this morning. Anything else?")], "met", {}),
     # -- empathy_on_complaint --------------------------------------------------------------------
     # a sorry only for the wait answers a complaint about waiting, not about something else
     ("empathy_on_complaint", "chat", [("C", "The engineer left muddy footprints all over my new "
