@@ -42,6 +42,8 @@ ACTS = ("greeting", "self_introduction", "apology_empathy", "thanks", "further_h
         "resolution_check", "hold_request", "hold_thanks", "closing", "upsell_offer")
 MODEL_KIND = "csnlp.acts"
 DEFAULT_NAME = "acts-v1"
+#: The C a near-tie goes to (`choose_c`) when the caller names none for an act.
+PREFERRED_C = 4.0
 # A threshold of 1.0 means "no validation evidence that the classifier adds anything": off.
 OFF = 1.0
 
@@ -148,7 +150,7 @@ class ActModel(LinearTextModel):
                  cv: int = 5, margin: float = 0.02,
                  floors: Mapping[str, float] | None = None, random_state: int = 0,
                  name: str = DEFAULT_NAME, c_tolerance: float = 0.002,
-                 preferred_C: float | Mapping[str, float] = 4.0) -> None:
+                 preferred_C: float | Mapping[str, float] = PREFERRED_C) -> None:
         self.acts = acts
         self.n_buckets = n_buckets
         self.min_df = min_df
@@ -194,10 +196,10 @@ class ActModel(LinearTextModel):
         boolean (n_texts, n_acts) mask of rows the act's rule already finds); the C whose
         "rule OR classifier" has the best validation F1 wins. Cs within `c_tolerance` of the
         best F1 are a tie, won by the one nearest `preferred_C` (on a log scale; one C for
-        every act, or a mapping act -> C, such as the shipped model's choices, with 4.0 for an
-        act it lacks): a pack edit that moves F1 by 0.0005 no longer swaps the model (round
-        twenty-seven). Where every C
-        scores the same F1 (the rule finds all the act's positives), average precision decides.
+        every act, or a mapping act -> C, such as the shipped model's choices, with
+        `PREFERRED_C` for an act it lacks): a pack edit that moves F1 by 0.0005 no longer swaps
+        the model (round twenty-seven). Where every C scores the same F1 (the rule finds all the
+        act's positives), average precision decides.
         """
         texts = as_texts(texts)
         if not texts:
@@ -247,7 +249,7 @@ class ActModel(LinearTextModel):
         # The C whose hybrid does best on validation. Near-ties (within `c_tolerance`) go to the
         # C nearest `preferred_C`, so noise-level differences do not swap the model between
         # retrains; where no C changes F1 (nothing added to the rule), average precision decides.
-        preferred = (self.preferred_C.get(act, 4.0) if isinstance(self.preferred_C, Mapping)
+        preferred = (self.preferred_C.get(act, PREFERRED_C) if isinstance(self.preferred_C, Mapping)
                      else self.preferred_C)
         f1, ap, C, (a, b), threshold, metrics = trials[choose_c(
             [(t[0], t[1], t[2]) for t in trials], self.c_tolerance, preferred)]

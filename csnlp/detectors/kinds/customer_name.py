@@ -858,7 +858,8 @@ def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, in
     before = words[k - 1]
     start = spans[k - 1][0]
     if (before.isalpha() and before not in known and before not in _TITLES
-            and before not in _HONORIFICS and before not in _stop_words()
+            and before not in _HONORIFICS and before not in _ADDRESS_LEAD
+            and before not in _stop_words()
             and text[start:start + 1].isupper()
             and start > 0 and text[start - 1] in " \t"):
         return True
@@ -876,17 +877,18 @@ def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, in
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-#: Honorifics and forms of address that stand before a surname in many languages ("Professor
-#: Obi", "Sr. Ruiz", "Herr Weber", "Dear Ms", "Hola Sra. Díaz"): not another first name.
+#: Honorifics, roles and forms of address in many languages that stand before a surname
+#: ("Professor Obi", "Sr. Ruiz", "Herr Weber", "Coach Reid", "Hola Sra. Díaz"): not another
+#: first name (English greetings and thanks are `_ADDRESS_LEAD`'s).
 _HONORIFICS = frozenset("""professor prof sr sra srta señor señora senor senora herr frau don
 doña dona monsieur madame mme mlle signor signora sig dott dottore ing sir madam dame
 lord lady rev reverend father sister brother officer captain judge councillor cllr hr fr pani
 coach pastor nurse chef imam rabbi sheikh sensei auntie aunty uncle chief sergeant sgt constable
 inspector detective major colonel general principal dean mayor senator governor bishop elder
 deacon president director ustaz ustadh maestro
-pan sayın bay bayan shri smt sri mx dear hi hello hey hiya hola bonjour hallo ciao olá ola oi
-morning afternoon evening thanks thank cheers welcome congratulations sehr geehrter geehrte
-liebe lieber querido querida caro cara cher chère estimado estimada""".split())
+pan sayın bay bayan shri smt sri mx hiya hola bonjour hallo ciao olá ola oi congratulations
+sehr geehrter geehrte liebe lieber querido querida caro cara cher chère estimado
+estimada""".split())
 #: Verbs after a titled name that make it the subject, spoken of ("Mrs Obi will receive ...").
 _THIRD_PERSON = frozenset("""will would has had is was can could should must may might needs
 needed wants wanted said says""".split())

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from csnlp.nlp.pipeline import Annotator, Span
+    from csnlp.nlp.rules import CompiledRule
 
 
 class ToneTrigger(SpecModel):
@@ -162,8 +163,8 @@ def _carried_over(text: str, at: int) -> bool:
 
 
 def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
-                       found: list[tuple[int, Evidence, bool]], wait_apology=None,
-                       wait_named=None) -> dict[int, tuple[Evidence, tuple[int, Span]]]:
+                       found: list[tuple[int, Evidence, bool]], wait_apology: CompiledRule,
+                       wait_named: CompiledRule) -> dict[int, tuple[Evidence, tuple[int, Span]]]:
     """Trigger-speaker turns no other way found that the watched speaker's turn right after
     answers with the `owned` rule (the trigger's `acknowledged_by`): turn index -> (trigger
     evidence, the answer: that reply's index and span). A reply that only says sorry for a
@@ -177,13 +178,19 @@ def _acknowledged_hits(ctx: Context, std: RespondSpec, owned, unless,
                 or ctx.annotations[i].n_words < std.trigger.acknowledged_min_words):
             continue
         spans = ctx.find(owned, i + 1)
-        if (spans and wait_apology is not None and not wait_apology.is_empty
-                and not ctx.find(wait_named, i)):
+        if spans and _timeless(ctx, i, wait_apology, wait_named):
             spans = _outside(spans, ctx.find(wait_apology, i + 1))
         if not spans or _plain_answer(ctx, i) or (not unless.is_empty and ctx.find(unless, i)):
             continue
         hits[i] = (ctx.whole_turn(i, EvidenceRole.TRIGGER, "acknowledged"), (i + 1, spans[0]))
     return hits
+
+
+def _timeless(ctx: Context, index: int, wait_apology: CompiledRule,
+              wait_named: CompiledRule) -> bool:
+    """Whether a sorry only for a wait (`wait_apology`) cannot answer trigger turn `index`:
+    the standard has such a rule and the turn says nothing of time (`wait_named`)."""
+    return not wait_apology.is_empty and not ctx.find(wait_named, index)
 
 
 #: A turn opening on a plain "no" ("no", "nope", "not really", "no thanks").
@@ -408,13 +415,14 @@ class RespondDetector(Detector[RespondSpec]):
         triggers = _trigger_hits(ctx, std, trigger,
                                  self.rule("trigger.tone_unless"))
         response = self.rule("response.match")
+        wait_apology, wait_named = (self.rule("response.wait_apology"),
+                                    self.rule("response.wait_named"))
         # a trigger the agent's reply acknowledged is answered by that reply
         owned: dict[int, tuple[Evidence, tuple[int, Span]]] = {}
         if not std.trigger.acknowledged_by.is_empty:
             owned = _acknowledged_hits(ctx, std, self.rule("trigger.acknowledged_by"),
                                        self.rule("trigger.acknowledged_unless"), triggers,
-                                       self.rule("response.wait_apology"),
-                                       self.rule("response.wait_named"))
+                                       wait_apology, wait_named)
             triggers = sorted(triggers + [(i, ev, False) for i, (ev, _) in owned.items()],
                               key=lambda hit: hit[0])
         if not triggers:
@@ -429,8 +437,6 @@ class RespondDetector(Detector[RespondSpec]):
         condolence = self.rule("response.condolence")
         loss = self.rule("trigger.acknowledged_unless")
         bereaved = not condolence.is_empty and any(ctx.find(loss, k) for k in said)
-        wait_apology, wait_named = (self.rule("response.wait_apology"),
-                                    self.rule("response.wait_named"))
         for i, trig, by_tone in triggers:
             after = [j for j in replies if j > i][: std.response.within_turns]
             # (a turn that tells the loss is no grievance, unless what made it a trigger is a
@@ -440,7 +446,7 @@ class RespondDetector(Detector[RespondSpec]):
                 label.startswith(_GRIEVANCES) for _s, _e, label in ctx.find(trigger, i))))
 
             # (a complaint that says nothing of time is not answered by a sorry for the wait)
-            timeless = not wait_apology.is_empty and not ctx.find(wait_named, i)
+            timeless = _timeless(ctx, i, wait_apology, wait_named)
 
             def answers(j: int, grievance: bool = grievance, timeless: bool = False
                         ) -> list[Span]:
