@@ -17,6 +17,7 @@ Evidence: each trigger and its answer.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -458,9 +459,15 @@ class RespondDetector(Detector[RespondSpec]):
             answer = owned[i][1] if i in owned else next(
                 ((j, s) for j in after for s in answers(j, timeless=timeless)), None)
             # (a turn read as upset by its tone alone, right after a sorry for the wait, is
-            # still read as the grievance that sorry answered)
+            # still read as the grievance that sorry answered; but a sorry only for the wait
+            # that left an earlier grievance unanswered, none told speaking of time, answers
+            # nothing: "down since 6am, 3rd outage" / "sorry for the slow reply" / "3pm?! my
+            # whole day gone")
             if answer is None and by_tone:
-                answer = _answered_before(ctx, replies, i, answers, said)
+                unanswered = any(m < i for m in missed) and all(
+                    _timeless(ctx, k, wait_apology, wait_named) for k in said if k < i)
+                answer = _answered_before(ctx, replies, i,
+                                          partial(answers, timeless=unanswered), said)
             evidence.append(trig)
             if answer:
                 evidence.append(ctx.evidence(*answer, role=EvidenceRole.RESPONSE))

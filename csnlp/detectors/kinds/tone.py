@@ -178,8 +178,10 @@ class ToneDetector(Detector[ToneSpec]):
         if any(ctx.find(courteous, i) for i in indices):
             return None
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
-        # its turn does not count, but the agent's other curt turns still do
-        own = sum(not self._forbidden_spans(ctx, i) for i in indices)
+        # its turn does not count, but the agent's other curt turns still do; such wording in
+        # two or more turns is rude throughout, and every turn counts (as in `_own_mean`)
+        judged = sum(bool(self._forbidden_spans(ctx, i)) for i in indices)
+        own = len(indices) - judged if judged == 1 else len(indices)
         turns = f"the {std.speaker}'s {len(indices)}"
         if short and own >= 2:
             return "curt", f"curt throughout: no courteous word in {turns} short turns"
