@@ -13,7 +13,10 @@ place ("you must have emailed it to the old address"), a step stated as not done
 didn't pair the headset properly"), a handling guessed from a passive ("the lid wasn't closed
 properly after you used it"), "not sure what you expect me to do", "it works fine for
 everyone else", colleagues called fools ("those muppets in billing"). polite_tone: prohibited
-wording in two or more agent turns is rude throughout, so every curt turn counts.
+wording in two or more agent turns is rude throughout, so every curt turn counts; a typed turn
+of one bare word is curt ("Unknown.", "Postcode."), unless it opens the call ("Claims.") or is
+a word the customer's question offered ("which one is quicker?" / "Text."), round twenty-eight's
+trial judged with the turn before it.
 Introductions: a sign-off then the name and a team, "<Name> here btw", a name and a team after
 "bye for now!"; a company's kind is no name ("Orbit Mobile here"). Names: "I'm Lucy too" is
 the agent's own name, never the customer addressed. Sentences here are written for the
@@ -179,6 +182,33 @@ CASES = [
     ("prohibited_language", "chat", [("C", "Can my partner use my account?"),
                                       ("A", "Nobody else has access unless you add them.")],
      "met", {}),
+    # -- polite_tone: a turn of one bare word, judged with the turn before it ---------------------
+    ("polite_tone", "chat", [("C", "When will the outage be fixed? My kids are freezing."),
+                             ("A", "Unknown."),
+                             ("C", "Seriously?")], "missed", {}),
+    ("polite_tone", "sms", [("C", "Can I change the delivery slot?"),
+                            ("A", "Postcode."),
+                            ("C", "LS6 2AB"),
+                            ("A", "Changed to Friday, thanks!")], "missed", {}),
+    # ... not a word the customer's question offered, the line's name opening the call, a
+    # courtesy or an act under way
+    ("polite_tone", "chat", [("A", "Hi! Which would you like the code by, email or text?"),
+                             ("C", "Hmm, which one is quicker?"),
+                             ("A", "Text."),
+                             ("C", "ok text then"),
+                             ("A", "Sent, thanks!")], "met", {}),
+    ("polite_tone", "phone", [("A", "Claims."),
+                              ("C", "hi i need to make a claim for my car"),
+                              ("A", "of course, happy to help with that, can i take the "
+                                    "registration please")], "met", {}),
+    ("polite_tone", "chat", [("C", "Can I change the delivery slot to Friday?"),
+                             ("A", "Done."),
+                             ("C", "Thanks"),
+                             ("A", "You're welcome."),
+                             ("A", "Goodbye.")], "met", {}),
+    ("polite_tone", "chat", [("C", "Is my refund through?"),
+                             ("A", "Checking."),
+                             ("A", "Yes, it went out this morning. Anything else?")], "met", {}),
     # -- prohibited_language ---------------------------------------------------------------------
     ("prohibited_language", "phone", [("C", "my tax refund never came"),
                                        ("A", "you probably emailed it to the old address so "

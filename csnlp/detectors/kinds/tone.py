@@ -67,6 +67,11 @@ class ToneSpec(StandardBase):
     #: throughout, one greeting or thanks notwithstanding. None: not judged.
     bare_request: RuleSpec = RuleSpec()
     bare_max_courteous: Annotated[float, Field(ge=0, le=1)] | None = None
+    #: A turn that is one bare word ("Unknown." "Closed." "Wait."), rude like `rude`, unless it
+    #: opens the conversation (the line's name: "Claims.") or answers the other speaker's
+    #: question with its words ("email or text?" / "Email."): whether one word is curt depends
+    #: on the turn before it. Empty: not judged.
+    curt_word: RuleSpec = RuleSpec()
     #: Shouting: wording in capitals ("IT IS ON THE ACCOUNT PAGE."), rude like `rude`, but only
     #: in a transcript with lower-case letters in it: a transcript all in capitals, as some
     #: speech recognisers write, shouts nothing. Of the rule's matches only those shouted at
@@ -192,6 +197,20 @@ class ToneDetector(Detector[ToneSpec]):
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
 
+    def _curt_words(self, ctx: Context, indices: list[int]) -> list[Evidence]:
+        """Evidence of each of the speaker's turns that is one bare word (`ToneSpec.curt_word`),
+        neither opening the conversation nor answering the other speaker's question before it
+        with a word offered there or in the speaker's own turn before that ("email or text,
+        which one?" / "which one do you need?" / "Email.")."""
+        rule, turns = self.rule("curt_word"), ctx.transcript.turns
+        found = []
+        for i in indices:
+            spans = ctx.find(rule, i) if i else []
+            if spans and not (turns[i - 1].speaker != self.standard.speaker and _answers(
+                    turns[i].text, " ".join(t.text for t in turns[max(i - 2, 0):i]))):
+                found.append(ctx.evidence(i, spans[0]))
+        return found
+
     def _bare(self, ctx: Context, indices: list[int]) -> str | None:
         """Why the speaker is curt for asking details bare (`ToneSpec.bare_request`) with
         hardly a courteous word (`bare_max_courteous`), or None."""
@@ -261,6 +280,8 @@ class ToneDetector(Detector[ToneSpec]):
                 spans = [(s, e, lb) for s, e, lb in spans
                          if not any(s < fe and fs < e for fs, fe, _ in judged)]
             evidence.extend(ctx.evidence(i, span) for span in spans)
+        if not std.curt_word.is_empty:
+            evidence.extend(self._curt_words(ctx, indices))
         if not std.shouting.is_empty:
             evidence.extend(self._shouting(ctx, indices))
         label, annotations = std.label, ctx.annotations
