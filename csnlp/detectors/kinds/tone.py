@@ -5,15 +5,18 @@ must reach it), `min_turn` (a turn scoring below it is rude), `rude` (a rule for
 `rude_label` with `rude_min` (a turn the tone model reads as discourteous is rude),
 `courteous` with `curt_max_words` (an agent who never says a courteous word, in two or more turns
 all that short, is curt throughout: "Order number." "Refused." "No.") and `cold_min_turns` (or in
-that many turns of any length: cold throughout), `shouting` (wording in
-capitals, rude in a transcript that is not all capitals).
+that many turns of any length: cold throughout), `curt_word` (a turn of one bare word is rude,
+unless it opens the conversation or answers the other speaker's question with a word offered
+there), `shouting` (wording in capitals, rude in a transcript that is not all capitals).
 Without a tone model only the rule counts. A low mean leaves out the one turn with wording a
 `forbid` standard judges, and stands only when fewer than half of the turns left hold a
 courteous word (see `ToneDetector._own_mean`). Evidence: rude matches and low-scoring turns.
 
 A phrase is penalised once: rude wording that a `forbid` standard of the same set, watching the
 same speaker, already matches (profanity, "calm down") is left to that standard, and so is a
-low-scoring turn it flags. Alone, without such a standard, the `rude` rule judges all of it.
+low-scoring turn it flags; such wording in two or more turns is rude throughout, and the curt
+and cold readings count every turn. Alone, without such a standard, the `rude` rule judges all
+of it.
 
     - id: polite_tone
       check: tone
