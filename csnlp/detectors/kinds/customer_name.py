@@ -866,20 +866,17 @@ def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, in
     end = spans[k][1]
     # (not a question put to them: "Mrs Obi can you confirm ...?", "Mr Patel would you prefer
     # mornings?")
-    stop = _SENTENCE_END.search(text, end)
+    stop = _SENTENCE_STOP.search(text, end)
     return (before in _TITLES and k + 1 < len(words) and words[k + 1] in _THIRD_PERSON
             and text[end:end + 1] not in (",", "!", "?", ".")
             and (k + 2 >= len(words) or words[k + 2] not in ("you", "u", "ya"))
             and (stop is None or stop.group() != "?"))
 
 
-#: Where a sentence ends: its mark, or the end of a line.
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
 #: Honorifics, roles and forms of address in many languages that stand before a surname
 #: ("Professor Obi", "Sr. Ruiz", "Herr Weber", "Coach Reid", "Hola Sra. Díaz"): not another
-#: first name (English greetings and thanks are `_ADDRESS_LEAD`'s).
+#: first name (with greetings `_ADDRESS_LEAD` lacks; its English greetings and thanks are not
+#: repeated here).
 _HONORIFICS = frozenset("""professor prof sr sra srta señor señora senor senora herr frau don
 doña dona monsieur madame mme mlle signor signora sig dott dottore ing sir madam dame
 lord lady rev reverend father sister brother officer captain judge councillor cllr hr fr pani

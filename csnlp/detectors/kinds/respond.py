@@ -464,7 +464,8 @@ class RespondDetector(Detector[RespondSpec]):
             # nothing: "down since 6am, 3rd outage" / "sorry for the slow reply" / "3pm?! my
             # whole day gone")
             if answer is None and by_tone:
-                unanswered = any(m < i for m in missed) and all(
+                # (`missed` holds only earlier triggers: they are judged in order)
+                unanswered = bool(missed) and all(
                     _timeless(ctx, k, wait_apology, wait_named) for k in said if k < i)
                 answer = _answered_before(ctx, replies, i,
                                           partial(answers, timeless=unanswered), said)
