@@ -35,6 +35,19 @@ NORM_OVERRIDES = {
     "apologising": "apologizing", "realise": "realize", "organise": "organize",
     "goodbye": "good bye", "bye-bye": "bye", "byebye": "bye", "hiya": "hi", "hey": "hey",
     "mr.": "mr", "mrs.": "mrs", "ms.": "ms", "dr.": "dr", "gonna": "going to", "wanna": "want to",
+    # (round 30) dialect spellings transcripts keep as said: a dropped "g" ("good mornin", "you
+    # speakin to marcia"), "th" said "t" ("anyting else"), Scots "-nae" ("it didnae go in")
+    "mornin": "morning", "evenin": "evening", "speakin": "speaking", "talkin": "talking",
+    "callin": "calling", "ringin": "ringing", "lookin": "looking", "checkin": "checking",
+    "holdin": "holding", "waitin": "waiting", "helpin": "helping", "somethin": "something",
+    "anythin": "anything", "nothin": "nothing", "tryin": "trying", "gettin": "getting",
+    "anyting": "anything", "someting": "something", "everyting": "everything",
+    "nuttin": "nothing", "tink": "think", "dat": "that", "dis": "this", "moanin": "moaning",
+    "ye": "you", "yer": "your",
+    "didnae": "did not", "dinnae": "do not", "doesnae": "does not", "cannae": "can not",
+    "couldnae": "could not", "wouldnae": "would not", "shouldnae": "should not",
+    "isnae": "is not", "wasnae": "was not", "havnae": "have not", "havenae": "have not",
+    "hasnae": "has not", "willnae": "will not",
 }
 
 

@@ -520,7 +520,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             for m in _TYPED_VOCATIVE.finditer(text):
                 word = m.group(1).lower()
                 if (not _echo_candidate(word) or len(word) < 3
-                        or _COMPANY_PAIR.match(text, m.end(1))):
+                        or _COMPANY_PAIR.match(text, m.end(1))
+                        or (i == 0 and _ANSWERING_AFTER.match(text, m.end(1)))):
                     continue
                 # a name read off the customer's handle is a guess, not a name known ("Hi
                 # Maria!" to @maria_lopez88: a handle is not a name)
@@ -1292,11 +1293,15 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
         pairs.pop(0)  # "it's ...", a reference before the name ("SB-55120, Mateus")
     run = 0
     # an initial between name words ("nakamura h. nakamura", "tom r. reyes")
-    while run < min(len(pairs), 4) and (_may_be_name(pairs[run][0]) or (
-            run and _letter(pairs[run][0]) and run + 1 < len(pairs)
-            and _may_be_name(pairs[run + 1][0]))):
+    while run < min(len(pairs), 4) and pairs[run][0] not in _ANSWER_LABELS and (
+            _may_be_name(pairs[run][0]) or (
+                run and _letter(pairs[run][0]) and run + 1 < len(pairs)
+                and _may_be_name(pairs[run + 1][0]))):
         run += 1
     rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
+    # (round 30) a title said after the name ends the answer: "agnes mctavish missus"
+    if len(rest) == 1 and rest[0] in _TITLE_WORDS:
+        rest = []
     # the other answer after "and" ("Tobias Lindqvist, and she's called Sea Pickle" to "your
     # name and the boat's name?"); not a name given after it ("mill lane and it's ...")
     other = (run > 1 and len(rest) > 1 and rest[0] == "and"
@@ -1313,7 +1318,8 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
                 run, ended = k, True
                 rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
                 break
-    if (not run or (rest and not _identifying(rest[0]) and not other and not ended)
+    if (not run or (rest and not _identifying(rest[0]) and rest[0] not in _ANSWER_LABELS
+                    and not other and not ended)
             or pairs[run - 1][0] in _PARTICLES):
         return None
     name = [pair for pair in pairs[:run] if not _letter(pair[0])]
@@ -1751,6 +1757,12 @@ def _identifying(word: str) -> bool:
     return any(c.isdigit() for c in word) or word in _DETAIL_WORDS or "@" in word
 
 
+#: Titles, which a caller may say after the name too ("agnes mctavish missus").
+_TITLE_WORDS = frozenset("mr mrs ms miss mister missus dr doctor".split())
+#: The label of the other detail asked with the name, after it in the answer ("it's barry
+#: kowalski serial's p f c two two ...", to "your name and the serial off the back").
+_ANSWER_LABELS = frozenset("""serial registration reg policy order card membership member mobile
+phone passport licence license pin booking ticket claim invoice nhs vin""".split())
 #: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
 _PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o"
                        .split())  # "o" of Irish names as ASR writes them ("mark o sullivan")
@@ -1852,6 +1864,11 @@ _TYPED_VOCATIVE = re.compile(
 _COMPANY_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+(?:[A-Z]|(?:business|banking|"
                            r"bank|building|insurance|solicitors|accountants|partners|associates|"
                            r"lettings|motors|estates|dental|vets|opticians|law)\b)")
+#: After a vocative's name in the turn that answers the call, the agent's own name by the
+#: answering formula ("Good afternoon, Fibrelink, Sunny speaking", "Hello, Brightwell, you're
+#: through to Ana"): the word greeted was the company's name.
+_ANSWERING_AFTER = re.compile(r"[ \t]*[,.!-][ \t]*(?:[A-Z][a-z'’-]+[ \t]+speaking\b|you(?:'|’)?re"
+                              r"[ \t]+(?:through[ \t]+to|speaking[ \t]+(?:to|with))\b)")
 #: The words a `_TYPED_VOCATIVE` opens with, normalised ("Hiya" is hi, "Many thanks" has thanks).
 _VOCATIVE_WORDS = frozenset(
     "hi hello hey dear thanks thank many good morning afternoon evening cheers".split())

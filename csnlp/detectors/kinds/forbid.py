@@ -68,9 +68,14 @@ _WORD = re.compile(r"[\w'’]+")
 #: described it as", "what you mean by", "you said the app was" (to the phrase, in its sentence).
 _REPORTING = re.compile(
     r"\byou(?:['’]ve| have)?[ \t]+(?:say|said|says|call|called|describe|described|mean[ \t]+by|"
-    r"wrote|write|mention|mentioned)\b(?:[ \t]+(?:it|that|this|them|they|(?:the|your|our)"
+    r"wrote|write|mention|mentioned)\b(?:[ \t]+(?:it|its|that|thats|this|them|they|(?:the|your|our)"
     r"[ \t]+[\w'’-]+))?(?:['’]s|['’]re|[ \t]+(?:is|was|are|were|being))?"
     r"(?:[ \t]+as)?(?:[ \t]+(?:a|an))?[ \t]*[\"'“‘]?[ \t]*\Z"
+    # (round 30) ... or what a third party said to the customer, told back: "he said pain in
+    # the arse to you", "she called you a what" (the words from the verb on must be the
+    # customer's own, `_reported`)
+    r"|\b(?:he|she|they|someone|somebody)[ \t]+(?:said|called[ \t]+you|told[ \t]+you)"
+    r"(?P<between>(?:[ \t]+[\w'’-]+){0,4})[ \t]*[\"'“‘]?[ \t]*\Z"
     # (round 25) ... or marked as the customer's own words: "the update is, in your words,
     # bullshit", "as you put it, cowboys", "the phone system is quote a piece of shit"
     r"|\b(?:in[ \t]+your[ \t]+(?:own[ \t]+)?words|as[ \t]+you[ \t]+put[ \t]+it|"
@@ -102,9 +107,11 @@ def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
     the speaker's own unless the other speaker used them)."""
     text = ctx.transcript.turns[index].text
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    if _REPORTING.search(text, sentence_start, start) is None:
+    if (m := _REPORTING.search(text, sentence_start, start)) is None:
         return False
-    return _said_before(ctx, index, [w.lower() for w in _WORD.findall(text[start:end])])
+    between = (m.group("between") or "").lower()
+    return _said_before(ctx, index, _WORD.findall(between)
+                        + [w.lower() for w in _WORD.findall(text[start:end])])
 
 
 def _said_before(ctx: Context, index: int, phrase: list[str]) -> bool:
