@@ -9,9 +9,11 @@ name on the signature line. Spellings as said: a dropped "g", "th" said "t", Sco
 Prohibited: British profanity ("arse", "bollocks"), "not the end of the world", "no need to
 shout", "this one is down to you", "someone who clearly didn't read", "you probably just
 didn't <verb>", "you'd need to have <done> it", "<do it> properly this time"; a third party's
-words told back ("he said <words> to you") are reported. Offers: not "while I have you" alone
-(a sales pitch); a conditional offer with where help is ("if the app gives you any trouble, our
-team is here"). Checks: a thing's arrival ("has the credit popped up yet"), a longer subject,
+words told back ("he said <words> to you") are reported. Offers: not "while I have you" opening
+a sales pitch, a survey or a data check, nor the opening's question ("hi anything i can help
+with today"); a conditional offer with where help is ("if the app gives you any trouble, our
+team is here"); not a check of the answer inside a longer turn ("... did I cover everything you
+asked?"), which the act model reads as an offer. Checks: a thing's arrival ("has the credit popped up yet"), a longer subject,
 "confirm <the slot> works for you", "confirm whether all ... are running", "have I put your
 mind at rest", "did it pick up ...", a clipped spoken "that slot okay"; not leave asked for
 what the agent is about to do ("let me ring them, it might take a minute, is that okay").
