@@ -1293,14 +1293,14 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
         pairs.pop(0)  # "it's ...", a reference before the name ("SB-55120, Mateus")
     run = 0
     # an initial between name words ("nakamura h. nakamura", "tom r. reyes")
-    while run < min(len(pairs), 4) and pairs[run][0] not in _ANSWER_LABELS and (
+    while run < min(len(pairs), 4) and not _identifying(pairs[run][0]) and (
             _may_be_name(pairs[run][0]) or (
                 run and _letter(pairs[run][0]) and run + 1 < len(pairs)
                 and _may_be_name(pairs[run + 1][0]))):
         run += 1
     rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
     # (round 30) a title said after the name ends the answer: "agnes mctavish missus"
-    if len(rest) == 1 and rest[0] in _TITLE_WORDS:
+    if len(rest) == 1 and rest[0] in _TITLES:
         rest = []
     # the other answer after "and" ("Tobias Lindqvist, and she's called Sea Pickle" to "your
     # name and the boat's name?"); not a name given after it ("mill lane and it's ...")
@@ -1318,8 +1318,7 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
                 run, ended = k, True
                 rest = [w for w, _ in pairs[run:] if w not in ",.;:-"]
                 break
-    if (not run or (rest and not _identifying(rest[0]) and rest[0] not in _ANSWER_LABELS
-                    and not other and not ended)
+    if (not run or (rest and not _identifying(rest[0]) and not other and not ended)
             or pairs[run - 1][0] in _PARTICLES):
         return None
     name = [pair for pair in pairs[:run] if not _letter(pair[0])]
@@ -1753,12 +1752,12 @@ def _may_be_name(word: str) -> bool:
 
 
 def _identifying(word: str) -> bool:
-    """Whether an answer's word after the name starts details that identify the caller."""
-    return any(c.isdigit() for c in word) or word in _DETAIL_WORDS or "@" in word
+    """Whether an answer's word after the name starts details that identify the caller, or
+    the label of the other detail asked for with it (`_ANSWER_LABELS`)."""
+    return (any(c.isdigit() for c in word) or word in _DETAIL_WORDS or word in _ANSWER_LABELS
+            or "@" in word)
 
 
-#: Titles, which a caller may say after the name too ("agnes mctavish missus").
-_TITLE_WORDS = frozenset("mr mrs ms miss mister missus dr doctor".split())
 #: The label of the other detail asked with the name, after it in the answer ("it's barry
 #: kowalski serial's p f c two two ...", to "your name and the serial off the back").
 _ANSWER_LABELS = frozenset("""serial registration reg policy order card membership member mobile
