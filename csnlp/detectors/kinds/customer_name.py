@@ -88,7 +88,7 @@ for on in at to name names last first full ringing phoning regarding again wonde
 account booking order policy reservation under booked call calls me everyone everybody
 surname surnames forename forenames firstname lastname given family sur
 oh ah ha haha wow good great morning afternoon evening cheers actually right alright
-real legal proper
+real legal proper mme mlle herr frau
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -524,11 +524,12 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                         or (i == 0 and _ANSWERING_AFTER.match(text, m.end(1)))):
                     continue
                 # a name read off the customer's handle is a guess, not a name known ("Hi
-                # Maria!" to @maria_lopez88: a handle is not a name)
+                # Maria!" to @maria_lopez88, "Hi Kwame!" to a post signed "— Kwame_A": a
+                # handle is not a name)
                 if handles is None:
                     handles = [part for j in ctx.turns_of("customer")
                                for h in _HANDLE.findall(turns[j].text)
-                               for part in re.split(r"[^a-z]+", h.lower()) if part]
+                               for part in re.split(r"[^a-z]+", h.lower().lstrip("@")) if part]
                 if any(part.startswith(word) for part in handles):
                     continue
                 if own is None:
@@ -858,6 +859,10 @@ def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, in
         return False
     before = words[k - 1]
     start = spans[k - 1][0]
+    # (round 31) a particle of the surname itself: "Ms Al-Sayed", "Mr van Wyk"
+    if before in _PARTICLES and (text[spans[k - 1][1]:spans[k][0]] == "-"
+                                 or text[start:start + 1].islower()):
+        return False
     if (before.isalpha() and before not in known and before not in _TITLES
             and before not in _HONORIFICS and before not in _ADDRESS_LEAD
             and before not in _stop_words()
@@ -919,6 +924,8 @@ def _addressed(words: list[str], k: int, text: str, start: int, end: int) -> boo
     and ...", not "i can help with that will you"), or ending the turn after a word that
     leaves it a name ("anything else sunny", not "on your next bill")."""
     before = words[k - 1]
+    if before in _PARTICLES and k >= 2 and words[k - 2] in _TITLES:
+        before, k = words[k - 2], k - 1  # "Ms Al-Sayed", "Mr van Wyk": the title's name
     if before in _TITLES:
         # "thank you mrs okafor", not "please tell mrs acheson to ...", "for mr ali"
         return not _spoken_of(words, k, text, start, end)
@@ -1370,19 +1377,24 @@ _SIGNATURE = re.compile(
 
 
 #: A message written on one line signed at its end with a full name: after a closing word
-#: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"), or an initial
-#: and a surname after the last sentence ("... late fee. R. Okonkwo-Bell"). One word after
-#: "Thanks," is more often the agent thanked.
+#: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"; round 31, in
+#: another language too: "Cordialement, Mme Hélène Roussel"), or an initial and a surname
+#: after the last sentence ("... late fee. R. Okonkwo-Bell"). One word after "Thanks," is more
+#: often the agent thanked.
 _INLINE_SIGNATURE = re.compile(
-    r"(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly)[ \t]*,?"
-    r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
+    r"(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
+    r"cordialement|saludos|atentamente|gr[üu](?:ß|ss)e|saluti|groeten|cumprimentos|"
+    r"atenciosamente)[ \t]*,?"
+    r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof|mme|mlle|sr|sra|srta|herr|frau)\.?[ \t]+)?"
+    r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
     r"{1,2})|[.!?][ \t]+((?-i:[A-Z])(?:\.[ \t]*|[ \t]+)[^\W\d_][\w'’-]+))"
     r"[ \t]*(?:\([^)\n]{0,30}\)|[,|–—][^.!?\n]{0,60})?[ \t.]*\Z", re.IGNORECASE)
 
 
 #: The closing words `_INLINE_SIGNATURE` signs after, and a sentence opening on an initial.
 _SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
-                  "warmly")
+                  "warmly", "cordialement", "saludos", "atentamente", "grüße", "grüsse",
+                  "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente")
 _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 
@@ -1455,9 +1467,11 @@ _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z"
 #: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
 #: place the customer names ("... it keeps disconnecting. Galaxy Buds").
 #: (round 24) A job title after it, and the company, are still the signature ("... Can you help
-#: urgently? Matteo Russo, Lead Engineer, Pixelhaus").
+#: urgently? Matteo Russo, Lead Engineer, Pixelhaus"); (round 31) a double-barrelled surname
+#: is one ("... I'm at my wits' end. Gareth Pryce-Jones").
 _LAST_NAME_SIGNATURE = re.compile(
-    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’-]{1,20})"
+    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’]{1,20}"
+    r"(?:-(?-i:[A-Z])?[a-z]{2,20})?)"
     r"(?:[ \t]*,(?=[ \t]*(?:[A-Z][\w&-]*[ \t]+){0,3}(?:Engineer|Manager|Director|Lead|Head|"
     r"Officer|Owner|Founder|CEO|CTO|CFO|COO|Coordinator|Assistant|Administrator|Admin|"
     r"Accountant|Analyst|Developer|Consultant|Secretary|Treasurer|Partner|President|"
@@ -1761,7 +1775,8 @@ def _identifying(word: str) -> bool:
 #: The label of the other detail asked with the name, after it in the answer ("it's barry
 #: kowalski serial's p f c two two ...", to "your name and the serial off the back").
 _ANSWER_LABELS = frozenset("""serial registration reg policy order card membership member mobile
-phone passport licence license pin booking ticket claim invoice nhs vin""".split())
+phone passport licence license pin booking ticket claim invoice nhs vin flat apartment apt
+unit suite""".split())
 #: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
 _PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o"
                        .split())  # "o" of Irish names as ASR writes them ("mark o sullivan")
@@ -1848,7 +1863,9 @@ def _may_address(text: str, words: list[str]) -> bool:
 
 
 #: A social-media handle in a customer's message ("@maria_lopez88").
-_HANDLE = re.compile(r"(?<![\w.])@([\w.]{2,30})")
+_HANDLE = re.compile(r"(?<![\w.])@[\w.]{2,30}"
+                     # (round 31) ... or signed without the @: "— Kwame_A", "darkwolf77"
+                     r"|(?<![\w.@])[A-Za-z]+_\w{1,25}|(?<![\w.@])[A-Za-z]{2,}\d{2,}\w{0,10}")
 #: A typed greeting or thanks to a capitalised name closing its phrase ("Hi Hazel,", "Thanks,
 #: Mr Oduya!", "Dear Ines and Pedro,"); group 1 the (first) name.
 _TYPED_VOCATIVE = re.compile(

@@ -58,6 +58,11 @@ class ToneSpec(StandardBase):
     #: speaker from a brisk but courteous one; one courteous word anywhere does.
     courteous: RuleSpec = RuleSpec()
     curt_max_words: Annotated[int, Field(ge=1)] | None = None
+    #: The line's opening script (a greeting, "thanks for calling"): in the speaker's opening
+    #: turn, with four turns or more, such words are not the speaker's own courtesy for the
+    #: curt and cold readings ("hi, telco billing" / "it's fifty pence" / "whatever, I'll take
+    #: it off" / "done"); any other courteous word there still is. Empty: all words count.
+    opening_script: RuleSpec = RuleSpec()
     #: Cold throughout: a speaker with this many turns or more, besides any holding wording a
     #: `forbid` standard judges, none of them with a courteous word (`courteous`), whatever
     #: their length ("Passport enquiries. Reference number." "Standard processing is ten
@@ -182,8 +187,7 @@ class ToneDetector(Detector[ToneSpec]):
         short = limit is not None and all(ctx.annotations[i].n_words <= limit for i in indices)
         if not short and (cold is None or len(indices) < cold):
             return None
-        courteous = self.rule("courteous")
-        if any(ctx.find(courteous, i) for i in indices):
+        if any(self._courteous(ctx, indices, i) for i in indices):
             return None
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
         # its turn does not count, but the agent's other curt turns still do; such wording in
@@ -199,6 +203,17 @@ class ToneDetector(Detector[ToneSpec]):
         if cold is not None and len(indices) >= cold and own >= cold - 1 and own >= 2:
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
+
+    def _courteous(self, ctx: Context, indices: list[int], index: int) -> bool:
+        """Whether turn `index` holds a courteous word of the speaker's own: in the opening
+        turn of a speaker with four turns or more, the opening script's words
+        (`ToneSpec.opening_script`) are the line's, not the speaker's."""
+        spans = ctx.find(self.rule("courteous"), index)
+        if not spans or self.standard.opening_script.is_empty or index != indices[0] \
+                or index > 1 or len(indices) < 4:
+            return bool(spans)
+        script = ctx.find(self.rule("opening_script"), index)
+        return any(not any(s < se and ss < e for ss, se, _ in script) for s, e, _ in spans)
 
     def _curt_words(self, ctx: Context, indices: list[int]) -> list[Evidence]:
         """Evidence of each of the speaker's turns that is one bare word (`ToneSpec.curt_word`),
