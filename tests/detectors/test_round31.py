@@ -1,7 +1,8 @@
 """Round thirty-one, from wave 28's disagreements, by mechanism. polite_tone: details asked for
-bare with where they are held ("name on the account"), and the opening's greeting read as the
-line's script, so an agent who greets and then never says another courteous word in four turns
-or more is curt or cold throughout; a check of the answer counts as courtesy; "go slowly" only
+bare with where they are held ("name on the account"), and, for an agent with a phrase
+prohibited_language judges, the opening's greeting read as the line's script, so one who greets
+and then never says another courteous word in four turns or more is curt or cold throughout;
+a check of the answer counts as courtesy; "go slowly" only
 said going through it or very slowly, and "round in circles" only said of the talk.
 Prohibited: the cause guessed to be the customer's ("you've probably done that", "you probably
 clicked a phishing link"), "you could have just <done>", "had you read the listing's small
@@ -49,14 +50,23 @@ CASES = [
                               ("A", "sorry there's nothing to change"),
                               ("C", "fine"),
                               ("A", "thanks for calling bye")], "met", {}),
-    # the greeting is the script: nothing courteous after it in four turns
+    # the greeting is the script: nothing courteous after it in four turns, one of them with a
+    # phrase prohibited_language judges
     ("polite_tone", "chat", [("A", "Hi there, welcome to Parcelbay."),
                              ("C", "My order is a week late."),
                              ("A", "It left the depot."),
                              ("C", "When will it come?"),
                              ("A", "When the courier gets to it."),
                              ("C", "That's not an answer."),
-                             ("A", "It's the only one there is.")], "missed", {}),
+                             ("A", "Not my problem, take it up with them.")], "missed", {}),
+    # ... without such a phrase, a greeting keeps a brisk agent's short answers courteous
+    ("polite_tone", "chat", [("A", "Hi there, welcome to Parcelbay."),
+                             ("C", "Is the blue kettle in stock?"),
+                             ("A", "It is."),
+                             ("C", "Can I collect it?"),
+                             ("A", "From Friday."),
+                             ("C", "Great."),
+                             ("A", "Reserved it for you.")], "met", {}),
     # ... a greeting and an apology after it: courteous
     ("polite_tone", "chat", [("A", "Hi there, welcome to Parcelbay."),
                              ("C", "My order is a week late."),
@@ -65,6 +75,14 @@ CASES = [
                              ("A", "Thursday at the latest."),
                              ("C", "Ok."),
                              ("A", "It should be with you then.")], "met", {}),
+    # a greeting, then details asked bare and nothing courteous after it
+    ("polite_tone", "chat", [("A", "Hello, welcome to Fernhill Dental."),
+                             ("C", "I need to move my check-up."),
+                             ("A", "Date of birth."),
+                             ("C", "3 May 1990."),
+                             ("A", "Next slot is Tuesday 4pm."),
+                             ("C", "Fine."),
+                             ("A", "Moved.")], "missed", {}),
     # ... a check of the answer is courtesy too
     ("polite_tone", "phone", [("A", "hello ferncastle library"),
                               ("C", "hi when do you close on saturday"),

@@ -58,10 +58,13 @@ class ToneSpec(StandardBase):
     #: speaker from a brisk but courteous one; one courteous word anywhere does.
     courteous: RuleSpec = RuleSpec()
     curt_max_words: Annotated[int, Field(ge=1)] | None = None
-    #: The line's opening script (a greeting, "thanks for calling"): in the speaker's opening
-    #: turn, with four turns or more, such words are not the speaker's own courtesy for the
-    #: curt and cold readings ("hi, telco billing" / "it's fifty pence" / "whatever, I'll take
-    #: it off" / "done"); any other courteous word there still is. Empty: all words count.
+    #: The line's opening script (a greeting, "thanks for calling"): in the opening turn of a
+    #: speaker with four turns or more and wording a `forbid` standard judges, such words are
+    #: not the speaker's own courtesy for the curt and cold readings ("hi, telco billing" /
+    #: "it's fifty pence" / "whatever, I'll take it off" / "done"); any other courteous word
+    #: there still is. Without such wording a greeting keeps a brisk speaker's short answers
+    #: courteous ("Hi there! Thanks for reaching out." / "It is" / "On 3 June"). Empty: all
+    #: words count.
     opening_script: RuleSpec = RuleSpec()
     #: Cold throughout: a speaker with this many turns or more, besides any holding wording a
     #: `forbid` standard judges, none of them with a courteous word (`courteous`), whatever
@@ -187,12 +190,19 @@ class ToneDetector(Detector[ToneSpec]):
         short = limit is not None and all(ctx.annotations[i].n_words <= limit for i in indices)
         if not short and (cold is None or len(indices) < cold):
             return None
-        if any(self._courteous(ctx, indices, i) for i in indices):
-            return None
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
         # its turn does not count, but the agent's other curt turns still do; such wording in
         # two or more turns is rude throughout, and every turn counts (as in `_own_mean`)
         judged = sum(bool(self._forbidden_spans(ctx, i)) for i in indices)
+        # (round 31) with such wording, the opening's greeting is the line's script, not the
+        # speaker's courtesy ("hi, telco billing" / "it's fifty pence" / "whatever i'll take it
+        # off" / "done"); without it, a greeting keeps a brisk agent's short answers courteous
+        # ("Hi there! Thanks for reaching out." / "It is" / "On 3 June")
+        if judged:
+            if any(self._courteous(ctx, indices, i) for i in indices):
+                return None
+        elif any(ctx.find(self.rule("courteous"), i) for i in indices):
+            return None
         own = len(indices) - judged if judged == 1 else len(indices)
         turns = f"the {std.speaker}'s {len(indices)}"
         if short and own >= 2:
@@ -205,8 +215,9 @@ class ToneDetector(Detector[ToneSpec]):
         return None
 
     def _courteous(self, ctx: Context, indices: list[int], index: int) -> bool:
-        """Whether turn `index` holds a courteous word of the speaker's own: in the opening
-        turn of a speaker with four turns or more, the opening script's words
+        """Whether turn `index` holds a courteous word of the speaker's own (read for a speaker
+        whose wording a `forbid` standard also judges, or who asks for details bare): in the
+        opening turn of a speaker with four turns or more, the opening script's words
         (`ToneSpec.opening_script`) are the line's, not the speaker's."""
         spans = ctx.find(self.rule("courteous"), index)
         if not spans or self.standard.opening_script.is_empty or index != indices[0] \
@@ -251,7 +262,10 @@ class ToneDetector(Detector[ToneSpec]):
         polite = sum(bool(ctx.find(courteous, i)) for i in indices)
         # (so with five turns or fewer any courteous word saves the agent: "Serial number." /
         # "Out of warranty." / "Anything else I can help with?" is brisk)
-        if polite > share * len(indices):
+        # (round 31) ... or none besides the opening's script: "Hi, welcome to Brightshield." /
+        # "Name on the policy." / "Driver's date of birth." / "Added."
+        if polite > share * len(indices) and (
+                len(indices) < 4 or any(self._courteous(ctx, indices, i) for i in indices)):
             return None
         return (f"curt: asks for details bare ({quote(turns[asked].text, 30)}, "
                 f"turn {asked + 1}) with a courteous word in {polite} of the {std.speaker}'s "
