@@ -190,18 +190,19 @@ class ToneDetector(Detector[ToneSpec]):
         short = limit is not None and all(ctx.annotations[i].n_words <= limit for i in indices)
         if not short and (cold is None or len(indices) < cold):
             return None
+        courteous = self.rule("courteous")
+        polite = [i for i in indices if ctx.find(courteous, i)]
+        if polite and self._beyond_script(ctx, indices, polite):
+            return None
         # rude wording a `forbid` standard judges ("not my problem") is penalised there once:
         # its turn does not count, but the agent's other curt turns still do; such wording in
         # two or more turns is rude throughout, and every turn counts (as in `_own_mean`)
         judged = sum(bool(self._forbidden_spans(ctx, i)) for i in indices)
-        # (round 31) with such wording, the opening's greeting is the line's script, not the
-        # speaker's courtesy ("hi, telco billing" / "it's fifty pence" / "whatever i'll take it
-        # off" / "done"); without it, a greeting keeps a brisk agent's short answers courteous
-        # ("Hi there! Thanks for reaching out." / "It is" / "On 3 June")
-        if judged:
-            if any(self._courteous(ctx, indices, i) for i in indices):
-                return None
-        elif any(ctx.find(self.rule("courteous"), i) for i in indices):
+        # (round 31) courtesy only in the opening's script ("hi, telco billing" / "it's fifty
+        # pence" / "whatever i'll take it off" / "done") is the line's, not the speaker's, when
+        # such wording is there too; without it, a greeting keeps a brisk agent's short answers
+        # courteous ("Hi there! Thanks for reaching out." / "It is" / "On 3 June")
+        if polite and not judged:
             return None
         own = len(indices) - judged if judged == 1 else len(indices)
         turns = f"the {std.speaker}'s {len(indices)}"
@@ -214,17 +215,18 @@ class ToneDetector(Detector[ToneSpec]):
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
 
-    def _courteous(self, ctx: Context, indices: list[int], index: int) -> bool:
-        """Whether turn `index` holds a courteous word of the speaker's own (read for a speaker
-        whose wording a `forbid` standard also judges, or who asks for details bare): in the
-        opening turn of a speaker with four turns or more, the opening script's words
-        (`ToneSpec.opening_script`) are the line's, not the speaker's."""
-        spans = ctx.find(self.rule("courteous"), index)
-        if not spans or self.standard.opening_script.is_empty or index != indices[0] \
-                or index > 1 or len(indices) < 4:
-            return bool(spans)
-        script = ctx.find(self.rule("opening_script"), index)
-        return any(not any(s < se and ss < e for ss, se, _ in script) for s, e, _ in spans)
+    def _beyond_script(self, ctx: Context, indices: list[int], polite: list[int]) -> bool:
+        """Whether the speaker's courteous turns (`polite`, those with a `courteous` word)
+        hold more than the opening's script: a courteous turn after the first, or a courteous
+        word in it that `ToneSpec.opening_script` does not cover. Only the opening turn of a
+        speaker with four turns or more has a script; otherwise any courteous turn is more."""
+        first = polite[0]
+        if (len(polite) > 1 or first != indices[0] or first > 1 or len(indices) < 4
+                or self.standard.opening_script.is_empty):
+            return True
+        script = ctx.find(self.rule("opening_script"), first)
+        return any(not any(s < se and ss < e for ss, se, _ in script)
+                   for s, e, _ in ctx.find(self.rule("courteous"), first))
 
     def _curt_words(self, ctx: Context, indices: list[int]) -> list[Evidence]:
         """Evidence of each of the speaker's turns that is one bare word (`ToneSpec.curt_word`),
@@ -259,17 +261,16 @@ class ToneDetector(Detector[ToneSpec]):
         if asked is None:
             return None
         courteous = self.rule("courteous")
-        polite = sum(bool(ctx.find(courteous, i)) for i in indices)
+        polite = [i for i in indices if ctx.find(courteous, i)]
         # (so with five turns or fewer any courteous word saves the agent: "Serial number." /
         # "Out of warranty." / "Anything else I can help with?" is brisk)
-        # (round 31) ... or none besides the opening's script: "Hi, welcome to Brightshield." /
-        # "Name on the policy." / "Driver's date of birth." / "Added."
-        if polite > share * len(indices) and (
-                len(indices) < 4 or any(self._courteous(ctx, indices, i) for i in indices)):
+        # (round 31) ... unless it is only the opening's script: "Hi, welcome to
+        # Brightshield." / "Name on the policy." / "Driver's date of birth." / "Added."
+        if len(polite) > share * len(indices) and self._beyond_script(ctx, indices, polite):
             return None
         return (f"curt: asks for details bare ({quote(turns[asked].text, 30)}, "
-                f"turn {asked + 1}) with a courteous word in {polite} of the {std.speaker}'s "
-                f"{len(indices)} turns")
+                f"turn {asked + 1}) with a courteous word in {len(polite)} of the "
+                f"{std.speaker}'s {len(indices)} turns")
 
     def _own_mean(self, ctx: Context, scored: list[tuple[int, float]]) -> float | None:
         """The mean score of a speaker whose mean is low, without the one turn holding wording
