@@ -105,8 +105,10 @@ class Context:
 
     def find(self, rule: CompiledRule, index: int) -> list[Span]:
         ann = self.annotations[index]
-        if (not rule.templates and not rule.regexes and ann.timeouts is None
-                and (not ann.matches or rule.labels.isdisjoint(ann.matches))):
+        if (not rule.templates and ann.timeouts is None
+                and (not ann.matches or rule.labels.isdisjoint(ann.matches))
+                and not (rule.regexes and rule.screen.may_match(
+                    self.transcript.turns[index].text))):
             return []  # most turns: nothing of this rule's was matched
         filled = None
         if rule.templates:  # fill the templates from the metadata once per transcript

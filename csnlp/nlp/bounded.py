@@ -23,6 +23,7 @@ import re
 import threading
 import time
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import ahocorasick
@@ -79,17 +80,35 @@ def _needs(pattern: str, ignore_case: bool) -> tuple[Need, ...]:
     return tuple(first + kept)
 
 
+#: At most this many spellings a run of literals and small sets ("[Ii]t['’]s": four) is
+#: looked for as; a longer run is cut into runs of at most this many.
+MAX_SPELLINGS = 16
+
+
 def _sequence_needs(items: list, icase: bool) -> list[Need]:
     """The needs of a sequence of parsed items: each mandatory item's, each run of literals
-    as one string, and needs of the same single characters added up."""
+    and small sets of literals as one string or a few spellings, and needs of the same single
+    characters added up."""
     sre = _sre()
     out: list[Need] = []
-    run: list[str] = []
+    run: list[frozenset[str]] = []  # each position's characters (lowered when folded)
 
     def close_run() -> None:
         if run:  # (folded only when it holds a letter: "." is looked for in any text)
-            out.append((frozenset({"".join(run)}), icase and any(map(_cased_char, run)), 1))
+            spellings = [""]
+            for chars in run:
+                spellings = [s + c for s in spellings for c in chars]
+            folded = icase and any(_cased_char(c) for chars in run for c in chars)
+            out.append((frozenset(spellings), folded, 1))
             run.clear()
+
+    def extend_run(chars: frozenset[str]) -> None:
+        size = 1
+        for held in run:
+            size *= len(held)
+        if size * len(chars) > MAX_SPELLINGS:
+            close_run()
+        run.append(chars)
 
     for op, arg in items:
         if op is sre.LITERAL:
@@ -99,8 +118,13 @@ def _sequence_needs(items: list, icase: bool) -> list[Need]:
                     close_run()
                     continue
                 char = char.lower()
-            run.append(char)
+            extend_run(frozenset(char))
             continue
+        if op is sre.IN:
+            chars = _literal_set(arg, icase)
+            if chars is not None and len(chars) <= 4:
+                extend_run(chars)
+                continue
         close_run()
         need = _item_need(op, arg, icase)
         if need is not None:
@@ -117,19 +141,33 @@ def _sequence_needs(items: list, icase: bool) -> list[Need]:
                      for (alternatives, folded), count in counted.items()]
 
 
+def _literal_set(arg: Any, icase: bool) -> frozenset[str] | None:
+    """The characters of a set of literals ("[!?]"), lowered when `icase` folds them, or None
+    for a range, a class (\\w), a negated set or a cased character outside ASCII."""
+    sre = _sre()
+    if not all(o is sre.LITERAL for o, _a in arg):
+        return None
+    chars = {chr(a) for _o, a in arg}
+    if icase and any(map(_cased_char, chars)):
+        if not all(c.isascii() for c in chars):
+            return None
+        return frozenset(c.lower() for c in chars)
+    return frozenset(chars)
+
+
 def _item_need(op: Any, arg: Any, icase: bool) -> Need | None:
     """The need of one mandatory parsed item (a set of literals, a group, a repeat of at least
     one, an alternation), or None."""
     sre = _sre()
     if op is sre.IN:
-        if not all(o is sre.LITERAL for o, _a in arg):
-            return None  # a range, a class (\w) or a negated set
-        chars = {chr(a) for _o, a in arg}
-        if icase and any(map(_cased_char, chars)):
-            if not all(c.isascii() for c in chars):
-                return None
-            return frozenset(c.lower() for c in chars), True, 1
-        return frozenset(chars), False, 1
+        chars = _literal_set(arg, icase)
+        if chars is None:
+            return None
+        return chars, icase and any(map(_cased_char, chars)), 1
+    if op is sre.ASSERT:
+        # a lookahead or lookbehind that must hold: what it looks for is in the text
+        _direction, body = arg
+        return _best(_sequence_needs(list(body), icase))
     if op is sre.SUBPATTERN:
         _group, add, remove, body = arg
         inner = (icase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
@@ -400,6 +438,56 @@ class BoundedRegex:
 
     def __repr__(self) -> str:
         return f"BoundedRegex({self.pattern!r})"
+
+
+class RegexScreen:
+    """Several regexes (a rule's own `regex` list) screened together: which of them may match
+    a text, from the text's literal masks (`_Literals.of`) read once, instead of one
+    `BoundedRegex.search` call per regex. Each regex's first masked need is tested here; the
+    regexes it lets through test all their needs again in `search`.
+
+    >>> screen = RegexScreen((BoundedRegex("sorry"), BoundedRegex("thanks?")))
+    >>> [rx.pattern for rx in screen.candidates("so sorry")]
+    ['sorry']
+    >>> screen.candidates("hello")
+    ()
+    """
+
+    __slots__ = ("_folded", "_items", "_open", "_plain", "regexes")
+
+    def __init__(self, regexes: tuple[BoundedRegex, ...]) -> None:
+        self.regexes = regexes
+        #: (regex, its first masked need's bits or None, folded): None is searched always.
+        self._items: tuple[tuple[BoundedRegex, int | None, bool], ...] = tuple(
+            (rx, *rx._masked[0]) if rx._masked else (rx, None, False) for rx in regexes)
+        self._open = any(mask is None for _rx, mask, _f in self._items)
+        self._plain = self._folded = 0  # the union of the first needs, as written and folded
+        for _rx, mask, folded in self._items:
+            if mask is not None:
+                if folded:
+                    self._folded |= mask
+                else:
+                    self._plain |= mask
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Screened again where it is loaded: the masks' bits are this process's `_LITERALS`.
+        return RegexScreen, (self.regexes,)
+
+    def may_match(self, text: str) -> bool:
+        """False when no regex of the screen can match `text`."""
+        if self._open:
+            return bool(self.regexes)
+        plain, folded = _LITERALS.of(text)
+        return bool(plain & self._plain or folded & self._folded)
+
+    def candidates(self, text: str) -> Sequence[BoundedRegex]:
+        """The regexes that may match `text`, in their order."""
+        if not self.may_match(text):
+            return ()
+        if len(self._items) == 1:
+            return self.regexes
+        held = _LITERALS.of(text)
+        return [rx for rx, mask, folded in self._items if mask is None or mask & held[folded]]
 
 
 def _bounded_regex(pattern: str, ignore_case: bool, what: str) -> BoundedRegex:

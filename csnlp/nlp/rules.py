@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 
 from csnlp.errors import PatternTimeout, StandardsError
 from csnlp.ml.features import TokenBatch, token_batch_from_hashes
-from csnlp.nlp.bounded import BoundedRegex, bounded_token, preview
+from csnlp.nlp.bounded import BoundedRegex, RegexScreen, bounded_token, preview
 from csnlp.nlp.normalise import make_nlp, normalise_phrase
 from csnlp.nlp.templates import Template, fill_templates, find_filled, template_words
 from csnlp.standards.load import StandardSet, iter_rules
@@ -135,6 +135,11 @@ class CompiledRule:
     regexes: tuple[BoundedRegex, ...] = ()
     #: The rule's `unless_span_regex`: a match overlapping one of theirs does not count.
     unless_spans: tuple[BoundedRegex, ...] = ()
+    #: `regexes` screened together: which of them may match a turn (`RegexScreen`).
+    screen: RegexScreen = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "screen", RegexScreen(self.regexes))
 
     @property
     def is_empty(self) -> bool:
@@ -173,7 +178,7 @@ class CompiledRule:
             if filled is None:
                 filled = self.fill(metadata)
             found.extend(find_filled(filled, ann.words, ann.spans))
-        for rx in self.regexes:
+        for rx in self.screen.candidates(text) if self.regexes else ():
             try:
                 m = rx.search(text)
                 while m is not None and m.end() == m.start():  # "\d*" first matches nothing

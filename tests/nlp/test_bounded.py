@@ -348,6 +348,15 @@ def test_the_needs_shortcut_never_changes_a_search_of_a_pack_regex():
     ("xⒶ", True, "xⓐ", True),
     ("[Ⓐb]c", True, "ⓐc", True),
     ("\u0345", True, "ι", True),
+    # what a lookbehind or lookahead must see is in the text too
+    (r"(?<=[!?] )Thanks", False, "Great. Thanks", False),
+    (r"(?<=[!?] )Thanks", False, "Great! Thanks", True),
+    (r"so(?= sorry)", True, "I am SO SORRY", True),
+    (r"so(?= sorry)", True, "so very sorry", False),
+    # a run of literals and small sets is looked for in each of its spellings
+    (r"[Ii]t['’]s Sam", False, "It’s Sam here", True),
+    (r"[Ii]t['’]s Sam", False, "IT'S SAM", False),
+    (r"[Ii]t['’]s Sam", True, "IT'S SAM", True),
 ])
 def test_needs_skip_only_texts_that_cannot_match(pattern, ignore_case, text, needs):
     import regex as rx_module
@@ -472,3 +481,44 @@ def test_a_search_that_spends_the_limit_in_cpu_time_is_stopped():
         _with_engine(engine).search("aaaa")
     # the first try by the wall clock, then the CPU of two retries together passed the limit
     assert engine.calls == 3
+
+
+def test_a_rules_screen_lets_through_every_regex_that_matches():
+    """`RegexScreen` reads a turn's literals once for all of a rule's regexes: on the dev sets'
+    turns, every regex of every pack rule that finds a match must be among its candidates, and
+    a turn it screens out must match none of them."""
+    from pathlib import Path
+
+    import yaml
+
+    from csnlp.api import get_evaluator
+
+    devsets = Path(__file__).resolve().parents[2] / "benchmarks" / "devsets"
+    texts = [turn["text"] for path in sorted(devsets.glob("*.yaml"))[:6]
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+             for turn in case["transcript"]["turns"]]
+    rules = [rule for rule in get_evaluator(None).annotator.rules.values() if rule.regexes]
+    assert len(rules) >= 5
+    screened = found = 0
+    for rule in rules:
+        for text in texts:
+            candidates = rule.screen.candidates(text)
+            matching = [rx for rx in rule.regexes if rx._rx.search(text) is not None]
+            assert all(rx in candidates for rx in matching), (rule.name, text)
+            assert rule.screen.may_match(text) or not matching
+            screened += len(rule.regexes) - len(candidates)
+            found += bool(matching)
+    assert found >= 50  # the rules do match the dev turns
+    assert screened > 10 * found  # and most regexes are never searched
+
+
+def test_a_pickled_screen_is_screened_again_where_it_is_loaded():
+    import pickle
+
+    from csnlp.nlp.bounded import BoundedRegex, RegexScreen
+
+    screen = RegexScreen((BoundedRegex(r"(?i)so+rry about"), BoundedRegex(r"thanks a lot")))
+    loaded = pickle.loads(pickle.dumps(screen))
+    assert [rx.pattern for rx in loaded.candidates("Thanks a lot, SORRY ABOUT that")] == [
+        r"(?i)so+rry about"]
+    assert loaded.candidates("hello there") == ()
