@@ -88,7 +88,7 @@ for on in at to name names last first full ringing phoning regarding again wonde
 account booking order policy reservation under booked call calls me everyone everybody
 surname surnames forename forenames firstname lastname given family sur
 oh ah ha haha wow good great morning afternoon evening cheers actually right alright
-real legal proper mme mlle herr frau
+real legal proper mme mlle herr frau be would
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -1378,13 +1378,14 @@ _SIGNATURE = re.compile(
 
 #: A message written on one line signed at its end with a full name: after a closing word
 #: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"; round 31, in
-#: another language too: "Cordialement, Mme Hélène Roussel"), or an initial and a surname
+#: another language too: "Cordialement, Mme Hélène Roussel"; round 32, a thanks in another
+#: language with its comma: "Merci, Amélie Durand"), or an initial and a surname
 #: after the last sentence ("... late fee. R. Okonkwo-Bell"). One word after "Thanks," is more
 #: often the agent thanked.
 _INLINE_SIGNATURE = re.compile(
-    r"(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
+    r"(?:(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
     r"cordialement|saludos|atentamente|gr[üu](?:ß|ss)e|saluti|groeten|cumprimentos|"
-    r"atenciosamente)[ \t]*,?"
+    r"atenciosamente)[ \t]*,?|\b(?:merci|gracias|danke|grazie|obrigad[oa])[ \t]*,)"
     r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof|mme|mlle|sr|sra|srta|herr|frau)\.?[ \t]+)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
     r"{1,2})|[.!?][ \t]+((?-i:[A-Z])(?:\.[ \t]*|[ \t]+)[^\W\d_][\w'’-]+))"
@@ -1394,7 +1395,8 @@ _INLINE_SIGNATURE = re.compile(
 #: The closing words `_INLINE_SIGNATURE` signs after, and a sentence opening on an initial.
 _SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
                   "warmly", "cordialement", "saludos", "atentamente", "grüße", "grüsse",
-                  "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente")
+                  "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente", "merci",
+                  "gracias", "danke", "grazie", "obrigad")
 _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 
@@ -1419,7 +1421,8 @@ _THANKS_SIGNOFF = re.compile(
 _LINE_SIGNOFF = re.compile(
     r"\n[ \t]*(?:(?:many|with)[ \t]+thanks|thanks(?:[ \t]+again)?|thank you|cheers|ta|"
     r"(?:kind|best|warm|warmest)[ \t]+regards|regards|best(?:[ \t]+wishes)?|all the best|"
-    r"sincerely)[ \t]*,?[ \t]+((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?)[ \t.!]*\Z",
+    r"sincerely|merci|gracias|danke|grazie|obrigad[oa])[ \t]*,?[ \t]+"
+    r"((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?)[ \t.!]*\Z",
     re.IGNORECASE)
 
 
