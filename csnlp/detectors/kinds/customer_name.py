@@ -1654,8 +1654,10 @@ def _to_break(text: str, span: Span) -> Span:
     start, end, label = span
     piece = text[start:end]
     # the first possible name word that is not a greeting ("hiya, kasia here, can you ...")
+    # (nor a cue's word: "that'd be me, anjali")
     first = next((m for m in _NAME_WORD.finditer(piece) if _may_be_name(m.group().lower())
-                  and m.group().lower() not in _GREETING_LEAD), None)
+                  and m.group().lower() not in _GREETING_LEAD
+                  and re.split("['’]", m.group().lower())[0] not in _NAME_STOP), None)
     if first is None:
         return span
     cut = _NAME_BREAK.search(piece, first.end())
