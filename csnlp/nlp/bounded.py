@@ -475,18 +475,18 @@ class RegexScreen:
 
     def may_match(self, text: str) -> bool:
         """False when no regex of the screen can match `text`."""
-        if self._open:
-            return bool(self.regexes)
+        if self._open or not self._items:
+            return self._open
         plain, folded = _LITERALS.of(text)
         return bool(plain & self._plain or folded & self._folded)
 
     def candidates(self, text: str) -> Sequence[BoundedRegex]:
-        """The regexes that may match `text`, in their order."""
-        if not self.may_match(text):
-            return ()
-        if len(self._items) == 1:
-            return self.regexes
+        """The regexes that may match `text`, in their order (the text's masks read once)."""
+        if len(self._items) <= 1:
+            return self.regexes if self.may_match(text) else ()
         held = _LITERALS.of(text)
+        if not (self._open or held[0] & self._plain or held[1] & self._folded):
+            return ()
         return [rx for rx, mask, folded in self._items if mask is None or mask & held[folded]]
 
 

@@ -178,7 +178,7 @@ class CompiledRule:
             if filled is None:
                 filled = self.fill(metadata)
             found.extend(find_filled(filled, ann.words, ann.spans))
-        for rx in self.screen.candidates(text) if self.regexes else ():
+        for rx in self.screen.candidates(text):
             try:
                 m = rx.search(text)
                 while m is not None and m.end() == m.start():  # "\d*" first matches nothing
