@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import pytest
+
 import csnlp
 
 _TURN_KEYS = ("speaker", "text", "start", "end")
@@ -39,7 +41,26 @@ def verdict(standard: str, turns: Sequence[tuple], channel: str = "chat",
     return csnlp.evaluate(call, "contact_center", redact=False)[standard]
 
 
-def assert_verdict(standard: str, channel: str, turns: Sequence[tuple], status: str) -> None:
-    """A reviewer's input (`verdict`'s turns) gets the reviewer's status."""
-    result = verdict(standard, turns, channel)
+def assert_verdict(standard: str, channel: str, turns: Sequence[tuple], status: str,
+                   **metadata: Any) -> None:
+    """A reviewer's input (`verdict`'s turns, and the call's metadata) gets the reviewer's
+    status."""
+    result = verdict(standard, turns, channel, **metadata)
     assert result.status.value == status, result.explanation
+
+
+#: The arguments of a round file's cases (`round_cases`).
+ROUND_ARGS = "standard, channel, turns, status, metadata"
+
+
+def round_cases(cases: Sequence[tuple], **groups: Sequence[tuple]) -> list:
+    """A round file's cases as pytest params of `ROUND_ARGS`: each case is (standard, channel,
+    turns, status[, metadata]); `cases` have the ids "<standard>-<k>", each named group (the
+    reviews' probes: `review=_REVIEW`) "<group>-<standard>-<k>"."""
+    params = []
+    for prefix, group in (("", cases), *groups.items()):
+        for k, (standard, channel, turns, status, *rest) in enumerate(group):
+            name = f"{standard}-{k}" if not prefix else f"{prefix}-{standard}-{k}"
+            params.append(pytest.param(standard, channel, turns, status,
+                                       rest[0] if rest else {}, id=name))
+    return params

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- names --------------------------------------------------------------------------
@@ -512,12 +512,7 @@ _REVIEW_2 = [
 
 #: Every case above, named by where it comes from: written for the tests, the first review or the
 #: second.
-_ALL = ([(f"{c[0]}-{k}", c) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)]
-        + [(f"review2-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW_2)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
-def test_round23_mechanisms(standard, channel, turns, status):
-    assert_verdict(standard, channel, turns, status)
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW, review2=_REVIEW_2))
+def test_round23_mechanisms(standard, channel, turns, status, metadata):
+    assert_verdict(standard, channel, turns, status, **metadata)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- resolution_check: anywhere before the end, and new forms ------------------------------
@@ -1083,15 +1083,10 @@ _REVIEW_2 = [('resolution_check',
 
 #: Every case above, named by where it comes from: written for the tests, the first review or the
 #: second.
-_ALL = ([(f"{c[0]}-{k}", c) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)]
-        + [(f"review2-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW_2)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
-def test_round24_mechanisms(standard, channel, turns, status):
-    assert_verdict(standard, channel, turns, status)
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW, review2=_REVIEW_2))
+def test_round24_mechanisms(standard, channel, turns, status, metadata):
+    assert_verdict(standard, channel, turns, status, **metadata)
 
 
 def test_sarcastic_praise_after_an_apology_needs_its_own():

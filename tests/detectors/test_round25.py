@@ -18,7 +18,7 @@ import pytest
 
 from csnlp.nlp.rules import _literal_forms
 
-from .conftest import assert_verdict, verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- hold_etiquette ----------------------------------------------------------------------
@@ -2010,19 +2010,9 @@ _REVIEW = [('hold_etiquette',
   {})]
 
 
-
-_ALL = ([(f"{c[0]}-{k}", (*c, {})) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)])
-
-
-@pytest.mark.parametrize("standard, channel, turns, status, metadata", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW))
 def test_round25_mechanisms(standard, channel, turns, status, metadata):
-    if metadata:
-        result = verdict(standard, turns, channel, **metadata)
-        assert result.status.value == status, result.explanation
-    else:
-        assert_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status, **metadata)
 
 
 def test_a_clitic_in_a_pattern_matches_as_turns_keep_it():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_verdict, verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- polite_tone / prohibited_language: impatience is discourtesy, penalised there ----------
@@ -1082,15 +1082,7 @@ _REVIEW = [('polite_tone',
   'missed',
   {})]
 
-_ALL = ([(f"{c[0]}-{k}", (*c, {})) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status, metadata", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW))
 def test_round26_mechanisms(standard, channel, turns, status, metadata):
-    if metadata:
-        result = verdict(standard, turns, channel, **metadata)
-        assert result.status.value == status, result.explanation
-    else:
-        assert_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status, **metadata)

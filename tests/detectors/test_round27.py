@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_verdict, verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- hold_etiquette --------------------------------------------------------------------------
@@ -1541,16 +1541,7 @@ _REVIEW = [('hold_etiquette',
   'met',
   {})]
 
-_ALL = ([(f"{c[0]}-{k}", (*c, {})) for k, c in enumerate(CASES)]
-        + [(f"name-{c[0]}-{k}", c) for k, c in enumerate(_NAMES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status, metadata", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, name=_NAMES, review=_REVIEW))
 def test_round27_mechanisms(standard, channel, turns, status, metadata):
-    if metadata:
-        result = verdict(standard, turns, channel, **metadata)
-        assert result.status.value == status, result.explanation
-    else:
-        assert_verdict(standard, channel, turns, status)
+    assert_verdict(standard, channel, turns, status, **metadata)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases
 
 CASES = [
     # -- agent_introduction ----------------------------------------------------------------------
@@ -1325,12 +1325,7 @@ _REVIEW = [('agent_introduction',
   'met',
   {})]
 
-_ALL = ([(f"{c[0]}-{k}", c) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status, metadata", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW))
 def test_round28_mechanisms(standard, channel, turns, status, metadata):
-    result = verdict(standard, turns, channel, **metadata)
-    assert result.status.value == status, result.explanation
+    assert_verdict(standard, channel, turns, status, **metadata)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import verdict
+from .conftest import ROUND_ARGS, assert_verdict, round_cases, verdict
 
 CASES = [
     # -- further_assistance ----------------------------------------------------------------------
@@ -2684,15 +2684,10 @@ _REVIEW: list[tuple] = [('further_assistance',
   'missed',
   {})]
 
-_ALL = ([(f"{c[0]}-{k}", c) for k, c in enumerate(CASES)]
-        + [(f"review-{c[0]}-{k}", c) for k, c in enumerate(_REVIEW)])
 
-
-@pytest.mark.parametrize("standard, channel, turns, status, metadata", [c for _, c in _ALL],
-                         ids=[name for name, _ in _ALL])
+@pytest.mark.parametrize(ROUND_ARGS, round_cases(CASES, review=_REVIEW))
 def test_round29_mechanisms(standard, channel, turns, status, metadata):
-    result = verdict(standard, turns, channel, **metadata)
-    assert result.status.value == status, result.explanation
+    assert_verdict(standard, channel, turns, status, **metadata)
 
 
 def test_prohibited_in_two_turns_is_rude_throughout():
