@@ -1379,13 +1379,14 @@ _SIGNATURE = re.compile(
 #: A message written on one line signed at its end with a full name: after a closing word
 #: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"; round 31, in
 #: another language too: "Cordialement, Mme Hélène Roussel"; round 32, a thanks in another
-#: language with its comma: "Merci, Amélie Durand"), or an initial and a surname
-#: after the last sentence ("... late fee. R. Okonkwo-Bell"). One word after "Thanks," is more
-#: often the agent thanked.
+#: language with its comma: "Merci, Amélie Durand"; round 33: "Tack, Björn Lindgren"), or an
+#: initial and a surname after the last sentence ("... late fee. R. Okonkwo-Bell"). One word
+#: after "Thanks," is more often the agent thanked.
 _INLINE_SIGNATURE = re.compile(
     r"(?:(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
     r"cordialement|saludos|atentamente|gr[üu](?:ß|ss)e|saluti|groeten|cumprimentos|"
-    r"atenciosamente)[ \t]*,?|\b(?:merci|gracias|danke|grazie|obrigad[oa])[ \t]*,)"
+    r"atenciosamente)[ \t]*,?|\b(?:merci|gracias|danke|grazie|obrigad[oa]|tack|takk|kiitos|"
+    r"bedankt)[ \t]*,)"
     r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof|mme|mlle|sr|sra|srta|herr|frau)\.?[ \t]+)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
     r"{1,2})|[.!?][ \t]+((?-i:[A-Z])(?:\.[ \t]*|[ \t]+)[^\W\d_][\w'’-]+))"
@@ -1396,7 +1397,7 @@ _INLINE_SIGNATURE = re.compile(
 _SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
                   "warmly", "cordialement", "saludos", "atentamente", "grüße", "grüsse",
                   "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente", "merci",
-                  "gracias", "danke", "grazie", "obrigad")
+                  "gracias", "danke", "grazie", "obrigad", "tack", "takk", "kiitos", "bedankt")
 _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 

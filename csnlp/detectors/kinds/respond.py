@@ -249,10 +249,11 @@ def _only_the_answer(text: str) -> bool:
 
 #: What makes a short "no" or "yes" more than an answer: "nope, still not fixed", "no, total
 #: waste of my time", "yeah but it took three weeks", "yes, been waiting since Monday", "yeah
-#: it is, i've been passed around like four times already".
-_NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|useless|joke|worse|worst|broken|"
+#: it is, i've been passed around like four times already"; a loss in a "yes" of sarcasm
+#: ("great, so I lose another day off. brilliant.").
+_NOT_PLAIN = re.compile(r"\b(?:never|still|again|waste|wasted|useless|joke|worse|worst|broken|"
                         r"ridiculous|rubbish|sick|fed up|but|though|since|waiting|waited|"
-                        r"whatever|seriously|already|times)\b",
+                        r"whatever|seriously|already|times|another|lose|losing|lost)\b",
                         re.IGNORECASE)
 
 def _grievance(text: str, start: int = 0) -> bool:
