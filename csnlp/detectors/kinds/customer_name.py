@@ -1355,11 +1355,17 @@ _NAME_WITH_LABELLED_ID = re.compile(
     r"(?i:[ \t]+(?:no|number|num|id|ref))?\.?[ \t:#-]*(?=[A-Za-z]{0,4}[ -]?\d)")
 #: What `_NAME_WITH_ID` needs after the name (a cheap test first).
 _ID_HINT = re.compile(r"[\d@]|dob|d\.o\.b|birth|born", re.IGNORECASE)
+#: Thanks in another language that signs a message like "Thanks," ("Merci, Amélie Durand",
+#: "Tack, Björn Lindgren"): one list for every sign-off reading below.
+_THANKS_ABROAD = ("merci", "gracias", "danke", "grazie", "obrigado", "obrigada", "tack", "takk",
+                  "kiitos", "bedankt")
+_THANKS_ABROAD_RX = "|".join(_THANKS_ABROAD)
+
 #: An e-mail's sign-off: its last line, a name alone (a title allowed), after a blank line or a
 #: closing word ("Regards,").
 _SIGNATURE = re.compile(
-    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes|grazie|gracias|"
-    r"merci|danke|obrigad[oa]|"
+    r"(?:\n[ \t]*\n|(?:regards|thanks|thank you|best|cheers|sincerely|wishes|"
+    + _THANKS_ABROAD_RX + "|"
     # (round 25) ... a sign-off of another language, with no comma ("Mit freundlichen Grüßen")
     r"gr[üu](?:ß|ss)en?|gr[üu](?:ß|ss)e|saludos|atentamente|cordialement|atenciosamente|"
     r"cumprimentos|pozdrawiam|saluti|groet|groeten)[ \t]*[,!]?[ \t]*\n"
@@ -1385,8 +1391,7 @@ _SIGNATURE = re.compile(
 _INLINE_SIGNATURE = re.compile(
     r"(?:(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
     r"cordialement|saludos|atentamente|gr[üu](?:ß|ss)e|saluti|groeten|cumprimentos|"
-    r"atenciosamente)[ \t]*,?|\b(?:merci|gracias|danke|grazie|obrigad[oa]|tack|takk|kiitos|"
-    r"bedankt)[ \t]*,)"
+    r"atenciosamente)[ \t]*,?|\b(?:" + _THANKS_ABROAD_RX + r")[ \t]*,)"
     r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof|mme|mlle|sr|sra|srta|herr|frau)\.?[ \t]+)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)"
     r"{1,2})|[.!?][ \t]+((?-i:[A-Z])(?:\.[ \t]*|[ \t]+)[^\W\d_][\w'’-]+))"
@@ -1396,8 +1401,8 @@ _INLINE_SIGNATURE = re.compile(
 #: The closing words `_INLINE_SIGNATURE` signs after, and a sentence opening on an initial.
 _SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
                   "warmly", "cordialement", "saludos", "atentamente", "grüße", "grüsse",
-                  "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente", "merci",
-                  "gracias", "danke", "grazie", "obrigad", "tack", "takk", "kiitos", "bedankt")
+                  "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente",
+                  *_THANKS_ABROAD)
 _SENTENCE_CAPITAL = re.compile(r"[.!?][ \t]+[A-Z]")
 
 
@@ -1422,7 +1427,7 @@ _THANKS_SIGNOFF = re.compile(
 _LINE_SIGNOFF = re.compile(
     r"\n[ \t]*(?:(?:many|with)[ \t]+thanks|thanks(?:[ \t]+again)?|thank you|cheers|ta|"
     r"(?:kind|best|warm|warmest)[ \t]+regards|regards|best(?:[ \t]+wishes)?|all the best|"
-    r"sincerely|merci|gracias|danke|grazie|obrigad[oa])[ \t]*,?[ \t]+"
+    r"sincerely|" + _THANKS_ABROAD_RX + r")[ \t]*,?[ \t]+"
     r"((?-i:[A-Z])[\w'’-]+(?:[ \t]+(?-i:[A-Z])[\w'’-]+)?)[ \t.!]*\Z",
     re.IGNORECASE)
 
