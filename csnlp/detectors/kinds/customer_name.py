@@ -88,7 +88,9 @@ for on in at to name names last first full ringing phoning regarding again wonde
 account booking order policy reservation under booked call calls me everyone everybody
 surname surnames forename forenames firstname lastname given family sur
 oh ah ha haha wow good great morning afternoon evening cheers actually right alright
-real legal proper mme mlle herr frau be would
+real legal proper mme mlle herr frau be would too also
+captain capt officer sergeant sgt professor prof nurse reverend rev pastor rabbi imam colonel
+lieutenant commander inspector detective constable councillor cllr nome nombre
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -148,8 +150,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     span = _to_break(text, span)
                     if cased:
                         span = _with_surname(text, span)
+                    span = _past_particles(text, span)
                     typed = _name_words(text[span[0]:span[1]], fold=False)
-                    words = [_fold(w) for w in typed]
+                    # (a particle is no name to address by: "Lucía de Pardo" is lucia, pardo)
+                    words = [_fold(w) for w in typed if w.lower() not in _PARTICLES]
                     # In typed text a name is capitalised ("This is John", not "This is silly"),
                     # unless its sentence is typed all in lower case and the cue says a name
                     # ("kate here, acct 9931. I was ...", "my name is ravi, ..."; not "hi im
@@ -188,6 +192,15 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                                                    role=EvidenceRole.STATED_NAME))
                               for a, b, words in _typed_names(text)
                               if a == signed.start(1)][:1]
+                # ... or on its last line after a sign-off that thanks no one ("So what happens
+                # now?\nSaludos, Beatriz"; "Thanks, Dave" may thank the agent)
+                elif cased and not found and "\n" in text and (
+                        signed := _LATE_SIGNOFF.search(text)):
+                    late = [w for w in _name_words(signed.group(1))
+                            if _may_be_name(w) and w not in _NOT_TYPED_NAMES]
+                    if late:
+                        found.append((late, ctx.evidence(i, (*signed.span(1), "typed"),
+                                                         role=EvidenceRole.STATED_NAME)))
             # a bare name answering the agent's question, or ending a sentence the caller
             # began in the turn before ("my name is uh" / "wei ling tan"); with the question,
             # also beside a labelled part ("Nguyen. First name Thanh."), and after a name given
@@ -720,7 +733,8 @@ fern olive basil bay clay bishop baker cook mason carter porter fisher archer mi
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
 march price rice bond ward church lane hall gill field park head cross rose precious blessing
 gift honor honour lucky happy serenity prudence modesty constance""".split())
-_TITLES = frozenset("mr mrs ms miss mister missus dr doctor dear".split())
+_TITLES = frozenset("""mr mrs ms miss mister missus dr doctor dear captain officer sergeant
+professor nurse reverend inspector detective constable councillor""".split())
 #: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
 #: ali", "let dr shah know").
 _SPOKEN_OF = frozenset("""tell told let ask asked for to with from about of at by inform
@@ -1514,6 +1528,16 @@ _LATE_SIGNATURE = re.compile(
     r"[ \t.!]*\Z")
 
 
+#: A later message's last line: a sign-off that thanks no one, then a name ("Saludos, Beatriz",
+#: "Best, Tomas Ek"), read by `CustomerNameDetector._stated_names` after the opening messages.
+_LATE_SIGNOFF = re.compile(
+    r"\n[ \t]*(?:(?:kind|best|warm|warmest)[ \t]+regards|regards|best(?:[ \t]+wishes)?|"
+    r"all[ \t]+the[ \t]+best|un[ \t]+saludo|saludos|cordialement|atentamente|atenciosamente|"
+    r"cumprimentos|gr[üu](?:ß|ss)e|groeten|saluti)[ \t]*,?[ \t]+"
+    r"((?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+(?:[ \t]+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+)?)[ \t.!]*\Z",
+    re.IGNORECASE)
+
+
 def _may_dash(text: str) -> bool:
     """Whether a dash signature may sign `text`: a dash in it (a cheap test first)."""
     return "-" in text or "–" in text or "—" in text
@@ -1735,6 +1759,23 @@ def _repeated_surname(text: str, end: int, first: str) -> str | None:
     return None if m is None else _surname(m.group(1))
 
 
+#: The particles and the name word after a stated name that stops on a particle ("the name's
+#: van| der berg").
+_AFTER_PARTICLE = re.compile(r"(?:[ \t]+(?:van|der|den|de|del|della|di|da|du|le|la|von|ter|"
+                             r"bin|ibn|al|el))*[ \t]+[^\W\d_][\w'’-]*", re.IGNORECASE)
+
+
+def _past_particles(text: str, span: Span) -> Span:
+    """`span` run on past the particles it ends with to the name word after them ("the name's
+    van" -> "the name's van der berg"); unchanged when it does not end on a particle."""
+    start, end, label = span
+    last = _NAME_WORD.findall(text[start:end])
+    if not last or last[-1].lower() not in _PARTICLES:
+        return span
+    m = _AFTER_PARTICLE.match(text, end)
+    return span if m is None else (start, m.end(), label)
+
+
 def _surname(word: str) -> str | None:
     """A word said after the caller's first name, folded, if it may be their surname (not a
     function word, a cue word or a non-name)."""
@@ -1763,8 +1804,11 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _capitalised(text: str, words: list[str]) -> bool:
-    """Whether each name word is written with a capital in `text` ("Hi, Will here")."""
+    """Whether each name word is written with a capital in `text` ("Hi, Will here"), a
+    particle aside ("Lucía de Pardo")."""
     for word in words:
+        if word.lower() in _PARTICLES:
+            continue
         m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
         if m is not None and not m.group()[:1].isupper():
             return False

@@ -92,12 +92,25 @@ def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
     and listen"). A phrase near the end of its sentence or the turn is the speaker's own."""
     turns = ctx.transcript.turns
     text = turns[index].text
+    words = [w.lower() for w in _WORD.findall(text[start:end])]
+    # (round 34) ... or said in a sentence that grants the customer's point, their word taken
+    # up: "You're right, two hours with no reply is crap service and I'm sorry" to "This is
+    # crap service honestly", "Fair point, it has been crap on that route" to "the wifi is
+    # absolute crap"
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    if _AGREEING.search(text, sentence_start, start) is not None:
+        return _said_before(ctx, index, words)
     after = re.match(r"[ \t]*([\w'’]+)[ \t]+([\w'’]+)", text[end:])
     if after is None:
         return False
-    phrase = [w.lower() for w in _WORD.findall(text[start:end])] + [
-        after.group(1).lower(), after.group(2).lower()]
-    return _said_before(ctx, index, phrase)
+    return _said_before(ctx, index, [*words, after.group(1).lower(), after.group(2).lower()])
+
+
+#: A sentence granting the other speaker's point, up to the words it echoes: "You're right,",
+#: "I agree,", "fair enough,".
+_AGREEING = re.compile(r"(?i)\b(?:you(?:['’]re| are) (?:(?:completely|totally|absolutely|quite|"
+                       r"so|dead) )?right|(?:i|we) (?:completely |totally |fully )?agree|agreed|"
+                       r"fair (?:point|enough))\b[^.!?\n]{0,80}")
 
 
 def _reported(ctx: Context, index: int, start: int, end: int) -> bool:

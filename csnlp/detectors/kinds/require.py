@@ -22,6 +22,7 @@ match in the window, or the searched turns on a miss.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -145,6 +146,12 @@ class RequireSpec(StandardBase):
         return self.speaker
 
 
+#: An act promised, not done: "I'll send ...", "we will add ...", "I shall ...".
+_PROMISE = re.compile(r"(?i)(?:i|we)(?:['’]ll|\s+will|\s+shall)\b")
+#: A question about what the speaker just said: "does that ...", "this plan ...".
+_REFERS_BACK = re.compile(r"(?i)\b(?:that|this)\b")
+
+
 @register("require")
 class RequireDetector(Detector[RequireSpec]):
     """Met when the rule matches in the speaker's window."""
@@ -184,20 +191,30 @@ class RequireDetector(Detector[RequireSpec]):
         start = self._start(ctx, anchor)
         rule = self.rule("match")
         counted = [i for i in indices if i >= start]
-        found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)]
+        # (before a fix promised only closing, a question counts when it asks about what the
+        # speaker just said, "Does that plan sound okay to you?", not about the trouble: "is
+        # it getting hot before it shuts off")
+        turns = ctx.transcript.turns
+        found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)
+                 if anchor is None or i >= anchor
+                 or _REFERS_BACK.search(turns[i].text, span[0], span[1]) is not None]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
             return self.result(
                 Status.MET, f"Found {what} in turn {first.turn_index + 1}: "
                 f"{quote(first.text)}.", evidence=found)
-        if std.answered is not None and (answered := self._answered(ctx, counted)):
+        # (a question told a check only by its answer counts after the first act on the
+        # problem, even one in the last turn: "have you tried restarting it" / "loads of times"
+        # / "ok i've raised a repair")
+        strict = counted if anchor is None else [i for i in counted if i >= anchor]
+        if std.answered is not None and (answered := self._answered(ctx, strict)):
             asked, reply = answered
             return self.result(
                 Status.MET, f"Found {what} in turn {asked.turn_index + 1}, told by the answer "
                 f"in turn {reply.turn_index + 1}: {quote(asked.text)} -> {quote(reply.text)}.",
                 evidence=[asked, reply])
-        if likely := self.classified(ctx, std.classifier, counted, rule):
+        if likely := self.classified(ctx, std.classifier, strict, rule):
             return self.result(
                 Status.MET, f"No listed phrase, but the act classifier found {what} in turn "
                 f"{likely.turn_index + 1} (p={likely.score:.2f}): {quote(likely.text)}.",
@@ -216,7 +233,7 @@ class RequireDetector(Detector[RequireSpec]):
         if start > indices[0]:
             # the window's turns before the fix (or before the customer spoke) did not count
             where += (f", from turn {start + 1} on (the first acting on the problem)"
-                      if anchor is not None else
+                      if anchor is not None and start == anchor else
                       f", from turn {start + 1} on (after the other speaker first spoke)")
         searched = counted or indices
         return self.result(
@@ -297,12 +314,23 @@ class RequireDetector(Detector[RequireSpec]):
         other speaker's first); 0 without it."""
         if self.standard.after is None:
             return 0
-        if anchor is not None:
+        # (an act promised only in the speaker's last turn is a promise made closing, "I'll
+        # send the revised sketch on Friday. Bye for now.", not the fix the checks before it
+        # follow; an act done there is: "Is it working now?" / "no" / "I've unblocked it.")
+        if anchor is not None and not (anchor == ctx.turns_of(self.standard.speaker)[-1]
+                                       and self._promised(ctx, anchor)):
             return anchor
         speaker = self.standard.speaker
         other = next((i for i, t in enumerate(ctx.transcript.turns)
                       if t.speaker != speaker and t.text.strip()), None)
         return 0 if other is None else other
+
+    def _promised(self, ctx: Context, index: int) -> bool:
+        """Whether every act `after.match` finds in turn `index` is promised, not done ("I'll
+        email the quote over", "we will add a note")."""
+        text = ctx.transcript.turns[index].text
+        spans = ctx.find(self.rule("after.match"), index)
+        return bool(spans) and all(_PROMISE.match(text, start) for start, _end, _ in spans)
 
     def _opening(self, ctx: Context) -> Evidence | None:
         """Where the other speaker's opening says there is nothing to check, if it does and

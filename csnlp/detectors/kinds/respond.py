@@ -229,6 +229,10 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     if words <= _DETAILS_WORDS and _DETAILS_ASKED.search(turns[index - 1].text) and \
             _only_the_answer(text):
         return True
+    # (round 34) a reference read out, letter by letter and number by number, whatever was
+    # asked just before ("Here we are. D, R, four, four, one, nine, zero, two.")
+    if words <= _DETAILS_WORDS and _read_out(text) and _only_the_answer(text):
+        return True
     # a few words answering the agent's question ("the oat milk" to "which item?", "they sent
     # one in euros" to "did your supplier send one?"), not its opening "how can I help?"
     if words > _ANSWER_WORDS or _ASKS.search(turns[index - 1].text) is None:
@@ -237,6 +241,19 @@ def _plain_answer(ctx: Context, index: int) -> bool:
     if asker and asker[0] >= index - 1:
         return False  # the agent's opening question
     return _only_the_answer(text)
+
+
+#: A word of a reference read out: a single letter or digit group, or a number's word.
+_READ_OUT_WORD = re.compile(
+    r"(?i)[a-z]|\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|double|triple")
+
+
+def _read_out(text: str) -> bool:
+    """Whether most of a turn's words (four or more of them, and two in three) read out a
+    reference: single letters, digits, numbers' words."""
+    words = re.findall(r"[^\W_]+", text)
+    said = sum(1 for w in words if _READ_OUT_WORD.fullmatch(w))
+    return said >= 4 and 3 * said >= 2 * len(words)
 
 
 def _only_the_answer(text: str) -> bool:

@@ -71,6 +71,22 @@ class ToneSpec(StandardBase):
     #: their length ("Passport enquiries. Reference number." "Standard processing is ten
     #: weeks. It says that on the website."). None: not judged.
     cold_min_turns: Annotated[int, Field(ge=2)] | None = None
+    #: Curt between the ends: a speaker who answers this many exchanges or more (its turns
+    #: between the first and the last, those in a row counting once, besides any holding
+    #: wording a `forbid` standard judges) all short (`curt_max_words`) and none courteous
+    #: (`courteous`), while the other speaker's turns average `curt_between_other_words` words
+    #: or more, is curt throughout, whatever the greeting before them and the goodbye after
+    #: them say: those are the line's script ("Hi, donor line, Mo speaking." / "Donor number.
+    #: Quick as you can." / "Go on then." / "Same centre. Done."). Bare answers to a customer
+    #: as brief mirror them ("ok book it" / "Booked for 7pm tonight." / "reference?" / "Ref
+    #: BV-88213."), and a message sent as several short lines is one answer ("Checking now" /
+    #: "Found it" / "It's at the depot"). One of those turns at least must be a bare fragment
+    #: of `curt_between_bare_words` words or fewer ("Go on then.", "colour"): full sentences
+    #: answered briskly are no curtness ("There are 5 parks in town, what area are you
+    #: looking for?"). None: not judged.
+    curt_between_min_turns: Annotated[int, Field(ge=1)] | None = None
+    curt_between_other_words: Annotated[float, Field(ge=0)] = 0
+    curt_between_bare_words: Annotated[int, Field(ge=1)] | None = None
     #: Details asked for in a bare phrase, a whole turn ("Name." "Account number?" "Date of
     #: birth."; not answering the customer's question, "email or text?" / "Email."): with
     #: `bare_max_courteous`, a speaker with three turns or more who asks so at least once and
@@ -184,6 +200,8 @@ class ToneDetector(Detector[ToneSpec]):
         std = self.standard
         if bare := self._bare(ctx, indices):
             return "curt", bare
+        if between := self._curt_between(ctx, indices):
+            return "curt", between
         limit, cold = std.curt_max_words, std.cold_min_turns
         if len(indices) < 2 or (limit is None and cold is None):
             return None
@@ -214,6 +232,38 @@ class ToneDetector(Detector[ToneSpec]):
         if cold is not None and len(indices) >= cold and own >= cold - 1 and own >= 2:
             return "cold", f"cold throughout: no courteous word in {turns} turns"
         return None
+
+    def _curt_between(self, ctx: Context, indices: list[int]) -> str | None:
+        """Why the speaker is curt between the ends (`ToneSpec.curt_between_min_turns`), or
+        None."""
+        std = self.standard
+        least, limit = std.curt_between_min_turns, std.curt_max_words
+        if least is None or limit is None or len(indices) < least + 2:
+            return None
+        between = indices[1:-1]
+        annotations = ctx.annotations
+        if any(annotations[i].n_words > limit for i in between):
+            return None
+        bare = std.curt_between_bare_words
+        if bare is not None and not any(annotations[i].n_words <= bare for i in between):
+            return None  # brisk full sentences, not curt fragments
+        others = [i for i, t in enumerate(ctx.transcript.turns)
+                  if t.speaker != std.speaker and annotations[i].n_words]
+        if not others or (sum(annotations[i].n_words for i in others) / len(others)
+                          < std.curt_between_other_words):
+            return None  # a brief customer, brief answers: they mirror
+        courteous = self.rule("courteous")
+        if any(ctx.find(courteous, i) for i in between):
+            return None
+        # the exchanges: the speaker's turns in a row (one message sent as short lines) once
+        own = [i for i in between if not self._forbidden_spans(ctx, i)]
+        spoken = set(others)
+        exchanges = sum(1 for k, i in enumerate(own)
+                        if k == 0 or any(j in spoken for j in range(own[k - 1] + 1, i)))
+        if exchanges < least:
+            return None
+        return (f"curt: short answers with no courteous word in {exchanges} exchanges "
+                f"between the {std.speaker}'s first and last turns")
 
     def _beyond_script(self, ctx: Context, indices: list[int], polite: list[int]) -> bool:
         """Whether the speaker's courteous turns (`polite`, those with a `courteous` word)
