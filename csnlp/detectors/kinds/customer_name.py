@@ -81,16 +81,20 @@ class CustomerNameSpec(StandardBase):
 _CONFIRM = frozenset("yes yeah yep yup speaking correct indeed aye sure".split())
 
 
-_NAME_STOP = frozenset("""a an the and or but is am are was it its it's this that my your our
-yes yeah yep no nope sure okay ok hi hello hey um uh so well just calling here speaking thanks
-thank you please sorry mr mrs ms miss mister missus dr doctor sir madam calling about with from
-for on in at to name names last first full ringing phoning regarding again wondering i'm im
-account booking order policy reservation under booked call calls me everyone everybody
-surname surnames forename forenames firstname lastname given family sur
-oh ah ha haha wow good great morning afternoon evening cheers actually right alright
-real legal proper mme mlle herr frau be would too also
-captain capt officer sergeant sgt professor prof nurse reverend rev pastor rabbi imam colonel
-lieutenant commander inspector detective constable councillor cllr nome nombre
+#: Ranks and callings used as titles ("Captain Bello", "staff nurse Adeyemi"): a title, not a
+#: name to address by ("Certainly, Captain"), in `_NAME_STOP` and `_TITLES` alike.
+_RANKS = frozenset("""captain capt officer sergeant sgt professor prof nurse reverend rev pastor
+rabbi imam colonel lieutenant commander inspector detective constable councillor cllr""".split())
+
+_NAME_STOP = _RANKS | frozenset("""
+a an the and or but is am are was it its it's this that my your our yes yeah yep no nope sure
+okay ok hi hello hey um uh so well just calling here speaking thanks thank you please sorry mr
+mrs ms miss mister missus dr doctor sir madam calling about with from for on in at to name
+names last first full ringing phoning regarding again wondering i'm im account booking order
+policy reservation under booked call calls me everyone everybody surname surnames forename
+forenames firstname lastname given family sur oh ah ha haha wow good great morning afternoon
+evening cheers actually right alright real legal proper mme mlle herr frau be would too also
+nome nombre
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -733,8 +737,7 @@ fern olive basil bay clay bishop baker cook mason carter porter fisher archer mi
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
 march price rice bond ward church lane hall gill field park head cross rose precious blessing
 gift honor honour lucky happy serenity prudence modesty constance""".split())
-_TITLES = frozenset("""mr mrs ms miss mister missus dr doctor dear captain officer sergeant
-professor nurse reverend inspector detective constable councillor""".split())
+_TITLES = _RANKS | frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
 #: ali", "let dr shah know").
 _SPOKEN_OF = frozenset("""tell told let ask asked for to with from about of at by inform
@@ -1759,12 +1762,6 @@ def _repeated_surname(text: str, end: int, first: str) -> str | None:
     return None if m is None else _surname(m.group(1))
 
 
-#: The particles and the name word after a stated name that stops on a particle ("the name's
-#: van| der berg").
-_AFTER_PARTICLE = re.compile(r"(?:[ \t]+(?:van|der|den|de|del|della|di|da|du|le|la|von|ter|"
-                             r"bin|ibn|al|el))*[ \t]+[^\W\d_][\w'’-]*", re.IGNORECASE)
-
-
 def _past_particles(text: str, span: Span) -> Span:
     """`span` run on past the particles it ends with to the name word after them ("the name's
     van" -> "the name's van der berg"); unchanged when it does not end on a particle."""
@@ -1835,6 +1832,10 @@ unit suite""".split())
 #: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
 _PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o"
                        .split())  # "o" of Irish names as ASR writes them ("mark o sullivan")
+#: The particles and the name word after a stated name that stops on a particle ("the name's
+#: van| der berg"; `_past_particles`).
+_AFTER_PARTICLE = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r"))*"
+                             r"[ \t]+[^\W\d_][\w'’-]*", re.IGNORECASE)
 #: Words that start the details a caller gives with the name: dates, numbers, postcodes.
 _DETAIL_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty

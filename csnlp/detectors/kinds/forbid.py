@@ -97,8 +97,7 @@ def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
     # up: "You're right, two hours with no reply is crap service and I'm sorry" to "This is
     # crap service honestly", "Fair point, it has been crap on that route" to "the wifi is
     # absolute crap"
-    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    if _AGREEING.search(text, sentence_start, start) is not None:
+    if _AGREEING.search(text, _sentence_start(text, start), start) is not None:
         return _said_before(ctx, index, words)
     after = re.match(r"[ \t]*([\w'’]+)[ \t]+([\w'’]+)", text[end:])
     if after is None:
@@ -106,11 +105,17 @@ def _echoed(ctx: Context, index: int, start: int, end: int) -> bool:
     return _said_before(ctx, index, [*words, after.group(1).lower(), after.group(2).lower()])
 
 
-#: A sentence granting the other speaker's point, up to the words it echoes: "You're right,",
-#: "I agree,", "fair enough,".
+#: What grants the other speaker's point, searched in the sentence before the words it echoes:
+#: "You're right,", "I agree,", "fair enough,".
 _AGREEING = re.compile(r"(?i)\b(?:you(?:['’]re| are) (?:(?:completely|totally|absolutely|quite|"
                        r"so|dead) )?right|(?:i|we) (?:completely |totally |fully )?agree|agreed|"
-                       r"fair (?:point|enough))\b[^.!?\n]{0,80}")
+                       r"fair (?:point|enough))\b")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` of `text` begins: after the last ".", "!", "?"
+    or line break before it."""
+    return max(text.rfind(c, 0, at) for c in ".!?\n") + 1
 
 
 def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
@@ -119,8 +124,7 @@ def _reported(ctx: Context, index: int, start: int, end: int) -> bool:
     customer who called the app crap (not "you said it's fine but it's crap": the words are
     the speaker's own unless the other speaker used them)."""
     text = ctx.transcript.turns[index].text
-    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    if (m := _REPORTING.search(text, sentence_start, start)) is None:
+    if (m := _REPORTING.search(text, _sentence_start(text, start), start)) is None:
         return False
     between = (m.group("between") or "").lower()
     return _said_before(ctx, index, _WORD.findall(between)
