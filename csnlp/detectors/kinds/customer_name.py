@@ -1403,10 +1403,11 @@ _SIGNATURE = re.compile(
 #: ("... Thanks, Priya Iyer, Finance, Lumen Labs", "Regards, Nguyen Thi Thu"; round 31, in
 #: another language too: "Cordialement, Mme Hélène Roussel"; round 32, a thanks in another
 #: language with its comma: "Merci, Amélie Durand"; round 33: "Tack, Björn Lindgren"), or an
-#: initial and a surname after the last sentence ("... late fee. R. Okonkwo-Bell"). One word
-#: after "Thanks," is more often the agent thanked.
+#: initial and a surname after the last sentence ("... late fee. R. Okonkwo-Bell"); round 35,
+#: abbreviated: "Rgds, Tobias Lindqvist, CFO". One word after "Thanks," is more often the agent
+#: thanked.
 _INLINE_SIGNATURE = re.compile(
-    r"(?:(?:\b(?:thanks|thank you|regards|best|cheers|sincerely|wishes|faithfully|warmly|"
+    r"(?:(?:\b(?:thanks|thank you|regards|rgds|best|cheers|sincerely|wishes|faithfully|warmly|"
     r"cordialement|saludos|atentamente|gr[üu](?:ß|ss)e|saluti|groeten|cumprimentos|"
     r"atenciosamente)[ \t]*,?|\b(?:" + _THANKS_ABROAD_RX + r")[ \t]*,)"
     r"[ \t]+((?:(?:dr|mr|mrs|ms|miss|prof|mme|mlle|sr|sra|srta|herr|frau)\.?[ \t]+)?"
@@ -1416,7 +1417,7 @@ _INLINE_SIGNATURE = re.compile(
 
 
 #: The closing words `_INLINE_SIGNATURE` signs after, and a sentence opening on an initial.
-_SIGNOFF_WORDS = ("thank", "regards", "best", "cheers", "sincerely", "wishes", "faithfully",
+_SIGNOFF_WORDS = ("thank", "regards", "rgds", "best", "cheers", "sincerely", "wishes", "faithfully",
                   "warmly", "cordialement", "saludos", "atentamente", "grüße", "grüsse",
                   "grusse", "saluti", "groeten", "cumprimentos", "atenciosamente",
                   *_THANKS_ABROAD)
@@ -1432,9 +1433,12 @@ def _may_sign(text: str) -> bool:
 #: A message on one line signed with a first name after a question and a closing thanks
 #: ("... my invoices? Thanks, Tom"): read only in the message opening a conversation, where
 #: no agent has yet said a name to thank (later "Thanks, Dave" thanks the agent), and after a
-#: question (thanks in advance; "Got the refund. Thanks, Oksana" thanks someone for it).
+#: question (thanks in advance; "Got the refund. Thanks, Oksana" thanks someone for it), the
+#: question perhaps followed by what was tried (round 35: "How do I install a modpack? I've
+#: uploaded the zip but nothing changes. Thanks, Kenji").
 _THANKS_SIGNOFF = re.compile(
-    r"\?[ \t]+(?:many[ \t]+)?(?:thanks|thank you|cheers|ta)[ \t]*(?:again[ \t]*)?,"
+    r"\?(?:[ \t]+[^?\n]{1,160}?[.!])?[ \t]+(?:many[ \t]+)?(?:thanks|thank you|cheers|ta)[ \t]*"
+    r"(?:again[ \t]*)?,"
     r"[ \t]*((?-i:[A-Z])[a-z][\w'’-]*)[ \t.!]*\Z", re.IGNORECASE)
 
 

@@ -288,7 +288,10 @@ class HoldDetector(Detector[HoldSpec]):
             # ... and tell me when the lights settle", "Go to Settings ... and find the one you
             # deleted"), said no wait of its own, and the customer ends the silence back from
             # it, not asking whether anyone is there
-            return (_TELLS_CUSTOMER.search(said) is not None and not ctx.find(ask, before - 1)
+            # (round 35) or gave something to try, and the customer ends the silence telling
+            # how it went ("... the new code is 4471." / 32 s / "It opened!")
+            return ((_TELLS_CUSTOMER.search(said) is not None or _TRIED.match(text) is not None)
+                    and not ctx.find(ask, before - 1)
                     and not _prompted(text) and not _ASKS_HOW_IT_WENT.match(text))
         waiting = (seconds >= _TYPED_PROMPT_SECONDS and _may_ask_presence(text)
                    and _prompted(text) and not letters
@@ -518,6 +521,13 @@ _TELLS_CUSTOMER = re.compile(
     r"\bplease\b(?! (?:hold|bear|wait|hang|stay|bare))|(?:\A|[.!?,]\s+)(?:(?:okay|ok|right|great|"
     r"so|now|first|then|and)\W+)*(?:go|open|unplug|plug|switch|turn|press|tap|click|restart|"
     r"reboot|read|type|enter|log|sign|scroll|select|hit|grab|fetch)\b")
+#: A customer's return telling how what they tried went: "It opened!", "ok that's worked",
+#: "right it's connected now".
+_TRIED = re.compile(
+    r"(?i)\W*(?:(?:ok(?:ay)?|right|yes|yep|yeah|great|brilliant|oh|ah|ooh)\W+)*"
+    r"(?:it|that|they|this)(?:['’]s|\s+is|\s+has|['’]ve|\s+have)?\s+(?:now\s+|just\s+)?"
+    r"(?:opened|worked|works|working|connected|unlocked|loaded|gone\s+through|come\s+on|"
+    r"come\s+through|started|back\s+on)\b")
 #: A customer's return asking how the agent's search went: "any joy?", "any news", "any luck".
 _ASKS_HOW_IT_WENT = re.compile(
     r"(?i)\W*(?:(?:so|and|um|uh|er|hello|hi)\W+)*any (?:joy|news|luck|update)\b")

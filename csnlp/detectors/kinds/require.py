@@ -150,6 +150,26 @@ class RequireSpec(StandardBase):
 _PROMISE = re.compile(r"(?i)(?:i|we)(?:['’]ll|\s+will|\s+shall)\b")
 #: A question about what the speaker just said: "does that ...", "this plan ...".
 _REFERS_BACK = re.compile(r"(?i)\b(?:that|this)\b")
+#: A question whether the arrangement offered suits ("Does delivery to the hotel tonight work
+#: for you?", "would thursday at ten suit your mother", "will friday leave you long enough"), or
+#: how things have gone since an earlier fix ("has the ride been any smoother since we swapped
+#: the bushes?"): a check wherever it comes, before the booking or the promise that follows it.
+_ARRANGED = re.compile(r"(?i)\bsuits?\b|\bworks?\s+(?:for\s+)?(?:you|your|whoever)\b"
+                       r"|\bfit\s+(?:with|around|in)\b"
+                       r"|\b(?:okay|ok|alright|all right|fine)\s+(?:with|for)\s+you\b"
+                       r"|\b(?:enough|long enough)\b|\bsince\s+(?:we|i|you|the|your|our|then)\b")
+
+
+
+def _arranged(text: str, span: Span) -> bool:
+    """Whether the question matched at `span` asks whether an arrangement suits, or how things
+    have gone since an earlier fix (`_ARRANGED`), read to the end of its sentence."""
+    end = _SENTENCE_END.search(text, span[1])
+    return _ARRANGED.search(text, span[0], end.end() if end else len(text)) is not None
+
+
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.?!\n]")
 
 
 @register("require")
@@ -197,7 +217,15 @@ class RequireDetector(Detector[RequireSpec]):
         turns = ctx.transcript.turns
         found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)
                  if anchor is None or i >= anchor
-                 or _REFERS_BACK.search(turns[i].text, span[0], span[1]) is not None]
+                 or _REFERS_BACK.search(turns[i].text, span[0], span[1]) is not None
+                 or _arranged(turns[i].text, span)]
+        if not found and anchor is not None and start == anchor:
+            # (the arrangement asked before the fix that books it: "would thursday at ten suit
+            # your mother" / "yes" / "lovely, I've booked it")
+            other = self._other_first(ctx)
+            found = [ctx.evidence(i, span) for i in indices if other <= i < anchor
+                     for span in self._spans(ctx, rule, i)
+                     if _arranged(turns[i].text, span)]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -320,6 +348,10 @@ class RequireDetector(Detector[RequireSpec]):
         if anchor is not None and not (anchor == ctx.turns_of(self.standard.speaker)[-1]
                                        and self._promised(ctx, anchor)):
             return anchor
+        return self._other_first(ctx)
+
+    def _other_first(self, ctx: Context) -> int:
+        """The first turn of the other speaker (0 if they never speak)."""
         speaker = self.standard.speaker
         other = next((i for i, t in enumerate(ctx.transcript.turns)
                       if t.speaker != speaker and t.text.strip()), None)
