@@ -157,8 +157,9 @@ _REFERS_BACK = re.compile(r"(?i)\b(?:that|this)\b")
 _ARRANGED = re.compile(r"(?i)\bsuits?\b|\bworks?\s+(?:for\s+)?(?:you|your|whoever)\b"
                        r"|\bfit\s+(?:with|around|in)\b"
                        r"|\b(?:okay|ok|alright|all right|fine)\s+(?:with|for)\s+you\b"
-                       r"|\b(?:enough|long enough)\b|\bsince\s+(?:we|i|you|the|your|our|then)\b")
-
+                       r"|\benough\b|\bsince\s+(?:we|i|you|the|your|our|then)\b")
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.?!\n]")
 
 
 def _arranged(text: str, span: Span) -> bool:
@@ -166,10 +167,6 @@ def _arranged(text: str, span: Span) -> bool:
     have gone since an earlier fix (`_ARRANGED`), read to the end of its sentence."""
     end = _SENTENCE_END.search(text, span[1])
     return _ARRANGED.search(text, span[0], end.end() if end else len(text)) is not None
-
-
-#: Where a sentence ends.
-_SENTENCE_END = re.compile(r"[.?!\n]")
 
 
 @register("require")
