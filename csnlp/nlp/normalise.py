@@ -15,6 +15,22 @@ from typing import Any
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "eh", "hmm", "hm",
                      "mm", "mmm", "mhm"})
 
+#: Sounds a transcriber tags in brackets, "[noise]", "(laughter)", "[background noise]": not
+#: words said, so matching drops the tag as it drops a filler ("this is um [noise] yasmin" reads
+#: "this is yasmin"). A tag for lost words ("<unk>", "[inaudible]") stays: it stands for speech.
+NOISE_TAG_WORDS = frozenset({
+    "noise", "noises", "laughter", "laugh", "laughs", "laughing", "chuckle", "chuckles", "cough",
+    "coughs", "coughing", "sneeze", "sigh", "sighs", "breath", "breathing", "breathes", "sniff",
+    "crosstalk", "silence", "pause", "music", "static", "beep", "beeps", "tone", "click",
+    "clicks", "clicking", "typing", "background", "line", "hold", "ringing", "rings", "dial",
+    "dog", "barking", "baby", "crying", "traffic", "wind", "phone", "door", "knock", "knocking",
+    "applause", "humming", "hums", "whistle", "whistles", "keyboard", "rustling", "muffled",
+    "distortion", "feedback", "echo", "car", "horn", "engine", "tv", "radio", "children",
+    "voices", "talking", "chatter", "sound", "sounds", "audio", "interference", "long", "short",
+    "brief"})
+_OPEN_TAG = ("[", "(")
+_CLOSE_TAG = ("]", ")")
+
 #: Words that make a turn a backchannel, not a contribution ("mm hmm", "okay", "right").
 BACKCHANNELS = frozenset({"okay", "alright", "right", "yeah", "yes", "yep", "huh", "well", "so",
                           "oh", "ah", "hm", "uh-huh", "sure", "and", "but", "_bot_", "_eot_"})
@@ -151,6 +167,12 @@ def _is_number(word: str) -> bool:
 
 
 @functools.cache
+def _tag_hashes() -> tuple[frozenset[int], frozenset[int]]:
+    """The string hashes (NORM) of the brackets that open and close a transcriber's tag."""
+    return frozenset(map(_hash, _OPEN_TAG)), frozenset(map(_hash, _CLOSE_TAG))
+
+
+@functools.cache
 def _number_hash() -> int:
     return _hash(NUMBER_TOKEN)
 
@@ -181,11 +203,21 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
     # Bound methods and the last word's (text, end) as locals: this loop runs for every token.
     add_word, add_span, add_feat = words.append, spans.append, feats.append
     last, last_end = None, 0
+    tag_at = -1  # the words' length at an open bracket ("[noise]" may follow)
     for norm_hash, punct, space, start, length, _lower in rows:
         if space:
             continue
         if punct:
             add_feat(norm_hash)
+            if norm_hash in _tag_hashes()[0]:
+                tag_at = len(words)
+            elif tag_at >= 0:
+                if (norm_hash in _tag_hashes()[1] and len(words) > tag_at
+                        and NOISE_TAG_WORDS.issuperset(words[tag_at:])):
+                    del words[tag_at:], spans[tag_at:]  # a sound, not speech (the models keep it)
+                    last = words[-1] if words else None
+                    last_end = spans[-1][1] if spans else 0
+                tag_at = -1
             continue
         entry = cache.get(norm_hash)
         if entry is None:

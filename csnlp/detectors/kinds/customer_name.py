@@ -87,7 +87,7 @@ _RANKS = frozenset("""captain capt officer sergeant sgt professor prof nurse rev
 rabbi imam colonel lieutenant commander inspector detective constable councillor cllr""".split())
 
 _NAME_STOP = _RANKS | frozenset("""
-a an the and or but is am are was it its it's this that my your our yes yeah yep no nope sure
+a an the and or but aye is am are was it its it's this that my your our yes yeah yep no nope sure
 okay ok hi hello hey um uh so well just calling here speaking thanks thank you please sorry mr
 mrs ms miss mister missus dr doctor sir madam calling about with from for on in at to name
 names last first full ringing phoning regarding again wondering i'm im account booking order
@@ -227,10 +227,13 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             if ((named_at == n or asked_before or _name_cue(text))
                     and _spells(ctx.annotations[i].words, text)):
                 previous = turns[customer[n - 1]].text if n else ""
+                # (not someone else's: "about my dad's hearing aid it's under haddad h a d d a
+                # d first name karim", the stated rule's vetoes)
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
                           for a, b, word in _spelled(text, previous)
-                          if not any(word in words for words, _ev in found)]
+                          if not any(word in words for words, _ev in found)
+                          and stated.outside_vetoes(text, [(a, b, "spelled")], i)]
         return found or self._shared_name(ctx) or self._confirmed_name(ctx)
 
     def _reply(self, ctx: Context, index: int) -> int | None:
@@ -289,18 +292,19 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         return []
 
     def _own_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
-        """The agent's self-introductions in a turn; in typed text from after a comma inside
-        one: "Hi Marguerite, Aisha here" addresses the customer, then names the agent."""
+        """The agent's self-introductions in a turn; in typed text from after a comma or an
+        exclamation inside one: "Hi Marguerite, Aisha here" and "Hi Ilse! Mateus here" address
+        the customer, then name the agent."""
         rule = self.rule("own_name")
         if rule.is_empty:
             return []
         spans = ctx.find(rule, index)
         text = ctx.transcript.turns[index].text
-        if "," not in text:
+        if "," not in text and "!" not in text:
             return spans
         trimmed = []
         for a, b, how in spans:
-            cut = text.rfind(",", a, b)
+            cut = max(text.rfind(",", a, b), text.rfind("!", a, b))
             if cut >= 0 and re.search(r"[^\W\d_]", text[cut + 1:b]):
                 a = cut + 1
             trimmed.append((a, b, how))
@@ -1268,13 +1272,11 @@ def _letter(word: str) -> bool:
 
 
 def _spells(words: list[str], text: str) -> bool:
-    """Whether a turn has three letters of a spelling (`_letter`) or more, counted without a
-    Python call per word where it can be: a letter with a period needs a period in the text."""
-    lengths = list(map(len, words))
-    singles = lengths.count(1)
-    if singles >= 3 or "." not in text:
-        return singles >= 3
-    return singles + lengths.count(2) >= 3 and sum(map(_letter, words)) >= 3
+    """Whether a turn has three letters of a spelling (`_letter`) or more: counted among its
+    words first, which costs no regular expression."""
+    singles = list(map(len, words)).count(1)
+    # (round 36) else as typed: matching reads the letters "k", "u", "r" as "okay", "you", "are"
+    return singles >= 3 or _SPELLING.search(text) is not None
 
 
 def _may_mask(text: str) -> bool:
@@ -1300,9 +1302,18 @@ def _bare_name(ctx: Context, index: int, cased: bool) -> tuple[list[str], Eviden
     pairs = [(w, sp) for w, sp in zip(ann.words, ann.spans, strict=True)
              if w not in ("_bot_", "_eot_")
              and not any(a <= sp[0] and sp[1] <= b for a, b in codes)]
-    # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words
-    spelled = {k for k in range(len(pairs)) if _letter(pairs[k][0]) and any(
-        0 <= j < len(pairs) and _letter(pairs[j][0]) for j in (k - 1, k + 1))}
+    # a name spelled after it is said ("wei ling tan t a n"): the letters are not name words,
+    # read as typed ("k a u r": matching reads "k", "u" and "r" as "okay", "you" and "are")
+    letters = [_letter(text[a:b]) for _w, (a, b) in pairs]
+    spelled = {k for k in range(len(pairs)) if letters[k] and any(
+        0 <= j < len(pairs) and letters[j] for j in (k - 1, k + 1))}
+    # (round 36) ... and a letter told by a word ("kowalczyk g for george", "b as in bravo")
+    for k in range(len(pairs) - 2):
+        if letters[k]:
+            told = k + 2 if pairs[k + 1][0] == "for" else (
+                k + 3 if pairs[k + 1][0] == "as" and pairs[k + 2][0] == "in" else -1)
+            if 0 < told < len(pairs) and pairs[told][0][:1] == text[pairs[k][1][0]].lower():
+                spelled.update(range(k, told + 1))
     pairs = [pair for k, pair in enumerate(pairs) if k not in spelled
              and not (k and pair[0] == pairs[k - 1][0])]  # "hope uh hope lawrence"
     # an answer to two questions, the name given second: "b s six four q t and it's rose
@@ -1488,10 +1499,13 @@ _ID_THEN_NAME = re.compile(
     r"[ \t]*(?:[.!]|\Z)")
 #: A social post signed at its end after a dash ("... thanks so fast 🙌 - Maya", "... Ref
 #: TRX-44190 -Will", "— Dr. Amara Okonkwo"), or with a first name alone after the last
-#: sentence ("... Ref ENG-55120. Bex"; not an exclamation: "... Again. Ridiculous").
+#: sentence ("... Ref ENG-55120. Bex"; not an exclamation: "... Again. Ridiculous");
+#: (round 36) the company after a comma ("— Keiko Tanaka, Tanaka & Reed CPAs").
 _DASH_SIGNATURE = re.compile(
     r"(?:\A|\s)[-–—][ \t]?((?:(?:dr|mr|mrs|ms|miss|prof)\.?[ \t]+)?[^\W\d_][\w'’-]*"
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})[ \t.!]*\Z", re.IGNORECASE)
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,2})"
+    r"(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?:(?-i:[A-Z])[\w'’.-]*|&|of|and)){0,5})?"
+    r"[ \t.!]*\Z", re.IGNORECASE)
 _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z")
 #: ... with a full name, only in the message opening the conversation ("... acct ending 2290.
 #: Tom Reyes"): later, two capitalised words closing a message are as often a product or a
