@@ -79,6 +79,20 @@ class AfterSpec(SpecModel):
         "refunded\", \"has been assessed and approved\"): where `match` finds a turn, matches "
         "count from this one's first turn if it is earlier; it never starts the count alone (a "
         "state told late, \"that's cancelled\", does not shut out an earlier check)")
+    promised: RuleSpec = Field(
+        default_factory=RuleSpec, description="an act promised, not done (\"I'll send ...\", "
+        "\"we will add ...\"): where it matches where each act `match` finds in the speaker's "
+        "last turn begins, that turn is a promise made closing, not the act the checks before "
+        "it follow")
+    refers_back: RuleSpec = Field(
+        default_factory=RuleSpec, description="before the act, a match counts where this "
+        "matches inside it: a question about what the speaker just said (\"does that plan "
+        "sound okay?\"), not about the trouble")
+    arranged: RuleSpec = Field(
+        default_factory=RuleSpec, description="a match counts wherever it comes before the end "
+        "(before the act that books it, before a promise closing the call) where this matches "
+        "from its start to its sentence's end: a question whether the arrangement suits "
+        "(\"would thursday at ten suit your mother\") or how things went since an earlier fix")
 
 
 class AnsweredSpec(SpecModel):
@@ -146,27 +160,8 @@ class RequireSpec(StandardBase):
         return self.speaker
 
 
-#: An act promised, not done: "I'll send ...", "we will add ...", "I shall ...".
-_PROMISE = re.compile(r"(?i)(?:i|we)(?:['’]ll|\s+will|\s+shall)\b")
-#: A question about what the speaker just said: "does that ...", "this plan ...".
-_REFERS_BACK = re.compile(r"(?i)\b(?:that|this)\b")
-#: A question whether the arrangement offered suits ("Does delivery to the hotel tonight work
-#: for you?", "would thursday at ten suit your mother", "will friday leave you long enough"), or
-#: how things have gone since an earlier fix ("has the ride been any smoother since we swapped
-#: the bushes?"): a check wherever it comes, before the booking or the promise that follows it.
-_ARRANGED = re.compile(r"(?i)\bsuits?\b|\bworks?\s+(?:for\s+)?(?:you|your|whoever)\b"
-                       r"|\bfit\s+(?:with|around|in)\b"
-                       r"|\b(?:okay|ok|alright|all right|fine)\s+(?:with|for)\s+you\b"
-                       r"|\benough\b|\bsince\s+(?:we|i|you|the|your|our|then)\b")
 #: Where a sentence ends.
 _SENTENCE_END = re.compile(r"[.?!\n]")
-
-
-def _arranged(text: str, span: Span) -> bool:
-    """Whether the question matched at `span` asks whether an arrangement suits, or how things
-    have gone since an earlier fix (`_ARRANGED`), read to the end of its sentence."""
-    end = _SENTENCE_END.search(text, span[1])
-    return _ARRANGED.search(text, span[0], end.end() if end else len(text)) is not None
 
 
 @register("require")
@@ -211,18 +206,15 @@ class RequireDetector(Detector[RequireSpec]):
         # (before a fix promised only closing, a question counts when it asks about what the
         # speaker just said, "Does that plan sound okay to you?", not about the trouble: "is
         # it getting hot before it shuts off")
-        turns = ctx.transcript.turns
         found = [ctx.evidence(i, span) for i in counted for span in self._spans(ctx, rule, i)
-                 if anchor is None or i >= anchor
-                 or _REFERS_BACK.search(turns[i].text, span[0], span[1]) is not None
-                 or _arranged(turns[i].text, span)]
+                 if anchor is None or i >= anchor or self._refers_back(ctx, i, span)
+                 or self._arranged(ctx, i, span)]
         if not found and anchor is not None and start == anchor:
             # (the arrangement asked before the fix that books it: "would thursday at ten suit
             # your mother" / "yes" / "lovely, I've booked it")
             other = self._other_first(ctx)
             found = [ctx.evidence(i, span) for i in indices if other <= i < anchor
-                     for span in self._spans(ctx, rule, i)
-                     if _arranged(turns[i].text, span)]
+                     for span in self._spans(ctx, rule, i) if self._arranged(ctx, i, span)]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -355,11 +347,27 @@ class RequireDetector(Detector[RequireSpec]):
         return 0 if other is None else other
 
     def _promised(self, ctx: Context, index: int) -> bool:
-        """Whether every act `after.match` finds in turn `index` is promised, not done ("I'll
-        email the quote over", "we will add a note")."""
-        text = ctx.transcript.turns[index].text
+        """Whether every act `after.match` finds in turn `index` is promised, not done
+        (`after.promised` matches where it begins: "I'll email the quote over", "we will add a
+        note")."""
         spans = ctx.find(self.rule("after.match"), index)
-        return bool(spans) and all(_PROMISE.match(text, start) for start, _end, _ in spans)
+        promised = {start for start, _end, _ in ctx.find(self.rule("after.promised"), index)}
+        return bool(spans) and all(start in promised for start, _end, _ in spans)
+
+    def _refers_back(self, ctx: Context, index: int, span: Span) -> bool:
+        """Whether `after.refers_back` matches inside the match at `span` of turn `index`."""
+        return any(span[0] <= a and b <= span[1]
+                   for a, b, _ in ctx.find(self.rule("after.refers_back"), index))
+
+    def _arranged(self, ctx: Context, index: int, span: Span) -> bool:
+        """Whether `after.arranged` matches in turn `index` from the match at `span` to the end
+        of its sentence: a question whether an arrangement suits, or how things have gone since
+        an earlier fix."""
+        text = ctx.transcript.turns[index].text
+        end = _SENTENCE_END.search(text, span[1])
+        stop = end.end() if end else len(text)
+        return any(span[0] <= a and b <= stop
+                   for a, b, _ in ctx.find(self.rule("after.arranged"), index))
 
     def _opening(self, ctx: Context) -> Evidence | None:
         """Where the other speaker's opening says there is nothing to check, if it does and
