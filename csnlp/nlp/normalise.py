@@ -204,15 +204,16 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
     add_word, add_span, add_feat = words.append, spans.append, feats.append
     last, last_end = None, 0
     tag_at = -1  # the words' length at an open bracket ("[noise]" may follow)
+    opens, closes = _tag_hashes()
     for norm_hash, punct, space, start, length, _lower in rows:
         if space:
             continue
         if punct:
             add_feat(norm_hash)
-            if norm_hash in _tag_hashes()[0]:
+            if norm_hash in opens:
                 tag_at = len(words)
             elif tag_at >= 0:
-                if (norm_hash in _tag_hashes()[1] and len(words) > tag_at
+                if (norm_hash in closes and len(words) > tag_at
                         and NOISE_TAG_WORDS.issuperset(words[tag_at:])):
                     del words[tag_at:], spans[tag_at:]  # a sound, not speech (the models keep it)
                     last = words[-1] if words else None
