@@ -30,6 +30,7 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote, silent, turn_list
 from csnlp.detectors.registry import register
+from csnlp.nlp.names import given_names
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, SpecModel, StandardBase, WindowSpec
 
@@ -111,6 +112,31 @@ class AnsweredSpec(SpecModel):
     steps: RuleSpec = RuleSpec()
 
 
+class NameSpec(SpecModel):
+    """A first name that nothing but itself says is one, ending the business's words in the
+    speaker's first turn: "tunewell pianos marcus", "Cabline, Drew.", "Reef and River Aquarium
+    Services, Kai.", "hiya fabric and frame upholstery sage here". The word must be in the
+    `lexicon` (`csnlp.nlp.names`: first names of many languages that are not first of all
+    English words) and not a word the other speaker said before it nor the metadata's
+    `customer_name` (a name of theirs is addressed, not introduced). Either `follow` comes
+    next ("sage here"), after a word of the business's; or the name ends its sentence (the
+    turn, a stop, a comma, or a word of `next_clause`: "... kai how can i help") after at most
+    `max_words` words of its sentence, none of `stop` (a clause: "thanks for waiting, Callum"),
+    two of them not of `lead` (the greeting), or one and a comma or stop before the name. The
+    word right before it is of neither `stop` nor `not_after` (a list's last item, "... Chinese
+    and French"; a thing named, "how about the ashley?"), and any sentence before the name's
+    holds only words of `lead` ("Hello. Reef and River Aquarium Services, Kai."). Only where the
+    standard is not met otherwise."""
+
+    lexicon: Literal["given_names"] = "given_names"
+    follow: list[str] = Field(default_factory=list)
+    next_clause: list[str] = Field(default_factory=list)
+    lead: list[str] = Field(default_factory=list)
+    stop: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+    max_words: Annotated[int, Field(ge=1)] = 8
+
+
 class RequireSpec(StandardBase):
     """Met when a required phrase or pattern occurs in the window."""
 
@@ -149,6 +175,10 @@ class RequireSpec(StandardBase):
         "`unless`) and the other speaker's next turn reports what they now see (`reply`): a "
         "question whose words do not name the outcome, told by its answer")
 
+    name: NameSpec | None = Field(
+        None, description="a first name from a lexicon ending the business's words in the "
+        "speaker's first turn also counts (\"Cabline, Drew.\"), where the rule finds nothing")
+
     def main_rule(self) -> RuleSpec:
         return self.match
 
@@ -162,6 +192,14 @@ class RequireSpec(StandardBase):
 
 #: Where a sentence ends.
 _SENTENCE_END = re.compile(r"[.?!\n]")
+#: Where a sentence starts: the text's start, or after a stop and spaces.
+_SENTENCE_START = re.compile(r"\A|[.?!\n]\s*")
+#: A name's clause ends after it: a stop or a comma.
+_CLAUSE_END = re.compile(r"[ \t]*[.?!,;:\n]")
+#: A comma, a stop or a dash between the business and the name: "Cabline, Drew."
+_PAUSE = re.compile(r"[,.;:\u2013\u2014-]")
+#: Letters of a name.
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @register("require")
@@ -215,6 +253,8 @@ class RequireDetector(Detector[RequireSpec]):
             other = self._other_first(ctx)
             found = [ctx.evidence(i, span) for i in indices if other <= i < anchor
                      for span in self._spans(ctx, rule, i) if self._arranged(ctx, i, span)]
+        if not found and std.name is not None and (named := self._named(ctx)) is not None:
+            found = [named]
         what = std.expect or std.title.lower()
         if found:
             first = found[0]
@@ -368,6 +408,55 @@ class RequireDetector(Detector[RequireSpec]):
         stop = end.end() if end else len(text)
         return any(span[0] <= a and b <= stop
                    for a, b, _ in ctx.find(self.rule("after.arranged"), index))
+
+    def _named(self, ctx: Context) -> Evidence | None:
+        """A name from the lexicon ending the business's words in the speaker's first turn
+        (`name`), or None."""
+        spec = self.standard.name
+        assert spec is not None
+        heard = ctx.heard_turns(self.standard.speaker)
+        if not heard:
+            return None
+        index = heard[0]
+        turns = ctx.transcript.turns
+        known = {w for j in range(index) if turns[j].speaker != self.standard.speaker
+                 for w in ctx.annotations[j].words}
+        known.update(_LETTERS.findall(str(ctx.transcript.metadata.get("customer_name") or "")
+                                      .lower()))
+        text, ann = turns[index].text, ctx.annotations[index]
+        words, spans = ann.words, ann.spans
+        names = given_names()
+        follow, then = frozenset(spec.follow), frozenset(spec.next_clause)
+        lead, stop = frozenset(spec.lead), frozenset(spec.stop)
+        not_after = frozenset(spec.not_after)
+        for k in range(2, len(words) - 1):
+            word = words[k]
+            if word not in names or word in known:
+                continue
+            start, end = spans[k]
+            framed = words[k + 1] in follow
+            if not (framed or words[k + 1] in then or k + 2 == len(words)
+                    or _CLAUSE_END.match(text, end)):
+                continue
+            opens = max(m.end() for m in _SENTENCE_START.finditer(text, 0, start))
+            if any(words[m] not in lead and words[m] not in known
+                   for m in range(1, k) if spans[m][0] < opens):
+                continue  # a sentence before it says more than hello: not the opening
+            before = [words[m] for m in range(1, k) if spans[m][0] >= opens]
+            if not before or before[-1] in lead or before[-1] in stop or before[-1] in not_after:
+                continue
+            gap = text[spans[k - 1][1]:start]
+            if before[-1] in names and not gap.strip():
+                continue  # a first name and another: a full name, the customer's often
+            content = [w for w in before if w not in lead and w not in stop]
+            if framed:
+                ok = bool(content)
+            else:
+                ok = (len(before) <= spec.max_words and not any(w in stop for w in before)
+                      and (len(content) >= 2 or (bool(content) and bool(_PAUSE.search(gap)))))
+            if ok:
+                return ctx.evidence(index, (start, end, "name"))
+        return None
 
     def _opening(self, ctx: Context) -> Evidence | None:
         """Where the other speaker's opening says there is nothing to check, if it does and
