@@ -49,6 +49,90 @@ CASES = [
     ("agent_introduction", "chat", [
         ("C", "Where can I go?"),
         ("A", "There are many places in the centre. A museum, gallery, Imogen?")], "missed"),
+    # -- customer_name -----------------------------------------------------------------------
+    # a forum post of several lines signed after its question and thanks
+    ("customer_name", "forum", [
+        ("C", "Title: CSV import fails\n\nOur import stops at row 40. Any idea why? Cheers, Ottilie"),
+        ("A", "Row 40 has a stray quote. Remove it and try again, Ottilie.")], "met"),
+    # "name's <Name>" opening a sentence after another in the turn
+    ("customer_name", "chat", [
+        ("A", "Hi, what's the order date?"),
+        ("C", "ok"), ("A", "And where was it delivered?"),
+        ("C", "last monday, to the back door. name's Ravi Menon"),
+        ("A", "Thanks. I've raised a claim with the courier.")], "missed"),
+    # a full name as a sentence of its own ending the message; not a business
+    ("customer_name", "chat", [
+        ("A", "Hello, how can we help?"),
+        ("C", "My kettle's lid snapped off on day two. It's Halima Osei."),
+        ("A", "Sorry about that. A replacement is on its way.")], "missed"),
+    ("customer_name", "chat", [
+        ("A", "Hello, how can we help?"),
+        ("C", "I need to cancel a standing order. It's Brightside Fitness."),
+        ("A", "Done, it's cancelled.")], "not_applicable"),
+    # the name asked for as the one a booking is under
+    ("customer_name", "phone", [
+        ("A", "hello greenway coaches"), ("C", "hi my seat booking's vanished"),
+        ("A", "oh no can i take the name the booking was under"),
+        ("C", "farida haddad"), ("A", "thanks farida found it")], "met"),
+    # -- hold_etiquette ------------------------------------------------------------------------
+    ("hold_etiquette", "whatsapp", [
+        ("C", "My parcel locker code doesn't work."),
+        ("A", "Stand by while I regenerate it."),
+        ("A", "New code is 4471.")], "missed"),
+    ("hold_etiquette", "chat", [
+        ("C", "My parcel locker code doesn't work."),
+        ("A", "We stand by our lockers, they're reliable. Try the code again."),
+        ("C", "ok")], "not_applicable"),
+    # a written check with the update to follow, the next message bringing it
+    ("hold_etiquette", "email", [
+        ("C", "Can I bring my dog to the campsite in June?"),
+        ("A", "Hello,\n\nI'll check the pet rules with the warden and update you as soon as I "
+              "hear back.\n\nWillowmead Bookings"),
+        ("A", "Hello again,\n\nDogs are welcome on pitches 1-20.\n\nWillowmead Bookings")],
+     "missed"),
+    ("hold_etiquette", "email", [
+        ("C", "Can I bring my dog to the campsite in June?"),
+        ("A", "Hello,\n\nI'll check the pet rules with the warden and update you as soon as I "
+              "hear back.\n\nWillowmead Bookings"),
+        ("A", "Hello again,\n\nThank you for your patience. Dogs are welcome on pitches 1-20."
+              "\n\nWillowmead Bookings")], "met"),
+    ("hold_etiquette", "email", [
+        ("C", "My refund hasn't arrived."),
+        ("A", "Would you mind bearing with us for up to two days while finance reviews it?"),
+        ("C", "Fine."),
+        ("A", "Thanks for your patience. Finance has approved the refund today.")], "met"),
+    # -- prohibited_language: polite blame ------------------------------------------------------
+    ("prohibited_language", "phone", [
+        ("C", "the boiler's showing a fault"),
+        ("A", "well as the manual explains quite plainly you shouldn't reset it more than twice")],
+     "missed"),
+    ("prohibited_language", "email", [
+        ("C", "I was charged the late fee."),
+        ("A", "Our terms state clearly that payments after the 5th incur the fee.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The app keeps logging me out."),
+        ("A", "That'll be your browser then. Try clearing the cache.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The zip has split."),
+        ("A", "You probably yanked it. We can repair it for a fee.")], "missed"),
+    ("prohibited_language", "email", [
+        ("C", "The speaker stopped working."),
+        ("A", "The unit was clearly submerged at some point, which the warranty excludes.")],
+     "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The seats were behind a pillar."),
+        ("A", "We suggest checking the seat map before booking.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "I never saw the age limit."),
+        ("A", "It appears to have been overlooked when you registered, sorry.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "Where do I find my new bill?"),
+        ("A", "The letter explains what happens next, and the credit is on it.")],
+     "met"),
+    ("prohibited_language", "chat", [
+        ("C", "Which number do you have?"),
+        ("A", "Is that your phone number ending 221? It's your router we'll replace free.")],
+     "met"),
 ]
 
 

@@ -1441,7 +1441,7 @@ def _may_sign(text: str) -> bool:
     return may_hold(text, _SIGNOFF_WORDS) or _SENTENCE_CAPITAL.search(text) is not None
 
 
-#: A message on one line signed with a first name after a question and a closing thanks
+#: A message (on its last line) signed with a first name after a question and a closing thanks
 #: ("... my invoices? Thanks, Tom"): read only in the message opening a conversation, where
 #: no agent has yet said a name to thank (later "Thanks, Dave" thanks the agent), and after a
 #: question (thanks in advance; "Got the refund. Thanks, Oksana" thanks someone for it), the
@@ -1618,7 +1618,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_DASH_SIGNATURE, _may_dash(text)),
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_LAST_NAME_SIGNATURE, opening and text.rstrip()[-1:].isalpha()),
-                    (_THANKS_SIGNOFF, opening and "\n" not in text.rstrip()),
+                    (_THANKS_SIGNOFF, opening),
                     (_LINE_SIGNOFF, opening and "\n" in text.rstrip()),
                     (_SELF_NAMED, _may_self_name(text)),
                     (_GREETING_DOT_NAME, text.lstrip()[:1] in "HhGgMmAaEe" and "." in text)):

@@ -557,7 +557,12 @@ _GREETING = re.compile(
 _WAIT_CUE = re.compile(
     r"(?i)\b(?:minutes?|mins?|moments?|momento|attimo|mo|secs?|seconds?|tick|jiffy|shortly|"
     r"(?:a|little) while|"
-    r"a bit|bear with|hang on|hold on|hang tight|be long)\b")
+    r"a bit|bear with|hang on|hold on|hang tight|be long|"
+    # (round 37) a written wait till the answer comes: "... and update this ticket as soon as I
+    # have an answer", "I'll update you by Friday" (the agent's next message brings it)
+    r"as soon as (?:i|we) (?:have|hear|know|get)|(?:update|come back to|get back to) you by|"
+    r"(?:up to|about|around|roughly|within) (?:\d+|a|an|one|two|three|a few|24|48|72) "
+    r"(?:hours?|days?|working days?))\b")
 #: The agent saying it will go and do something itself, or is doing it now ("I'm
 #: recalculating now, this takes about a minute").
 _GOING_TO = re.compile(
@@ -567,7 +572,11 @@ _GOING_TO = re.compile(
     r"assuming|wondering|saying|telling|asking|reading|finding|expecting)\b)"
     r"(?:re-?)?[a-z]{3,}ing\b|"
     r"i'?ll need|i need|we need|"
-    r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we))\b")
+    r"we'?re going to|give (?:me|us)|allow (?:me|us)|while (?:i|we)|"
+    # (round 37) the wait asked of the customer: "would you mind bearing with us for up to two
+    # days while finance reviews it?"
+    r"(?:mind|could you|can you|would you|if you could) (?:bear(?:ing)? with|wait(?:ing)?|"
+    r"hold(?:ing)?))\b")
 #: The agent saying what it would like to do first ("I'd like to look through the history") or
 #: can do ("I can restore it from our backup right now, it takes about a minute, okay?"): with
 #: a wait's length, a hold only when the agent comes back thanking the customer for it (not
@@ -644,9 +653,16 @@ def _only_the_wait(sentence: str) -> bool:
 
 
 def _sentences(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, only the wait) of each sentence of `text` (see `_only_the_wait`)."""
-    return [(a, b, _only_the_wait(m.group())) for m in _SENTENCE.finditer(text)
-            if m.group().strip() for a, b in (m.span(),)]
+    """(start, end, only the wait) of each sentence of `text` (see `_only_the_wait`); a
+    message's sign-off on lines of its own after its last sentence ("...; I'll update you by
+    Friday.\n\nOdalys Ferreira\nClaims, Haven Insurance") goes on past nothing."""
+    return [(a, b, _only_the_wait(m.group()) or (b == len(text) and _SIGN_OFF.fullmatch(
+                m.group()) is not None))
+            for m in _SENTENCE.finditer(text) if m.group().strip() for a, b in (m.span(),)]
+
+
+#: A message's last lines that only sign it: a name, a team, a company, no sentence.
+_SIGN_OFF = re.compile(r"[ \t]*\n\s*(?:[^\W\d][^\n.!?]{0,60}\n?){1,3}\s*")
 
 
 def _the_wait(text: str, start: int, end: int,
