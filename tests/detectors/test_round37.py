@@ -133,6 +133,39 @@ CASES = [
         ("C", "Which number do you have?"),
         ("A", "Is that your phone number ending 221? It's your router we'll replace free.")],
      "met"),
+    # -- empathy_on_complaint -------------------------------------------------------------------
+    # a thing the customer damaged themselves is no complaint; handed in for a service, it is
+    ("empathy_on_complaint", "phone", [
+        ("C", "silly me i knocked the radio off the windowsill and now it won't turn on"),
+        ("A", "right let's book it in what's the model")], "not_applicable"),
+    ("empathy_on_complaint", "phone", [
+        ("C", "i dropped my coat in on monday for cleaning and it's come back with a tear"),
+        ("A", "right what's the ticket number")], "missed"),
+    # someone's taste told as a wish, not the customer's dislike
+    ("empathy_on_complaint", "chat", [
+        ("C", "A cake for my dad's retirement please. He can't stand marzipan."),
+        ("A", "Lovely, no marzipan then. Which day?")], "not_applicable"),
+    ("empathy_on_complaint", "chat", [
+        ("C", "I can't stand this booking page, it logged me out three times."),
+        ("A", "Which day would you like?")], "missed"),
+    # a review's stars: one or two a complaint, four or five no grievance (unless it says one)
+    ("empathy_on_complaint", "google_review", [
+        ("C", "\u2605\u2605\u2606\u2606\u2606 Booked a table for six. Two dishes never came."),
+        ("A", "Thanks for your feedback.")], "missed"),
+    ("empathy_on_complaint", "google_review", [
+        ("C", "\u2605\u2605\u2605\u2605\u2605 Hired the van for the weekend, picked it up at "
+              "eight, dropped it back Sunday night, no fuss."),
+        ("A", "Thanks so much!")], "not_applicable"),
+    ("empathy_on_complaint", "trustpilot", [
+        ("C", "1/5. Ordered a rug, it came in the wrong colour."),
+        ("A", "We have passed this on.")], "missed"),
+    # a fault that stays though the customer did their part; someone else's thing sent
+    ("empathy_on_complaint", "chat", [
+        ("C", "My old address still shows on the invoices even though I updated it in May."),
+        ("A", "Which invoice number?")], "missed"),
+    ("empathy_on_complaint", "chat", [
+        ("C", "My parcel arrived with somebody else's shopping inside."),
+        ("A", "What's the order number?")], "missed"),
 ]
 
 
