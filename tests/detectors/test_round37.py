@@ -166,6 +166,40 @@ CASES = [
     ("empathy_on_complaint", "chat", [
         ("C", "My parcel arrived with somebody else's shopping inside."),
         ("A", "What's the order number?")], "missed"),
+    # -- resolution_check -----------------------------------------------------------------------
+    ("resolution_check", "phone", [
+        ("C", "can i move my lesson"), ("A", "I can do Friday at four instead. Friday suit?"),
+        ("C", "yes"), ("A", "bye")], "met"),
+    ("resolution_check", "sms", [
+        ("C", "Need to move my MOT to next week"), ("A", "Moved. Tue 10am. Still ok?"),
+        ("C", "yes")], "met"),
+    ("resolution_check", "chat", [
+        ("C", "My router's faulty."), ("A", "A new one is on its way. It should still work "
+                                          "till then."), ("C", "ok")], "missed"),
+    ("resolution_check", "phone", [
+        ("C", "my mum's wheelchair needs a service"),
+        ("A", "I've booked the engineer for Monday. Would Monday morning suit your mum?"),
+        ("C", "yes"), ("A", "bye")], "met"),
+    ("resolution_check", "chat", [
+        ("C", "I need the meeting room moved"),
+        ("A", "I've moved it to room 4. Can you ask the team whether room 4 works for them?"),
+        ("C", "will do")], "met"),
+    ("resolution_check", "chat", [
+        ("C", "Where's my replacement card?"),
+        ("A", "It's been posted. Can you see it in the app under Cards?"), ("C", "yes")], "met"),
+    ("resolution_check", "email", [
+        ("C", "What does the warranty cover?"),
+        ("A", "I've attached the breakdown. Is the breakdown clear enough?"), ("C", "Yes.")],
+     "met"),
+    # ... not a choice still to make, nor an offer's condition
+    ("resolution_check", "chat", [
+        ("C", "Any Thai places nearby?"),
+        ("A", "There's Lotus and Baan Suan. Do either of these suit your budget?"),
+        ("C", "Lotus")], "missed"),
+    ("resolution_check", "chat", [
+        ("C", "I need a train to York."),
+        ("A", "One leaves at 9:12. If that works for you, I can book it."), ("C", "ok")],
+     "missed"),
 ]
 
 
