@@ -200,6 +200,69 @@ CASES = [
         ("C", "I need a train to York."),
         ("A", "One leaves at 9:12. If that works for you, I can book it."), ("C", "ok")],
      "missed"),
+    # -- widened to their kinds after two reviews' probes ------------------------------------
+    # spoken, a greeting first; typed, a greeting, the business and ", <Name>." greets the customer
+    ("agent_introduction", "phone", [
+        ("A", "good morning elmfield vets anneliese"), ("C", "hi i need a booster jab")], "met"),
+    ("agent_introduction", "chat", [
+        ("A", "Good morning Elmfield Vets, Anneliese."), ("C", "Hi, I need a booster jab.")],
+     "missed"),
+    # the name in the agent's first turn that says more than hello
+    ("agent_introduction", "phone", [
+        ("A", "hello"), ("C", "hi is that the florist"),
+        ("A", "yes bloom and branch nikhil how can i help"), ("C", "i need a wreath")], "met"),
+    # a full name closing the message, no list needed; not a business, not someone else's
+    ("customer_name", "chat", [
+        ("A", "Hi, how can I help?"),
+        ("C", "Please close my savings pot. It's Adaeze Okonkwo."),
+        ("A", "Done, Adaeze. It's closed.")], "met"),
+    ("customer_name", "chat", [
+        ("A", "Hi, how can I help?"),
+        ("C", "Please update our practice's card on file. It's Meadow Osteopathy."),
+        ("A", "Done, updated.")], "not_applicable"),
+    ("customer_name", "chat", [
+        ("A", "Hi, how can I help?"),
+        ("C", "The letter went to my neighbour. It's Priya Raman."),
+        ("A", "I'll resend it to Priya.")], "not_applicable"),
+    ("customer_name", "phone", [
+        ("A", "what surname is the order under"), ("C", "fairweather"),
+        ("A", "thanks mrs fairweather")], "met"),
+    # written holds said other ways; thanks for standing by
+    ("hold_etiquette", "email", [
+        ("C", "Has my deposit been returned?"),
+        ("A", "Let me look into this with accounts and I'll get back to you tomorrow."),
+        ("C", "OK."), ("A", "Accounts confirmed the deposit went out on Monday.")], "missed"),
+    ("hold_etiquette", "chat", [
+        ("C", "Is the blue one in stock?"),
+        ("A", "Can you stand by a moment while I check the stockroom?"), ("C", "yes"),
+        ("A", "Thanks for standing by, we have three.")], "met"),
+    # blame, more wordings of its kinds
+    ("prohibited_language", "chat", [
+        ("C", "The stream keeps buffering."),
+        ("A", "That's down to your wifi, not our servers.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The lens is scratched."),
+        ("A", "Looks like it's been dropped at some point.")], "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The boots pinch."),
+        ("A", "Next time it's worth checking the fit guide before you buy.")], "missed"),
+    ("prohibited_language", "email", [
+        ("C", "Why was I charged a cancellation fee?"),
+        ("A", "As the booking page makes quite clear, cancellations inside 48 hours are charged.")],
+     "missed"),
+    ("prohibited_language", "chat", [
+        ("C", "The app won't load."),
+        ("A", "Let's try restarting your router first.")], "met"),
+    # self-damage told to the tone model too; a check for the one it is for; clipped words
+    ("empathy_on_complaint", "chat", [
+        ("C", "I sat on my glasses this morning and now one arm is loose."),
+        ("A", "Let's book a repair. Which branch?")], "not_applicable"),
+    ("resolution_check", "chat", [
+        ("C", "Can you move my son's check-up?"),
+        ("A", "I've moved it to 4pm Friday. Will 4pm work for him?"), ("C", "yes")], "met"),
+    ("resolution_check", "chat", [
+        ("C", "move my delivery please"), ("A", "Moved to Thursday evening."), ("C", "ok"),
+        ("A", "Thursday evening fine?"), ("C", "yes")], "met"),
 ]
 
 

@@ -41,6 +41,7 @@ import jellyfish
 
 from csnlp.detectors.base import Context, Detector, may_hold, quote, silent
 from csnlp.detectors.registry import register
+from csnlp.nlp.names import given_names
 from csnlp.nlp.normalise import GOODBYE_WORDS
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
@@ -1453,6 +1454,24 @@ _THANKS_SIGNOFF = re.compile(
     r"[ \t]*((?-i:[A-Z])[a-z][\w'’-]*)[ \t.!]*\Z", re.IGNORECASE)
 
 
+#: (round 37) A full name as a typed message's last sentence, after another: "... it's going
+#: down now. It's Akosua Boateng." (its first name must be in the given-name lexicon).
+_LAST_SENTENCE_NAME = re.compile(
+    r"(?<=[.!?] )(?:It['’]s|This is)[ \t]+((?-i:[A-Z])[a-z][\w'’-]*[ \t]+(?-i:[A-Z])[a-z][\w'’-]*)"
+    r"(?=[ \t]*[.!]?[ \t]*\Z)")
+#: Someone else spoken of: the name after it may be theirs.
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:my|our|his|her|their|the|your)\s+(?:late\s+|elderly\s+|own\s+|new\s+|old\s+)?"
+    r"(?:flatmate|housemate|roommate|husband|wife|partner|mum|engineer|technician|driver|courier|"
+    r"accountant|solicitor|lawyer|agent|adviser|advisor|doctor|dentist|landlady|carer|nurse|"
+    r"town|city|village|street|road|area|hotel|venue|school|shop|store|company|phone|laptop|"
+    r"mom|mother|dad|father|son|daughter|brother|sister|boss|friend|colleague|client|neighbou?r|"
+    r"tenant|landlord|child|kid|gran|nan|grandma|grandad|aunt|uncle|cousin|manager)\b|"
+    r"\baddressed\s+to\b|\bon\s+behalf\s+of\b|"
+    r"\b(?:our|the)\s+(?:business|company|firm|shop|practice|clinic|salon|surgery|restaurant|"
+    r"caf[eé]|office|organi[sz]ation|charity|school|club|studio)(?:[''’]s)?\b|\bbusiness\s+account\b")
+
+
 #: An e-mail whose last line is its sign-off, a closing word and the name on one line ("...
 #: Photos attached.\nThanks, Jana", "Best wishes, Ana Lima"): read, like `_THANKS_SIGNOFF`,
 #: only in the message opening a conversation (later "Thanks, Tomas" may thank the agent).
@@ -1619,6 +1638,7 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     (_LAST_WORD_SIGNATURE, text.rstrip()[-1:].isalpha()),
                     (_LAST_NAME_SIGNATURE, opening and text.rstrip()[-1:].isalpha()),
                     (_THANKS_SIGNOFF, opening),
+                    (_LAST_SENTENCE_NAME, " " in text.rstrip()[-40:]),
                     (_LINE_SIGNOFF, opening and "\n" in text.rstrip()),
                     (_SELF_NAMED, _may_self_name(text)),
                     (_GREETING_DOT_NAME, text.lstrip()[:1] in "HhGgMmAaEe" and "." in text)):
@@ -1632,6 +1652,13 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
             if rx is _SELF_NAMED and not _self_named(words, m):
+                continue
+            # (a full name as the last sentence needs a first name from the lexicon, and no one,
+            # nothing and nowhere else spoken of before it: "... It's Akosua Boateng."; not
+            # "It's Harbour Physio.", "my town. It's Milton Keynes.", "the engineer who came
+            # yesterday. It's Tom Reed.", "my flatmate. It's Gareth Jones.")
+            if rx is _LAST_SENTENCE_NAME and (not words or words[0] not in given_names()
+                                              or _SOMEONE_ELSE.search(text, 0, m.start())):
                 continue
             # a full name closing a message that asks to add someone is that person's ("Please
             # update our billing contact to the following? Mark Chen, Finance Manager, Vertex")

@@ -560,7 +560,8 @@ _WAIT_CUE = re.compile(
     r"a bit|bear with|hang on|hold on|hang tight|be long|"
     # (round 37) a written wait till the answer comes: "... and update this ticket as soon as I
     # have an answer", "I'll update you by Friday" (the agent's next message brings it)
-    r"as soon as (?:i|we) (?:have|hear|know|get)|(?:update|come back to|get back to) you by|"
+    r"as soon as (?:i|we) (?:have|hear|know|get)|"
+    r"(?:update|come back to|get back to|let) you (?:know )?(?:by|tomorrow|later|once|when)|"
     r"(?:up to|about|around|roughly|within) (?:\d+|a|an|one|two|three|a few|24|48|72) "
     r"(?:hours?|days?|working days?))\b")
 #: The agent saying it will go and do something itself, or is doing it now ("I'm

@@ -114,19 +114,21 @@ class AnsweredSpec(SpecModel):
 
 class NameSpec(SpecModel):
     """A first name that nothing but itself says is one, ending the business's words in the
-    speaker's first turn: "tunewell pianos marcus", "Cabline, Drew.", "Reef and River Aquarium
-    Services, Kai.", "hiya fabric and frame upholstery sage here". The word must be in the
-    `lexicon` (`csnlp.nlp.names`: first names of many languages that are not first of all
-    English words) and not a word the other speaker said before it nor the metadata's
-    `customer_name` (a name of theirs is addressed, not introduced). Either `follow` comes
-    next ("sage here"), after a word of the business's; or the name ends its sentence (the
-    turn, a stop, a comma, or a word of `next_clause`: "... kai how can i help") after at most
-    `max_words` words of its sentence, none of `stop` (a clause: "thanks for waiting, Callum"),
-    two of them not of `lead` (the greeting), or one and a comma or stop before the name. The
-    word right before it is of neither `stop` nor `not_after` (a list's last item, "... Chinese
-    and French"; a thing named, "how about the ashley?"), and any sentence before the name's
-    holds only words of `lead` ("Hello. Reef and River Aquarium Services, Kai."). Only where the
-    standard is not met otherwise."""
+    speaker's first turn that says more than `lead` words: "tunewell pianos marcus", "Cabline,
+    Drew.", "Reef and River Aquarium Services, Kai.", "hiya fabric and frame upholstery sage
+    here". The word must be in the `lexicon` (`csnlp.nlp.names`: first names of many languages
+    that are not first of all English words) and not a word the other speaker said before it nor
+    the metadata's `customer_name` (a name of theirs is addressed, not introduced). Either
+    `follow` comes next ("sage here"), after a word of the business's; or the name ends its
+    sentence (the turn, a stop or a comma, not a question mark, or a word of `next_clause`: "...
+    kai how can i help"; a bare end after a comma in a sentence opening on a word of `greeting`
+    greets the customer by it: "Hello Harbour Savings, Ingrid.") after at most `max_words` words
+    of its sentence, none of `stop` (a clause: "thanks for waiting, Callum"), two of them not of
+    `lead` (the greeting), or one and a comma or stop before the name. The word right before it
+    is of neither `stop` nor `not_after` (a list's last item, "... Chinese and French"; a thing
+    named, "how about the ashley?"), and any sentence before the name's holds only words of
+    `lead` ("Hello. Reef and River Aquarium Services, Kai."). Only where the standard is not met
+    otherwise."""
 
     lexicon: Literal["given_names"] = "given_names"
     follow: list[str] = Field(default_factory=list)
@@ -134,6 +136,7 @@ class NameSpec(SpecModel):
     lead: list[str] = Field(default_factory=list)
     stop: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
+    greeting: list[str] = Field(default_factory=list)
     max_words: Annotated[int, Field(ge=1)] = 8
 
 
@@ -195,7 +198,9 @@ _SENTENCE_END = re.compile(r"[.?!\n]")
 #: Where a sentence starts: the text's start, or after a stop and spaces.
 _SENTENCE_START = re.compile(r"\A|[.?!\n]\s*")
 #: A name's clause ends after it: a stop or a comma.
-_CLAUSE_END = re.compile(r"[ \t]*[.?!,;:\n]")
+_CLAUSE_END = re.compile(r"[ \t]*[.!,;:\n]")
+#: A name asked: "Harbour Savings, Ingrid?"
+_ASKED = re.compile(r"[ \t]*\?")
 #: A comma, a stop or a dash between the business and the name: "Cabline, Drew."
 _PAUSE = re.compile(r"[,.;:\u2013\u2014-]")
 #: Letters of a name.
@@ -414,10 +419,14 @@ class RequireDetector(Detector[RequireSpec]):
         (`name`), or None."""
         spec = self.standard.name
         assert spec is not None
-        heard = ctx.heard_turns(self.standard.speaker)
-        if not heard:
+        # (the speaker's first turn saying more than hello: "hello" / "hi is that the garage" /
+        # "yes marlow motors kenji how can i help")
+        lead = frozenset(spec.lead)
+        index = next((i for i in ctx.window(self.standard.speaker, self.standard.window)
+                      if ctx.annotations[i].n_words
+                      and any(w not in lead for w in ctx.annotations[i].words[1:-1])), None)
+        if index is None:
             return None
-        index = heard[0]
         turns = ctx.transcript.turns
         known = {w for j in range(index) if turns[j].speaker != self.standard.speaker
                  for w in ctx.annotations[j].words}
@@ -427,13 +436,15 @@ class RequireDetector(Detector[RequireSpec]):
         words, spans = ann.words, ann.spans
         names = given_names()
         follow, then = frozenset(spec.follow), frozenset(spec.next_clause)
-        lead, stop = frozenset(spec.lead), frozenset(spec.stop)
-        not_after = frozenset(spec.not_after)
+        stop = frozenset(spec.stop)
+        not_after, greeting = frozenset(spec.not_after), frozenset(spec.greeting)
         for k in range(2, len(words) - 1):
             word = words[k]
             if word not in names or word in known:
                 continue
             start, end = spans[k]
+            if _ASKED.match(text, end):
+                continue  # "Harbour Savings, Ingrid?": the customer asked for
             framed = words[k + 1] in follow
             if not (framed or words[k + 1] in then or k + 2 == len(words)
                     or _CLAUSE_END.match(text, end)):
@@ -446,11 +457,15 @@ class RequireDetector(Detector[RequireSpec]):
             if not before or before[-1] in lead or before[-1] in stop or before[-1] in not_after:
                 continue
             gap = text[spans[k - 1][1]:start]
-            if before[-1] in names and not gap.strip():
-                continue  # a first name and another: a full name, the customer's often
+            if (before[-1] in names and not gap.strip()) or "&" in gap:
+                continue  # a full name, the customer's often; a business's ("Salt & Ember")
             content = [w for w in before if w not in lead and w not in stop]
             if framed:
                 ok = bool(content)
+            elif words[k + 1] not in then and before[0] in greeting and _PAUSE.search(gap):
+                ok = False  # a greeting, the business, a comma, the name: the customer greeted
+                # by it ("Hello Harbour Savings, Ingrid."; not spoken "good afternoon clearwater
+                # dental priya")
             else:
                 ok = (len(before) <= spec.max_words and not any(w in stop for w in before)
                       and (len(content) >= 2 or (bool(content) and bool(_PAUSE.search(gap)))))
