@@ -17,3 +17,8 @@ _GIVEN = Path(__file__).resolve().parent / "data" / "given_names.txt"
 def given_names() -> frozenset[str]:
     """Lower-cased first names (16,000-odd), read once."""
     return frozenset(_GIVEN.read_text(encoding="utf-8").split())
+
+
+def lexicon(name: str) -> frozenset[str]:
+    """The lexicon a standards file names (`given_names`)."""
+    return {"given_names": given_names}[name]()

@@ -1459,17 +1459,6 @@ _THANKS_SIGNOFF = re.compile(
 _LAST_SENTENCE_NAME = re.compile(
     r"(?<=[.!?] )(?:It['’]s|This is)[ \t]+((?-i:[A-Z])[a-z][\w'’-]*[ \t]+(?-i:[A-Z])[a-z][\w'’-]*)"
     r"(?=[ \t]*[.!]?[ \t]*\Z)")
-#: Someone else spoken of: the name after it may be theirs.
-_SOMEONE_ELSE = re.compile(
-    r"(?i)\b(?:my|our|his|her|their|the|your)\s+(?:late\s+|elderly\s+|own\s+|new\s+|old\s+)?"
-    r"(?:flatmate|housemate|roommate|husband|wife|partner|mum|engineer|technician|driver|courier|"
-    r"accountant|solicitor|lawyer|agent|adviser|advisor|doctor|dentist|landlady|carer|nurse|"
-    r"town|city|village|street|road|area|hotel|venue|school|shop|store|company|phone|laptop|"
-    r"mom|mother|dad|father|son|daughter|brother|sister|boss|friend|colleague|client|neighbou?r|"
-    r"tenant|landlord|child|kid|gran|nan|grandma|grandad|aunt|uncle|cousin|manager)\b|"
-    r"\baddressed\s+to\b|\bon\s+behalf\s+of\b|"
-    r"\b(?:our|the)\s+(?:business|company|firm|shop|practice|clinic|salon|surgery|restaurant|"
-    r"caf[eé]|office|organi[sz]ation|charity|school|club|studio)(?:[''’]s)?\b|\bbusiness\s+account\b")
 
 
 #: An e-mail whose last line is its sign-off, a closing word and the name on one line ("...
@@ -2026,6 +2015,18 @@ dog pet his her their""".split())
 #: bare after it is theirs ("i need to add my partner" / "go on name").
 _THIRD_PARTY = re.compile(r"(?i)\b(?:my|our|his|her|their) (?:"
                           + "|".join(sorted(_OTHERS - {"his", "her", "their"})) + r")\b")
+#: ... and what else a caller may name before a full name that is not theirs: the trade who
+#: came, the place, the business (`_LAST_SENTENCE_NAME`: "the engineer who came yesterday. It's
+#: Tom Reed.", "my town. It's Milton Keynes.", "our practice's card. It's Meadow Osteopathy.").
+_OTHER_THINGS = frozenset("""engineer technician driver courier accountant solicitor lawyer agent
+adviser advisor doctor dentist landlady carer nurse town city village street road area hotel
+venue school shop store company business firm practice clinic salon surgery restaurant cafe café
+office organisation organization charity club studio phone laptop""".split())
+#: Someone or something else spoken of before a name: the name may be theirs.
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:my|our|his|her|their|the|your)\s+(?:(?:late|elderly|own|new|old)\s+)?(?:"
+    + "|".join(sorted((_OTHERS - {"his", "her", "their"}) | _OTHER_THINGS))
+    + r")(?:['’]s)?\b|\baddressed\s+to\b|\bon\s+behalf\s+of\b|\bbusiness\s+account\b")
 #: Months and their short forms, names too ("Jun", "Jan", "August").
 _MONTHS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())

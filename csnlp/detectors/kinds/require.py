@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
 from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote, silent, turn_list
 from csnlp.detectors.registry import register
-from csnlp.nlp.names import given_names
+from csnlp.nlp.names import lexicon
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, SpecModel, StandardBase, WindowSpec
 
@@ -193,6 +193,17 @@ class RequireSpec(StandardBase):
         return self.speaker
 
 
+class _NameWords(NamedTuple):
+    """`NameSpec`'s word lists as sets."""
+
+    follow: frozenset[str]
+    next_clause: frozenset[str]
+    lead: frozenset[str]
+    stop: frozenset[str]
+    not_after: frozenset[str]
+    greeting: frozenset[str]
+
+
 #: Where a sentence ends.
 _SENTENCE_END = re.compile(r"[.?!\n]")
 #: Where a sentence starts: the text's start, or after a stop and spaces.
@@ -216,6 +227,11 @@ class RequireDetector(Detector[RequireSpec]):
     def __init__(self, standard: RequireSpec, annotator: Annotator) -> None:
         super().__init__(standard, annotator)
         self.check_classifier(standard.classifier)
+        # `name`'s word lists as sets, once (its lexicon is read on first use)
+        name = standard.name
+        self._name_words = None if name is None else _NameWords(
+            frozenset(name.follow), frozenset(name.next_clause), frozenset(name.lead),
+            frozenset(name.stop), frozenset(name.not_after), frozenset(name.greeting))
 
     def _spans(self, ctx: Context, rule: CompiledRule, index: int) -> list[Span]:
         """The rule's matches in turn `index`, less acknowledgements (`tail_words`)."""
@@ -417,11 +433,11 @@ class RequireDetector(Detector[RequireSpec]):
     def _named(self, ctx: Context) -> Evidence | None:
         """A name from the lexicon ending the business's words in the speaker's first turn
         (`name`), or None."""
-        spec = self.standard.name
-        assert spec is not None
+        spec, sets = self.standard.name, self._name_words
+        assert spec is not None and sets is not None
+        follow, then, lead, stop, not_after, greeting = sets
         # (the speaker's first turn saying more than hello: "hello" / "hi is that the garage" /
         # "yes marlow motors kenji how can i help")
-        lead = frozenset(spec.lead)
         index = next((i for i in ctx.window(self.standard.speaker, self.standard.window)
                       if ctx.annotations[i].n_words
                       and any(w not in lead for w in ctx.annotations[i].words[1:-1])), None)
@@ -434,10 +450,7 @@ class RequireDetector(Detector[RequireSpec]):
                                       .lower()))
         text, ann = turns[index].text, ctx.annotations[index]
         words, spans = ann.words, ann.spans
-        names = given_names()
-        follow, then = frozenset(spec.follow), frozenset(spec.next_clause)
-        stop = frozenset(spec.stop)
-        not_after, greeting = frozenset(spec.not_after), frozenset(spec.greeting)
+        names = lexicon(spec.lexicon)
         for k in range(2, len(words) - 1):
             word = words[k]
             if word not in names or word in known:
