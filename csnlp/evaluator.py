@@ -244,9 +244,11 @@ class Evaluator:
         results: list[StandardResult] = []
         for standard, det in zip(self.standard_set.standards, self.detectors, strict=True):
             try:
-                results.append(det.check(ctx))
+                result = det.check(ctx)
             except Exception as exc:  # one broken check must not lose the other standards
-                results.append(self._check_failed(t, standard, exc))
+                result = self._check_failed(t, standard, exc)
+            results.append(result)
+            ctx.judged[standard.id] = result
         results_t = tuple(results)
         report = Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
                         metrics=metrics, metadata=t.metadata, provenance=self.provenance,

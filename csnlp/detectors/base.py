@@ -46,6 +46,10 @@ class Context:
     #: (`csnlp.metrics.turn_gaps`), measured once for the metrics and the detectors; None:
     #: measured here.
     gaps: list[tuple[int, int, float]] | None = None
+    #: The results of the standards judged before this one, in the set's order, by id (the
+    #: Evaluator fills it): a check may read another's verdict (the tone standard's overall
+    #: reading counts a complaint its respond standard found unanswered).
+    judged: dict[str, StandardResult] = field(default_factory=dict)
     _by_speaker: dict[str, list[int]] = field(default_factory=dict)
     _spoken: dict[str, list[int]] = field(default_factory=dict)
     _heard: dict[str, list[int]] = field(default_factory=dict)

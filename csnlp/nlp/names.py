@@ -7,6 +7,7 @@ all English words (built by `python -m csnlp.ml.build_names`, which says where t
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,3 +23,12 @@ def given_names() -> frozenset[str]:
 def lexicon(name: str) -> frozenset[str]:
     """The lexicon a standards file names (`given_names`)."""
     return {"given_names": given_names}[name]()
+
+
+def in_lexicon(word: str, names: frozenset[str]) -> bool:
+    """Whether a lower-cased word is in a lexicon of ASCII names, with its accents or without
+    ("sinéad" is "sinead")."""
+    if word in names:
+        return True
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+    return plain != word and plain in names

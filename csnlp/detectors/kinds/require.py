@@ -30,7 +30,7 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, quote, silent, turn_list
 from csnlp.detectors.registry import register
-from csnlp.nlp.names import lexicon
+from csnlp.nlp.names import in_lexicon, lexicon
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import ClassifierSpec, RuleSpec, SpecModel, StandardBase, WindowSpec
 
@@ -138,6 +138,13 @@ class NameSpec(SpecModel):
     not_after: list[str] = Field(default_factory=list)
     greeting: list[str] = Field(default_factory=list)
     max_words: Annotated[int, Field(ge=1)] = 8
+    #: (round 38) In any turn of the window, a lexicon name opening its sentence (after `lead`
+    #: words only) then a word of `affiliation` and the business, its clause ending within
+    #: `max_words` words ("Good morning, Sinéad at Brightsmile reception.", "Jonas from Mailbird
+    #: support engineering, by the way."; not "Sarah at reception will call you"); or a word
+    #: of `aside` ending it ("Dmitri btw"). Typed, the name and the business are capitalised.
+    affiliation: list[str] = Field(default_factory=list)
+    aside: list[str] = Field(default_factory=list)
 
 
 class RequireSpec(StandardBase):
@@ -202,6 +209,8 @@ class _NameWords(NamedTuple):
     stop: frozenset[str]
     not_after: frozenset[str]
     greeting: frozenset[str]
+    affiliation: frozenset[str]
+    aside: frozenset[str]
 
 
 #: Where a sentence ends.
@@ -231,7 +240,8 @@ class RequireDetector(Detector[RequireSpec]):
         name = standard.name
         self._name_words = None if name is None else _NameWords(
             frozenset(name.follow), frozenset(name.next_clause), frozenset(name.lead),
-            frozenset(name.stop), frozenset(name.not_after), frozenset(name.greeting))
+            frozenset(name.stop), frozenset(name.not_after), frozenset(name.greeting),
+            frozenset(name.affiliation), frozenset(name.aside))
 
     def _spans(self, ctx: Context, rule: CompiledRule, index: int) -> list[Span]:
         """The rule's matches in turn `index`, less acknowledgements (`tail_words`)."""
@@ -274,7 +284,9 @@ class RequireDetector(Detector[RequireSpec]):
             other = self._other_first(ctx)
             found = [ctx.evidence(i, span) for i in indices if other <= i < anchor
                      for span in self._spans(ctx, rule, i) if self._arranged(ctx, i, span)]
-        if not found and std.name is not None and (named := self._named(ctx)) is not None:
+        if not found and std.name is not None and (
+                (named := self._named(ctx)) is not None
+                or (named := self._affiliated(ctx)) is not None):
             found = [named]
         what = std.expect or std.title.lower()
         if found:
@@ -435,7 +447,7 @@ class RequireDetector(Detector[RequireSpec]):
         (`name`), or None."""
         spec, sets = self.standard.name, self._name_words
         assert spec is not None and sets is not None
-        follow, then, lead, stop, not_after, greeting = sets
+        follow, then, lead, stop, not_after, greeting, _affiliation, _aside = sets
         # (the speaker's first turn saying more than hello: "hello" / "hi is that the garage" /
         # "yes marlow motors kenji how can i help")
         index = next((i for i in ctx.window(self.standard.speaker, self.standard.window)
@@ -453,7 +465,7 @@ class RequireDetector(Detector[RequireSpec]):
         names = lexicon(spec.lexicon)
         for k in range(2, len(words) - 1):
             word = words[k]
-            if word not in names or word in known:
+            if not in_lexicon(word, names) or word in known:
                 continue
             start, end = spans[k]
             if _ASKED.match(text, end):
@@ -484,6 +496,52 @@ class RequireDetector(Detector[RequireSpec]):
                       and (len(content) >= 2 or (bool(content) and bool(_PAUSE.search(gap)))))
             if ok:
                 return ctx.evidence(index, (start, end, "name"))
+        return None
+
+    def _affiliated(self, ctx: Context) -> Evidence | None:
+        """A lexicon name opening a sentence of the window's turns with where the speaker works
+        or as an aside (`NameSpec.affiliation`, `aside`), or None."""
+        spec, sets = self.standard.name, self._name_words
+        assert spec is not None and sets is not None
+        if not (sets.affiliation or sets.aside):
+            return None
+        names = lexicon(spec.lexicon)
+        turns = ctx.transcript.turns
+        known = set(_LETTERS.findall(str(ctx.transcript.metadata.get("customer_name") or "")
+                                     .lower()))
+        seen = 0
+        for index in ctx.window(self.standard.speaker, self.standard.window):
+            known.update(w for j in range(seen, index) if turns[j].speaker != self.standard.speaker
+                         for w in ctx.annotations[j].words)
+            seen = index
+            text, ann = turns[index].text, ctx.annotations[index]
+            words, spans = ann.words, ann.spans
+            cased = any(c.isupper() for c in text)
+            for k in range(1, len(words) - 2):
+                if not in_lexicon(words[k], names) or words[k] in known:
+                    continue
+                start, end = spans[k]
+                if cased and not text[start:start + 1].isupper():
+                    continue
+                opens = max(m.end() for m in _SENTENCE_START.finditer(text, 0, start))
+                if any(words[m] not in sets.lead for m in range(1, k) if spans[m][0] >= opens):
+                    continue  # the name does not open its sentence ("Thanks Sarah at ...")
+                after = words[k + 1]
+                if after in sets.aside and (words[k + 2] == "_eot_"
+                                            or _CLAUSE_END.match(text, spans[k + 1][1])):
+                    return ctx.evidence(index, (start, spans[k + 1][1], "name"))
+                if after not in sets.affiliation:
+                    continue
+                business = words[k + 2]
+                if (business in sets.stop or business in sets.not_after or business == "_eot_"
+                        or (cased and not text[spans[k + 2][0]:spans[k + 2][0] + 1].isupper())):
+                    continue
+                for m in range(k + 2, min(k + 2 + spec.max_words, len(words) - 1)):
+                    if words[m] in sets.stop:
+                        break
+                    if (words[m + 1] in ("_eot_", *sets.follow, *sets.aside)
+                            or _CLAUSE_END.match(text, spans[m][1])):
+                        return ctx.evidence(index, (start, spans[m][1], "name"))
         return None
 
     def _opening(self, ctx: Context) -> Evidence | None:

@@ -37,11 +37,26 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, own_words, quote
 from csnlp.detectors.registry import register
+from csnlp.ml.courtesy import DEFAULT_NAME, CourtesyModel, named_courtesy_model
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
-from csnlp.standards.spec import IDENT, RuleSpec, StandardBase
+from csnlp.standards.spec import IDENT, RuleSpec, SpecModel, StandardBase
 
 if TYPE_CHECKING:
     from csnlp.nlp.pipeline import Annotator
+
+
+class OverallSpec(SpecModel):
+    """The reviewer's overall reading of courtesy, by the courtesy model (`csnlp.ml.courtesy`):
+    a speaker with no rude turn is still missed when the model's probability of "not courteous"
+    reaches `min` (None: the model's own threshold, chosen by cross-validation when it was
+    trained). It reads the speaker's tone scores, courteous words (`ToneSpec.courteous`) and
+    turn lengths against the other speaker's, and whether the respond standard `unanswered`
+    (its id; None: not read) was missed: a complaint left without sympathy. Without a tone
+    model, or without the model's files, it is not used."""
+
+    model: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")] = DEFAULT_NAME
+    min: Annotated[float, Field(gt=0, lt=1)] | None = None
+    unanswered: Annotated[str, Field(pattern=IDENT)] | None = None
 
 
 class ToneSpec(StandardBase):
@@ -111,6 +126,8 @@ class ToneSpec(StandardBase):
     #: label (the shipped one: the label is opt-in) logs a warning and does not use it.
     rude_label: Annotated[str, Field(pattern=IDENT)] | None = None
     rude_min: Annotated[float, Field(ge=0, le=1)] = 0.9
+    #: (round 38) The courtesy model's overall reading (`OverallSpec`). None: not used.
+    overall: OverallSpec | None = None
 
     def main_rule(self) -> RuleSpec:
         return self.rude
@@ -185,6 +202,12 @@ class ToneDetector(Detector[ToneSpec]):
                   and other.id != standard.id]
         self.forbidden_ids = tuple(forbid)
         self.forbidden = tuple(annotator.rule(sid, "match") for sid in forbid)
+        #: The courtesy model of `ToneSpec.overall` (None: not used: no such spec, no tone
+        #: model to read scores from, or the model's files are absent).
+        overall = standard.overall
+        self.courtesy: CourtesyModel | None = (
+            named_courtesy_model(overall.model)
+            if overall is not None and annotator.tone_model is not None else None)
 
     def _forbidden_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
         """What the `forbid` standards count in turn `index` (quoted words and names not)."""
@@ -396,6 +419,11 @@ class ToneDetector(Detector[ToneSpec]):
                 problems.append(f"turn {i + 1} reads as discourteous ({std.rude_label} {p:.2f})")
                 evidence.append(ctx.whole_turn(i, EvidenceRole.TONE, std.rude_label,
                                                score=round(p, 4)))
+        if not problems and self.courtesy is not None and scored:
+            if (overall := self._overall(ctx, indices, scored)) is not None:
+                problem, shown = overall
+                problems.append(problem)
+                evidence.extend(shown)
         if problems:
             return self.result(Status.MISSED, "Not courteous: " + "; ".join(problems) + ".",
                                evidence=evidence)
@@ -404,6 +432,77 @@ class ToneDetector(Detector[ToneSpec]):
                              score=round(worst[1], 4))] \
             if worst else []
         return self.result(Status.MET, self._met_note(ctx, indices) + model_note, evidence=ev)
+
+    def overall_values(self, ctx: Context, indices: list[int] | None = None,
+                       scored: list[tuple[int, float]] | None = None) -> dict[str, float] | None:
+        """The courtesy model's features (`csnlp.ml.courtesy.FEATURES`) for the speaker, or
+        None when no turn of theirs has a tone score. Training reads them here too
+        (`csnlp.calibration.courtesy`), so both see the same numbers."""
+        import numpy as np
+
+        std, annotations, turns = self.standard, ctx.annotations, ctx.transcript.turns
+        if indices is None:
+            indices = ctx.turns_of(std.speaker)
+        if scored is None:
+            scored = [(i, p) for i in indices if (tone := annotations[i].tone) is not None
+                      and (p := tone.get(std.label)) is not None]
+        if not indices or not scored:
+            return None
+        scores = np.array([p for _, p in scored], dtype=float)
+        words = np.array([annotations[i].n_words for i in indices], dtype=float)
+        courteous_rule = None if std.courteous.is_empty else self.rule("courteous")
+        courteous = np.array([courteous_rule is not None and bool(ctx.find(courteous_rule, i))
+                              for i in indices])
+        question = np.array([turns[i].text.rstrip().endswith("?") for i in indices])
+        other = "customer" if std.speaker == "agent" else "agent"
+        other_words = [annotations[i].n_words for i in ctx.turns_of(other)
+                       if annotations[i].n_words > 0]
+        other_mean = float(np.mean(other_words)) if other_words else 0.0
+        overall = std.overall
+        unanswered = (overall is not None and overall.unanswered is not None
+                      and (judged := ctx.judged.get(overall.unanswered)) is not None
+                      and judged.status is Status.MISSED)
+        return {
+            "n_turns": float(len(indices)),
+            "mean_polite": float(scores.mean()),
+            "min_polite": float(scores.min()),
+            "q25_polite": float(np.quantile(scores, 0.25)),
+            "share_courteous": float(courteous.mean()),
+            "mean_words": float(words.mean()),
+            "share_3_words": float((words <= 3).mean()),
+            "share_6_words": float((words <= 6).mean()),
+            "bare_questions": float((question & (words <= 4) & ~courteous).mean()),
+            "other_words": other_mean,
+            "words_ratio": float(words.mean() / max(other_mean, 1.0)),
+            "typed": float(any(c.isupper() for i in indices for c in turns[i].text)),
+            "complaint_unanswered": float(unanswered),
+        }
+
+    def _overall(self, ctx: Context, indices: list[int], scored: list[tuple[int, float]]
+                 ) -> tuple[str, list[Evidence]] | None:
+        """(why, evidence) when the courtesy model reads the speaker as not courteous overall
+        (`ToneSpec.overall`), else None."""
+        model, std = self.courtesy, self.standard
+        assert model is not None and std.overall is not None
+        values = self.overall_values(ctx, indices, scored)
+        if values is None:
+            return None
+        p = model.probability(values)
+        bar = std.overall.min if std.overall.min is not None else model.threshold
+        if p < bar:
+            return None
+        other = "customer" if std.speaker == "agent" else "agent"
+        n = len(indices)
+        why = [f"a courteous word in {round(values['share_courteous'] * n)} of {n} turns",
+               f"{values['mean_words']:.1f} words a turn against the {other}'s "
+               f"{values['other_words']:.1f}"]
+        if values["complaint_unanswered"]:
+            why.append("a complaint left without sympathy")
+        lowest = sorted(scored, key=lambda x: x[1])[:3]
+        shown = [ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(q, 4))
+                 for i, q in sorted(lowest)]
+        return (f"curt overall by the courtesy model ({p:.2f}, from {bar:.2f}): "
+                + ", ".join(why)), shown
 
     def _discourteous(self, ctx: Context, indices: list[int]) -> list[tuple[int, float]]:
         """(turn, score) of the speaker's turns that the tone model reads as discourteous
