@@ -69,7 +69,7 @@ def feature_rows(cases: Iterable[tuple[str, Any, dict]], standards: Any = "conta
         raise InputError(f"courtesy: {standard_id!r} is not a tone standard of the set")
     detector = tone[0]
     detector.courtesy = None  # the rule verdict, without the model being trained
-    X, y, rule_met, reviewer_met, groups = [], [], [], [], []
+    X, y, rule_met, reviewer_met, groups, eligible = [], [], [], [], [], []
     for group, raw, expect in cases:
         label = expect.get(standard_id)
         if label not in ("met", "missed"):
@@ -90,12 +90,14 @@ def feature_rows(cases: Iterable[tuple[str, Any, dict]], standards: Any = "conta
         if values is None or verdict is None:
             continue
         X.append([values[f] for f in FEATURES])
+        eligible.append(detector.overall_applies(values))
         y.append(label == "missed")
         reviewer_met.append(label == "met")
         rule_met.append(verdict.status.value == "met")
         groups.append(group)
     return {"X": np.array(X, dtype=float), "y": np.array(y), "rule_met": np.array(rule_met),
             "reviewer_met": np.array(reviewer_met), "groups": np.array(groups),
+            "eligible": np.array(eligible),
             "provenance": dict(ev.provenance)}
 
 
@@ -112,7 +114,9 @@ def _fit(X: np.ndarray, y: np.ndarray, C: float = 1.0) -> tuple[np.ndarray, np.n
 def cross_validate(rows: dict[str, Any], thresholds: Sequence[float] = THRESHOLDS
                    ) -> list[dict[str, Any]]:
     """Leave-one-group-out: for each threshold, how many rule-met verdicts the held-out model
-    turns into misses (`flips`), of which the reviewer missed (`fixed`) or met (`broken`)."""
+    turns into misses (`flips`), of which the reviewer missed (`fixed`) or met (`broken`);
+    only where the reading is made (`eligible`, `ToneDetector.overall_applies`), though every
+    row trains."""
     X, y, groups = rows["X"], rows["y"], rows["groups"]
     probs = np.zeros(len(y))
     for g in sorted(set(groups.tolist())):
@@ -123,7 +127,7 @@ def cross_validate(rows: dict[str, Any], thresholds: Sequence[float] = THRESHOLD
         probs[test] = lr.predict_proba((X[test] - means) / scales)[:, 1]
     out = []
     for t in thresholds:
-        flip = rows["rule_met"] & (probs >= t)
+        flip = rows["rule_met"] & (probs >= t) & rows.get("eligible", np.ones(len(y), bool))
         fixed, broken = int((flip & y).sum()), int((flip & rows["reviewer_met"]).sum())
         out.append({"threshold": t, "flips": int(flip.sum()), "fixed": fixed, "broken": broken,
                     "net": fixed - broken})

@@ -143,6 +143,7 @@ class NameSpec(SpecModel):
     #: `max_words` words ("Good morning, Sinéad at Brightsmile reception.", "Jonas from Mailbird
     #: support engineering, by the way."; not "Sarah at reception will call you"); or a word
     #: of `aside` ending it ("Dmitri btw"). Typed, the name and the business are capitalised.
+    #: Also "I'm <name> too", the customer's name shared, the name in the lexicon.
     affiliation: list[str] = Field(default_factory=list)
     aside: list[str] = Field(default_factory=list)
 
@@ -518,7 +519,13 @@ class RequireDetector(Detector[RequireSpec]):
             words, spans = ann.words, ann.spans
             cased = any(c.isupper() for c in text)
             for k in range(1, len(words) - 2):
-                if not in_lexicon(words[k], names) or words[k] in known:
+                if not in_lexicon(words[k], names):
+                    continue
+                if k >= 3 and words[k - 2:k] == ["i", "am"] and words[k + 1] == "too":
+                    # the name shared, said as such: "Hi Fatima ... I'm Fatima too" (not "I'm
+                    # vegan too": the lexicon tells)
+                    return ctx.evidence(index, (spans[k - 2][0], spans[k + 1][1], "name"))
+                if words[k] in known:
                     continue
                 start, end = spans[k]
                 if cased and not text[start:start + 1].isupper():

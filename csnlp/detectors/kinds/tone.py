@@ -51,12 +51,17 @@ class OverallSpec(SpecModel):
     reaches `min` (None: the model's own threshold, chosen by cross-validation when it was
     trained). It reads the speaker's tone scores, courteous words (`ToneSpec.courteous`) and
     turn lengths against the other speaker's, and whether the respond standard `unanswered`
-    (its id; None: not read) was missed: a complaint left without sympathy. Without a tone
-    model, or without the model's files, it is not used."""
+    (its id; None: not read) was missed: a complaint left without sympathy. The reading is made
+    only for a speaker with `min_turns` turns or more, and only when a complaint went
+    unanswered or the other speaker's turns average `other_min_words` words or more: brief
+    answers to a brief customer mirror them ("Sent." / "and february too" / "Sent as well."),
+    they are not curt. Without a tone model, or without the model's files, it is not used."""
 
     model: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")] = DEFAULT_NAME
     min: Annotated[float, Field(gt=0, lt=1)] | None = None
     unanswered: Annotated[str, Field(pattern=IDENT)] | None = None
+    min_turns: Annotated[int, Field(ge=1)] = 2
+    other_min_words: Annotated[float, Field(ge=0)] = 8.0
 
 
 class ToneSpec(StandardBase):
@@ -436,16 +441,22 @@ class ToneDetector(Detector[ToneSpec]):
     def overall_values(self, ctx: Context, indices: list[int] | None = None,
                        scored: list[tuple[int, float]] | None = None) -> dict[str, float] | None:
         """The courtesy model's features (`csnlp.ml.courtesy.FEATURES`) for the speaker, or
-        None when no turn of theirs has a tone score. Training reads them here too
-        (`csnlp.calibration.courtesy`), so both see the same numbers."""
+        None when no turn of theirs has a tone score. A turn holding wording a `forbid`
+        standard judges is left out: that standard penalises it (a phrase is penalised once).
+        Training reads them here too (`csnlp.calibration.courtesy`), so both see the same
+        numbers."""
         import numpy as np
 
         std, annotations, turns = self.standard, ctx.annotations, ctx.transcript.turns
         if indices is None:
             indices = ctx.turns_of(std.speaker)
+        indices = [i for i in indices if not self._forbidden_spans(ctx, i)]
         if scored is None:
             scored = [(i, p) for i in indices if (tone := annotations[i].tone) is not None
                       and (p := tone.get(std.label)) is not None]
+        else:
+            kept = set(indices)
+            scored = [(i, p) for i, p in scored if i in kept]
         if not indices or not scored:
             return None
         scores = np.array([p for _, p in scored], dtype=float)
@@ -478,6 +489,14 @@ class ToneDetector(Detector[ToneSpec]):
             "complaint_unanswered": float(unanswered),
         }
 
+    def overall_applies(self, values: dict[str, float]) -> bool:
+        """Whether the overall reading is made for these features (`OverallSpec.min_turns`,
+        `other_min_words`)."""
+        overall = self.standard.overall
+        return overall is not None and values["n_turns"] >= overall.min_turns and (
+            bool(values["complaint_unanswered"])
+            or values["other_words"] >= overall.other_min_words)
+
     def _overall(self, ctx: Context, indices: list[int], scored: list[tuple[int, float]]
                  ) -> tuple[str, list[Evidence]] | None:
         """(why, evidence) when the courtesy model reads the speaker as not courteous overall
@@ -485,7 +504,7 @@ class ToneDetector(Detector[ToneSpec]):
         model, std = self.courtesy, self.standard
         assert model is not None and std.overall is not None
         values = self.overall_values(ctx, indices, scored)
-        if values is None:
+        if values is None or not self.overall_applies(values):
             return None
         p = model.probability(values)
         bar = std.overall.min if std.overall.min is not None else model.threshold
@@ -498,7 +517,7 @@ class ToneDetector(Detector[ToneSpec]):
                f"{values['other_words']:.1f}"]
         if values["complaint_unanswered"]:
             why.append("a complaint left without sympathy")
-        lowest = sorted(scored, key=lambda x: x[1])[:3]
+        lowest = sorted(scored, key=lambda x: x[1])[:3]  # (a forbidden turn shows too)
         shown = [ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(q, 4))
                  for i, q in sorted(lowest)]
         return (f"curt overall by the courtesy model ({p:.2f}, from {bar:.2f}): "
