@@ -445,8 +445,6 @@ class ToneDetector(Detector[ToneSpec]):
         standard judges is left out: that standard penalises it (a phrase is penalised once).
         Training reads them here too (`csnlp.calibration.courtesy`), so both see the same
         numbers."""
-        import numpy as np
-
         std, annotations, turns = self.standard, ctx.annotations, ctx.transcript.turns
         if indices is None:
             indices = ctx.turns_of(std.speaker)
@@ -459,32 +457,40 @@ class ToneDetector(Detector[ToneSpec]):
             scored = [(i, p) for i, p in scored if i in kept]
         if not indices or not scored:
             return None
-        scores = np.array([p for _, p in scored], dtype=float)
-        words = np.array([annotations[i].n_words for i in indices], dtype=float)
+        # plain Python: a handful of numbers per conversation, where numpy's calls cost more
+        # than the arithmetic (the lower quartile interpolates as numpy.quantile does)
+        scores = sorted(p for _, p in scored)
+        at = 0.25 * (len(scores) - 1)
+        low = int(at)
+        q25 = scores[low] + (scores[min(low + 1, len(scores) - 1)] - scores[low]) * (at - low)
+        n = len(indices)
+        words = [annotations[i].n_words for i in indices]
         courteous_rule = None if std.courteous.is_empty else self.rule("courteous")
-        courteous = np.array([courteous_rule is not None and bool(ctx.find(courteous_rule, i))
-                              for i in indices])
-        question = np.array([turns[i].text.rstrip().endswith("?") for i in indices])
+        courteous = [courteous_rule is not None and bool(ctx.find(courteous_rule, i))
+                     for i in indices]
+        bare = sum(1 for i, w, c in zip(indices, words, courteous, strict=True)
+                   if w <= 4 and not c and turns[i].text.rstrip().endswith("?"))
         other = "customer" if std.speaker == "agent" else "agent"
         other_words = [annotations[i].n_words for i in ctx.turns_of(other)
                        if annotations[i].n_words > 0]
-        other_mean = float(np.mean(other_words)) if other_words else 0.0
+        other_mean = sum(other_words) / len(other_words) if other_words else 0.0
+        mean_words = sum(words) / n
         overall = std.overall
         unanswered = (overall is not None and overall.unanswered is not None
                       and (judged := ctx.judged.get(overall.unanswered)) is not None
                       and judged.status is Status.MISSED)
         return {
-            "n_turns": float(len(indices)),
-            "mean_polite": float(scores.mean()),
-            "min_polite": float(scores.min()),
-            "q25_polite": float(np.quantile(scores, 0.25)),
-            "share_courteous": float(courteous.mean()),
-            "mean_words": float(words.mean()),
-            "share_3_words": float((words <= 3).mean()),
-            "share_6_words": float((words <= 6).mean()),
-            "bare_questions": float((question & (words <= 4) & ~courteous).mean()),
+            "n_turns": float(n),
+            "mean_polite": sum(scores) / len(scores),
+            "min_polite": scores[0],
+            "q25_polite": q25,
+            "share_courteous": sum(courteous) / n,
+            "mean_words": mean_words,
+            "share_3_words": sum(w <= 3 for w in words) / n,
+            "share_6_words": sum(w <= 6 for w in words) / n,
+            "bare_questions": bare / n,
             "other_words": other_mean,
-            "words_ratio": float(words.mean() / max(other_mean, 1.0)),
+            "words_ratio": mean_words / max(other_mean, 1.0),
             "typed": float(any(c.isupper() for i in indices for c in turns[i].text)),
             "complaint_unanswered": float(unanswered),
         }
