@@ -194,3 +194,21 @@ def test_devset_cases_name_a_bad_file(tmp_path):
     (tmp_path / "calls9.yaml").write_text("category: x\ncases:\n  - name: a\n")
     with pytest.raises(InputError, match=r"calls9.yaml: cases\[0\]"):
         list(devset_cases(tmp_path))
+
+
+def test_overall_unanswered_must_be_judged_before_it():
+    def pack(*ids):
+        standards = {
+            "polite_tone": {"id": "polite_tone", "check": "tone", "title": "Stay courteous",
+                            "speaker": "agent", "overall": {"unanswered": "empathy"}},
+            "empathy": {"id": "empathy", "check": "respond", "title": "Empathy",
+                        "trigger": {"speaker": "customer", "match": {"phrases": ["broken"]}},
+                        "response": {"match": {"phrases": ["sorry"]}}}}
+        return {"schema_version": 1, "name": "t", "standards": [standards[i] for i in ids]}
+
+    call = {"turns": [{"speaker": "agent", "text": "hello"}]}
+    with pytest.raises(csnlp.StandardsError, match="overall.unanswered 'empathy' is listed after"):
+        csnlp.evaluate(call, pack("polite_tone", "empathy"))
+    # before it, or not in the set at all (a subset of a pack): fine
+    assert csnlp.evaluate(call, pack("empathy", "polite_tone"))["polite_tone"].status.value
+    assert csnlp.evaluate(call, pack("polite_tone"))["polite_tone"].status.value

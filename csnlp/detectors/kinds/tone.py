@@ -37,6 +37,7 @@ from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, own_words, quote
 from csnlp.detectors.registry import register
+from csnlp.errors import StandardsError
 from csnlp.ml.courtesy import DEFAULT_NAME, CourtesyModel, named_courtesy_model
 from csnlp.results import Evidence, EvidenceRole, StandardResult, Status
 from csnlp.standards.spec import IDENT, RuleSpec, SpecModel, StandardBase
@@ -51,7 +52,8 @@ class OverallSpec(SpecModel):
     reaches `min` (None: the model's own threshold, chosen by cross-validation when it was
     trained). It reads the speaker's tone scores, courteous words (`ToneSpec.courteous`) and
     turn lengths against the other speaker's, and whether the respond standard `unanswered`
-    (its id; None: not read) was missed: a complaint left without sympathy. The reading is made
+    (its id, listed before this standard; None, or a set without it: not read) was missed: a
+    complaint left without sympathy. The reading is made
     only for a speaker with `min_turns` turns or more, and only when a complaint went
     unanswered or the other speaker's turns average `other_min_words` words or more: brief
     answers to a brief customer mirror them ("Sent." / "and february too" / "Sent as well."),
@@ -213,6 +215,21 @@ class ToneDetector(Detector[ToneSpec]):
         self.courtesy: CourtesyModel | None = (
             named_courtesy_model(overall.model)
             if overall is not None and annotator.tone_model is not None else None)
+        if overall is not None:
+            ids = [other.id for other in annotator.standard_set.standards]
+            # (a set without that standard, a subset of a pack, reads no complaint; one
+            # listing it after this one would read nothing either: that is a mistake)
+            if (overall.unanswered in ids
+                    and ids.index(overall.unanswered) > ids.index(standard.id)):
+                raise StandardsError(
+                    f"standard {standard.id}: overall.unanswered {overall.unanswered!r} is "
+                    f"listed after it, so its verdict is not there to read; list it before "
+                    f"{standard.id!r}")
+            if self.courtesy is None and annotator.tone_model is not None:
+                log.warning("standard %r: overall.model %r not found under models/ (or "
+                            "$CSNLP_MODELS_DIR), so the overall reading is not used; train it "
+                            "with python -m csnlp.calibration.courtesy", standard.id,
+                            overall.model)
 
     def _forbidden_spans(self, ctx: Context, index: int) -> list[tuple[int, int, str]]:
         """What the `forbid` standards count in turn `index` (quoted words and names not)."""
