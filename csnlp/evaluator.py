@@ -235,23 +235,35 @@ class Evaluator:
                              provenance=self.provenance,
                              source={"traceback": traceback.format_exc(limit=3)})
 
-    def _judge(self, t: Transcript, annotations,
-               source: Mapping[str, Any] | None = None) -> Report:
-        # the gaps between turns, measured once for the metrics, holds and response times
+    def context(self, t: Transcript, annotations: Sequence[Any]) -> Context:
+        """What the detectors see of an annotated transcript: its metrics, and the gaps between
+        its turns measured once for the metrics, holds and response times."""
         gaps = turn_gaps(t)
-        metrics = transcript_metrics(t, gaps=gaps)
-        ctx = Context(transcript=t, annotations=annotations, metrics=metrics, gaps=gaps)
+        return Context(transcript=t, annotations=annotations,
+                       metrics=transcript_metrics(t, gaps=gaps), gaps=gaps)
+
+    def judge_context(self, ctx: Context, until: str | None = None) -> list[StandardResult]:
+        """Every standard's result in the set's order (up to and with `until`, an id), each
+        kept in `ctx.judged` for the checks after it; a check that raises gives an `error`
+        result, and the others are judged as usual."""
         results: list[StandardResult] = []
         for standard, det in zip(self.standard_set.standards, self.detectors, strict=True):
             try:
                 result = det.check(ctx)
             except Exception as exc:  # one broken check must not lose the other standards
-                result = self._check_failed(t, standard, exc)
+                result = self._check_failed(ctx.transcript, standard, exc)
             results.append(result)
             ctx.judged[standard.id] = result
-        results_t = tuple(results)
+            if standard.id == until:
+                break
+        return results
+
+    def _judge(self, t: Transcript, annotations,
+               source: Mapping[str, Any] | None = None) -> Report:
+        ctx = self.context(t, annotations)
+        results_t = tuple(self.judge_context(ctx))
         report = Report(transcript_id=t.id, results=results_t, score=weighted_score(results_t),
-                        metrics=metrics, metadata=t.metadata, provenance=self.provenance,
+                        metrics=ctx.metrics, metadata=t.metadata, provenance=self.provenance,
                         source=source)
         return redact_report(report, [turn.text for turn in t.turns]) if self.redact else report
 

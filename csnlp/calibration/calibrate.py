@@ -332,8 +332,6 @@ class _Judge:
 
 def _contexts(ev: Evaluator, transcripts: Iterable[Any], wanted: set[str]) -> list[Context]:
     """The labelled transcripts with their annotations and metrics: annotated once."""
-    from csnlp.detectors.base import Context
-    from csnlp.metrics import transcript_metrics
     from csnlp.transcript import coerce_transcript
 
     chosen = []
@@ -346,16 +344,11 @@ def _contexts(ev: Evaluator, transcripts: Iterable[Any], wanted: set[str]) -> li
         annotations = ev.annotator.annotate([t.text for t in turns], [t.speaker for t in turns])
     out, pos = [], 0
     for t in chosen:
-        ctx = Context(transcript=t, annotations=annotations[pos:pos + len(t.turns)],
-                      metrics=transcript_metrics(t))
+        ctx = ev.context(t, annotations[pos:pos + len(t.turns)])
         pos += len(t.turns)
         # the pack's verdicts, judged once in the set's order, for the checks that read a
         # verdict judged before theirs (the tone standard's overall reading)
-        for standard, detector in zip(ev.standard_set.standards, ev.detectors, strict=True):
-            try:
-                ctx.judged[standard.id] = detector.check(ctx)
-            except Exception:  # a failing check is an error verdict; nothing to read from it
-                continue
+        ev.judge_context(ctx)
         out.append(ctx)
     return out
 

@@ -56,11 +56,9 @@ def feature_rows(cases: Iterable[tuple[str, Any, dict]], standards: Any = "conta
                  standard_id: str = "polite_tone") -> dict[str, Any]:
     """The features, labels, rule verdicts and groups of the labelled cases: arrays `X`, `y`
     (the reviewer missed it), `rule_met` (the rules alone met it), `reviewer_met`, `groups`."""
-    from csnlp.detectors.base import Context
     from csnlp.detectors.kinds.tone import ToneDetector
     from csnlp.evaluator import Evaluator
     from csnlp.ingest import coerce
-    from csnlp.metrics import transcript_metrics, turn_gaps
 
     ev = Evaluator(standards, redact=False)
     pairs = list(zip(ev.standard_set.standards, ev.detectors, strict=True))
@@ -75,19 +73,11 @@ def feature_rows(cases: Iterable[tuple[str, Any, dict]], standards: Any = "conta
         if label not in ("met", "missed"):
             continue
         t = coerce(raw)
-        annotations = ev.annotator.annotate([x.text for x in t.turns], [x.speaker for x in t.turns])
-        gaps = turn_gaps(t)
-        ctx = Context(transcript=t, annotations=annotations,
-                      metrics=transcript_metrics(t, gaps=gaps), gaps=gaps)
-        verdict = None
-        for standard, det in pairs:
-            result = det.check(ctx)
-            ctx.judged[standard.id] = result
-            if standard.id == standard_id:
-                verdict = result
-                break
+        ctx = ev.context(t, ev.annotator.annotate([x.text for x in t.turns],
+                                                  [x.speaker for x in t.turns]))
+        verdict = ev.judge_context(ctx, until=standard_id)[-1]
         values = detector.overall_values(ctx)
-        if values is None or verdict is None:
+        if values is None:
             continue
         X.append([values[f] for f in FEATURES])
         eligible.append(detector.overall_applies(values))

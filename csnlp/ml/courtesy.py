@@ -85,14 +85,6 @@ class CourtesyModel:
             z += weight * (float(values[name]) - mean) / (scale or 1.0)
         return 1.0 / (1.0 + math.exp(-z))
 
-    def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float]]:
-        """Each feature's push towards "not courteous" (weight times standardised value),
-        largest first: what to tell a coach."""
-        out = [(name, weight * (float(values[name]) - mean) / (scale or 1.0))
-               for name, mean, scale, weight in zip(self.features, self.means, self.scales,
-                                                    self.weights, strict=True)]
-        return sorted(out, key=lambda x: -x[1])
-
     def save(self, directory: str | Path, meta: Mapping[str, Any] | None = None) -> Path:
         """Write model.json (and meta.json when `meta` is given) into `directory`."""
         out = Path(directory)

@@ -34,8 +34,6 @@ def test_probability_moves_with_courtesy_and_an_unanswered_complaint():
     curt = m.probability({"share_courteous": 0.0, "complaint_unanswered": 1.0})
     warm = m.probability({"share_courteous": 1.0, "complaint_unanswered": 0.0})
     assert curt > 0.95 and warm < 0.05
-    assert m.contributions({"share_courteous": 0.0, "complaint_unanswered": 1.0})[0][0] == \
-        "share_courteous"
 
 
 def test_save_and_load_round_trip(tmp_path):
@@ -132,16 +130,14 @@ def test_without_a_tone_model_the_overall_reading_is_not_used():
 
 @pytest.mark.skipif(not (SHIPPED / "model.json").exists(), reason="models/courtesy-v1 absent")
 def test_the_unanswered_complaint_is_read_from_the_verdict_judged_before():
-    from csnlp.detectors.base import Context
     from csnlp.evaluator import Evaluator
     from csnlp.ingest import coerce
-    from csnlp.metrics import transcript_metrics
     from csnlp.results import StandardResult, Status
 
     ev = Evaluator("contact_center", redact=False)
     t = coerce({"turns": [{"speaker": s, "text": x} for s, x in _CURT]})
     annotations = ev.annotator.annotate([x.text for x in t.turns], [x.speaker for x in t.turns])
-    ctx = Context(transcript=t, annotations=annotations, metrics=transcript_metrics(t))
+    ctx = ev.context(t, annotations)  # nothing judged yet
     tone = dict(zip([s.id for s in ev.standard_set.standards], ev.detectors, strict=True))["polite_tone"]
     assert tone.overall_values(ctx)["complaint_unanswered"] == 0.0
     ctx.judged["empathy_on_complaint"] = StandardResult(

@@ -501,11 +501,9 @@ class RequireDetector(Detector[RequireSpec]):
 
     def _affiliated(self, ctx: Context) -> Evidence | None:
         """A lexicon name opening a sentence of the window's turns with where the speaker works
-        or as an aside (`NameSpec.affiliation`, `aside`), or None."""
+        or as an aside (`NameSpec.affiliation`, `aside`), or shared ("I'm <name> too"), or None."""
         spec, sets = self.standard.name, self._name_words
         assert spec is not None and sets is not None
-        if not (sets.affiliation or sets.aside):
-            return None
         names = lexicon(spec.lexicon)
         turns = ctx.transcript.turns
         known = set(_LETTERS.findall(str(ctx.transcript.metadata.get("customer_name") or "")
@@ -546,7 +544,8 @@ class RequireDetector(Detector[RequireSpec]):
                 for m in range(k + 2, min(k + 2 + spec.max_words, len(words) - 1)):
                     if words[m] in sets.stop:
                         break
-                    if (words[m + 1] in ("_eot_", *sets.follow, *sets.aside)
+                    then = words[m + 1]
+                    if (then == "_eot_" or then in sets.follow or then in sets.aside
                             or _CLAUSE_END.match(text, spans[m][1])):
                         return ctx.evidence(index, (start, spans[m][1], "name"))
         return None

@@ -487,8 +487,7 @@ class ToneDetector(Detector[ToneSpec]):
                      for i in indices]
         bare = sum(1 for i, w, c in zip(indices, words, courteous, strict=True)
                    if w <= 4 and not c and turns[i].text.rstrip().endswith("?"))
-        other = "customer" if std.speaker == "agent" else "agent"
-        other_words = [annotations[i].n_words for i in ctx.turns_of(other)
+        other_words = [annotations[i].n_words for i in ctx.turns_of(self._other_speaker)
                        if annotations[i].n_words > 0]
         other_mean = sum(other_words) / len(other_words) if other_words else 0.0
         mean_words = sum(words) / n
@@ -512,6 +511,10 @@ class ToneDetector(Detector[ToneSpec]):
             "complaint_unanswered": float(unanswered),
         }
 
+    @property
+    def _other_speaker(self) -> str:
+        return "customer" if self.standard.speaker == "agent" else "agent"
+
     def overall_applies(self, values: dict[str, float]) -> bool:
         """Whether the overall reading is made for these features (`OverallSpec.min_turns`,
         `other_min_words`)."""
@@ -533,16 +536,15 @@ class ToneDetector(Detector[ToneSpec]):
         bar = std.overall.min if std.overall.min is not None else model.threshold
         if p < bar:
             return None
-        other = "customer" if std.speaker == "agent" else "agent"
-        n = len(indices)
+        n = int(values["n_turns"])  # the turns the model read (prohibited wording's left out)
         why = [f"a courteous word in {round(values['share_courteous'] * n)} of {n} turns",
-               f"{values['mean_words']:.1f} words a turn against the {other}'s "
+               f"{values['mean_words']:.1f} words a turn against the {self._other_speaker}'s "
                f"{values['other_words']:.1f}"]
         if values["complaint_unanswered"]:
             why.append("a complaint left without sympathy")
-        lowest = sorted(scored, key=lambda x: x[1])[:3]  # (a forbidden turn shows too)
+        read = [(i, q) for i, q in scored if not self._forbidden_spans(ctx, i)]
         shown = [ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(q, 4))
-                 for i, q in sorted(lowest)]
+                 for i, q in sorted(sorted(read, key=lambda x: x[1])[:3])]
         return (f"curt overall by the courtesy model ({p:.2f}, from {bar:.2f}): "
                 + ", ".join(why)), shown
 
