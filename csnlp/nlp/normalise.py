@@ -224,7 +224,11 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
         if entry is None:
             norm = strings[norm_hash]
             parts = () if norm in FILLERS else tuple(NORM_OVERRIDES.get(norm, norm).split(" "))
-            if parts == (norm,) and _is_number(norm):
+            if _is_cut_off(norm):
+                # a word broken off and said again, "mar- marcus", "the re- the refund": not
+                # a word said (matching reads "marcus"); the models keep the token
+                entry = ((), (norm_hash,))
+            elif parts == (norm,) and _is_number(norm):
                 entry = (parts, (_number_hash(),))  # the word for matching, NUMBER for models
             else:
                 entry = norm if parts == (norm,) else (parts, tuple(_hash(p) for p in parts))
@@ -244,6 +248,10 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
             add_feat(h)
             continue
         parts, hashes = entry
+        if not parts:  # a filler (no token for the models either) or a cut-off word
+            for h in hashes:
+                add_feat(h)
+            continue
         end = start + length
         for part, h in zip(parts, hashes, strict=True):  # none (a filler) or an override's
             if part == last and last_end <= start:
@@ -253,6 +261,12 @@ def normalise_rows(rows, strings, cache: NormCache | None = None
             add_span((start, end))
             add_feat(h)
     return words, spans, feats
+
+
+def _is_cut_off(norm: str) -> bool:
+    """Whether a token is a word broken off in speech, its letters and a hyphen ("mar-",
+    "ch-"), as a recogniser or transcriber writes a false start."""
+    return len(norm) > 1 and norm[-1] == "-" and norm[:-1].isalpha()
 
 
 def norm_words(doc, cache: NormCache | None = None, rows=None

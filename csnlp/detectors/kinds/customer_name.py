@@ -235,6 +235,10 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                           for a, b, word in _spelled(text, previous)
                           if not any(word in words for words, _ev in found)
                           and stated.outside_vetoes(text, [(a, b, "spelled")], i)]
+        # (round 39) a handle in camel case is no name, however it is given ("QuietFalcon
+        # here", "- MidnightBadger")
+        found = [(words, ev) for words, ev in found
+                 if not any(_CAMEL_HANDLE.match(p) for p in ev.text.split())]
         return found or self._shared_name(ctx) or self._confirmed_name(ctx)
 
     def _reply(self, ctx: Context, index: int) -> int | None:
@@ -496,8 +500,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 word = words[k]
                 start, end = ann.spans[k]
                 if (word in known or not text[start:start + 1].isupper()
-                        or not _echo_candidate(word)):
-                    continue
+                        or not _echo_candidate(word) or _CAMEL_HANDLE.match(text, start)):
+                    continue  # (round 39: nor a handle in camel case, "Thanks MidnightBadger")
                 position = _address_position(words, k, text, start, end, True)
                 if position is not None:
                     found.append((i, k, word, position, words))
@@ -741,7 +745,9 @@ star river rain storm brook reed rod nick max rocky sage jade opal coral ginger 
 fern olive basil bay clay bishop baker cook mason carter porter fisher archer miller hill wood
 brown green white black grey gray young long little bird fox wolf lamb bush bell banks marsh
 march price rice bond ward church lane hall gill field park head cross rose precious blessing
-gift honor honour lucky happy serenity prudence modesty constance""".split())
+gift honor honour lucky happy serenity prudence modesty constance monday tuesday wednesday
+thursday friday saturday sunday may january february september october november december
+winter spring""".split())
 _TITLES = _RANKS | frozenset("mr mrs ms miss mister missus dr doctor dear".split())
 #: Words before a title that speak of the person, not to them ("tell mrs acheson", "for mr
 #: ali", "let dr shah know").
@@ -788,7 +794,8 @@ _AUX_NAMES = frozenset({"will", "may"})
 #: hope", "we'll chase").
 _BEFORE_WORD = frozenset("""the a an your my our their his her its this that next first last
 new on in at to of for from by with i we they you he she will would can could should must
-might shall please every any no each some""".split())
+might shall please every any no each some is was are were be until till since before after
+during""".split())
 
 
 #: Goodbyes said after the name of the person they are said to (`_goodbye_ends`).
@@ -882,8 +889,10 @@ def _someone_else(words: list[str], k: int, text: str, spans: list[tuple[int, in
     before = words[k - 1]
     start = spans[k - 1][0]
     # (round 31) a particle of the surname itself: "Ms Al-Sayed", "Mr van Wyk"
+    # (round 39) ... an Irish one, written capitalised: "Mr Ó Briain", "Ms Ní Bhriain"
     if before in _PARTICLES and (text[spans[k - 1][1]:spans[k][0]] == "-"
-                                 or text[start:start + 1].islower()):
+                                 or text[start:start + 1].islower()
+                                 or before in ("o", "ó", "ni", "ní", "nic")):
         return False
     if (before.isalpha() and before not in known and before not in _TITLES
             and before not in _HONORIFICS and before not in _ADDRESS_LEAD
@@ -1407,6 +1416,8 @@ _SIGNATURE = re.compile(
     r"(?:[^\W\d_]\.[ \t]*)?"
     r"[^\W\d_][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’-]*){0,3})[ \t.]*"
     r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
+    # (round 39) the company after a comma on the name's line: "Aoife Ní Bhriain, Coastal Dental"
+    r"(?:,[ \t]*[^\W\d_][^\n,]{0,50})?"
     r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name
     re.IGNORECASE)
 
@@ -1521,9 +1532,15 @@ _LAST_WORD_SIGNATURE = re.compile(r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11})[ \t]*\Z"
 #: (round 24) A job title after it, and the company, are still the signature ("... Can you help
 #: urgently? Matteo Russo, Lead Engineer, Pixelhaus"); (round 31) a double-barrelled surname
 #: is one ("... I'm at my wits' end. Gareth Pryce-Jones").
+#: (round 39) A surname after a particle ("Colm Ó Briain"), and the company after a comma
+#: ("Rhiannon Pugh, Pugh & Daughters Joinery"; its first name must be in the lexicon).
 _LAST_NAME_SIGNATURE = re.compile(
-    r"[.!?][ \t]+((?-i:[A-Z])[a-z]{1,11}[ \t]+(?-i:[A-Z])[a-z][a-z'’]{1,20}"
-    r"(?:-(?-i:[A-Z])?[a-z]{2,20})?)"
+    r"[.!?][ \t]+((?-i:[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ]{1,11}[ \t]+"
+    r"(?:(?-i:Ó|Ní|Nic|Mac|Mc|O['’]|Van|Von|De|Da|Di|Le|La|Du|Del|Al|El|Ap)[ \t]+)?"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[a-zà-öø-ÿ][a-zà-öø-ÿ'’]{1,20}"
+    r"(?:-(?-i:[A-ZÀ-ÖØ-Þ])?[a-zà-öø-ÿ]{2,20})?)"
+    r"(?:[ \t]*,[ \t]*(?P<company>(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?:(?-i:[A-Z])[\w'’.-]*|&|of|and))"
+    r"{0,5})[ \t.]*\Z)?"
     r"(?:[ \t]*,(?=[ \t]*(?:[A-Z][\w&-]*[ \t]+){0,3}(?:Engineer|Manager|Director|Lead|Head|"
     r"Officer|Owner|Founder|CEO|CTO|CFO|COO|Coordinator|Assistant|Administrator|Admin|"
     r"Accountant|Analyst|Developer|Consultant|Secretary|Treasurer|Partner|President|"
@@ -1635,12 +1652,18 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
             group = 1 if m.group(1) is not None else 2
             parts = [p for p in m.group(group).split() if p != "&"]
             words = _name_words(m.group(group))
+            # (a particle inside is no name to address by: "Aoife Ní Bhriain" is aoife, bhriain)
+            words = words[:1] + [w for w in words[1:] if w not in _PARTICLES]
             if rx in (_LAST_WORD_SIGNATURE, _LAST_NAME_SIGNATURE, _THANKS_SIGNOFF,
                       _LINE_SIGNOFF) and (
                     not words or words[0] in _NOT_SIGNOFF
                     or words[0].endswith(_NOT_NAME_ENDINGS)):
                 continue
             if rx is _SELF_NAMED and not _self_named(words, m):
+                continue
+            # (round 39) a handle written in camel case signs a post, not a name:
+            # "— WanderingWendell", "PixelNana" (not "McKenzie", "DeShawn")
+            if any(_CAMEL_HANDLE.match(p) for p in parts):
                 continue
             # (a full name as the last sentence needs a first name from the lexicon, and no one,
             # nothing and nowhere else spoken of before it: "... It's Akosua Boateng."; not
@@ -1651,7 +1674,9 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                 continue
             # a full name closing a message that asks to add someone is that person's ("Please
             # update our billing contact to the following? Mark Chen, Finance Manager, Vertex")
-            if rx is _LAST_NAME_SIGNATURE and _ANOTHERS_DETAILS.search(text, 0, m.start(group)):
+            if rx is _LAST_NAME_SIGNATURE and (
+                    _ANOTHERS_DETAILS.search(text, 0, m.start(group))
+                    or (m.group("company") and (not words or words[0] not in given_names()))):
                 continue
             # (a self-named word that is also a common one passed `_self_named`)
             common_ok = rx is _SELF_NAMED
@@ -1667,6 +1692,12 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                                 and not (signed_aux and p.lower() == words[0]) for p in parts)):
                 found.append((m.start(group), m.end(group), tuple(words)))
     return tuple(found)
+
+
+#: A word in camel case, as handles are ("WanderingWendell", "PixelNana"), less the name
+#: prefixes that take a capital after them ("McKenzie", "MacLeod", "DeShawn", "LaToya").
+_CAMEL_HANDLE = re.compile(r"(?!(?:Mc|Mac|De|La|Le|Di|Da|Du|Van|Von|Fitz|O)(?-i:[A-Z]))"
+                           r"(?-i:[A-Z][a-z]+[A-Z][a-z])")
 
 
 #: What every `_SELF_NAMED` match holds, lowercased.
@@ -1864,8 +1895,9 @@ _ANSWER_LABELS = frozenset("""serial registration reg policy order card membersh
 phone passport licence license pin booking ticket claim invoice nhs vin flat apartment apt
 unit suite""".split())
 #: Particles inside a name ("pieter van der berg", "fatima el idrissi"), never a name alone.
-_PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o"
-                       .split())  # "o" of Irish names as ASR writes them ("mark o sullivan")
+#: ("o" of Irish names as ASR writes them, "mark o sullivan"; round 39, typed: "Ó", "Ní", "Nic")
+_PARTICLES = frozenset("van der den de del della di da du le la el al bin ibn von ter o ó ni ní "
+                       "nic ap".split())
 #: The particles and the name word after a stated name that stops on a particle ("the name's
 #: van| der berg"; `_past_particles`).
 _AFTER_PARTICLE = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(_PARTICLES)) + r"))*"

@@ -124,6 +124,15 @@ class HoldDetector(Detector[HoldSpec]):
                 if self._customer_paused(ctx, timed_hold["before_turn"]) or \
                         self._customer_answers(ctx, timed_hold["before_turn"], letters, ask):
                     continue
+                # (round 39) the customer speaks on both sides of the silence, not to ask
+                # whether anyone is there: their own time ("Now it's restarting." / 47 s /
+                # "Right, it's back on"), not the agent's wait
+                after_turn, before_turn = timed_hold["after_turn"], timed_hold["before_turn"]
+                if (turns[after_turn].speaker != std.speaker
+                        and turns[before_turn].speaker != std.speaker
+                        and not ctx.annotations[after_turn].n_words <= _ACK_WORDS
+                        and not _prompted(turns[before_turn].text)):
+                    continue
                 if j in agent_turns and j not in holds:
                     holds[j] = ctx.whole_turn(j, EvidenceRole.HOLD, "timed_hold",
                                               seconds=timed_hold["seconds"])

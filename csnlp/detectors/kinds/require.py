@@ -226,6 +226,8 @@ _ASKED = re.compile(r"[ \t]*\?")
 _PAUSE = re.compile(r"[,.;:\u2013\u2014-]")
 #: Letters of a name.
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: A word with no letter in it (an emoji, a number).
+_NO_LETTER = re.compile(r"[\W\d_]*\Z")
 
 
 @register("require")
@@ -523,13 +525,18 @@ class RequireDetector(Detector[RequireSpec]):
                     # the name shared, said as such: "Hi Fatima ... I'm Fatima too" (not "I'm
                     # vegan too": the lexicon tells)
                     return ctx.evidence(index, (spans[k - 2][0], spans[k + 1][1], "name"))
-                if words[k] in known:
+                # ("I'm Kai btw" is the speaker's own name even when the other's is Kai)
+                said_mine = words[k - 2:k] == ["i", "am"] and words[k + 1] in sets.aside
+                if words[k] in known and not said_mine:
                     continue
                 start, end = spans[k]
                 if cased and not text[start:start + 1].isupper():
                     continue
                 opens = max(m.end() for m in _SENTENCE_START.finditer(text, 0, start))
-                if any(words[m] not in sets.lead for m in range(1, k) if spans[m][0] >= opens):
+                # ("I'm Kai btw, same name": "I'm" before the name opens it as well)
+                mine = k - 2 if words[k - 2:k] == ["i", "am"] else k
+                if any(words[m] not in sets.lead and not _NO_LETTER.match(words[m])
+                       for m in range(1, mine) if spans[m][0] >= opens):  # (an emoji leads)
                     continue  # the name does not open its sentence ("Thanks Sarah at ...")
                 after = words[k + 1]
                 if after in sets.aside and (words[k + 2] == "_eot_"

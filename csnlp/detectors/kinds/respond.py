@@ -394,6 +394,11 @@ def _answered_before(ctx: Context, replies: list[int], index: int,
     # new grievance, not the old one still told
     if _SARCASTIC_PRAISE.search(ctx.transcript.turns[index].text):
         return None
+    # (round 39) a grievance added to the first, opening on "and" or "also" with a new subject
+    # ("and the bar queue at the interval was forty minutes"): new content, not the old one
+    # still told ("and it's still not working" is)
+    if _ANOTHER_GRIEVANCE.match(ctx.transcript.turns[index].text):
+        return None
     spans = answers(before[-1])
     return (before[-1], spans[0]) if spans else None
 
@@ -407,6 +412,14 @@ _GRIEVANCES = ("pattern:complaint", "pattern:thanks_for_harm", "regex:")
 def _outside(spans: list[Span], others: list[Span]) -> list[Span]:
     """The `spans` that overlap none of the `others`."""
     return [s for s in spans if not any(s[0] < o[1] and o[0] < s[1] for o in others)]
+
+
+#: A turn adding another grievance: "and" or "also" opening it, then a new subject (not "it",
+#: "that", "still": the same one told on).
+_ANOTHER_GRIEVANCE = re.compile(
+    r"\A\W*(?:(?:oh|um|uh|er)\W+)?(?:and(?:\W+(?:also|then|plus))?|also|plus|on\s+top\s+of\s+"
+    r"(?:that|this|it)|another\s+thing|not\s+only\s+that)\W+(?:(?:um|uh|er)\W+)?"
+    r"(?:the|your|my|our|then|another|when|they|he|she|nobody|no\s+one|none)\b", re.IGNORECASE)
 
 
 #: Praise as a sentence of its own, opening or closing a turn: "Wonderful.", "Oh great.",
