@@ -126,6 +126,9 @@ CASES = [
     ("resolution_check", "phone", [
         ("C", "my phone has no service"), ("A", "ive reprovisioned the line tell me if you have any questions"),
         ("C", "ok")], "missed"),
+    ("resolution_check", "chat", [
+        ("C", "I need a ferry to the island on Friday."),
+        ("A", "Can you tell me if you have a time you need to arrive by?"), ("C", "Noon.")], "missed"),
     ("resolution_check", "phone", [
         ("C", "can you cancel my table"), ("A", "done there's an email coming could you just check it's come through"),
         ("C", "yep got it")], "met"),
