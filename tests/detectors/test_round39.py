@@ -23,6 +23,15 @@ CASES = [
         ("C", "hi")], "met"),
     ("agent_introduction", "phone", [
         ("A", "good afternoon this is th- the opticians how can i help"), ("C", "hi")], "missed"),
+    # ... "<name> speaking" after an idiom of time, "<name> here" after a word of speech
+    ("agent_introduction", "phone", [
+        ("A", "harbour glass"), ("C", "hi my window's cracked"),
+        ("A", "right that happens all the time priya speaking what's the postcode")], "met"),
+    ("agent_introduction", "phone", [
+        ("A", "parcel desk go ahead"), ("C", "hi it's about a parcel"),
+        ("A", "yeah tomas here tracking number")], "met"),
+    ("agent_introduction", "phone", [
+        ("A", "hello"), ("C", "hi"), ("A", "yeah rain here is forecast all week sorry what was it")], "missed"),
     # ... "I'm <name>" as an aside, after an emoji, even when the customer shares the name
     ("agent_introduction", "chat", [
         ("C", "hey, I'm Noor, need to pause my box"),
