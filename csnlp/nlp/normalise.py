@@ -2,8 +2,9 @@
 
 Matching runs on the words a person would say, not on the characters they typed: lower case,
 contractions expanded (spaCy's NORM: "I'm" -> "i am"), punctuation dropped, fillers ("um", "uh")
-dropped and stutters ("I I I") collapsed. Phrases are normalised the same way, so "Thank you!"
-matches "thank-you" and "um thank you" alike, and every match maps back to exact characters.
+and words broken off in speech ("mar- marcus") dropped, and stutters ("I I I") collapsed.
+Phrases are normalised the same way, so "Thank you!" matches "thank-you" and "um thank you"
+alike, and every match maps back to exact characters.
 """
 
 from __future__ import annotations

@@ -1417,7 +1417,7 @@ _SIGNATURE = re.compile(
     r"[^\W\d_][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[^\W\d_][\w'’-]*){0,3})[ \t.]*"
     r"(?:\((?:mr|mrs|ms|miss|mx|dr)\.?\))?"  # "Wei Zhang (Mr)"
     # (round 39) the company after a comma on the name's line: "Aoife Ní Bhriain, Coastal Dental"
-    r"(?:,[ \t]*[^\W\d_][^\n,]{0,50})?"
+    r"(?P<sigco>,[ \t]*[^\W\d_][^\n,]{0,50})?"
     r"(?:\n[^\n]{0,60}){0,2}\s*\Z",  # a role or company line or two after the name
     re.IGNORECASE)
 
@@ -1661,6 +1661,10 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
                 continue
             if rx is _SELF_NAMED and not _self_named(words, m):
                 continue
+            # (a company after one word is no signature: "Merci, Camille Dubois" is the thanks
+            # and the name, read by `_LINE_SIGNOFF`)
+            if rx is _SIGNATURE and m.group("sigco") and len(parts) < 2:
+                continue
             # (round 39) a handle written in camel case signs a post, not a name:
             # "— WanderingWendell", "PixelNana" (not "McKenzie", "DeShawn")
             if any(_CAMEL_HANDLE.match(p) for p in parts):
@@ -1696,8 +1700,8 @@ def _typed_names_of(text: str, opening: bool) -> tuple[tuple[int, int, tuple[str
 
 #: A word in camel case, as handles are ("WanderingWendell", "PixelNana"), less the name
 #: prefixes that take a capital after them ("McKenzie", "MacLeod", "DeShawn", "LaToya").
-_CAMEL_HANDLE = re.compile(r"(?!(?:Mc|Mac|De|La|Le|Di|Da|Du|Van|Von|Fitz|O)(?-i:[A-Z]))"
-                           r"(?-i:[A-Z][a-z]+[A-Z][a-z])")
+_CAMEL_HANDLE = re.compile(r"(?!(?:Mc|Mac|De|La|Le|Di|Da|Du|Van|Von|Fitz|O)[A-Z])"
+                           r"[A-Z][a-z]+[A-Z][a-z]")
 
 
 #: What every `_SELF_NAMED` match holds, lowercased.

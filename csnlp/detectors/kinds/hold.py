@@ -130,7 +130,7 @@ class HoldDetector(Detector[HoldSpec]):
                 after_turn, before_turn = timed_hold["after_turn"], timed_hold["before_turn"]
                 if (turns[after_turn].speaker != std.speaker
                         and turns[before_turn].speaker != std.speaker
-                        and not ctx.annotations[after_turn].n_words <= _ACK_WORDS
+                        and ctx.annotations[after_turn].n_words > _ACK_WORDS
                         and not _prompted(turns[before_turn].text)):
                     continue
                 if j in agent_turns and j not in holds:
