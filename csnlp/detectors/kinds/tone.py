@@ -462,7 +462,16 @@ class ToneDetector(Detector[ToneSpec]):
         standard judges is left out: that standard penalises it (a phrase is penalised once).
         Training reads them here too (`csnlp.calibration.courtesy`), so both see the same
         numbers."""
-        std, annotations, turns = self.standard, ctx.annotations, ctx.transcript.turns
+        indices, scored = self._read_turns(ctx, indices, scored)
+        return self._features(ctx, indices, scored)
+
+    def _read_turns(self, ctx: Context, indices: list[int] | None = None,
+                    scored: list[tuple[int, float]] | None = None
+                    ) -> tuple[list[int], list[tuple[int, float]]]:
+        """The speaker's turns the overall reading reads (all, or `indices`), less those
+        holding wording a `forbid` standard judges, and their tone scores (`scored`, or looked
+        up)."""
+        std, annotations = self.standard, ctx.annotations
         if indices is None:
             indices = ctx.turns_of(std.speaker)
         indices = [i for i in indices if not self._forbidden_spans(ctx, i)]
@@ -472,6 +481,12 @@ class ToneDetector(Detector[ToneSpec]):
         else:
             kept = set(indices)
             scored = [(i, p) for i, p in scored if i in kept]
+        return indices, scored
+
+    def _features(self, ctx: Context, indices: list[int], scored: list[tuple[int, float]]
+                  ) -> dict[str, float] | None:
+        """`overall_values` of turns already chosen (`_read_turns`)."""
+        std, annotations, turns = self.standard, ctx.annotations, ctx.transcript.turns
         if not indices or not scored:
             return None
         # plain Python: a handful of numbers per conversation, where numpy's calls cost more
@@ -529,7 +544,8 @@ class ToneDetector(Detector[ToneSpec]):
         (`ToneSpec.overall`), else None."""
         model, std = self.courtesy, self.standard
         assert model is not None and std.overall is not None
-        values = self.overall_values(ctx, indices, scored)
+        indices, read = self._read_turns(ctx, indices, scored)
+        values = self._features(ctx, indices, read)
         if values is None or not self.overall_applies(values):
             return None
         p = model.probability(values)
@@ -542,7 +558,6 @@ class ToneDetector(Detector[ToneSpec]):
                f"{values['other_words']:.1f}"]
         if values["complaint_unanswered"]:
             why.append("a complaint left without sympathy")
-        read = [(i, q) for i, q in scored if not self._forbidden_spans(ctx, i)]
         shown = [ctx.whole_turn(i, EvidenceRole.TONE, std.label, score=round(q, 4))
                  for i, q in sorted(sorted(read, key=lambda x: x[1])[:3])]
         return (f"curt overall by the courtesy model ({p:.2f}, from {bar:.2f}): "
