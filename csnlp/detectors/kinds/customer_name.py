@@ -95,7 +95,7 @@ names last first full ringing phoning regarding again wondering i'm im account b
 policy reservation under booked call calls me everyone everybody surname surnames forename
 forenames firstname lastname given family sur oh ah ha haha wow good great morning afternoon
 evening cheers actually right alright real legal proper mme mlle herr frau be would too also
-nome nombre
+nome nombre dear love mate there
 """.split())
 
 #: Words a bare answer to "who am I speaking with?" may open with before the name.
@@ -232,7 +232,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 # d first name karim", the stated rule's vetoes)
                 found += [([word], ctx.evidence(i, (a, b, "spelled"),
                                                 role=EvidenceRole.STATED_NAME))
-                          for a, b, word in _spelled(text, previous)
+                          for a, b, word in _spelled(text, previous, asked=asked_before)
                           if not any(word in words for words, _ev in found)
                           and stated.outside_vetoes(text, [(a, b, "spelled")], i)]
         # (round 39) a handle in camel case is no name, however it is given ("QuietFalcon
@@ -1096,24 +1096,31 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
     recognition chose ("thank you muhammad" for Mohammed, "okay jonathon" for Jonathan): the same
     Soundex code and first letter, close in spelling (Jaro-Winkler), not a function word,
     right after a word that addresses someone. By sound alone common words collide with
-    names ("seen" and "Sean", "done" and "Dean", "grand" and "Grant")."""
+    names ("seen" and "Sean", "done" and "Dean", "grand" and "Grant"). A name the recogniser
+    split in two is read joined ("mrs della croix" for Delacroix)."""
     words = ann.words
     hits: list[tuple[int, int, str]] = []
     if _ADDRESS_LEAD.isdisjoint(words):
         return hits
     for k in range(1, len(words)):
-        word = words[k]
-        if (len(word) < _SOUND_MIN_LETTERS or words[k - 1] not in _ADDRESS_LEAD
-                or word in _NAME_STOP
-                or not word.isalpha()):
+        if words[k - 1] not in _ADDRESS_LEAD:
             continue
-        name = sounds.get(jellyfish.soundex(word))
-        if (name is None or name[0] != word[0] or word in _stop_words()
-                or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY):
-            continue
-        start, end = ann.spans[k]
-        if _said_after(known[name], index, speaker):
-            hits.append((start, end, name))
+        # the word alone, then joined with the next
+        for last in (k, k + 1):
+            if last >= len(words) or not all(
+                    w.isalpha() and w not in _NAME_STOP and w not in _stop_words()
+                    for w in words[k:last + 1]):
+                break
+            word = "".join(words[k:last + 1])
+            if len(word) < _SOUND_MIN_LETTERS:
+                continue
+            name = sounds.get(jellyfish.soundex(word))
+            if (name is None or name[0] != word[0]
+                    or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY):
+                continue
+            if _said_after(known[name], index, speaker):
+                hits.append((ann.spans[k][0], ann.spans[last][1], name))
+            break
     return hits
 
 
@@ -1242,16 +1249,19 @@ _NAME_CUT = re.compile(r"\b(?:my name(?:'s| is)|name is|names)"
                        r"(?:\W+(?:uh|um|er|erm|ah))*\W*$", re.IGNORECASE)
 
 
-def _spelled(text: str, previous: str) -> list[tuple[int, int, str]]:
+def _spelled(text: str, previous: str, asked: bool = False) -> list[tuple[int, int, str]]:
     """Words the customer both says and spells ("it's k-a-t-e kate", "tan, t a n"), in this
     turn or the one before: a caller spells a name to have it right. (start, end, word) of
-    each spelling."""
+    each spelling. Answering the agent's question for the name (`asked`), a spelling of four
+    letters or more with a vowel is the name even where the recogniser wrote the said name
+    as other words ("shiv on gallagher that's s i o b h a n")."""
     if len(text) < 5:
         return []
     found = []
     for start, end, word in _spellings(text):
         said = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-        if said.search(text[:start]) or said.search(text, end) or said.search(previous):
+        if (said.search(text[:start]) or said.search(text, end) or said.search(previous)
+                or (asked and len(word) >= 4 and re.search(r"[aeiouy]", word))):
             found.append((start, end, _fold(word)))
             continue
         # a first name and surname spelled in one run ("eilidh mcrae that's e i l i d h m c
