@@ -76,6 +76,43 @@ def resolve_tone_model(tone_model: Any) -> Any:
                           "tone_model")
 
 
+def resolve_turn_models(standard_set: StandardSet, tone_model: Any) -> tuple[Any, ...]:
+    """The per-turn models the set's standards name (`forbid`'s `model`: the blame model),
+    loaded once each from models/ (or `$CSNLP_MODELS_DIR`), scored with the tone model.
+    Without a tone model none is (the set is judged by its rules); a model whose files are
+    absent is logged and not used, its standard judged by its rules alone."""
+    from csnlp.detectors.kinds.forbid import TurnModelSpec
+
+    names: dict[str, str] = {}
+    for spec in standard_set.standards:
+        model = getattr(spec, "model", None)
+        if isinstance(model, TurnModelSpec):
+            names.setdefault(model.name, spec.id)
+    if tone_model is None or not names:
+        return ()
+    from csnlp.ml.common import models_dir
+    from csnlp.ml.tone import ToneModel
+
+    taken = set(getattr(tone_model, "labels", ()))
+    loaded = []
+    for name, standard_id in names.items():
+        model = ToneModel.load_if_present(models_dir(name))
+        if model is None:
+            if name not in _OPTED_OUT:
+                _OPTED_OUT.add(name)
+                log.warning("standard %r: model %r not found under models/ (or "
+                            "$CSNLP_MODELS_DIR), so only its rules are read; train it with "
+                            "python -m csnlp.calibration.blame", standard_id, name)
+            continue
+        clash = taken & set(model.labels)
+        if clash:
+            raise ModelError(f"standard {standard_id}: model {name!r} scores the labels "
+                             f"{sorted(clash)}, which another model scores already")
+        taken |= set(model.labels)
+        loaded.append(model)
+    return tuple(loaded)
+
+
 def resolve_act_model(act_model: Any) -> Any:
     return _resolve_model(act_model, "csnlp.ml.acts", "default_act_model", "load_act_model",
                           "act_model")
@@ -104,8 +141,10 @@ class Evaluator:
         self.tone_model = resolve_tone_model(tone_model)
         uses_acts = any(s.classifiers() for s in self.standard_set.standards)
         self.act_model = resolve_act_model(act_model) if uses_acts else None
+        #: Per-turn models the standards name, scored with the tone model (the blame model).
+        self.turn_models = resolve_turn_models(self.standard_set, self.tone_model)
         self.annotator = Annotator(self.standard_set, tone_model=self.tone_model,
-                                   act_model=self.act_model)
+                                   act_model=self.act_model, turn_models=self.turn_models)
         if turn_cache is not None:
             #: How many distinct short turns' annotations are kept across batches (0: none);
             #: see `FastAnnotator.annotate`.
@@ -121,6 +160,8 @@ class Evaluator:
             "standards_digest": self.standard_set.digest,
             "tone_model": model_id,
             "act_model": getattr(self.act_model, "model_id", None),
+            # (a string, as JSON keeps it: "blame-v1@...", comma-separated; None: none)
+            "turn_models": ",".join(m.model_id for m in self.turn_models) or None,
             "redacted": self.redact,
         })
         self._failing: set[str] = set()  # standards whose check raised: traceback logged once

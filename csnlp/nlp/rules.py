@@ -241,12 +241,16 @@ class BaseAnnotator:
     """
 
     def __init__(self, standard_set: StandardSet, *, tone_model: Any = None,
-                 act_model: Any = None) -> None:
+                 act_model: Any = None, turn_models: Sequence[Any] = ()) -> None:
         self.standard_set = standard_set
         self.nlp = make_nlp()
         self.vocab = self.nlp.vocab
         self.tone_model = tone_model
         self.act_model = act_model
+        #: More per-turn readers scored with the tone model, their labels beside its labels in
+        #: each turn's `tone` scores (the blame model's `blaming`, read by a `forbid`
+        #: standard's `model`). Only with a tone model: without one no turn is scored.
+        self.turn_models: tuple[Any, ...] = tuple(turn_models) if tone_model is not None else ()
         #: label -> normalised phrases, and (label, normalised token pattern) in the order
         #: they were compiled: the rules as compiled, which both annotators match.
         self.phrases: dict[str, list[list[str]]] = {}
@@ -366,10 +370,13 @@ class BaseAnnotator:
             return
         tone = self.tone_model
         if tone is not None:
-            probs = (tone.score_batch(token_batch(feats))[0]
-                     if feats is not None and hasattr(tone, "score_batch")
-                     else tone.predict_proba(list(texts)))
-            index = _label_index(tuple(tone.labels))
+            batch = token_batch(feats) if feats is not None else None
+            models = (tone, *self.turn_models)
+            columns = [m.score_batch(batch)[0] if batch is not None and hasattr(m, "score_batch")
+                       else m.predict_proba(list(texts)) for m in models]
+            probs = columns[0] if len(columns) == 1 else np.hstack(
+                [np.asarray(c, dtype=np.float64) for c in columns])
+            index = _label_index(tuple(label for m in models for label in m.labels))
             for ann, row in zip(out, _row_bytes(probs, len(out)), strict=True):
                 ann.tone = Scores(index, row)
         acts = self.act_model

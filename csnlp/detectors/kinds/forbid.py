@@ -11,17 +11,38 @@ coffee subscription" / "the damn good coffee is set to whole bean").
       check: forbid
       title: Avoid prohibited language
       match: {phrase_lists: [prohibited]}
+      model: {name: blame-v1, label: blaming}
+
+`model` (round 40) reads what no list holds: where the rules find nothing, a speaker's turn
+whose score on a per-turn model's `label` reaches `min` (None: the model's own threshold) is
+forbidden wording too, the whole turn the evidence ("the commercial invoice you sent was
+wrong"). The model is scored with the tone model as each turn is annotated
+(`Annotator.turn_models`); without a tone model or the model's files it is not used.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field
 
 from csnlp.detectors.base import Context, Detector, own_words, quote
 from csnlp.detectors.registry import register
-from csnlp.results import StandardResult, Status
-from csnlp.standards.spec import RuleSpec, StandardBase, WindowSpec
+from csnlp.results import EvidenceRole, StandardResult, Status
+from csnlp.standards.spec import IDENT, RuleSpec, SpecModel, StandardBase, WindowSpec
+
+if TYPE_CHECKING:
+    from csnlp.nlp.pipeline import Annotator
+
+
+class TurnModelSpec(SpecModel):
+    """A per-turn model read where the rules find nothing (`csnlp.calibration.blame`): a turn
+    scoring `min` or more on its `label` is forbidden wording (None: the model's threshold)."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    label: Annotated[str, Field(pattern=IDENT)]
+    min: Annotated[float, Field(gt=0, lt=1)] | None = None
 
 
 class ForbidSpec(StandardBase):
@@ -30,6 +51,8 @@ class ForbidSpec(StandardBase):
     check: Literal["forbid"] = "forbid"
     window: WindowSpec = WindowSpec()
     match: RuleSpec
+    #: (round 40) A per-turn model of forbidden wording no rule holds. None: not used.
+    model: TurnModelSpec | None = None
 
     def main_rule(self) -> RuleSpec:
         return self.match
@@ -40,6 +63,12 @@ class ForbidDetector(Detector[ForbidSpec]):
     """Met when the rule matches nowhere in the speaker's window; each match is evidence."""
 
     spec = ForbidSpec
+
+    def __init__(self, standard: ForbidSpec, annotator: Annotator) -> None:
+        super().__init__(standard, annotator)
+        #: The model's label and threshold when the annotator scores it (None: not used).
+        self.model_reading = model_reading(standard, annotator)
+        self.model_name = standard.model.name if standard.model is not None else ""
 
     def check(self, ctx: Context) -> StandardResult:
         std = self.standard
@@ -59,8 +88,39 @@ class ForbidDetector(Detector[ForbidSpec]):
                                for e in found[:3])
             return self.result(Status.MISSED, f"The {std.speaker} used wording this standard "
                                f"forbids: {listed}.", evidence=found)
+        if self.model_reading is not None:
+            label, bar = self.model_reading
+            read = [(p, i) for i in indices if (p := model_score(ctx, i, label)) >= bar]
+            if read:
+                p, i = max(read)
+                return self.result(
+                    Status.MISSED,
+                    f"No listed wording, but the {std.speaker}'s turn {i + 1} reads as "
+                    f"{label} by the {self.model_name} model ({p:.2f}, from {bar:.2f}): "
+                    f"{quote(turns[i].text, 60)}.",
+                    evidence=[ctx.whole_turn(j, EvidenceRole.TONE, label,
+                                             score=round(q, 4)) for q, j in sorted(read)[::-1]])
         return self.result(Status.MET, f"Checked {std.window.describe(std.speaker)} "
                            f"({len(indices)}) and found nothing prohibited.")
+
+
+def model_reading(standard: ForbidSpec, annotator: Annotator) -> tuple[str, float] | None:
+    """(label, threshold) of the standard's turn model when the annotator scores it: the spec's
+    `min`, else the model's own threshold for the label. None: no model, or not loaded."""
+    spec = standard.model
+    if spec is None:
+        return None
+    for model in getattr(annotator, "turn_models", ()):
+        if getattr(model, "name", None) == spec.name and spec.label in model.labels:
+            bar = spec.min if spec.min is not None else model.thresholds[spec.label]
+            return spec.label, float(bar)
+    return None
+
+
+def model_score(ctx: Context, index: int, label: str) -> float:
+    """The turn's score on a turn model's label (0 when the turn was not scored)."""
+    scores = ctx.annotations[index].tone
+    return 0.0 if scores is None else float(scores.get(label, 0.0))
 
 
 _WORD = re.compile(r"[\w'’]+")
