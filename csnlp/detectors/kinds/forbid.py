@@ -43,6 +43,10 @@ class TurnModelSpec(SpecModel):
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     label: Annotated[str, Field(pattern=IDENT)]
     min: Annotated[float, Field(gt=0, lt=1)] | None = None
+    #: Turns the model is not asked about: where this rule matches, the speaker owns the fault
+    #: or apologises ("that's on us, not you"), which the model's words alone may read as
+    #: blaming.
+    unless: RuleSpec = RuleSpec()
 
 
 class ForbidSpec(StandardBase):
@@ -90,7 +94,9 @@ class ForbidDetector(Detector[ForbidSpec]):
                                f"forbids: {listed}.", evidence=found)
         if self.model_reading is not None:
             label, bar = self.model_reading
-            read = [(p, i) for i in indices if (p := model_score(ctx, i, label)) >= bar]
+            unless = self.rule("model.unless")
+            read = [(p, i) for i in indices if (p := model_score(ctx, i, label)) >= bar
+                    and (unless.is_empty or not ctx.find(unless, i))]
             if read:
                 p, i = max(read)
                 return self.result(
