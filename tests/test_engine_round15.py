@@ -43,7 +43,11 @@ def test_turn_annotations_carry_scores_for_both_models():
     assert isinstance(anns[0].tone, Scores) and isinstance(anns[0].acts, Scores)
     assert anns[1].acts is None  # the act model reads the agent's turns
     assert all(0.0 <= p <= 1.0 for p in anns[0].tone.values())
-    assert set(anns[0].tone) == set(ev.annotator.tone_model.labels)
+    # the tone model's labels, and beside them those of the per-turn models the standards name
+    # (round 40: the blame model's `blaming`)
+    extra = {label for model in ev.annotator.turn_models for label in model.labels}
+    assert set(anns[0].tone) == set(ev.annotator.tone_model.labels) | extra
+    assert set(ev.annotator.tone_model.labels).isdisjoint(extra)
 
 
 TIMED = coerce_transcript({"id": "t", "turns": [

@@ -55,6 +55,13 @@ BROKEN_COST = 1.5
 _ABOUT_BLAME = re.compile(
     r"prohibit|blam|dismiss|insult|profan|swear|curs|brush|fault on|put(?:s|ting)? it on|"
     r"patroni|condescen|belittl|rude phrase|banned|listed phrase", re.IGNORECASE)
+#: Turns that name someone to blame (the customer, or anyone: "nobody ever reads the contract",
+#: "that's down to him"): the model reads only these (the pack's `model.only_if` is this
+#: expression; a test keeps them the same).
+ADDRESSED = (r"(?i)\b(?:you|your|yours|yourself|yourselves|u|ur|ya|youre|youve|youll|youd|"
+             r"someone|somebody|anyone|anybody|nobody|everyone|everybody|people|customers?|"
+             r"clients?|users?|he|him|his|she|her|they|them|their)\b")
+_ADDRESSED = re.compile(ADDRESSED)
 #: A single-quoted phrase; an apostrophe inside a word ("you should've") is not its end.
 _QUOTED = re.compile(r"(?<![A-Za-z])'((?:[^']|(?<=[A-Za-z])'(?=[A-Za-z])){3,200}?)'(?![A-Za-z])")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
@@ -133,9 +140,10 @@ def fit(cases: Sequence[tuple], *, name: str = DEFAULT_NAME, seed: int = 0
 
 
 def conversation_score(model: Any, transcript: dict, speaker: str = "agent") -> float:
-    """The highest `blaming` probability of the speaker's turns (0 without any)."""
+    """The highest `blaming` probability of the speaker's turns that name someone
+    (`ADDRESSED`; 0 without any)."""
     texts = [str(t.get("text", "")) for t in transcript.get("turns") or []
-             if t.get("speaker") == speaker]
+             if t.get("speaker") == speaker and _ADDRESSED.search(str(t.get("text", "")))]
     return float(model.predict_proba(texts)[:, 0].max()) if texts else 0.0
 
 

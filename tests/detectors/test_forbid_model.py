@@ -121,3 +121,22 @@ def test_the_shipped_model_reads_blaming_no_rule_lists():
     kind = ev.evaluate(_conversation(
         "I'm so sorry, it was held at our depot by mistake; I've sent it out again today."))
     assert kind["prohibited_language"].status.value == "met"
+
+
+def test_only_turns_that_address_the_customer_are_read(with_fake):
+    report = Evaluator("contact_center").evaluate(
+        _conversation(f"It got stuck, {MARK} at the depot."))
+    assert report["prohibited_language"].status.value == "met"
+
+
+def test_a_turn_owning_the_fault_is_not_read(with_fake):
+    report = Evaluator("contact_center").evaluate(
+        _conversation(f"So sorry, {MARK} was our mistake, not yours."))
+    assert report["prohibited_language"].status.value == "met"
+
+
+def test_the_packs_addressed_turns_are_the_ones_training_scores():
+    from csnlp.calibration.blame import ADDRESSED
+
+    spec = csnlp.load_standards("contact_center")["prohibited_language"]
+    assert spec.model is not None and list(spec.model.only_if.regex) == [ADDRESSED]

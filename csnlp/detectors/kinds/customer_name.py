@@ -1116,7 +1116,10 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
                 continue
             name = sounds.get(jellyfish.soundex(word))
             if (name is None or name[0] != word[0]
-                    or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY):
+                    or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY
+                    # (two words joined are the whole name, give or take a letter: "okay mart
+                    # let me" is no Marta Lowe)
+                    or (last > k and abs(len(word) - len(name)) > 1)):
                 continue
             if _said_after(known[name], index, speaker):
                 hits.append((ann.spans[k][0], ann.spans[last][1], name))

@@ -45,8 +45,15 @@ class TurnModelSpec(SpecModel):
     min: Annotated[float, Field(gt=0, lt=1)] | None = None
     #: Turns the model is not asked about: where this rule matches, the speaker owns the fault
     #: or apologises ("that's on us, not you"), which the model's words alone may read as
-    #: blaming.
+    #: blaming. Nor is a turn where a veto of `match` (`unless_span_regex`) fires: what the
+    #: rules know is not forbidden wording ("it's down to you which plan suits") is not.
     unless: RuleSpec = RuleSpec()
+    #: Turns the model is asked about only where this rule matches (empty: every turn). The
+    #: shipped pack asks it only about turns that name someone to blame ("you", "nobody",
+    #: "him"): its false readings are mostly curt lines about nothing ("It'll be refunded when
+    #: it's refunded."), and the blaming that names no one ("not my problem", "calm down") is
+    #: the rules' already.
+    only_if: RuleSpec = RuleSpec()
 
 
 class ForbidSpec(StandardBase):
@@ -94,9 +101,11 @@ class ForbidDetector(Detector[ForbidSpec]):
                                f"forbids: {listed}.", evidence=found)
         if self.model_reading is not None:
             label, bar = self.model_reading
-            unless = self.rule("model.unless")
+            unless, only_if = self.rule("model.unless"), self.rule("model.only_if")
             read = [(p, i) for i in indices if (p := model_score(ctx, i, label)) >= bar
-                    and (unless.is_empty or not ctx.find(unless, i))]
+                    and (unless.is_empty or not ctx.find(unless, i))
+                    and (only_if.is_empty or ctx.find(only_if, i))
+                    and rule.outside_vetoes(turns[i].text, [(0, len(turns[i].text), "")], i)]
             if read:
                 p, i = max(read)
                 return self.result(
