@@ -29,7 +29,7 @@ class FakeBlameModel:
     model_id = "blame-v1@fake"
 
     def predict_proba(self, texts):
-        return np.array([[0.99 if MARK in t else 0.01] for t in texts])
+        return np.array([[0.996 if MARK in t else 0.01] for t in texts])
 
 
 def _conversation(agent_line: str) -> str:
@@ -52,9 +52,10 @@ def test_a_turn_the_model_reads_misses_the_standard_with_the_turn_as_evidence(wi
     assert result.status.value == "missed"
     (evidence,) = result.evidence
     assert evidence.role is EvidenceRole.TONE and evidence.label == "blaming"
-    assert evidence.turn_index == 2 and evidence.score == pytest.approx(0.99)
+    assert evidence.turn_index == 2 and evidence.score == pytest.approx(0.996)
     assert evidence.text == f"It got stuck, {MARK} was on your side."
-    assert "blame-v1 model (0.99, from 0.95)" in result.explanation
+    # (the pack's `min`, 0.99, over the model's own threshold)
+    assert "blame-v1 model (1.00, from 0.99)" in result.explanation
     assert report.provenance["turn_models"] == "blame-v1@fake"
     # ... and nothing it does not read
     calm = ev.evaluate(_conversation("It got stuck at the depot, it's on its way now."))
@@ -69,13 +70,20 @@ def test_the_rules_come_first(with_fake):
     assert all(e.role is EvidenceRole.MATCH for e in result.evidence)
 
 
-def test_a_pack_threshold_overrides_the_models(with_fake):
+def _with_min(value):
     spec = csnlp.load_standards("contact_center").to_dict()
     for s in spec["standards"]:
         if s["id"] == "prohibited_language":
-            s["model"]["min"] = 0.999
-    report = Evaluator(spec).evaluate(_conversation(f"It got stuck, {MARK} was on your side."))
-    assert report["prohibited_language"].status.value == "met"
+            s["model"]["min"] = value
+    return spec
+
+
+def test_a_pack_threshold_overrides_the_models(with_fake):
+    line = _conversation(f"It got stuck, {MARK} was on your side.")
+    assert Evaluator(_with_min(0.999)).evaluate(line)["prohibited_language"].status.value == "met"
+    # without one, the model's own (0.95)
+    result = Evaluator(_with_min(None)).evaluate(line)["prohibited_language"]
+    assert result.status.value == "missed" and "from 0.95" in result.explanation
 
 
 def test_without_a_tone_model_no_turn_model_is_read(with_fake):
