@@ -235,9 +235,13 @@ def find_knobs(standard: StandardBase, act_model: Any = None) -> list[Knob]:
 
 
 def _walk(model: BaseModel, path: tuple[str, ...], act_model: Any, out: list[Knob]) -> None:
+    from csnlp.detectors.kinds.forbid import TurnModelSpec
+
     for name, value in model:
         here = (*path, name)
-        if isinstance(value, (RuleSpec, ExamplesSpec)):
+        # (a turn model's threshold is chosen against first-run verdicts when it is trained,
+        # csnlp.calibration.blame; a pack sets `min` by hand)
+        if isinstance(value, (RuleSpec, ExamplesSpec, TurnModelSpec)):
             continue
         if isinstance(value, ClassifierSpec):
             if value.enabled and act_model is not None:
