@@ -47,13 +47,13 @@ def with_fake(monkeypatch):
 
 def test_a_turn_the_model_reads_misses_the_standard_with_the_turn_as_evidence(with_fake):
     ev = Evaluator("contact_center")
-    report = ev.evaluate(_conversation(f"It got stuck, {MARK} was on your side."))
+    report = ev.evaluate(_conversation(f"It got stuck, {MARK} was the reason for you."))
     result = report["prohibited_language"]
     assert result.status.value == "missed"
     (evidence,) = result.evidence
     assert evidence.role is EvidenceRole.TONE and evidence.label == "blaming"
     assert evidence.turn_index == 2 and evidence.score == pytest.approx(0.996)
-    assert evidence.text == f"It got stuck, {MARK} was on your side."
+    assert evidence.text == f"It got stuck, {MARK} was the reason for you."
     # (the pack's `min`, 0.99, over the model's own threshold)
     assert "blame-v1 model (1.00, from 0.99)" in result.explanation
     assert report.provenance["turn_models"] == "blame-v1@fake"
@@ -79,7 +79,7 @@ def _with_min(value):
 
 
 def test_a_pack_threshold_overrides_the_models(with_fake):
-    line = _conversation(f"It got stuck, {MARK} was on your side.")
+    line = _conversation(f"It got stuck, {MARK} was the reason for you.")
     assert Evaluator(_with_min(0.999)).evaluate(line)["prohibited_language"].status.value == "met"
     # without one, the model's own (0.95)
     result = Evaluator(_with_min(None)).evaluate(line)["prohibited_language"]
@@ -89,7 +89,7 @@ def test_a_pack_threshold_overrides_the_models(with_fake):
 def test_without_a_tone_model_no_turn_model_is_read(with_fake):
     ev = Evaluator("contact_center", tone_model=None)
     assert ev.turn_models == () and ev.provenance["turn_models"] is None
-    report = ev.evaluate(_conversation(f"It got stuck, {MARK} was on your side."))
+    report = ev.evaluate(_conversation(f"It got stuck, {MARK} was the reason for you."))
     assert report["prohibited_language"].status.value == "met"
 
 

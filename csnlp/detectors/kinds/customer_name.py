@@ -393,6 +393,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             # in typed text the agent sees the name, and "Martha" for "Marta" is a wrong name
             sounded = (_sounded(ann, sounds, known, i, std.speaker)
                        if sounds and not named and not _cased(text) else [])
+            if not named and not sounded and names and not _cased(text):
+                sounded = _sounded_after(ann, names, known, i, std.speaker)
             if not named and not sounded and known:
                 sounded = _variant(ann, text, known, firsts, i, std.speaker)
             if not named and not sounded and not _may_mask(text):
@@ -415,6 +417,11 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                     # renewed", to her son who wrote in)
                     and text[e:e + 2] not in ("'s", "’s")
                     and not _this_one(words, k, text, ann.spans)
+                    # the company's name in the turn that answers the call: "Good afternoon,
+                    # Hale and Morrow, Femi." to Nora Hale
+                    and not (i == 0 and (_ANSWERING_PAIR.match(text, e) is not None
+                                         or _PAIR_BEFORE.search(text, 0, s) is not None
+                                         and text[e:e + 1] in (",", ".")))
                     and not _colleague(words, k, text, e)
                     and not _someone_else(words, k, text, ann.spans, known, firsts)
                     and (w not in _WORD_NAMES and w not in _stop_words() and w not in joined
@@ -547,7 +554,8 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 word = m.group(1).lower()
                 if (not _echo_candidate(word) or len(word) < 3
                         or _COMPANY_PAIR.match(text, m.end(1))
-                        or (i == 0 and _ANSWERING_AFTER.match(text, m.end(1)))):
+                        or (i == 0 and (_ANSWERING_AFTER.match(text, m.end(1))
+                                        or _ANSWERING_PAIR.match(text, m.end(1))))):
                     continue
                 # a name read off the customer's handle is a guess, not a name known ("Hi
                 # Maria!" to @maria_lopez88, "Hi Kwame!" to a post signed "— Kwame_A": a
@@ -1048,6 +1056,9 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
         return False
     if after in _INVERTED:
         return k + 2 < len(words) and words[k + 2] in ("i", "we", "you")
+    if after in _ASKING_BE:
+        # a question opens: "right penny is it ceramic tiles" (not "okay bill is ready")
+        return k + 2 < len(words) and words[k + 2] in _QUESTION_SUBJECTS
     if after in _SUBJECTS:
         # a clause opens: "thanks for holding bill it's all sorted" (not "okay mark it as paid")
         return k + 2 < len(words) and words[k + 2] in _FINITE
@@ -1057,6 +1068,10 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
         return before not in _BARE_OPENERS
     return after in _KNOWN_AFTER
 
+
+#: A question's verb and the subjects after it that open a question after the name.
+_ASKING_BE = frozenset("is was are were does did has".split())
+_QUESTION_SUBJECTS = frozenset("it that this there you he she they".split())
 
 #: Openers that may go on with a word after them ("okay ruby the fifth works").
 _BARE_OPENERS = frozenset("okay ok alright sure right".split())
@@ -1080,8 +1095,18 @@ def _stop_words() -> frozenset[str]:
 
 def _cased(text: str) -> bool:
     """Whether `text` has a capital letter (typed text; speech recognition writes none). For
-    ASCII, nearly every turn, an upper-case letter is one lower() changes."""
-    return text.lower() != text if text.isascii() else any(c.isupper() for c in text)
+    ASCII, nearly every turn, an upper-case letter is one lower() changes. The pronoun "I"
+    alone does not make a turn cased: some recognisers and transcribers write it and nothing
+    else in capitals ("it's mrs kaur I collected my curtains"), so their names are lower case."""
+    if text.isascii():
+        return text.lower() != text and _PRONOUN_I.sub("", text).lower() != _PRONOUN_I.sub(
+            "", text)
+    return any(c.isupper() for c in _PRONOUN_I.sub("", text))
+
+
+#: The pronoun "I" and its contractions ("I'm", "I'll"), the one capital of some lower-case
+#: transcripts.
+_PRONOUN_I = re.compile(r"(?<![\w'])I(?=['\u2019](?:m|ll|ve|d)\b|\b(?!['\u2019.-]\w))")
 
 
 def _sounds(names: list[str]) -> dict[str, str]:
@@ -1125,6 +1150,46 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
                 hits.append((ann.spans[k][0], ann.spans[last][1], name))
             break
     return hits
+
+
+def _sounded_after(ann, names: list[str], known: dict[str, Evidence | None],
+                   index: int, speaker: str) -> list[tuple[int, int, str]]:
+    """Words of a speech-recognition agent turn that address the customer by a name the
+    recogniser heard as another word, where the word before says a name follows: a title
+    ("mrs car" for Mrs Kaur: a title's word is a surname, compared by Metaphone, which reads
+    "k" and "c" alike), or thanks ("thanks breed" for Brid: a name too short for `_sounded`,
+    compared by Metaphone and close in spelling, after a word no ordinary word follows)."""
+    words = ann.words
+    if _TITLES_SPOKEN.isdisjoint(words) and _THANKS_LEAD.isdisjoint(words):
+        return []
+    codes: dict[str, str] = {}
+    for name in names:
+        if len(name) >= 3 and name.isalpha():
+            codes.setdefault(jellyfish.metaphone(name), name)
+    hits: list[tuple[int, int, str]] = []
+    for k in range(1, len(words)):
+        before, word = words[k - 1], words[k]
+        if ((before not in _TITLES_SPOKEN and before not in _THANKS_LEAD) or not word.isalpha()
+                or len(word) < 3 or word in _NAME_STOP or word in _stop_words()):
+            continue
+        found = codes.get(jellyfish.metaphone(word))
+        if found is None or found == word:
+            continue
+        name = found
+        if before in _THANKS_LEAD and (
+                name[0] != word[0]
+                or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY
+                or (k + 1 < len(words) and words[k + 1] in _GOES_ON)):
+            continue
+        if _said_after(known[name], index, speaker):
+            hits.append((ann.spans[k][0], ann.spans[k][1], name))
+    return hits
+
+
+#: Titles before a surname, in speech.
+_TITLES_SPOKEN = frozenset("mr mrs ms miss mister missus".split())
+#: Words of thanks no ordinary word follows but the name of the one thanked.
+_THANKS_LEAD = frozenset("thanks cheers patience holding".split())
 
 
 #: Words before a name that read it back as a label, not to the person: "booked under Fatima
@@ -1266,6 +1331,13 @@ def _spelled(text: str, previous: str, asked: bool = False) -> list[tuple[int, i
         if (said.search(text[:start]) or said.search(text, end) or said.search(previous)
                 or (asked and len(word) >= 4 and re.search(r"[aeiouy]", word))):
             found.append((start, end, _fold(word)))
+            continue
+        # the letters run on into the next word's: "it's brid b r i d o connell" (Brid
+        # O'Connell): the word said just before, spelled, and one or two letters more
+        said_before = re.findall(r"[^\W\d_]+", text[:start].lower())[-1:]
+        if (said_before and len(said_before[0]) >= 3 and word.startswith(said_before[0])
+                and 0 < len(word) - len(said_before[0]) <= 2):
+            found.append((start, end, _fold(said_before[0])))
             continue
         # a first name and surname spelled in one run ("eilidh mcrae that's e i l i d h m c
         # r a e"): two words said together, spelled without a pause between them
@@ -2019,6 +2091,11 @@ _TYPED_VOCATIVE = re.compile(
 _COMPANY_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+(?:[A-Z]|(?:business|banking|"
                            r"bank|building|insurance|solicitors|accountants|partners|associates|"
                            r"lettings|motors|estates|dental|vets|opticians|law)\b)")
+#: In the turn that answers the call, a pair of capitalised words joined by "and" and set
+#: off by punctuation is the company's name ("Hello hello, Platen and Spool, Rosa.").
+_ANSWERING_PAIR = re.compile(r"[ \t]*(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]*[,.!:;–—-]")
+#: ... the pair's first word and "and" before a name that ends it ("Morrow and Hale,").
+_PAIR_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:&|and)[ \t]+\Z")
 #: After a vocative's name in the turn that answers the call, the agent's own name by the
 #: answering formula ("Good afternoon, Fibrelink, Sunny speaking", "Hello, Brightwell, you're
 #: through to Ana"): the word greeted was the company's name.
