@@ -1,6 +1,6 @@
 """Train the blame model (a one-label `csnlp.ml.tone.ToneModel`, `blaming`) on labelled waves.
 
-    python -m csnlp.calibration.blame --devsets benchmarks/devsets \\
+    python -m csnlp.calibration.blame --devsets benchmarks/devsets --data ../shared/data \\
         --first-run benchmarks/firstrun/prohibited_language.csv --out models/blame-v1
 
 QA reviewers miss prohibited_language for an agent who blames or brushes off the customer in
@@ -119,13 +119,30 @@ def labelled_cases(folder: str | Path) -> list[tuple[str, str, str, dict, dict, 
     return out
 
 
-def fit(cases: Sequence[tuple], *, name: str = DEFAULT_NAME, seed: int = 0
-        ) -> tuple[Any, int, int]:
-    """A one-label ToneModel fitted on the cases' turn rows, with the rows and positives."""
+def public_clerk_turns(data: str | Path, split: str) -> list[str]:
+    """The clerk turns that name someone (`ADDRESSED`, the turns the model reads) of public
+    service dialogues: MultiWOZ's and SGD's `split` ("train": MultiWOZ validation and SGD's
+    dev hash split, the acts model's training splits; "test": their test splits). Courteous
+    clerks nearly never blame: negatives in the plain informational wording of service ("their
+    entrance fee is not known by our system") that the waves' agents rarely use."""
+    from csnlp.ml import service_data as S
+
+    multiwoz, sgd = {"train": ("val", "dev"), "test": ("test", "test")}[split]
+    texts = [t.text for t in S.read_multiwoz(data, multiwoz)
+             if t.side == "agent" and _ADDRESSED.search(t.text)]
+    texts += [t.text for t in S.read_sgd(data, sgd)
+              if t.side == "agent" and _ADDRESSED.search(t.text)]
+    return texts
+
+
+def fit(cases: Sequence[tuple], *, name: str = DEFAULT_NAME, seed: int = 0,
+        negatives: Sequence[str] = ()) -> tuple[Any, int, int]:
+    """A one-label ToneModel fitted on the cases' turn rows and `negatives` (texts labelled
+    not blaming), with the rows and positives."""
     from csnlp.ml.tone import ToneModel
 
-    texts: list[str] = []
-    y: list[list[int]] = []
+    texts: list[str] = list(negatives)
+    y: list[list[int]] = [[0] for _ in negatives]
     for _g, _f, _n, transcript, expect, note in cases:
         for text, label in turn_rows(transcript, expect, note):
             texts.append(text)
@@ -161,14 +178,16 @@ def read_first_run(path: str | Path) -> dict[tuple[str, str], str]:
 
 
 def first_run_table(cases: Sequence[tuple], first: dict[tuple[str, str], str], *,
-                    seed: int = 0, log: Any = None) -> list[dict[str, Any]]:
+                    seed: int = 0, log: Any = None, negatives: Sequence[str] = (),
+                    held_out: Sequence[str] = ()) -> list[dict[str, Any]]:
     """Leave-one-wave-out against the first-run verdicts: per threshold, the conversations the
     rules met that the model turns into misses the reviewer agreed with (fixed) or not
-    (broken)."""
+    (broken); and, with `held_out` clerk turns, how many of them the model trained on every
+    wave reads as blaming (`public_flags`)."""
     waves = sorted({g for g, f, n, *_ in cases if (f, n) in first})
     scored: list[tuple[float, str]] = []
     for wave in waves:
-        model = fit([c for c in cases if c[0] != wave], seed=seed)[0]
+        model = fit([c for c in cases if c[0] != wave], seed=seed, negatives=negatives)[0]
         for g, f, n, transcript, expect, _note in cases:
             label = expect.get(STANDARD)
             if g != wave or first.get((f, n)) != "met" or label not in ("met", "missed"):
@@ -176,29 +195,46 @@ def first_run_table(cases: Sequence[tuple], first: dict[tuple[str, str], str], *
             scored.append((conversation_score(model, transcript), label))
         if log is not None:
             print(f"  wave {wave}: scored", file=log, flush=True)
+    public = np.zeros(0)
+    if held_out:
+        public = fit(cases, seed=seed, negatives=negatives)[0].predict_proba(
+            list(held_out))[:, 0]
     table = []
     for t in THRESHOLDS:
         fixed = sum(1 for s, label in scored if s >= t and label == "missed")
         broken = sum(1 for s, label in scored if s >= t and label == "met")
-        table.append({"threshold": t, "fixed": fixed, "broken": broken,
-                      "net": fixed - broken, "score": round(fixed - BROKEN_COST * broken, 2)})
+        row = {"threshold": t, "fixed": fixed, "broken": broken,
+               "net": fixed - broken, "score": round(fixed - BROKEN_COST * broken, 2)}
+        if held_out:
+            row["public_flags"] = int((public >= t).sum())
+        table.append(row)
     return table
 
 
 def choose(table: Iterable[dict[str, Any]]) -> float:
-    """The threshold with the best `score` (the higher one on a tie)."""
-    best = max(table, key=lambda r: (r["score"], r["threshold"]))
+    """The threshold with the best `score` (the higher one on a tie); where held-out clerk
+    turns were read, each one read as blaming costs as a broken verdict does."""
+    best = max(table, key=lambda r: (r["score"] - BROKEN_COST * r.get("public_flags", 0),
+                                     r["threshold"]))
     return float(best["threshold"])
 
 
 def train(devsets: str | Path, out: str | Path, *, first_run: str | Path | None = None,
-          seed: int = 0, log: Any = sys.stderr) -> dict[str, Any]:
-    """Fit on every DEV case, set the threshold, save to `out`; return the meta written."""
+          data: str | Path | None = None, seed: int = 0, log: Any = sys.stderr
+          ) -> dict[str, Any]:
+    """Fit on every DEV case (and, with `data`, the public clerk turns of the training
+    splits as negatives), set the threshold, save to `out`; return the meta written."""
     cases = labelled_cases(devsets)
+    negatives: list[str] = []
+    held_out: list[str] = []
+    if data is not None:
+        negatives = public_clerk_turns(data, "train")
+        held_out = public_clerk_turns(data, "test")
     table = None
     if first_run is not None:
-        table = first_run_table(cases, read_first_run(first_run), seed=seed, log=log)
-    model, n_rows, n_positive = fit(cases, seed=seed)
+        table = first_run_table(cases, read_first_run(first_run), seed=seed, log=log,
+                                negatives=negatives, held_out=held_out)
+    model, n_rows, n_positive = fit(cases, seed=seed, negatives=negatives)
     f1_threshold = model.thresholds[LABEL]
     threshold = choose(table) if table else f1_threshold
     arrays = model._arrays()
@@ -207,9 +243,12 @@ def train(devsets: str | Path, out: str | Path, *, first_run: str | Path | None 
     meta = {
         "trained_on": str(devsets), "seed": seed, "label": LABEL, "standard": STANDARD,
         "n_turns": n_rows, "n_positive_turns": n_positive,
+        "public_negatives": len(negatives), "public_held_out": len(held_out),
         "n_conversations": sum(1 for c in cases if c[4].get(STANDARD) in ("met", "missed")),
         "threshold": threshold, "f1_threshold": round(float(f1_threshold), 4),
-        "threshold_choice": ("fixed - 1.5 x broken against the first-run rule verdicts"
+        "threshold_choice": (("fixed - 1.5 x (broken + held-out clerk turns read as blaming)"
+                              if held_out else "fixed - 1.5 x broken")
+                             + " against the first-run rule verdicts"
                              if table else "F1-best on the training folds"),
         "first_run": table, "cv": model.validation_,
     }
@@ -224,19 +263,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="model directory to write")
     parser.add_argument("--first-run", default=None,
                         help="CSV of the rules' first-run verdicts (benchmarks/firstrun)")
+    parser.add_argument("--data", default=None,
+                        help="the shared data folder: public clerk turns as negatives "
+                             "(MultiWOZ validation, SGD dev split) and held out (their tests)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     try:
-        meta = train(args.devsets, args.out, first_run=args.first_run, seed=args.seed)
+        meta = train(args.devsets, args.out, first_run=args.first_run, data=args.data,
+                     seed=args.seed)
     except CsnlpError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if meta["first_run"]:
-        print("| threshold | fixed | broken | net | fixed - 1.5 x broken |")
-        print("|---:|---:|---:|---:|---:|")
+        public = "public_flags" in meta["first_run"][0]
+        print("| threshold | fixed | broken | net | fixed - 1.5 x broken |"
+              + (f" held-out clerk turns read as blaming (of {meta['public_held_out']}) |"
+                 if public else ""))
+        print("|---:|---:|---:|---:|---:|" + ("---:|" if public else ""))
         for r in meta["first_run"]:
             print(f"| {r['threshold']} | {r['fixed']} | {r['broken']} | {r['net']:+d} "
-                  f"| {r['score']:+.1f} |")
+                  f"| {r['score']:+.1f} |" + (f" {r['public_flags']} |" if public else ""))
     print(f"{meta['model_id']}: {meta['n_turns']} turns ({meta['n_positive_turns']} blaming), "
           f"threshold {meta['threshold']} ({meta['threshold_choice']})")
     return 0

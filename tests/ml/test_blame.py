@@ -94,6 +94,39 @@ def test_the_threshold_weighs_a_wrong_accusation_more():
     assert blame.choose(table) == 0.95  # a tie keeps the stricter one
 
 
+def test_held_out_clerk_turns_read_as_blaming_cost_as_broken_verdicts():
+    table = [{"threshold": 0.97, "fixed": 12, "broken": 2, "score": 12 - 1.5 * 2,
+              "public_flags": 6},
+             {"threshold": 0.99, "fixed": 9, "broken": 1, "score": 9 - 1.5 * 1,
+              "public_flags": 0}]
+    assert blame.choose(table) == 0.99  # 9 - 1.5 x 2 = 7.5 - 0 against 12 - 3 - 9 = 0
+    for row in table:
+        row["public_flags"] = 0
+    assert blame.choose(table) == 0.97
+
+
+def test_the_public_clerk_turns_are_the_turns_the_model_reads(shared_data):
+    train = blame.public_clerk_turns(shared_data, "train")
+    test = blame.public_clerk_turns(shared_data, "test")
+    assert len(train) > 1000 and len(test) > 1000
+    assert all(blame._ADDRESSED.search(t) for t in train[:200] + test[:200])
+    assert not set(train) >= set(test)  # the test splits are other dialogues
+
+
+def test_negatives_lower_the_blame_read_in_plain_clerk_wording(tmp_path):
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    for n in (1, 2):
+        _wave(dev, n, seed=n)
+    cases = blame.labelled_cases(dev)
+    clerk = ["their fee is not known by our system, you could ring them",
+             "they do not have parking, you would need the town car park"] * 20
+    plain = blame.fit(cases)[0]
+    taught = blame.fit(cases, negatives=clerk)[0]
+    probe = ["their opening time is not known by our system, you could ring them"]
+    assert taught.predict_proba(probe)[0, 0] < plain.predict_proba(probe)[0, 0]
+
+
 def test_bad_input_is_named(tmp_path, capsys):
     with pytest.raises(InputError, match="no .yaml files"):
         blame.labelled_cases(tmp_path)
