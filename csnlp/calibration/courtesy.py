@@ -9,8 +9,9 @@ whether the reviewer missed the standard. A standardised logistic regression is 
 of them; its threshold is chosen by leave-one-group-out cross-validation (a group is a wave of
 the DEV sets: the digits of its file name, so a writer's conversations are never both trained
 on and scored), as the probability that turns the most rule-met verdicts the reviewer missed
-into misses, less the met ones it breaks. The table of that search goes into meta.json and the
-model card.
+into misses, less 1.5 times the met ones it breaks (`BROKEN_COST`, as the blame model's: a verdict
+that wrongly calls a courteous agent curt costs a QA lead's trust more than one more curt agent
+missed). The table of that search goes into meta.json and the model card.
 
 The shipped model is trained on benchmarks/devsets (the DEV waves, read and tuned on); the blind
 waves (benchmarks/blind) and the held-out paraphrases are never read here.
@@ -33,6 +34,10 @@ from csnlp.ml.courtesy import FEATURES, CourtesyModel, model_id
 
 #: Thresholds tried by the cross-validation.
 THRESHOLDS = tuple(round(0.5 + 0.05 * k, 2) for k in range(9))
+
+#: What a wrongly missed verdict costs against a fixed one when the threshold is chosen (as
+#: `csnlp.calibration.blame.BROKEN_COST`).
+BROKEN_COST = 1.5
 
 
 def devset_cases(folder: str | Path) -> Iterable[tuple[str, dict, dict]]:
@@ -120,18 +125,18 @@ def cross_validate(rows: dict[str, Any], thresholds: Sequence[float] = THRESHOLD
         flip = rows["rule_met"] & (probs >= t) & rows.get("eligible", np.ones(len(y), bool))
         fixed, broken = int((flip & y).sum()), int((flip & rows["reviewer_met"]).sum())
         out.append({"threshold": t, "flips": int(flip.sum()), "fixed": fixed, "broken": broken,
-                    "net": fixed - broken})
+                    "net": fixed - broken, "score": round(fixed - BROKEN_COST * broken, 2)})
     return out
 
 
 def train_courtesy(rows: dict[str, Any]) -> tuple[CourtesyModel, dict[str, Any]]:
-    """The model fitted on all rows, its threshold the cross-validation's best (ties: the
-    higher), and meta with the search."""
+    """The model fitted on all rows, its threshold the cross-validation's best `score` (ties:
+    the higher), and meta with the search."""
     if len(rows["y"]) < 50 or rows["y"].sum() < 10:
         raise InputError(f"courtesy: too few labelled conversations ({len(rows['y'])}, "
                          f"{int(rows['y'].sum())} missed); need 50 and 10")
     table = cross_validate(rows)
-    best = max(table, key=lambda r: (r["net"], r["threshold"]))
+    best = max(table, key=lambda r: (r["score"], r["threshold"]))
     means, scales, lr = _fit(rows["X"], rows["y"])
     params = {"features": list(FEATURES), "means": [round(float(v), 6) for v in means],
               "scales": [round(float(v), 6) for v in scales],
@@ -178,10 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.save(args.out, meta=meta)
     print(f"wrote {model.model_id} to {args.out}: {meta['n']} conversations, "
           f"{meta['reviewer_missed']} missed by the reviewer")
-    print("| threshold | flips | fixed | broken | net |\n|---:|---:|---:|---:|---:|")
+    print("| threshold | flips | fixed | broken | net | fixed - 1.5 x broken |\n"
+          "|---:|---:|---:|---:|---:|---:|")
     for r in meta["cross_validation"]:
         print(f"| {r['threshold']:.2f} | {r['flips']} | {r['fixed']} | {r['broken']} "
-              f"| {r['net']} |")
+              f"| {r['net']} | {r['score']:+.1f} |")
     print(f"chosen threshold {model.threshold:.2f}")
     return 0
 

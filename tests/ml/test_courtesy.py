@@ -80,7 +80,9 @@ def test_the_shipped_model_reads_every_feature_and_says_how_it_was_chosen():
     meta = json.loads((SHIPPED / "meta.json").read_text())
     assert meta["model_id"] == m.model_id
     assert meta["chosen"]["threshold"] == m.threshold
-    assert meta["chosen"]["net"] == max(r["net"] for r in meta["cross_validation"])
+    assert meta["chosen"]["score"] == max(r["score"] for r in meta["cross_validation"])
+    assert all(r["score"] == round(r["fixed"] - 1.5 * r["broken"], 2)
+               for r in meta["cross_validation"])
     assert (SHIPPED / "MODEL_CARD.md").exists()
 
 
@@ -172,7 +174,7 @@ def test_training_finds_the_signal_and_picks_the_threshold_cross_validation_like
     rows = _rows()
     model, meta = train_courtesy(rows)
     assert model.weights[FEATURES.index("share_courteous")] < 0
-    assert meta["chosen"]["net"] == max(r["net"] for r in meta["cross_validation"]) > 0
+    assert meta["chosen"]["score"] == max(r["score"] for r in meta["cross_validation"]) > 0
     assert model.threshold == meta["chosen"]["threshold"]
     table = cross_validate(rows)
     assert [r["flips"] for r in table] == sorted((r["flips"] for r in table), reverse=True)
