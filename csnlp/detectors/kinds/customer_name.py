@@ -1176,6 +1176,15 @@ def _sounded_after(ann, names: list[str], known: dict[str, Evidence | None],
         if found is None or found == word:
             continue
         name = found
+        if before in _TITLES_SPOKEN and (
+                _spoken_of(words, k) or (k >= 2 and words[k - 2] in _SPEAKS_OF)
+                or (k + 1 < len(words) and words[k + 1] in _SPOKEN_ABOUT
+                    # (not a question opening: "thank you mrs near is that the one")
+                    and not (words[k + 1] in _ASKING_BE and k + 2 < len(words)
+                             and words[k + 2] in _QUESTION_SUBJECTS))
+                # "so you don't miss bill payments": "miss" the verb
+                or (before == "miss" and (k < 2 or words[k - 2] in _BEFORE_MISS_VERB))):
+            continue
         if before in _THANKS_LEAD and (
                 name[0] != word[0]
                 or jellyfish.jaro_winkler_similarity(name, word) < _SPELLING_SIMILARITY
@@ -1188,6 +1197,16 @@ def _sounded_after(ann, names: list[str], known: dict[str, Evidence | None],
 
 #: Titles before a surname, in speech.
 _TITLES_SPOKEN = frozenset("mr mrs ms miss mister missus".split())
+#: Words before a title that make its name someone spoken of ("my manager mr hall will call
+#: you"), and words after the name that speak of them.
+_SPEAKS_OF = frozenset("""my our your his her their the a manager colleague engineer boss
+husband wife partner supervisor neighbour neighbor doctor driver fitter technician son daughter
+mum dad mother father brother sister""".split())
+_SPOKEN_ABOUT = frozenset("will is was has had said says called rang can could should would "
+                          "from at in who 's".split())
+#: Words before "miss" that make it the verb ("so you don't miss bill payments").
+_BEFORE_MISS_VERB = frozenset("to don't dont not never will would can could might you i we "
+                              "they didn't did won't".split())
 #: Words of thanks no ordinary word follows but the name of the one thanked.
 _THANKS_LEAD = frozenset("thanks cheers patience holding".split())
 
