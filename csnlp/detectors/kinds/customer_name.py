@@ -1099,8 +1099,11 @@ def _cased(text: str) -> bool:
     alone does not make a turn cased: some recognisers and transcribers write it and nothing
     else in capitals ("it's mrs kaur I collected my curtains"), so their names are lower case."""
     if text.isascii():
-        return text.lower() != text and _PRONOUN_I.sub("", text).lower() != _PRONOUN_I.sub(
-            "", text)
+        if text.lower() == text:
+            return False
+        rest = text.replace("I", "")
+        # another capital (nearly every typed turn), or an "I" that is no pronoun ("IKEA")
+        return rest.lower() != rest or "I" in _PRONOUN_I.sub("", text)
     return any(c.isupper() for c in _PRONOUN_I.sub("", text))
 
 
