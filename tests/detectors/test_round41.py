@@ -50,6 +50,9 @@ CASES = [
         ("A", "Hello, how can I help?"), ("C", "I am unsure for now but can I get a price ?"),
         ("A", "It's 12 pounds.")], "not_applicable"),
     ("customer_name", "phone", [
+        ("A", "hello hotel bookings"), ("C", "hi i'm flexible on the dates really"),
+        ("A", "okay how about friday")], "not_applicable"),
+    ("customer_name", "phone", [
         ("A", "hello lettings"), ("C", "hi i'm jared from flat two"),
         ("A", "okay jared what's up")], "met"),
     # -- customer_name: "name's" and a full name before "your" ----------------------------------
