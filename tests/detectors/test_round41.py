@@ -49,6 +49,12 @@ CASES = [
     ("customer_name", "chat", [
         ("A", "Hello, how can I help?"), ("C", "I am unsure for now but can I get a price ?"),
         ("A", "It's 12 pounds.")], "not_applicable"),
+    ("customer_name", "chat", [
+        ("C", "I want a table at a cafe called mimosa ."),
+        ("A", "Mimosa is on Bridge Street, shall I book it?")], "not_applicable"),
+    ("customer_name", "phone", [
+        ("C", "hi i'm called ngozi and my parcel is late"), ("A", "sorry ngozi let me check")],
+     "met"),
     ("customer_name", "phone", [
         ("A", "hello hotel bookings"), ("C", "hi i'm flexible on the dates really"),
         ("A", "okay how about friday")], "not_applicable"),
@@ -152,6 +158,9 @@ CASES = [
     ("resolution_check", "chat", [
         ("C", "The app crashes when I open the map."),
         ("A", "Does the app still crash straight away, or after a minute?")], "missed"),
+    ("resolution_check", "chat", [
+        ("C", "The engineer can't come on Monday."),
+        ("A", "Is there another day that would still work for you?")], "missed"),
     ("resolution_check", "phone", [
         ("C", "the curtains are too short for the party on saturday"),
         ("A", "we can add a band at the hem by friday would that get you sorted for the "

@@ -668,7 +668,11 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
                 asked = (j > 0 and turns[j - 1].speaker == agent
                          and bool(ctx.find(self.rule("asked"), j - 1)))
                 opening = [w for w in words[:k] if w not in _FILLERS]
-                if ((asked and len(opening) <= 4) or (words[k - 1] in _NAME_CUE_WORDS)
+                # ("called" after "i'm", not after a thing: "a restaurant called kohinoor")
+                thing_called = (words[k - 1] in ("called", "named")
+                                and (k < 2 or words[k - 2] not in ("am", "is", "'m", "me")))
+                if ((asked and len(opening) <= 4)
+                        or (words[k - 1] in _NAME_CUE_WORDS and not thing_called)
                         or (k >= 2 and tuple(words[k - 2:k]) in _NAME_CUE_PAIRS
                             and len(opening) <= 5)):
                     return ctx.evidence(j, (s, e, "said"), role=EvidenceRole.STATED_NAME)
