@@ -185,11 +185,11 @@ def read_first_run(path: str | Path) -> dict[tuple[str, str], str]:
 
 def first_run_table(cases: Sequence[tuple], first: dict[tuple[str, str], str], *,
                     seed: int = 0, log: Any = None, negatives: Sequence[str] = (),
-                    held_out: Sequence[str] = ()) -> list[dict[str, Any]]:
+                    held_out: Sequence[str] = (), full: Any = None) -> list[dict[str, Any]]:
     """Leave-one-wave-out against the first-run verdicts: per threshold, the conversations the
     rules met that the model turns into misses the reviewer agreed with (fixed) or not
-    (broken); and, with `held_out` clerk turns, how many of them the model trained on every
-    wave reads as blaming (`public_flags`)."""
+    (broken); and, with `held_out` clerk turns, how many of them `full`, the model trained on
+    every wave (fitted here when not given), reads as blaming (`public_flags`)."""
     waves = sorted({g for g, f, n, *_ in cases if (f, n) in first})
     scored: list[tuple[float, str]] = []
     for wave in waves:
@@ -203,8 +203,9 @@ def first_run_table(cases: Sequence[tuple], first: dict[tuple[str, str], str], *
             print(f"  wave {wave}: scored", file=log, flush=True)
     public = np.zeros(0)
     if held_out:
-        public = fit(cases, seed=seed, negatives=negatives)[0].predict_proba(
-            list(held_out))[:, 0]
+        if full is None:
+            full = fit(cases, seed=seed, negatives=negatives)[0]
+        public = full.predict_proba(list(held_out))[:, 0]
     table = []
     for t in THRESHOLDS:
         fixed = sum(1 for s, label in scored if s >= t and label == "missed")
@@ -236,11 +237,11 @@ def train(devsets: str | Path, out: str | Path, *, first_run: str | Path | None 
     if data is not None:
         negatives = public_clerk_turns(data, "train")
         held_out = public_clerk_turns(data, "test")
+    model, n_rows, n_positive = fit(cases, seed=seed, negatives=negatives)
     table = None
     if first_run is not None:
         table = first_run_table(cases, read_first_run(first_run), seed=seed, log=log,
-                                negatives=negatives, held_out=held_out)
-    model, n_rows, n_positive = fit(cases, seed=seed, negatives=negatives)
+                                negatives=negatives, held_out=held_out, full=model)
     f1_threshold = model.thresholds[LABEL]
     threshold = choose(table) if table else f1_threshold
     arrays = model._arrays()

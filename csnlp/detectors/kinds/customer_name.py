@@ -382,6 +382,7 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
         wanted = frozenset(names)
         kin: frozenset[tuple[str, str]] | None = None
         sounds = _sounds(names)
+        metaphones: dict[str, str] | None = None
         for i in indices:
             ann = ctx.annotations[i]
             # Most turns hold no name word and no placeholder (and most calls have no name):
@@ -394,7 +395,9 @@ class CustomerNameDetector(Detector[CustomerNameSpec]):
             sounded = (_sounded(ann, sounds, known, i, std.speaker)
                        if sounds and not named and not _cased(text) else [])
             if not named and not sounded and names and not _cased(text):
-                sounded = _sounded_after(ann, names, known, i, std.speaker)
+                if metaphones is None:
+                    metaphones = _metaphones(names)
+                sounded = _sounded_after(ann, metaphones, known, i, std.speaker)
             if not named and not sounded and known:
                 sounded = _variant(ann, text, known, firsts, i, std.speaker)
             if not named and not sounded and not _may_mask(text):
@@ -1062,7 +1065,7 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
         return k + 2 < len(words) and words[k + 2] in ("i", "we", "you")
     if after in _ASKING_BE:
         # a question opens: "right penny is it ceramic tiles" (not "okay bill is ready")
-        return k + 2 < len(words) and words[k + 2] in _QUESTION_SUBJECTS
+        return _question_opens(words, k)
     if after in _SUBJECTS:
         # a clause opens: "thanks for holding bill it's all sorted" (not "okay mark it as paid")
         return k + 2 < len(words) and words[k + 2] in _FINITE
@@ -1076,6 +1079,12 @@ def _addressed_by_known_name(words: list[str], k: int, text: str) -> bool:
 #: A question's verb and the subjects after it that open a question after the name.
 _ASKING_BE = frozenset("is was are were does did has".split())
 _QUESTION_SUBJECTS = frozenset("it that this there you he she they".split())
+
+
+def _question_opens(words: list[str], k: int) -> bool:
+    """Whether a question opens after name word `k`: "is it", "does that", "has she"."""
+    return (k + 2 < len(words) and words[k + 1] in _ASKING_BE
+            and words[k + 2] in _QUESTION_SUBJECTS)
 
 #: Openers that may go on with a word after them ("okay ruby the fifth works").
 _BARE_OPENERS = frozenset("okay ok alright sure right".split())
@@ -1159,7 +1168,16 @@ def _sounded(ann, sounds: dict[str, str], known: dict[str, Evidence | None],
     return hits
 
 
-def _sounded_after(ann, names: list[str], known: dict[str, Evidence | None],
+def _metaphones(names: list[str]) -> dict[str, str]:
+    """{Metaphone code: name word} of the name words of three letters or more."""
+    codes: dict[str, str] = {}
+    for name in names:
+        if len(name) >= 3 and name.isalpha():
+            codes.setdefault(jellyfish.metaphone(name), name)
+    return codes
+
+
+def _sounded_after(ann, codes: dict[str, str], known: dict[str, Evidence | None],
                    index: int, speaker: str) -> list[tuple[int, int, str]]:
     """Words of a speech-recognition agent turn that address the customer by a name the
     recogniser heard as another word, where the word before says a name follows: a title
@@ -1169,26 +1187,20 @@ def _sounded_after(ann, names: list[str], known: dict[str, Evidence | None],
     words = ann.words
     if _TITLES_SPOKEN.isdisjoint(words) and _THANKS_LEAD.isdisjoint(words):
         return []
-    codes: dict[str, str] = {}
-    for name in names:
-        if len(name) >= 3 and name.isalpha():
-            codes.setdefault(jellyfish.metaphone(name), name)
     hits: list[tuple[int, int, str]] = []
     for k in range(1, len(words)):
         before, word = words[k - 1], words[k]
         if ((before not in _TITLES_SPOKEN and before not in _THANKS_LEAD) or not word.isalpha()
                 or len(word) < 3 or word in _NAME_STOP or word in _stop_words()):
             continue
-        found = codes.get(jellyfish.metaphone(word))
-        if found is None or found == word:
+        name = codes.get(jellyfish.metaphone(word))
+        if name is None or name == word:
             continue
-        name = found
         if before in _TITLES_SPOKEN and (
                 _spoken_of(words, k) or (k >= 2 and words[k - 2] in _SPEAKS_OF)
                 or (k + 1 < len(words) and words[k + 1] in _SPOKEN_ABOUT
                     # (not a question opening: "thank you mrs near is that the one")
-                    and not (words[k + 1] in _ASKING_BE and k + 2 < len(words)
-                             and words[k + 2] in _QUESTION_SUBJECTS))
+                    and not _question_opens(words, k))
                 # "so you don't miss bill payments": "miss" the verb
                 or (before == "miss" and (k < 2 or words[k - 2] in _BEFORE_MISS_VERB))):
             continue
